@@ -1,0 +1,30 @@
+package sc.fiji.autoencoders.cli;
+
+import java.io.File;
+
+import sc.fiji.autoencoders.BadInputException;
+
+/** Argument checks done before long work starts, so that a typo fails in a second and not after training. */
+final class Checks {
+
+	private Checks() {}
+
+	static void writableModelPath(final File out) {
+		final File dir = out.getAbsoluteFile().getParentFile();
+		if (out.isDirectory()) throw new BadInputException("Output " + out + " is a folder: give a file name such as " +
+			new File(out, "denoiser.aemodel"));
+		if (dir == null || !dir.isDirectory()) throw new BadInputException("Cannot write " + out + ": folder " + dir +
+			" does not exist. Create it first.");
+		if (!dir.canWrite()) throw new BadInputException("Cannot write " + out + ": folder " + dir +
+			" is not writable. Choose another location.");
+	}
+
+	static File outputFolder(final File dir) {
+		if (dir.exists() && !dir.isDirectory()) throw new BadInputException("Output " + dir +
+			" is a file, not a folder: give a folder for the results.");
+		if (!dir.exists() && !dir.mkdirs()) throw new BadInputException("Cannot create output folder " + dir +
+			": check the path and permissions.");
+		if (!dir.canWrite()) throw new BadInputException("Output folder " + dir + " is not writable.");
+		return dir;
+	}
+}

@@ -1,0 +1,64 @@
+package sc.fiji.autoencoders.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import sc.fiji.autoencoders.BadInputException;
+
+/**
+ * {@code fiji-ae}: the headless command line. Each subcommand calls the same core as the Fiji commands. Exit status: 0
+ * success, 2 bad usage or input (a one-line message naming the fix on stderr), 1 any other failure. Never touches AWT.
+ */
+@Command(name = "fiji-ae", mixinStandardHelpOptions = true, version = "Fiji Autoencoders 0.1.0",
+	description = "Train and apply convolutional autoencoders (denoisers and VAEs) without Fiji's GUI.",
+	subcommands = { TrainDenoiserCommand.class, DenoiseCommand.class, EvaluateCommand.class, InfoCommand.class,
+		DemoCommand.class })
+public final class Main implements Runnable {
+
+	public static final int OK = 0;
+	public static final int FAILURE = 1;
+	public static final int BAD_INPUT = 2;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " +
+			"train-denoiser, denoise, evaluate, info, demo (fiji-ae --help lists them).");
+	}
+
+	public static void main(final String[] args) {
+		System.setProperty("java.awt.headless", "true");
+		System.exit(run(args));
+	}
+
+	/** Runs the CLI in this JVM and returns the exit status (for tests). */
+	public static int run(final String... args) {
+		final CommandLine cl = new CommandLine(new Main());
+		cl.setParameterExceptionHandler((ex, a) -> {
+			final PrintWriter err = ex.getCommandLine().getErr();
+			err.println("Error: " + ex.getMessage());
+			if (!ex.getMessage().contains("--help")) err.println("Run 'fiji-ae " + ex.getCommandLine().getCommandName()
+				.replace("fiji-ae", "").trim() + " --help' for the options.");
+			return BAD_INPUT;
+		});
+		cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+			final PrintWriter err = c.getErr();
+			if (ex instanceof BadInputException) {
+				err.println("Error: " + ex.getMessage());
+				return BAD_INPUT;
+			}
+			err.println("Failed: " + ex);
+			if (System.getenv("FIJI_AE_DEBUG") != null) ex.printStackTrace(err);
+			else err.println("(set FIJI_AE_DEBUG=1 for the stack trace)");
+			return FAILURE;
+		});
+		try {
+			return cl.execute(args);
+		}
+		catch (final OutOfMemoryError e) {
+			System.err.println("Failed: out of memory. Give Java more heap (JAVA_OPTS=-Xmx8g) or use smaller tiles " +
+				"(--tile 512).");
+			return FAILURE;
+		}
+	}
+}

@@ -1,0 +1,462 @@
+package sc.fiji.autoencoders.io;
+
+import java.awt.Color;
+import java.awt.Graphics;
+import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+import javax.imageio.ImageIO;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileInfo;
+import ij.io.FileSaver;
+import ij.io.Opener;
+import ij.io.TiffDecoder;
+import ij.plugin.PNG_Writer;
+import ij.process.FloatProcessor;
+import ij.process.ImageConverter;
+import ij.process.ImageProcessor;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Plane;
+
+/**
+ * Reads and writes images with ImageJ 1.x's own I/O, without showing windows or dialogs, so that it works in Fiji, in
+ * scripts and with {@code -Djava.awt.headless=true}. Problems with the user's files are reported as
+ * {@link BadInputException}s rather than ImageJ error dialogs: files are checked before ImageJ sees them, and the
+ * ImageJ code paths used are those that report failures by return value or exception.
+ */
+public final class ImageFiles {
+
+	/** File name extensions (lower case) taken from folders. */
+	public static final List<String> IMAGE_EXTENSIONS = List.of("tif", "tiff", "png", "jpg", "jpeg");
+
+	private static final String SUPPORTED = "not a TIFF, PNG or JPEG image (or the file is damaged)";
+	private static final String CONVERT_HINT = "Open it in Fiji and save it with File > Save As > Tiff..., or give a " +
+		".tif, .png or .jpg file.";
+
+	/** IDX magic for unsigned bytes in 3 dimensions (images x rows x columns), as in MNIST. */
+	static final int IDX3_UBYTE_MAGIC = 0x00000803;
+
+	private ImageFiles() {}
+
+	// ------------------------------------------------------------------ reading
+
+	/**
+	 * Opens a TIFF (including stacks and hyperstacks), PNG or JPEG file. The format is recognized by content, not name.
+	 * Grayscale RGB/paletted PNGs and JPEGs come back as 8-bit images, as ImageJ does for JPEGs.
+	 *
+	 * @throws BadInputException if the file is missing, a folder, or not a readable TIFF/PNG/JPEG
+	 */
+	public static ImagePlus open(final File f) {
+		if (f == null) throw new BadInputException("No image file was given. Give the path of a TIFF, PNG or JPEG file.");
+		if (!f.exists()) {
+			throw new BadInputException("Image file " + f.getAbsolutePath() + " does not exist. Check the path.");
+		}
+		if (f.isDirectory()) {
+			throw new BadInputException(f.getAbsolutePath() + " is a folder, not an image file. Give an image file, " +
+				"or use an option that accepts folders.");
+		}
+		final Format format = sniff(f);
+		final ImagePlus imp;
+		switch (format) {
+			case TIFF:
+				imp = openTiff(f);
+				break;
+			case PNG:
+			case JPEG:
+				imp = openWithImageIO(f);
+				break;
+			default:
+				throw unreadable(f, null);
+		}
+		if (imp == null || imp.getWidth() == 0 || imp.getHeight() == 0) throw unreadable(f, null);
+		return imp;
+	}
+
+	private enum Format {
+		TIFF, PNG, JPEG, UNKNOWN
+	}
+
+	private static Format sniff(final File f) {
+		final byte[] head = new byte[8];
+		int n;
+		try (InputStream in = new FileInputStream(f)) {
+			n = in.readNBytes(head, 0, head.length);
+		}
+		catch (final IOException e) {
+			throw new BadInputException("Cannot read image file " + f.getAbsolutePath() + ": " + e.getMessage() +
+				". Check that the file is readable.", e);
+		}
+		if (n >= 4) {
+			final int b0 = head[0] & 0xff, b1 = head[1] & 0xff, b2 = head[2] & 0xff, b3 = head[3] & 0xff;
+			// classic TIFF only: ImageJ 1.x cannot read BigTIFF (magic 43)
+			if (b0 == 'I' && b1 == 'I' && b2 == 42 && b3 == 0) return Format.TIFF;
+			if (b0 == 'M' && b1 == 'M' && b2 == 0 && b3 == 42) return Format.TIFF;
+			if (b0 == 0x89 && b1 == 'P' && b2 == 'N' && b3 == 'G') return Format.PNG;
+		}
+		if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+			return Format.JPEG;
+		}
+		return Format.UNKNOWN;
+	}
+
+	private static ImagePlus openTiff(final File f) {
+		final String dir = f.getAbsoluteFile().getParent() + File.separator;
+		final String name = f.getName();
+		// Decode the header first: Opener.openTiff reports header errors with IJ.error (a dialog in Fiji)
+		FileInfo[] info;
+		try {
+			info = new TiffDecoder(dir, name).getTiffInfo();
+		}
+		catch (final IOException | RuntimeException e) {
+			throw unreadable(f, e);
+		}
+		if (info == null || info.length == 0) throw unreadable(f, null);
+		final Opener opener = new Opener();
+		opener.setSilentMode(true);
+		try {
+			return opener.openTiff(dir, name);
+		}
+		catch (final RuntimeException e) {
+			throw unreadable(f, e);
+		}
+	}
+
+	/** What ImageJ's Opener does for PNG, and for JPEG too, with failures as exceptions instead of dialogs. */
+	private static ImagePlus openWithImageIO(final File f) {
+		BufferedImage img;
+		try {
+			img = ImageIO.read(f);
+		}
+		catch (final IOException | RuntimeException e) {
+			throw unreadable(f, e);
+		}
+		if (img == null) throw unreadable(f, null);
+		if (img.getColorModel().hasAlpha()) {
+			// as ImageJ's Opener: flatten transparency onto white
+			final BufferedImage bi = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+			final Graphics g = bi.getGraphics();
+			g.setColor(Color.white);
+			g.fillRect(0, 0, img.getWidth(), img.getHeight());
+			g.drawImage(img, 0, 0, null);
+			g.dispose();
+			img = bi;
+		}
+		final ImagePlus imp = new ImagePlus(f.getName(), img);
+		if (imp.getType() == ImagePlus.COLOR_256) {
+			// palette indices are not intensities; go through RGB so that gray palettes become real gray values
+			new ImageConverter(imp).convertToRGB();
+		}
+		if (imp.getType() == ImagePlus.COLOR_RGB) Opener.convertGrayJpegTo8Bits(imp);
+		final FileInfo fi = new FileInfo();
+		fi.fileFormat = FileInfo.IMAGEIO;
+		fi.fileName = f.getName();
+		fi.directory = f.getAbsoluteFile().getParent() + File.separator;
+		imp.setFileInfo(fi);
+		return imp;
+	}
+
+	private static BadInputException unreadable(final File f, final Exception cause) {
+		final String detail = cause == null || cause.getMessage() == null ? "" : " [" + cause.getMessage() + "]";
+		return new BadInputException("Cannot read image file " + f.getAbsolutePath() + ": " + SUPPORTED + detail + ". " +
+			CONVERT_HINT, cause);
+	}
+
+	/**
+	 * Files as given, and folders replaced by their image files ({@link #IMAGE_EXTENSIONS}, any case; hidden files
+	 * skipped; sorted by name; not recursive).
+	 *
+	 * @throws BadInputException if a path does not exist or no image files result
+	 */
+	public static List<File> expand(final List<File> paths) {
+		final List<File> out = new ArrayList<>();
+		if (paths != null) {
+			for (final File p : paths) {
+				if (!p.exists()) {
+					throw new BadInputException("Input " + p.getAbsolutePath() + " does not exist. Check the path; give " +
+						"image files or folders containing them.");
+				}
+				if (p.isDirectory()) {
+					final File[] files = p.listFiles(ImageFiles::isImageFile);
+					if (files == null) {
+						throw new BadInputException("Cannot list folder " + p.getAbsolutePath() + ". Check that it is " +
+							"readable.");
+					}
+					Arrays.sort(files, Comparator.comparing(File::getName));
+					out.addAll(Arrays.asList(files));
+				}
+				else out.add(p);
+			}
+		}
+		if (out.isEmpty()) {
+			throw new BadInputException("No image files found in " + paths + ". Give .tif, .tiff, .png, .jpg or .jpeg " +
+				"files, or folders that contain them.");
+		}
+		return out;
+	}
+
+	private static boolean isImageFile(final File f) {
+		final String name = f.getName();
+		// hidden files include macOS "._name.tif" resource forks, which look like images but are not
+		if (!f.isFile() || name.startsWith(".")) return false;
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
+
+	// ------------------------------------------------------------------ ImagePlus <-> planes
+
+	/**
+	 * Every 2D plane of the image as floats, in stack order (for hyperstacks: channel fastest, then slice, then frame).
+	 * Values are the raw pixel values (0-255, 0-65535 or float); calibration functions are not applied.
+	 *
+	 * @throws BadInputException if the image is RGB
+	 */
+	public static List<Plane> planes(final ImagePlus imp) {
+		checkNotRgb(imp);
+		final ImageStack stack = imp.getStack();
+		final List<Plane> out = new ArrayList<>(stack.getSize());
+		for (int i = 1; i <= stack.getSize(); i++) out.add(toPlane(stack.getProcessor(i)));
+		return out;
+	}
+
+	/**
+	 * The planes of one channel (1-based) in slice-then-frame order.
+	 *
+	 * @throws BadInputException if the image is RGB or has no such channel
+	 */
+	public static List<Plane> planesOfChannel(final ImagePlus imp, final int channel) {
+		checkNotRgb(imp);
+		final int channels = imp.getNChannels();
+		if (channel < 1 || channel > channels) {
+			throw new BadInputException("Image '" + imp.getTitle() + "' has " + channels + " channel" + (channels == 1
+				? "" : "s") + ", so channel " + channel + " does not exist. Choose a channel from 1 to " + channels + ".");
+		}
+		final ImageStack stack = imp.getStack();
+		final List<Plane> out = new ArrayList<>();
+		for (int t = 1; t <= imp.getNFrames(); t++) {
+			for (int z = 1; z <= imp.getNSlices(); z++) {
+				out.add(toPlane(stack.getProcessor(imp.getStackIndex(channel, z, t))));
+			}
+		}
+		return out;
+	}
+
+	private static void checkNotRgb(final ImagePlus imp) {
+		if (imp.getBitDepth() == 24) {
+			throw new BadInputException("Image '" + imp.getTitle() + "' is RGB; convert it to 8-bit grayscale or split " +
+				"channels (Image > Type / Image > Color > Split Channels) first.");
+		}
+	}
+
+	private static Plane toPlane(final ImageProcessor ip) {
+		final int n = ip.getWidth() * ip.getHeight();
+		final float[] out = new float[n];
+		final Object pixels = ip.getPixels();
+		if (pixels instanceof float[]) System.arraycopy(pixels, 0, out, 0, n);
+		else for (int i = 0; i < n; i++) out[i] = ip.getf(i); // unsigned values for 8 and 16 bit
+		return new Plane(ip.getWidth(), ip.getHeight(), out);
+	}
+
+	/**
+	 * A 32-bit image or hyperstack from planes in stack order (channel fastest, then slice, then frame). The image shares
+	 * the planes' pixel arrays. Its display range spans all finite values.
+	 *
+	 * @throws IllegalArgumentException if the number of planes is not {@code channels * slices * frames} or sizes differ
+	 */
+	public static ImagePlus toImagePlus(final String title, final List<Plane> planes, final int channels,
+		final int slices, final int frames)
+	{
+		if (channels < 1 || slices < 1 || frames < 1 || planes.size() != (long) channels * slices * frames) {
+			throw new IllegalArgumentException(planes.size() + " planes do not fill " + channels + " channels x " +
+				slices + " slices x " + frames + " frames");
+		}
+		final int w = planes.get(0).width();
+		final int h = planes.get(0).height();
+		final ImageStack stack = new ImageStack(w, h);
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for (final Plane p : planes) {
+			if (p.width() != w || p.height() != h) {
+				throw new IllegalArgumentException("Planes differ in size: " + w + "x" + h + " vs " + p.width() + "x" + p
+					.height());
+			}
+			for (final float v : p.pixels()) {
+				if (Float.isFinite(v)) {
+					if (v < min) min = v;
+					if (v > max) max = v;
+				}
+			}
+			stack.addSlice(new FloatProcessor(w, h, p.pixels()));
+		}
+		final ImagePlus imp = new ImagePlus(title, stack);
+		imp.setDimensions(channels, slices, frames);
+		if (channels > 1 || (slices > 1 && frames > 1)) imp.setOpenAsHyperStack(true);
+		if (min <= max) imp.setDisplayRange(min, max);
+		return imp;
+	}
+
+	/** Copies pixel size, units, origin and frame interval from one image to another (no-op if {@code from} is null). */
+	public static void copyCalibration(final ImagePlus from, final ImagePlus to) {
+		if (from == null || to == null) return;
+		to.setCalibration(from.getCalibration().copy());
+	}
+
+	// ------------------------------------------------------------------ writing
+
+	/**
+	 * Writes the image (single plane, stack or hyperstack, in its own pixel type) as an ImageJ TIFF. The file is first
+	 * written under a temporary name in the same folder and then renamed, so that an interrupted run never leaves a
+	 * truncated file under the final name.
+	 *
+	 * @throws BadInputException if the folder does not exist or cannot be written
+	 */
+	public static void writeTiff(final ImagePlus imp, final File out) {
+		writeAtomically(out, tmp -> {
+			final FileSaver saver = new FileSaver(imp);
+			final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp
+				.toString());
+			if (!ok) throw new IOException("ImageJ could not write the TIFF");
+		});
+	}
+
+	/**
+	 * Writes the current plane as PNG: 8-bit images as they are, 16-bit as 16-bit grayscale, 32-bit scaled to 8 bits
+	 * with the display range. Meant for previews; use {@link #writeTiff} for data. Written atomically like writeTiff.
+	 *
+	 * @throws BadInputException if the folder does not exist or cannot be written
+	 */
+	public static void writePng(final ImagePlus imp, final File out) {
+		// PNG_Writer.writeImage is what FileSaver.saveAsPng runs, but it reports failures as exceptions instead of
+		// an error dialog
+		writeAtomically(out, tmp -> {
+			try {
+				new PNG_Writer().writeImage(imp, tmp.toString(), -1);
+			}
+			catch (final IOException e) {
+				throw e;
+			}
+			catch (final Exception e) {
+				throw new IOException(e.getMessage(), e);
+			}
+		});
+	}
+
+	private interface Writer {
+
+		void write(Path tmp) throws IOException;
+	}
+
+	private static void writeAtomically(final File out, final Writer writer) {
+		final File target = out.getAbsoluteFile();
+		final File dir = target.getParentFile();
+		if (dir == null || !dir.isDirectory()) {
+			throw new BadInputException("Output folder " + dir + " does not exist. Create it first or choose another " +
+				"output location.");
+		}
+		if (target.isDirectory()) {
+			throw new BadInputException("Output " + target + " is a folder. Give a file name for the image.");
+		}
+		Path tmp = null;
+		try {
+			try {
+				tmp = Files.createTempFile(dir.toPath(), "." + target.getName() + ".", ".tmp");
+			}
+			catch (final IOException | SecurityException e) {
+				throw new BadInputException("Cannot write to folder " + dir + " (" + e + "). Choose an output folder " +
+					"you have write permission for, or free some disk space.", e);
+			}
+			writer.write(tmp);
+			try {
+				Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException e) {
+				// e.g. Windows with an existing target: fall back to a (non-atomic) replacing move
+				Files.move(tmp, target.toPath(), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (final IOException e) {
+			throw new BadInputException("Cannot write image " + target + " (" + e.getMessage() + "). Check that the " +
+				"folder is writable and the disk is not full.", e);
+		}
+		finally {
+			if (tmp != null) {
+				try {
+					Files.deleteIfExists(tmp);
+				}
+				catch (final IOException e) {
+					// best effort: the temp file is hidden and harmless
+				}
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ IDX (MNIST)
+
+	/**
+	 * Reads an IDX3 unsigned-byte file (e.g. MNIST's {@code train-images-idx3-ubyte}, optionally gzip-compressed) into
+	 * one plane per image, values 0-255.
+	 *
+	 * @throws BadInputException if the file is missing, not IDX3 unsigned bytes, or truncated
+	 */
+	public static List<Plane> readIdx(final File f) {
+		if (f == null || !f.isFile()) {
+			throw new BadInputException("IDX file " + (f == null ? null : f.getAbsolutePath()) + " does not exist. " +
+				"Check the path.");
+		}
+		try (InputStream raw = new BufferedInputStream(new FileInputStream(f))) {
+			raw.mark(2);
+			final int b0 = raw.read();
+			final int b1 = raw.read();
+			raw.reset();
+			final InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
+			final DataInputStream data = new DataInputStream(in);
+			final int magic = data.readInt();
+			if (magic != IDX3_UBYTE_MAGIC) {
+				throw new BadInputException("File " + f.getAbsolutePath() + " is not an IDX3 unsigned-byte image file " +
+					"(magic number " + String.format("0x%08x", magic) + ", expected 0x00000803). Give an images file such " +
+					"as MNIST's train-images-idx3-ubyte(.gz), not a labels file.");
+			}
+			final int count = data.readInt();
+			final int rows = data.readInt();
+			final int cols = data.readInt();
+			if (count < 0 || rows <= 0 || cols <= 0 || (long) rows * cols > Integer.MAX_VALUE) {
+				throw new BadInputException("IDX file " + f.getAbsolutePath() + " has invalid dimensions " + count + "x" +
+					rows + "x" + cols + ". The file is damaged; download it again.");
+			}
+			final List<Plane> planes = new ArrayList<>(count);
+			final byte[] buf = new byte[rows * cols];
+			for (int i = 0; i < count; i++) {
+				data.readFully(buf);
+				final float[] px = new float[buf.length];
+				for (int j = 0; j < buf.length; j++) px[j] = buf[j] & 0xff;
+				planes.add(new Plane(cols, rows, px));
+			}
+			return planes;
+		}
+		catch (final EOFException e) {
+			throw new BadInputException("IDX file " + f.getAbsolutePath() + " ends early; it is truncated or damaged. " +
+				"Download it again.", e);
+		}
+		catch (final IOException e) {
+			throw new BadInputException("Cannot read IDX file " + f.getAbsolutePath() + " (" + e.getMessage() + "). " +
+				"Check that it is readable and not damaged.", e);
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package sc.fiji.autoencoders.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the denoising network of a {@link NetworkSpec} on an NHWC input of any height and width that are multiples of
+ * {@link NetworkSpec#sizeMultiple()} (fully convolutional).
+ */
+public final class DenoiserNetwork {
+
+	private DenoiserNetwork() {}
+
+	public static Operand<TFloat32> build(final Ops tf, final Operand<TFloat32> input, final NetworkSpec spec,
+		final ParameterSource params)
+	{
+		final Layers l = new Layers(tf, params, spec.leakyAlpha());
+		final boolean skips = NetworkSpec.UNET.equals(spec.architecture());
+		final boolean bilinear = NetworkSpec.BILINEAR.equals(spec.upsampling());
+		final List<Operand<TFloat32>> skipOutputs = new ArrayList<>();
+		Operand<TFloat32> x = input;
+		long in = spec.channels();
+		for (int level = 0; level < spec.depth(); level++) {
+			final long f = filters(spec, level);
+			x = l.convAct("enc" + level + "a", x, in, f);
+			x = l.convAct("enc" + level + "b", x, f, f);
+			skipOutputs.add(x);
+			x = l.maxPool2(x);
+			in = f;
+		}
+		final long fb = filters(spec, spec.depth());
+		x = l.convAct("bottom_a", x, in, fb);
+		x = l.convAct("bottom_b", x, fb, fb);
+		in = fb;
+		for (int level = spec.depth() - 1; level >= 0; level--) {
+			final long f = filters(spec, level);
+			x = l.convAct("up" + level, l.upsample2(x, bilinear), in, f);
+			long blockIn = f;
+			if (skips) {
+				x = l.concat(x, skipOutputs.get(level));
+				blockIn = 2 * f;
+			}
+			x = l.convAct("dec" + level + "a", x, blockIn, f);
+			x = l.convAct("dec" + level + "b", x, f, f);
+			in = f;
+		}
+		final Operand<TFloat32> out = l.conv("output", x, in, spec.channels(), 1, 1, ParameterSource.Init.GLOROT);
+		return spec.residual() ? tf.math.add(input, out) : out;
+	}
+
+	/** Filters double at each level down, capped so deep networks stay trainable on a CPU. */
+	static long filters(final NetworkSpec spec, final int level) {
+		return Math.min(spec.filters() * (1L << level), 512);
+	}
+}

@@ -1,0 +1,37 @@
+package sc.fiji.autoencoders.model;
+
+import java.util.Locale;
+
+import sc.fiji.autoencoders.train.TrainingHistory;
+
+/** Multi-line, human-readable description of a model, for the info command and the Fiji dialog. */
+public final class ModelDescription {
+
+	private ModelDescription() {}
+
+	public static String describe(final AutoencoderModel m) {
+		final StringBuilder sb = new StringBuilder();
+		line(sb, "kind", m.kind);
+		line(sb, "architecture", String.valueOf(m.isVae() ? m.vae : m.network));
+		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
+		if (m.isDenoiser()) {
+			line(sb, "noise model", m.noise);
+			line(sb, "patch size", String.valueOf(m.patchSize));
+		}
+		line(sb, "normalization", String.format(Locale.ROOT, "%.4g to %.4g (image units)", m.normalization.low(),
+			m.normalization.high()));
+		line(sb, "training", m.history.size() + " epochs, " + m.steps + " steps, seed " + m.seed + ", learning rate now " +
+			m.learningRate + (m.optimizerState != null ? ", optimizer state stored (resumable)" : ""));
+		final TrainingHistory.Epoch best = m.history.best();
+		if (best != null) {
+			line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
+				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : "validation PSNR (dB)", best.validationMetric));
+		}
+		if (m.created != null) line(sb, "trained", m.created);
+		return sb.toString();
+	}
+
+	private static void line(final StringBuilder sb, final String key, final String value) {
+		sb.append(String.format(Locale.ROOT, "  %-14s %s%n", key + ":", value));
+	}
+}

@@ -1,0 +1,133 @@
+package sc.fiji.autoencoders.model;
+
+import java.util.Objects;
+
+import sc.fiji.autoencoders.BadInputException;
+
+/**
+ * Immutable description of a denoising network, stored in the model file as JSON so that the graph can be rebuilt in
+ * Java on load (a model file is data, never code).
+ * <p>
+ * Architectures:
+ * <ul>
+ * <li>{@link #UNET}: encoder of {@code depth} levels (two 3x3 convolutions with LeakyReLU, then 2x2 max pooling), a
+ * bottleneck block, and a decoder that upsamples (nearest or bilinear), convolves, concatenates the encoder's skip and
+ * applies two more convolutions;</li>
+ * <li>{@link #PLAIN}: the same encoder and decoder without skip connections (the classic bottleneck autoencoder).</li>
+ * </ul>
+ * With {@code residual} the network predicts the correction that is added to its input, which makes denoisers train
+ * much faster because the identity is free.
+ */
+public final class NetworkSpec {
+
+	public static final String UNET = "unet";
+	public static final String PLAIN = "plain";
+	public static final String NEAREST = "nearest";
+	public static final String BILINEAR = "bilinear";
+
+	private final String architecture;
+	private final int depth;
+	private final int filters;
+	private final boolean residual;
+	private final String upsampling;
+	private final int channels;
+	private final float leakyAlpha;
+
+	public NetworkSpec(final String architecture, final int depth, final int filters, final boolean residual,
+		final String upsampling, final int channels, final float leakyAlpha)
+	{
+		this.architecture = architecture;
+		this.depth = depth;
+		this.filters = filters;
+		this.residual = residual;
+		this.upsampling = upsampling;
+		this.channels = channels;
+		this.leakyAlpha = leakyAlpha;
+	}
+
+	/** The default denoiser: a residual U-Net with nearest upsampling. */
+	public static NetworkSpec unet(final int depth, final int filters) {
+		return new NetworkSpec(UNET, depth, filters, true, NEAREST, 1, 0.1f);
+	}
+
+	public NetworkSpec withArchitecture(final String a) {
+		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha);
+	}
+
+	public NetworkSpec withResidual(final boolean r) {
+		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha);
+	}
+
+	public NetworkSpec withUpsampling(final String u) {
+		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha);
+	}
+
+	/** Throws {@link BadInputException} naming the bad field and its valid range. */
+	public NetworkSpec validate() {
+		if (!UNET.equals(architecture) && !PLAIN.equals(architecture)) {
+			throw new BadInputException("Unknown architecture '" + architecture + "': use 'unet' or 'plain'.");
+		}
+		if (depth < 1 || depth > 4) throw new BadInputException("Network depth " + depth + " is out of range: use 1 to 4.");
+		if (filters < 1 || filters > 256) {
+			throw new BadInputException("Base filters " + filters + " is out of range: use 1 to 256 (32 is a good start).");
+		}
+		if (!NEAREST.equals(upsampling) && !BILINEAR.equals(upsampling)) {
+			throw new BadInputException("Unknown upsampling '" + upsampling + "': use 'nearest' or 'bilinear'.");
+		}
+		if (channels != 1) throw new BadInputException("Only single-channel networks are supported (got " + channels + ").");
+		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1).");
+		return this;
+	}
+
+	public String architecture() {
+		return architecture;
+	}
+
+	public int depth() {
+		return depth;
+	}
+
+	public int filters() {
+		return filters;
+	}
+
+	public boolean residual() {
+		return residual;
+	}
+
+	public String upsampling() {
+		return upsampling;
+	}
+
+	public int channels() {
+		return channels;
+	}
+
+	public float leakyAlpha() {
+		return leakyAlpha;
+	}
+
+	/** Input width and height must be multiples of this (2^depth), because of the pooling. */
+	public int sizeMultiple() {
+		return 1 << depth;
+	}
+
+	@Override
+	public boolean equals(final Object o) {
+		if (!(o instanceof NetworkSpec)) return false;
+		final NetworkSpec s = (NetworkSpec) o;
+		return s.architecture.equals(architecture) && s.depth == depth && s.filters == filters && s.residual == residual &&
+			s.upsampling.equals(upsampling) && s.channels == channels && s.leakyAlpha == leakyAlpha;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha);
+	}
+
+	@Override
+	public String toString() {
+		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters, " +
+			upsampling + " upsampling";
+	}
+}

@@ -1,0 +1,31 @@
+package sc.fiji.autoencoders.model;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
+
+/** Creates sessions with the project's thread and graph-rewriting settings. */
+public final class Sessions {
+
+	private Sessions() {}
+
+	/**
+	 * A session on {@code graph} using {@code threads} threads for each operation (0: all cores). Grappler's remapper is
+	 * off: on TF 2.x it fails to fuse LeakyReLU gradients in these graphs and logs an error for every new graph,
+	 * without any speed gain.
+	 */
+	public static Session create(final Graph graph, final int threads) {
+		final int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+		final ConfigProto config = ConfigProto.newBuilder() //
+			.setIntraOpParallelismThreads(n) //
+			.setInterOpParallelismThreads(Math.min(2, n)) //
+			.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder() //
+				.setRemapping(RewriterConfig.Toggle.OFF))) //
+			.build();
+		final Session session = new Session(graph, config);
+		session.initialize();
+		return session;
+	}
+}

@@ -1,0 +1,297 @@
+package sc.fiji.autoencoders.train;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import com.google.gson.Gson;
+
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.DenoiserNetwork;
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Sessions;
+import sc.fiji.autoencoders.model.Tensors;
+import sc.fiji.autoencoders.model.TrainableParameters;
+import sc.fiji.autoencoders.model.Weights;
+
+/**
+ * Trains a denoising network on clean planes, corrupting random patches on the fly with a {@link NoiseModel}. Follows
+ * the engine pattern: configure, {@link #checkInput()}, {@link #process()}, and {@link #cancel()} from another thread
+ * (the best model so far is returned).
+ * <p>
+ * A headless script is three lines:
+ *
+ * <pre>
+ * DenoiserTrainer t = new DenoiserTrainer(planes, NoiseModels.parse("gaussian:25"), NetworkSpec.unet(2, 32), config);
+ * AutoencoderModel m = t.process();
+ * ModelFile.save(m, new File("denoiser.aemodel"));
+ * </pre>
+ */
+public final class DenoiserTrainer {
+
+	private final List<Plane> clean;
+	private final NoiseModel noise;
+	private final NetworkSpec spec;
+	private final TrainingConfig config;
+	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+	private AutoencoderModel resume;
+	private java.util.function.Consumer<AutoencoderModel> checkpoint;
+	private volatile TrainingLoop loop;
+	private volatile boolean cancelled;
+	private String errorMessage;
+
+	public DenoiserTrainer(final List<Plane> clean, final NoiseModel noise, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		this.clean = clean;
+		this.noise = noise;
+		this.spec = spec;
+		this.config = config;
+	}
+
+	/** Continues training {@code model} (its weights, normalization, history and optimizer state). */
+	public DenoiserTrainer resumeFrom(final AutoencoderModel model) {
+		this.resume = model;
+		return this;
+	}
+
+	/**
+	 * Receives the best model so far each time validation improves (with its optimizer state), so that a killed run
+	 * loses nothing: the CLI and commands write it to the output file atomically.
+	 */
+	public DenoiserTrainer setCheckpoint(final java.util.function.Consumer<AutoencoderModel> c) {
+		checkpoint = c;
+		return this;
+	}
+
+	public void addListener(final TrainingListener l) {
+		listeners.add(l);
+	}
+
+	/** Stops after the current step; {@link #process()} then returns the best model so far. */
+	public void cancel() {
+		cancelled = true;
+		final TrainingLoop l = loop;
+		if (l != null) l.cancel();
+	}
+
+	/** Returns false and sets {@link #getErrorMessage()} if the input cannot be trained on. */
+	public boolean checkInput() {
+		try {
+			validate();
+			errorMessage = null;
+			return true;
+		}
+		catch (final BadInputException e) {
+			errorMessage = e.getMessage();
+			return false;
+		}
+	}
+
+	public String getErrorMessage() {
+		return errorMessage;
+	}
+
+	/** Trains and returns the model with the best validation loss. */
+	public AutoencoderModel process() {
+		validate();
+		final NetworkSpec net = resume != null ? resume.network : spec;
+		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPlanes(clean);
+		final int p = config.patchSize;
+		final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
+		final PatchSampler sampler = new PatchSampler(split.training(), p, config.seed);
+		final float[][] validation = validationPairs(split, norm);
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+				-1, -1, 1)));
+			final Placeholder<TFloat32> y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+				-1, -1, 1)));
+			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
+				config.seed);
+			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, net, params);
+			final Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(out, y), tf.constant(new int[] { 0, 1, 2,
+				3 }));
+			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
+			final Random noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
+			try (Session session = Sessions.create(g, config.threads);
+				BatchPrefetcher batches = new BatchPrefetcher(() -> trainingPair(sampler, norm, noiseRng)))
+			{
+				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
+
+					@Override
+					public double step(final long globalStep, final float lr) {
+						final float[][] pair = batches.next();
+						final List<AutoCloseable> owned = new ArrayList<>();
+						try (var tx = Tensors.of(pair[0], config.batchSize, p, p, 1);
+							var ty = Tensors.of(pair[1], config.batchSize, p, p, 1))
+						{
+							final Session.Runner r = session.runner().feed(x, tx).feed(y, ty).fetch(loss);
+							adam.feed(r, lr, globalStep, owned);
+							adam.updates().forEach(r::addTarget);
+							try (var result = r.run()) {
+								return Tensors.scalarValue(result.get(0));
+							}
+						}
+						finally {
+							closeAll(owned);
+						}
+					}
+
+					@Override
+					public double[] validate() {
+						final double mse = validationMse(session, x, out, validation, p);
+						return new double[] { mse, 10 * Math.log10(1 / mse) };
+					}
+
+					@Override
+					public Weights snapshot() {
+						return read(session, params);
+					}
+				};
+				loop = new TrainingLoop(config, "validation PSNR %.2f dB");
+				loop.addListeners(listeners);
+				if (checkpoint != null) loop.setCheckpoint((best, history, step, lr) -> checkpoint.accept(model(net, norm,
+					new TrainingLoop.Outcome(best, history.copy(), step, lr, false, "checkpoint"), adam.state(session))));
+				if (cancelled) loop.cancel();
+				final TrainingHistory history = resume != null ? resume.history.copy() : new TrainingHistory();
+				final TrainingLoop.Outcome o = loop.run(problem, history, resume != null ? resume.steps : 0,
+					resume != null ? resume.learningRate : config.learningRate, resume != null ? resume.weights : null);
+				return model(net, norm, o, adam.state(session));
+			}
+		}
+	}
+
+	// -- Helper methods --
+
+	private void validate() {
+		config.validate();
+		final NetworkSpec net = resume != null ? resume.network : spec;
+		if (net == null) throw new BadInputException("No network given.");
+		net.validate();
+		if (clean == null || clean.isEmpty()) throw new BadInputException(
+			"No training images: give at least one clean image or stack.");
+		if (config.patchSize % net.sizeMultiple() != 0 || config.patchSize < 2 * net.sizeMultiple()) {
+			throw new BadInputException("Patch size " + config.patchSize + " does not fit a network of depth " + net
+				.depth() + ": use a multiple of " + net.sizeMultiple() + " of at least " + 2 * net.sizeMultiple() +
+				" (e.g. --patch 64).");
+		}
+		for (int i = 0; i < clean.size(); i++) {
+			final Plane pl = clean.get(i);
+			if (pl.width() < config.patchSize || pl.height() < config.patchSize) {
+				throw new BadInputException("Training image " + (i + 1) + " is " + pl.width() + "x" + pl.height() +
+					", smaller than the patch size " + config.patchSize + ": use a smaller patch (--patch) or larger images.");
+			}
+			for (final float v : pl.pixels())
+				if (!Float.isFinite(v)) throw new BadInputException("Training image " + (i + 1) +
+					" contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
+		}
+		if (resume != null && !resume.isDenoiser()) throw new BadInputException(
+			"Can only resume from a denoiser model, not a " + resume.kind + " model.");
+		noise.spec();
+	}
+
+	private float[][] trainingPair(final PatchSampler sampler, final Normalization norm, final Random rng) {
+		final float[] c = sampler.nextBatch(config.batchSize);
+		return corrupt(c, config.patchSize, norm, rng);
+	}
+
+	/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch (blind models vary sigma). */
+	private float[][] corrupt(final float[] cleanRaw, final int p, final Normalization norm, final Random rng) {
+		final int n = p * p;
+		final float[] noisy = cleanRaw.clone();
+		final float[] patch = new float[n];
+		for (int off = 0; off + n <= noisy.length; off += n) {
+			System.arraycopy(noisy, off, patch, 0, n);
+			noise.apply(patch, norm.high(), rng);
+			System.arraycopy(patch, 0, noisy, off, n);
+		}
+		final float[] c = cleanRaw.clone();
+		norm.normalize(noisy);
+		norm.normalize(c);
+		return new float[][] { noisy, c };
+	}
+
+	private float[][] validationPairs(final PatchSampler.Split split, final Normalization norm) {
+		final PatchSampler vs = new PatchSampler(split.validation(), config.patchSize, config.seed + 1);
+		final float[] c = vs.fixedBatch(config.validationPatches, config.seed + 2);
+		return corrupt(c, config.patchSize, norm, new Random(config.seed + 3));
+	}
+
+	private double validationMse(final Session s, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
+		final float[][] pairs, final int p)
+	{
+		final int n = p * p;
+		final int count = pairs[0].length / n;
+		double sum = 0;
+		for (int start = 0; start < count; start += config.batchSize) {
+			final int b = Math.min(config.batchSize, count - start);
+			final float[] in = new float[b * n];
+			System.arraycopy(pairs[0], start * n, in, 0, b * n);
+			try (var t = Tensors.of(in, b, p, p, 1); var result = s.runner().feed(x, t).fetch(out).run()) {
+				final float[] o = Tensors.values(result.get(0));
+				for (int i = 0; i < o.length; i++) {
+					final double d = o[i] - pairs[1][start * n + i];
+					sum += d * d;
+				}
+			}
+		}
+		return Math.max(sum / ((double) count * n), 1e-12);
+	}
+
+	static Weights read(final Session s, final TrainableParameters params) {
+		final Session.Runner r = s.runner();
+		params.variables().forEach(r::fetch);
+		final Weights w = new Weights();
+		try (var result = r.run()) {
+			for (int i = 0; i < params.names().size(); i++) {
+				final String name = params.names().get(i);
+				w.put(name, params.shape(name), Tensors.values(result.get(i)));
+			}
+		}
+		return w;
+	}
+
+	private AutoencoderModel model(final NetworkSpec net, final Normalization norm, final TrainingLoop.Outcome o,
+		final Weights optimizerState)
+	{
+		final AutoencoderModel m = new AutoencoderModel();
+		m.kind = AutoencoderModel.DENOISER;
+		m.network = net;
+		m.normalization = norm;
+		m.noise = noise.spec();
+		m.patchSize = config.patchSize;
+		m.history = o.history;
+		m.weights = o.best;
+		m.optimizerState = optimizerState;
+		m.steps = o.steps;
+		m.learningRate = o.learningRate;
+		m.seed = config.seed;
+		m.trainingSettings = new Gson().toJson(config);
+		m.created = Instant.now().toString();
+		return m;
+	}
+
+	static void closeAll(final List<AutoCloseable> owned) {
+		for (final AutoCloseable c : owned) {
+			try {
+				c.close();
+			}
+			catch (final Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+}

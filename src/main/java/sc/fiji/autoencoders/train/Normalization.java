@@ -1,0 +1,174 @@
+package sc.fiji.autoencoders.train;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Plane;
+
+/**
+ * Percentile normalization: maps intensity {@code low} to 0 and {@code high} to 1 (values outside are not clipped).
+ * Percentiles rather than min/max keep a few hot or dead pixels from squeezing the useful range. Immutable.
+ */
+public final class Normalization {
+
+	/** Default low percentile used by {@link #fromPlanes(List)}. */
+	public static final double DEFAULT_LOW_PERCENTILE = 0.1;
+	/** Default high percentile used by {@link #fromPlanes(List)}. */
+	public static final double DEFAULT_HIGH_PERCENTILE = 99.9;
+
+	/** Enough for percentiles accurate to well below 0.1% while keeping sorting under a second. */
+	static final int MAX_SAMPLES = 2_000_000;
+
+	private final double low;
+	private final double high;
+
+	private Normalization(final double low, final double high) {
+		this.low = low;
+		this.high = high;
+	}
+
+	/**
+	 * A normalization with the given levels, e.g. as stored with a trained model.
+	 *
+	 * @throws IllegalArgumentException if the levels are not finite or {@code high <= low}
+	 */
+	public static Normalization of(final double low, final double high) {
+		if (!Double.isFinite(low) || !Double.isFinite(high) || high <= low) {
+			throw new IllegalArgumentException("Normalization needs finite low < high, got low=" + low + ", high=" + high);
+		}
+		return new Normalization(low, high);
+	}
+
+	/** Normalization between the 0.1 and 99.9 percentiles of the planes. */
+	public static Normalization fromPlanes(final List<Plane> planes) {
+		return fromPercentiles(planes, DEFAULT_LOW_PERCENTILE, DEFAULT_HIGH_PERCENTILE);
+	}
+
+	/**
+	 * Normalization between the given percentiles (0-100) of all finite pixel values of the planes. At most about two
+	 * million pixels are used, sampled with a fixed seed so that the same images always give the same result.
+	 *
+	 * @throws BadInputException if there are no finite pixels, the percentiles are out of order, or the images are
+	 *           constant between the percentiles
+	 */
+	public static Normalization fromPercentiles(final List<Plane> planes, final double lowPercentile,
+		final double highPercentile)
+	{
+		if (!(lowPercentile >= 0 && lowPercentile < highPercentile && highPercentile <= 100)) {
+			throw new BadInputException("Normalization percentiles must satisfy 0 <= low < high <= 100, but got low=" +
+				lowPercentile + " and high=" + highPercentile + ". Use for example 0.1 and 99.9.");
+		}
+		if (planes == null || planes.isEmpty()) {
+			throw new BadInputException("No images to compute the normalization from. Give at least one training image.");
+		}
+		final float[] sample = sample(planes);
+		if (sample.length == 0) {
+			throw new BadInputException("The images contain no finite pixel values (all NaN or infinite). Give images " +
+				"with real intensity values.");
+		}
+		Arrays.sort(sample);
+		final double low = percentile(sample, lowPercentile);
+		final double high = percentile(sample, highPercentile);
+		if (!(high > low)) {
+			throw new BadInputException("The images are constant (the " + lowPercentile + " and " + highPercentile +
+				" percentiles are both " + low + "). Training needs images with intensity variation; check that the " +
+				"right images were chosen.");
+		}
+		return new Normalization(low, high);
+	}
+
+	/** Finite pixel values: all of them if few enough, else a fixed-seed random subsample. */
+	private static float[] sample(final List<Plane> planes) {
+		long total = 0;
+		for (final Plane p : planes) total += p.pixels().length;
+		float[] out;
+		int n = 0;
+		if (total <= MAX_SAMPLES) {
+			out = new float[(int) total];
+			for (final Plane p : planes) {
+				for (final float v : p.pixels()) {
+					if (Float.isFinite(v)) out[n++] = v;
+				}
+			}
+		}
+		else {
+			// random rather than strided picks: a regular stride can alias with the image width and see only a few
+			// columns
+			final long[] starts = new long[planes.size() + 1];
+			for (int i = 0; i < planes.size(); i++) starts[i + 1] = starts[i] + planes.get(i).pixels().length;
+			final Random rng = new Random(0x5EED);
+			out = new float[MAX_SAMPLES];
+			for (int s = 0; s < MAX_SAMPLES; s++) {
+				final long index = (long) (rng.nextDouble() * total);
+				int plane = Arrays.binarySearch(starts, index);
+				if (plane < 0) plane = -plane - 2; // insertion point - 1: the plane whose range contains index
+				final float v = planes.get(plane).pixels()[(int) (index - starts[plane])];
+				if (Float.isFinite(v)) out[n++] = v;
+			}
+		}
+		return n == out.length ? out : Arrays.copyOf(out, n);
+	}
+
+	/** Linear interpolation between closest ranks, as numpy.percentile's default. */
+	static double percentile(final float[] sorted, final double percent) {
+		final double rank = percent / 100 * (sorted.length - 1);
+		final int below = (int) Math.floor(rank);
+		final int above = Math.min(below + 1, sorted.length - 1);
+		final double t = rank - below;
+		return sorted[below] + t * ((double) sorted[above] - sorted[below]);
+	}
+
+	/** The intensity mapped to 0. */
+	public double low() {
+		return low;
+	}
+
+	/** The intensity mapped to 1. */
+	public double high() {
+		return high;
+	}
+
+	/** {@code high - low}, always positive. */
+	public double scale() {
+		return high - low;
+	}
+
+	/** Maps an intensity to normalized units. */
+	public float normalize(final float value) {
+		return (float) ((value - low) / (high - low));
+	}
+
+	/** Maps a normalized value back to intensity units. */
+	public float denormalize(final float value) {
+		return (float) (value * (high - low) + low);
+	}
+
+	/** Normalizes the values in place. */
+	public void normalize(final float[] values) {
+		for (int i = 0; i < values.length; i++) values[i] = normalize(values[i]);
+	}
+
+	/** Denormalizes the values in place. */
+	public void denormalize(final float[] values) {
+		for (int i = 0; i < values.length; i++) values[i] = denormalize(values[i]);
+	}
+
+	@Override
+	public boolean equals(final Object o) {
+		if (!(o instanceof Normalization)) return false;
+		final Normalization n = (Normalization) o;
+		return Double.compare(n.low, low) == 0 && Double.compare(n.high, high) == 0;
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * Double.hashCode(low) + Double.hashCode(high);
+	}
+
+	@Override
+	public String toString() {
+		return "Normalization[low=" + low + ", high=" + high + "]";
+	}
+}

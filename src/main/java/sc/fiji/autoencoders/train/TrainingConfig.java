@@ -1,0 +1,68 @@
+package sc.fiji.autoencoders.train;
+
+import sc.fiji.autoencoders.BadInputException;
+
+/**
+ * Settings of a training run. Mutable for easy use from commands and the CLI; {@link #validate()} checks them and
+ * names the fix for each bad value.
+ */
+public final class TrainingConfig {
+
+	/** Largest number of epochs; the run may end earlier by early stopping, the time budget or cancellation. */
+	public int epochs = 100;
+	public int stepsPerEpoch = 100;
+	public int batchSize = 16;
+	public int patchSize = 64;
+	/** Time budget in minutes; 0 for none. */
+	public double minutes = 0;
+	public float learningRate = 1e-3f;
+	public double validationFraction = 0.1;
+	public int validationPatches = 64;
+	/** Epochs without improvement before the learning rate is halved. */
+	public int plateauPatience = 4;
+	public double plateauFactor = 0.5;
+	public float minLearningRate = 1e-5f;
+	/** Epochs without improvement before training stops (0: never). */
+	public int earlyStopPatience = 12;
+	public long seed = 42;
+	/** TensorFlow threads per operation, 0 for all cores. */
+	public int threads = 0;
+
+	public TrainingConfig validate() {
+		if (epochs <= 0) throw new BadInputException("Epochs must be positive (got " + epochs + "), e.g. --epochs 50.");
+		if (stepsPerEpoch <= 0) throw new BadInputException("Steps per epoch must be positive (got " + stepsPerEpoch +
+			").");
+		if (batchSize <= 0) throw new BadInputException("Batch size must be positive (got " + batchSize +
+			"), e.g. --batch 16.");
+		if (patchSize <= 0) throw new BadInputException("Patch size must be positive (got " + patchSize +
+			"), e.g. --patch 64.");
+		if (minutes < 0 || Double.isNaN(minutes)) throw new BadInputException("The time budget must be 0 (none) or a " +
+			"positive number of minutes (got " + minutes + ").");
+		if (!(learningRate > 0)) throw new BadInputException("Learning rate must be positive (got " + learningRate + ").");
+		if (!(validationFraction > 0 && validationFraction < 1)) {
+			throw new BadInputException("Validation fraction must be between 0 and 1 (got " + validationFraction + ").");
+		}
+		if (validationPatches <= 0) throw new BadInputException("Validation patches must be positive.");
+		if (threads < 0) throw new BadInputException("Threads must be 0 (all cores) or positive (got " + threads + ").");
+		return this;
+	}
+
+	public TrainingConfig copy() {
+		final TrainingConfig c = new TrainingConfig();
+		c.epochs = epochs;
+		c.stepsPerEpoch = stepsPerEpoch;
+		c.batchSize = batchSize;
+		c.patchSize = patchSize;
+		c.minutes = minutes;
+		c.learningRate = learningRate;
+		c.validationFraction = validationFraction;
+		c.validationPatches = validationPatches;
+		c.plateauPatience = plateauPatience;
+		c.plateauFactor = plateauFactor;
+		c.minLearningRate = minLearningRate;
+		c.earlyStopPatience = earlyStopPatience;
+		c.seed = seed;
+		c.threads = threads;
+		return c;
+	}
+}

@@ -1,0 +1,196 @@
+package sc.fiji.autoencoders.train;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import sc.fiji.autoencoders.model.Weights;
+
+/**
+ * The epoch loop shared by all trainers: learning-rate reduction on plateau, early stopping on the validation loss,
+ * keeping the best weights, time budget, cancellation and progress events. What a step and a validation do is the
+ * {@link Problem}'s business.
+ */
+public final class TrainingLoop {
+
+	/** One network being trained. */
+	public interface Problem {
+
+		/** Runs one optimizer step (1-based global step count) and returns its training loss. */
+		double step(long globalStep, float learningRate);
+
+		/** Returns {validation loss, validation metric}. */
+		double[] validate();
+
+		/** A copy of the current weights. */
+		Weights snapshot();
+	}
+
+	/** What a run produced. */
+	public static final class Outcome {
+
+		/** Weights of the epoch with the best validation loss (of this run or the history it continued). */
+		public final Weights best;
+		public final TrainingHistory history;
+		public final long steps;
+		public final float learningRate;
+		public final boolean cancelled;
+		public final String stopReason;
+
+		Outcome(final Weights best, final TrainingHistory history, final long steps, final float learningRate,
+			final boolean cancelled, final String stopReason)
+		{
+			this.best = best;
+			this.history = history;
+			this.steps = steps;
+			this.learningRate = learningRate;
+			this.cancelled = cancelled;
+			this.stopReason = stopReason;
+		}
+	}
+
+	private final TrainingConfig config;
+	private final String metricLabel;
+	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+	private volatile boolean cancelled;
+	private Checkpoint checkpoint;
+
+	/** Receives the best weights each time the validation loss improves, e.g. to save them at once. */
+	@FunctionalInterface
+	public interface Checkpoint {
+
+		void save(Weights best, TrainingHistory history, long step, float learningRate);
+	}
+
+	public void setCheckpoint(final Checkpoint c) {
+		checkpoint = c;
+	}
+
+	/** @param metricLabel how to print the validation metric, e.g. {@code "validation PSNR %.2f dB"} */
+	public TrainingLoop(final TrainingConfig config, final String metricLabel) {
+		this.config = config;
+		this.metricLabel = metricLabel;
+	}
+
+	public void addListener(final TrainingListener l) {
+		listeners.add(l);
+	}
+
+	public void addListeners(final List<TrainingListener> ls) {
+		listeners.addAll(ls);
+	}
+
+	/** Asks the run to stop after the current step; the best weights so far are kept. */
+	public void cancel() {
+		cancelled = true;
+	}
+
+	public boolean isCancelled() {
+		return cancelled;
+	}
+
+	/**
+	 * Trains, continuing {@code history} (empty for a new model) from global step {@code startStep}.
+	 *
+	 * @param startBest weights that scored the best validation loss in {@code history}, or null
+	 */
+	public Outcome run(final Problem problem, final TrainingHistory history, final long startStep,
+		final float startLearningRate, final Weights startBest)
+	{
+		final long t0 = System.nanoTime();
+		final int firstEpoch = history.size() + 1;
+		final int lastEpoch = history.size() + config.epochs;
+		final double budget = config.minutes > 0 ? config.minutes * 60 : Double.POSITIVE_INFINITY;
+		final TrainingHistory.Epoch previousBest = history.best();
+		double bestLoss = previousBest == null || startBest == null ? Double.POSITIVE_INFINITY
+			: previousBest.validationLoss;
+		Weights best = startBest;
+		float lr = startLearningRate;
+		long step = startStep;
+		int sinceBest = 0, sincePlateau = 0;
+		double lastValLoss = Double.NaN, lastMetric = Double.NaN;
+		String reason = "reached " + config.epochs + " epochs";
+		boolean stop = false;
+		for (int epoch = firstEpoch; epoch <= lastEpoch && !stop; epoch++) {
+			double lossSum = 0;
+			int n = 0;
+			for (int s = 1; s <= config.stepsPerEpoch; s++) {
+				step++;
+				lossSum += problem.step(step, lr);
+				n++;
+				final double elapsed = seconds(t0);
+				final double rate = elapsed / (step - startStep);
+				final long remainingSteps = (long) (lastEpoch - epoch) * config.stepsPerEpoch + config.stepsPerEpoch - s;
+				final double eta = Math.max(0, Math.min(remainingSteps * rate, budget - elapsed));
+				fire(new TrainingEvent(TrainingEvent.Type.STEP, epoch, lastEpoch, s, config.stepsPerEpoch, lossSum / n,
+					lastValLoss, lastMetric, lr, elapsed, eta, ""));
+				if (cancelled) {
+					reason = "cancelled";
+					stop = true;
+				}
+				else if (elapsed >= budget) {
+					reason = String.format(Locale.ROOT, "time budget of %.1f min reached", config.minutes);
+					stop = true;
+				}
+				if (stop) break;
+			}
+			final double[] val = problem.validate();
+			lastValLoss = val[0];
+			lastMetric = val[1];
+			final double elapsed = seconds(t0);
+			history.add(new TrainingHistory.Epoch(epoch, step, lossSum / n, val[0], val[1], lr, elapsed));
+			if (val[0] < bestLoss) {
+				bestLoss = val[0];
+				best = problem.snapshot();
+				sinceBest = 0;
+				sincePlateau = 0;
+				if (checkpoint != null) checkpoint.save(best, history, step, lr);
+			}
+			else {
+				sinceBest++;
+				sincePlateau++;
+			}
+			if (sincePlateau >= config.plateauPatience && lr > config.minLearningRate) {
+				lr = (float) Math.max(config.minLearningRate, lr * config.plateauFactor);
+				sincePlateau = 0;
+			}
+			if (!stop && config.earlyStopPatience > 0 && sinceBest >= config.earlyStopPatience) {
+				reason = "early stopping: no improvement for " + sinceBest + " epochs";
+				stop = true;
+			}
+			final double rate = elapsed / Math.max(1, step - startStep);
+			final double eta = stop ? 0 : Math.max(0, Math.min((double) (lastEpoch - epoch) * config.stepsPerEpoch *
+				rate, budget - elapsed));
+			fire(new TrainingEvent(TrainingEvent.Type.EPOCH, epoch, lastEpoch, n, config.stepsPerEpoch, lossSum / n,
+				val[0], val[1], lr, elapsed, eta, String.format(Locale.ROOT,
+					"Epoch %d/%d: train loss %.5g, validation loss %.5g, " + metricLabel + ", lr %.2g, %s elapsed, ETA %s",
+					epoch, lastEpoch, lossSum / n, val[0], val[1], lr, duration(elapsed), duration(eta))));
+		}
+		if (best == null) best = problem.snapshot();
+		final double elapsed = seconds(t0);
+		fire(new TrainingEvent(TrainingEvent.Type.FINISHED, history.size(), lastEpoch, 0, config.stepsPerEpoch,
+			Double.NaN, lastValLoss, lastMetric, lr, elapsed, 0, "Training finished (" + reason + ") after " + duration(
+				elapsed) + "; best validation loss " + String.format(Locale.ROOT, "%.5g", bestLoss)));
+		return new Outcome(best, history, step, lr, cancelled, reason);
+	}
+
+	// -- Helper methods --
+
+	private void fire(final TrainingEvent e) {
+		for (final TrainingListener l : listeners)
+			l.onEvent(e);
+	}
+
+	private static double seconds(final long t0) {
+		return (System.nanoTime() - t0) / 1e9;
+	}
+
+	/** 75 -> "1 min 15 s". */
+	public static String duration(final double seconds) {
+		if (Double.isInfinite(seconds) || Double.isNaN(seconds)) return "?";
+		final long s = Math.round(seconds);
+		if (s < 60) return s + " s";
+		if (s < 3600) return s / 60 + " min " + s % 60 + " s";
+		return s / 3600 + " h " + s % 3600 / 60 + " min";
+	}
+}
