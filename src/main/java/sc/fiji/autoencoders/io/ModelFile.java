@@ -60,9 +60,11 @@ public final class ModelFile {
 			AtomicFiles.move(tmp, file);
 		}
 		catch (final IOException e) {
-			tmp.delete();
 			throw new BadInputException("Cannot save the model to " + file + " (" + e.getMessage() +
 				"). Check that the folder is writable and the disk has space; any previous model file there is unchanged.", e);
+		}
+		finally {
+			tmp.delete(); // only still there if writing or renaming failed
 		}
 	}
 

@@ -20,7 +20,8 @@ public final class Sessions {
 		final int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		final ConfigProto config = ConfigProto.newBuilder() //
 			.setIntraOpParallelismThreads(n) //
-			.setInterOpParallelismThreads(Math.min(2, n)) //
+			.setInterOpParallelismThreads(n == 1 ? 1 : 2) //
+			.setUsePerSessionThreads(true) //
 			.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder() //
 				.setRemapping(RewriterConfig.Toggle.OFF))) //
 			.build();

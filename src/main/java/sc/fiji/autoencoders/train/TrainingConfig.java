@@ -24,6 +24,8 @@ public final class TrainingConfig {
 	public float minLearningRate = 1e-5f;
 	/** Epochs without improvement before training stops (0: never). */
 	public int earlyStopPatience = 12;
+	/** Cosine decay of the learning rate towards the end of the run (epochs or time budget). */
+	public boolean anneal = true;
 	public long seed = 42;
 	/** TensorFlow threads per operation, 0 for all cores. */
 	public int threads = 0;
@@ -61,6 +63,7 @@ public final class TrainingConfig {
 		c.plateauFactor = plateauFactor;
 		c.minLearningRate = minLearningRate;
 		c.earlyStopPatience = earlyStopPatience;
+		c.anneal = anneal;
 		c.seed = seed;
 		c.threads = threads;
 		return c;

@@ -116,7 +116,7 @@ public final class TrainingLoop {
 			int n = 0;
 			for (int s = 1; s <= config.stepsPerEpoch; s++) {
 				step++;
-				lossSum += problem.step(step, lr);
+				lossSum += problem.step(step, annealed(lr, step - startStep, lastEpoch - firstEpoch + 1, seconds(t0), budget));
 				n++;
 				final double elapsed = seconds(t0);
 				final double rate = elapsed / (step - startStep);
@@ -175,6 +175,19 @@ public final class TrainingLoop {
 	}
 
 	// -- Helper methods --
+
+	/**
+	 * Cosine decay of the learning rate over the run (by steps, or by time when a budget ends the run first): the last
+	 * steps at a small rate settle the weights, worth a few tenths of a dB for a fixed budget.
+	 */
+	private float annealed(final float lr, final long stepsDone, final int epochs, final double elapsed,
+		final double budget)
+	{
+		if (!config.anneal) return lr;
+		final double progress = Math.min(1, Math.max((double) stepsDone / ((long) epochs * config.stepsPerEpoch),
+			elapsed / budget));
+		return (float) Math.max(config.minLearningRate, lr * 0.5 * (1 + Math.cos(Math.PI * progress)));
+	}
 
 	private void fire(final TrainingEvent e) {
 		for (final TrainingListener l : listeners)

@@ -1,0 +1,128 @@
+package sc.fiji.autoencoders.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.TestImages;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.InitialWeights;
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.train.Normalization;
+import sc.fiji.autoencoders.train.TrainingHistory;
+
+public class ModelFileTest {
+
+	@TempDir
+	File dir;
+
+	static AutoencoderModel model() {
+		final AutoencoderModel m = new AutoencoderModel();
+		m.network = NetworkSpec.unet(2, 4);
+		m.weights = InitialWeights.of(m.network, 11);
+		m.optimizerState = InitialWeights.of(m.network, 12);
+		m.normalization = Normalization.of(3, 250);
+		m.noise = "gaussian:25";
+		m.patchSize = 32;
+		m.steps = 20;
+		m.learningRate = 5e-4f;
+		m.history.add(new TrainingHistory.Epoch(1, 20, 0.1, 0.09, 21.5, 1e-3, 3.2));
+		return m;
+	}
+
+	@Test
+	public void roundTripGivesIdenticalPredictions() {
+		final AutoencoderModel m = model();
+		final File f = new File(dir, "m.aemodel");
+		ModelFile.save(m, f);
+		final AutoencoderModel back = ModelFile.load(f, AutoencoderModel.DENOISER);
+		assertEquals(m.network, back.network);
+		assertEquals(m.normalization, back.normalization);
+		assertEquals("gaussian:25", back.noise);
+		assertEquals(1, back.history.size());
+		assertEquals(21.5, back.history.last().validationMetric);
+		assertEquals(m.optimizerState.parameterCount(), back.optimizerState.parameterCount());
+		final Plane in = TestImages.blobs(96, 80, 1);
+		try (Denoiser a = new Denoiser(m); Denoiser b = new Denoiser(back)) {
+			assertArrayEquals(a.denoise(in, PredictionMonitor.NONE).pixels(), b.denoise(in, PredictionMonitor.NONE)
+				.pixels());
+		}
+		assertFalse(new File(dir, ".m.aemodel.tmp").exists());
+	}
+
+	@Test
+	public void wrongKindIsAClearError() {
+		final AutoencoderModel m = model();
+		final File f = new File(dir, "d.aemodel");
+		ModelFile.save(m, f);
+		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(f, AutoencoderModel.VAE));
+		assertTrue(e.getMessage().contains("is a denoiser model"), e.getMessage());
+	}
+
+	@Test
+	public void damagedFilesAreClearErrors() throws IOException {
+		final File f = new File(dir, "m.aemodel");
+		ModelFile.save(model(), f);
+		final byte[] bytes = Files.readAllBytes(f.toPath());
+		final File truncated = new File(dir, "t.aemodel");
+		Files.write(truncated.toPath(), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		assertMessage(truncated, "damaged");
+		final File text = new File(dir, "x.aemodel");
+		Files.write(text.toPath(), "hello".getBytes());
+		assertMessage(text, "damaged");
+		assertMessage(new File(dir, "missing.aemodel"), "not found");
+		final File evil = new File(dir, "evil.aemodel");
+		try (ZipOutputStream z = new ZipOutputStream(new FileOutputStream(evil))) {
+			z.putNextEntry(new ZipEntry("../../etc/passwd"));
+			z.write(1);
+			z.closeEntry();
+		}
+		assertMessage(evil, "unexpected entry");
+	}
+
+	@Test
+	public void newerFormatVersionAsksForAnUpdate() throws IOException {
+		final File f = new File(dir, "v.aemodel");
+		try (ZipOutputStream z = new ZipOutputStream(new FileOutputStream(f))) {
+			z.putNextEntry(new ZipEntry("spec.json"));
+			z.write(("{\"format\":\"fiji-autoencoders-model\",\"formatVersion\":99}").getBytes());
+			z.closeEntry();
+			z.putNextEntry(new ZipEntry("weights.bin"));
+			z.closeEntry();
+		}
+		assertMessage(f, "Update Fiji Autoencoders");
+	}
+
+	@Test
+	public void failedSaveKeepsThePreviousFile() throws IOException {
+		final File f = new File(dir, "keep.aemodel");
+		ModelFile.save(model(), f);
+		final byte[] before = Files.readAllBytes(f.toPath());
+		final AutoencoderModel broken = model();
+		broken.normalization = null; // writing spec.json fails half-way
+		assertThrows(RuntimeException.class, () -> ModelFile.save(broken, f));
+		assertArrayEquals(before, Files.readAllBytes(f.toPath()));
+		assertFalse(new File(dir, ".keep.aemodel.tmp").exists());
+	}
+
+	private static void assertMessage(final File f, final String part) {
+		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(f));
+		assertTrue(e.getMessage().contains(part), e.getMessage());
+	}
+}

@@ -1,0 +1,136 @@
+package sc.fiji.autoencoders.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.autoencoders.TestImages;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.Metrics;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+
+public class DenoiserTrainerTest {
+
+	@TempDir
+	File dir;
+
+	static TrainingConfig quick(final int epochs) {
+		final TrainingConfig c = new TrainingConfig();
+		c.epochs = epochs;
+		c.stepsPerEpoch = 25;
+		c.batchSize = 8;
+		c.patchSize = 32;
+		c.validationPatches = 16;
+		c.learningRate = 2e-3f;
+		c.seed = 5;
+		return c;
+	}
+
+	@Test
+	public void trainingGainsPsnrAndCheckpoints() {
+		final List<Plane> clean = TestImages.blobStack(6, 96, 96, 1);
+		final NoiseModel noise = NoiseModels.parse("gaussian:25");
+		final DenoiserTrainer t = new DenoiserTrainer(clean, noise, NetworkSpec.unet(2, 16), quick(8));
+		final List<TrainingEvent> epochs = new ArrayList<>();
+		t.addListener(e -> {
+			if (e.type == TrainingEvent.Type.EPOCH) epochs.add(e);
+		});
+		final File ckpt = new File(dir, "ckpt.aemodel");
+		t.setCheckpoint(m -> ModelFile.save(m, ckpt));
+		assertTrue(t.checkInput(), t.getErrorMessage());
+		final AutoencoderModel m = t.process();
+		assertEquals(8, epochs.size());
+		assertEquals(8, m.history.size());
+		assertTrue(ckpt.isFile(), "the best model is written as training goes");
+		assertTrue(epochs.get(7).validationMetric > epochs.get(0).validationMetric, "validation PSNR rises");
+
+		final Plane test = TestImages.blobs(128, 96, 99);
+		final Plane noisy = test.copy();
+		noise.apply(noisy.pixels(), 255, new Random(3));
+		try (Denoiser d = new Denoiser(m)) {
+			final double before = Metrics.psnr(test, noisy, 255);
+			final double after = Metrics.psnr(test, d.denoise(noisy, PredictionMonitor.NONE), 255);
+			assertTrue(after - before > 4, "PSNR gain " + (after - before));
+		}
+	}
+
+	/**
+	 * Same seed: same patches, noise and initial weights. oneDNN's parallel reductions may differ in the last bits
+	 * (exact with TF_ENABLE_ONEDNN_OPTS=0, see README), so weights are compared to 1e-4 while another seed differs a lot.
+	 */
+	@Test
+	public void sameSeedSameWeights() {
+		final List<Plane> clean = TestImages.blobStack(4, 64, 64, 2);
+		final TrainingConfig c = quick(1);
+		c.stepsPerEpoch = 5;
+		c.threads = 1;
+		final float[] a = train(clean, c), b = train(clean, c);
+		c.seed = 6;
+		final float[] other = train(clean, c);
+		double same = 0, diff = 0;
+		for (int i = 0; i < a.length; i++) {
+			same = Math.max(same, Math.abs(a[i] - b[i]));
+			diff = Math.max(diff, Math.abs(a[i] - other[i]));
+		}
+		assertTrue(same < 1e-4, "same seed differs by " + same);
+		assertTrue(diff > 1e-2, "another seed differs by only " + diff);
+	}
+
+	private static float[] train(final List<Plane> clean, final TrainingConfig c) {
+		return new DenoiserTrainer(clean, NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1, 4), c).process().weights
+			.get("enc0a.kernel").values();
+	}
+
+	@Test
+	public void cancelKeepsBestAndResumeContinues() {
+		final List<Plane> clean = TestImages.blobStack(4, 64, 64, 3);
+		final TrainingConfig c = quick(50);
+		c.stepsPerEpoch = 5;
+		final DenoiserTrainer t = new DenoiserTrainer(clean, NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4), c);
+		t.addListener(e -> {
+			if (e.type == TrainingEvent.Type.EPOCH && e.epoch == 2) t.cancel();
+		});
+		final AutoencoderModel m = t.process();
+		assertEquals(3, m.history.size(), "cancel stops within the next epoch");
+		assertNotNull(m.optimizerState);
+		final TrainingConfig more = quick(2);
+		more.stepsPerEpoch = 5;
+		final AutoencoderModel r = new DenoiserTrainer(clean, NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4),
+			more).resumeFrom(m).process();
+		assertEquals(5, r.history.size());
+		assertEquals(m.steps + 10, r.steps);
+		assertEquals(m.normalization, r.normalization);
+	}
+
+	@Test
+	public void badInputIsReportedBeforeTraining() {
+		final TrainingConfig c = quick(1);
+		c.patchSize = 30;
+		final DenoiserTrainer t = new DenoiserTrainer(TestImages.blobStack(2, 64, 64, 1), NoiseModels.parse(
+			"gaussian:5"), NetworkSpec.unet(2, 4), c);
+		assertFalse(t.checkInput());
+		assertTrue(t.getErrorMessage().contains("multiple of 4"), t.getErrorMessage());
+		c.patchSize = 128;
+		assertFalse(t.checkInput());
+		assertTrue(t.getErrorMessage().contains("smaller than the patch size"), t.getErrorMessage());
+		c.patchSize = 32;
+		final List<Plane> nan = TestImages.blobStack(2, 64, 64, 1);
+		nan.get(1).set(3, 3, Float.NaN);
+		final DenoiserTrainer t2 = new DenoiserTrainer(nan, NoiseModels.parse("gaussian:5"), NetworkSpec.unet(2, 4), c);
+		assertFalse(t2.checkInput());
+		assertTrue(t2.getErrorMessage().contains("NaN"), t2.getErrorMessage());
+	}
+}
