@@ -12,7 +12,8 @@ Output: 1x1 conv (f->1) with bias, no activation, added to the input (residual).
 
 Measures (a) training ms/step (batch 16 of 64x64, MSE, Adam lr 1e-3; 5 warm-up steps, mean of 20), (b) inference
 s per 1024x1024 image (no_grad; 1 warm-up, mean of 3), (c) peak RSS of a 4096x4096 inference (in one piece, or in
-1024x1024 tiles if one piece does not fit in memory). Progress goes to stderr; the last stdout line is the JSON result.
+1024x1024 tiles if one piece does not fit in memory). The *_other_load_cores fields give the mean number of CPU
+cores other processes used during (a) and (b): figures measured with another job running are not comparable. Progress goes to stderr; the last stdout line is the JSON result.
 """
 import argparse
 import json
@@ -76,6 +77,35 @@ def peak_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # ru_maxrss is KiB on Linux
 
 
+class OtherLoad:
+    """Mean number of CPU cores used by *other* processes over an interval (machine busy time from /proc/stat minus
+    this process's CPU time), to flag measurements disturbed by concurrent work on a shared machine."""
+
+    def __init__(self):
+        self.t0, self.m0, self.s0 = time.perf_counter(), self._machine_busy_s(), self._self_s()
+
+    @staticmethod
+    def _machine_busy_s():
+        try:
+            with open("/proc/stat") as f:
+                v = [int(x) for x in f.readline().split()[1:]]
+            return (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+        except (OSError, ValueError):
+            return None
+
+    @staticmethod
+    def _self_s():
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    def cores(self):
+        m1 = self._machine_busy_s()
+        if m1 is None or self.m0 is None:
+            return None
+        wall = time.perf_counter() - self.t0
+        return round(max(0.0, (m1 - self.m0) - (self._self_s() - self.s0)) / wall, 2)
+
+
 def mem_available_mib():
     try:
         with open("/proc/meminfo") as f:
@@ -120,11 +150,13 @@ def main():
 
     for _ in range(args.warmup_steps):
         step()
+    load = OtherLoad()
     t0 = time.perf_counter()
     for _ in range(args.train_steps):
         loss = step()
     train_s = (time.perf_counter() - t0) / args.train_steps
-    log(f"train: {train_s * 1e3:.1f} ms/step (loss {loss:.4f})")
+    train_other = load.cores()
+    log(f"train: {train_s * 1e3:.1f} ms/step (loss {loss:.4f}; other processes used {train_other} cores)")
 
     # (b) inference on one image
     model.eval()
@@ -133,12 +165,14 @@ def main():
     rss_before_infer = peak_rss_mib()
     with torch.no_grad():
         model(img)
+        load = OtherLoad()
         t0 = time.perf_counter()
         for _ in range(args.infer_reps):
             model(img)
         infer_s = (time.perf_counter() - t0) / args.infer_reps
+        infer_other = load.cores()
     del img
-    log(f"inference {n}x{n}: {infer_s:.3f} s")
+    log(f"inference {n}x{n}: {infer_s:.3f} s (other processes used {infer_other} cores)")
     rss_before_big = peak_rss_mib()
 
     # (c) peak RSS for a big image: in one piece if the estimated working set fits, else in tiles.
@@ -184,9 +218,11 @@ def main():
         "train_patch": patch,
         "train_ms_per_step": round(train_s * 1e3, 2),
         "train_patch_pixels_per_s": round(batch * patch * patch / train_s),
+        "train_other_load_cores": train_other,
         "infer_size": n,
         "infer_s_per_image": round(infer_s, 4),
         "infer_megapixels_per_s": round(n * n / infer_s / 1e6, 3),
+        "infer_other_load_cores": infer_other,
         "peak_rss_mib_before_big": round(rss_before_big, 1),
         "big_estimate_mib": round(est_mib),
         "big_size": big,

@@ -26,9 +26,13 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--model", required = true, paramLabel = "MODEL", description = "Denoiser model (.aemodel).")
 	File model;
 
-	@Option(names = "--clean", required = true, arity = "1..*", paramLabel = "PATH",
-		description = "Clean images: files or folders.")
+	@Option(names = "--clean", arity = "1..*", paramLabel = "PATH",
+		description = "Denoisers: clean images (files or folders) to corrupt and denoise.")
 	List<File> clean;
+
+	@Option(names = "--images", arity = "1..*", paramLabel = "PATH",
+		description = "VAEs: images (stacks, folders, IDX files) to score by negative ELBO.")
+	List<File> images;
 
 	@Option(names = "--noise", paramLabel = "SPEC", description = "Noise to add (default: the model's own).")
 	String noise;
@@ -41,7 +45,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		final AutoencoderModel any = ModelFile.load(model);
+		if (any.isVae()) return evaluateVae(any);
 		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		if (clean == null) throw new sc.fiji.autoencoders.BadInputException("Give the clean images to evaluate the " +
+			"denoiser on with --clean PATH.");
 		final NoiseModel nm = NoiseModels.parse(noise != null ? noise : m.noise);
 		final List<File> files = ImageFiles.expand(clean);
 		final Random rng = new Random(seed);
@@ -60,6 +68,16 @@ final class EvaluateCommand implements Callable<Integer> {
 			}
 		}
 		System.out.println(ev.summary());
+		return Main.OK;
+	}
+
+	private int evaluateVae(final AutoencoderModel m) {
+		if (images == null) throw new sc.fiji.autoencoders.BadInputException("Give the images to evaluate the VAE on " +
+			"with --images PATH.");
+		final List<Plane> planes = Inputs.planes(images);
+		final sc.fiji.autoencoders.predict.VaeScores s = sc.fiji.autoencoders.predict.VaeScores.of(m, planes, seed);
+		System.out.println(String.format(java.util.Locale.ROOT, "%d images: negative ELBO: %.2f nats, reconstruction " +
+			"mean absolute error %.4g (image units)", planes.size(), s.negativeElbo, s.meanAbsoluteError));
 		return Main.OK;
 	}
 }

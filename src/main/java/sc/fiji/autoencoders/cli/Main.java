@@ -13,7 +13,8 @@ import sc.fiji.autoencoders.BadInputException;
 @Command(name = "fiji-ae", mixinStandardHelpOptions = true, version = "Fiji Autoencoders 0.1.0",
 	description = "Train and apply convolutional autoencoders (denoisers and VAEs) without Fiji's GUI.",
 	subcommands = { TrainDenoiserCommand.class, DenoiseCommand.class, EvaluateCommand.class, InfoCommand.class,
-		DemoCommand.class })
+		TrainVaeCommand.class, GenerateCommand.class, InterpolateCommand.class, WalkCommand.class, EncodeCommand.class,
+		AnomalyCommand.class, DemoCommand.class })
 public final class Main implements Runnable {
 
 	public static final int OK = 0;
@@ -23,7 +24,8 @@ public final class Main implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " +
-			"train-denoiser, denoise, evaluate, info, demo (fiji-ae --help lists them).");
+			"train-denoiser, denoise, evaluate, info, train-vae, generate, interpolate, walk, encode, anomaly, demo " +
+			"(fiji-ae --help lists them).");
 	}
 
 	public static void main(final String[] args) {

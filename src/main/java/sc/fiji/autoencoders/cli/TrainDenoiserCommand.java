@@ -3,8 +3,6 @@ package sc.fiji.autoencoders.cli;
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,32 +100,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 			if (e.type != TrainingEvent.Type.STEP) System.out.println(e.message);
 		});
 		trainer.setCheckpoint(m -> ModelFile.save(m, out));
-		final CountDownLatch done = new CountDownLatch(1);
-		final Thread hook = new Thread(() -> {
-			System.out.println("Interrupted: stopping and saving the best model so far to " + out);
-			trainer.cancel();
-			try {
-				done.await(60, TimeUnit.SECONDS);
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		});
-		Runtime.getRuntime().addShutdownHook(hook);
-		try {
-			final AutoencoderModel model = trainer.process();
-			ModelFile.save(model, out);
-			System.out.println("Saved " + out + ": " + model.summary());
-		}
-		finally {
-			done.countDown();
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (final IllegalStateException e) {
-				// already shutting down: the hook is running and waits for 'done'
-			}
-		}
+		final AutoencoderModel model = Interruptible.run(trainer::process, trainer::cancel, out);
+		ModelFile.save(model, out);
+		System.out.println("Saved " + out + ": " + model.summary());
 		return Main.OK;
 	}
 }

@@ -70,6 +70,7 @@ public final class ModelFile {
 
 	/** Reads a model of any kind. */
 	public static AutoencoderModel load(final File file) {
+		if (file == null) throw new BadInputException("No model file given: choose a .aemodel file.");
 		if (!file.exists()) throw new BadInputException("Model file not found: " + file +
 			". Check the path, or train a model first.");
 		if (file.isDirectory()) throw new BadInputException("Model path " + file +

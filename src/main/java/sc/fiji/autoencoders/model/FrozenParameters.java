@@ -13,6 +13,8 @@ public final class FrozenParameters implements ParameterSource {
 
 	private final Ops tf;
 	private final Weights weights;
+	/** Networks built twice on one graph (a VAE's decoder for sampling and for the ELBO) share their constants. */
+	private final java.util.Map<String, Operand<TFloat32>> built = new java.util.HashMap<>();
 
 	public FrozenParameters(final Ops tf, final Weights weights) {
 		this.tf = tf;
@@ -29,8 +31,10 @@ public final class FrozenParameters implements ParameterSource {
 				.shape()) + " but its architecture needs " + Arrays.toString(shape) +
 				": the file is damaged. Retrain or use another model file.");
 		}
-		try (var t = Tensors.of(e.values(), shape)) {
-			return tf.withName(name).constant(t);
-		}
+		return built.computeIfAbsent(name, n -> {
+			try (var t = Tensors.of(e.values(), shape)) {
+				return tf.withName(n).constant(t);
+			}
+		});
 	}
 }

@@ -22,6 +22,11 @@ public final class Layers {
 		this.alpha = leakyAlpha;
 	}
 
+	/** A raw parameter, for layers built outside this class. */
+	public Operand<TFloat32> param(final String name, final long[] shape, final ParameterSource.Init init) {
+		return params.get(name, shape, init);
+	}
+
 	public Ops tf() {
 		return tf;
 	}

@@ -109,6 +109,7 @@ public final class TrainingLoop {
 		long step = startStep;
 		int sinceBest = 0, sincePlateau = 0;
 		double lastValLoss = Double.NaN, lastMetric = Double.NaN;
+		float current = lr;
 		String reason = "reached " + config.epochs + " epochs";
 		boolean stop = false;
 		for (int epoch = firstEpoch; epoch <= lastEpoch && !stop; epoch++) {
@@ -116,14 +117,15 @@ public final class TrainingLoop {
 			int n = 0;
 			for (int s = 1; s <= config.stepsPerEpoch; s++) {
 				step++;
-				lossSum += problem.step(step, annealed(lr, step - startStep, lastEpoch - firstEpoch + 1, seconds(t0), budget));
+				current = annealed(lr, step - startStep, lastEpoch - firstEpoch + 1, seconds(t0), budget);
+				lossSum += problem.step(step, current);
 				n++;
 				final double elapsed = seconds(t0);
 				final double rate = elapsed / (step - startStep);
 				final long remainingSteps = (long) (lastEpoch - epoch) * config.stepsPerEpoch + config.stepsPerEpoch - s;
 				final double eta = Math.max(0, Math.min(remainingSteps * rate, budget - elapsed));
 				fire(new TrainingEvent(TrainingEvent.Type.STEP, epoch, lastEpoch, s, config.stepsPerEpoch, lossSum / n,
-					lastValLoss, lastMetric, lr, elapsed, eta, ""));
+					lastValLoss, lastMetric, current, elapsed, eta, ""));
 				if (cancelled) {
 					reason = "cancelled";
 					stop = true;
@@ -138,7 +140,7 @@ public final class TrainingLoop {
 			lastValLoss = val[0];
 			lastMetric = val[1];
 			final double elapsed = seconds(t0);
-			history.add(new TrainingHistory.Epoch(epoch, step, lossSum / n, val[0], val[1], lr, elapsed));
+			history.add(new TrainingHistory.Epoch(epoch, step, lossSum / n, val[0], val[1], current, elapsed));
 			if (val[0] < bestLoss) {
 				bestLoss = val[0];
 				best = problem.snapshot();
@@ -162,9 +164,9 @@ public final class TrainingLoop {
 			final double eta = stop ? 0 : Math.max(0, Math.min((double) (lastEpoch - epoch) * config.stepsPerEpoch *
 				rate, budget - elapsed));
 			fire(new TrainingEvent(TrainingEvent.Type.EPOCH, epoch, lastEpoch, n, config.stepsPerEpoch, lossSum / n,
-				val[0], val[1], lr, elapsed, eta, String.format(Locale.ROOT,
+				val[0], val[1], current, elapsed, eta, String.format(Locale.ROOT,
 					"Epoch %d/%d: train loss %.5g, validation loss %.5g, " + metricLabel + ", lr %.2g, %s elapsed, ETA %s",
-					epoch, lastEpoch, lossSum / n, val[0], val[1], lr, duration(elapsed), duration(eta))));
+					epoch, lastEpoch, lossSum / n, val[0], val[1], current, duration(elapsed), duration(eta))));
 		}
 		if (best == null) best = problem.snapshot();
 		final double elapsed = seconds(t0);

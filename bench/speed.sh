@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Speed benchmarks, side by side in one run: denoiser training and prediction (plugin vs raw TF graph vs PyTorch),
+# peak RSS of a 4096x4096 prediction, and the VAE's raw-graph throughput. Results: bench/results/speed-*.json
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+bin/fiji-ae --version >/dev/null   # builds the jar and classpath if needed
+mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
+CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+export TF_CPP_MIN_LOG_LEVEL=2
+mkdir -p bench/results
+J="java -Xmx4g -Djava.awt.headless=true -cp $CP"
+OUT=bench/results/speed-$(date -u +%Y%m%d).jsonl
+: > "$OUT"
+$J sc.fiji.autoencoders.bench.DenoiserSpeedBenchmark train | grep '^{' | tee -a "$OUT"
+$J sc.fiji.autoencoders.bench.DenoiserSpeedBenchmark predict | grep '^{' | tee -a "$OUT"
+$J sc.fiji.autoencoders.bench.DenoiserSpeedBenchmark memory 4096 | grep '^{' | tee -a "$OUT"
+if [ "${SKIP_TORCH:-0}" != 1 ] && /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  /usr/bin/python3 bench/pytorch_unet.py ${TORCH_ARGS:-} | grep '^{' | tee -a "$OUT"
+fi
+echo "results in $OUT"

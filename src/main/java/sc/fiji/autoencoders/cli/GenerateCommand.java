@@ -1,0 +1,35 @@
+package sc.fiji.autoencoders.cli;
+
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.predict.Vae;
+
+/** {@code fiji-ae generate}: new images from a VAE's decoder. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+	description = "Generate new images from a VAE: z ~ N(0, T^2 I), decoded. TIFF stack, or a PNG grid if FILE ends in .png.")
+final class GenerateCommand implements Callable<Integer> {
+
+	@Option(names = "--model", required = true, paramLabel = "MODEL") File model;
+	@Option(names = "--count", defaultValue = "16", description = "Number of images (default ${DEFAULT-VALUE}).") int count;
+	@Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed;
+	@Option(names = "--temperature", defaultValue = "1", description = "Latent standard deviation T (default 1).") double temperature;
+	@Option(names = "--columns", defaultValue = "8", description = "Columns of a PNG grid (default ${DEFAULT-VALUE}).") int columns;
+	@Option(names = "--output", required = true, paramLabel = "FILE") File output;
+
+	@Override
+	public Integer call() {
+		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+			final List<Plane> planes = vae.generate(count, seed, temperature);
+			VaeOutputs.write(planes, output, columns, "generated");
+			System.out.println("Wrote " + count + " generated images to " + output);
+		}
+		return Main.OK;
+	}
+}

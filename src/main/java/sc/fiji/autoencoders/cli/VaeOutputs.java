@@ -1,0 +1,25 @@
+package sc.fiji.autoencoders.cli;
+
+import java.io.File;
+import java.util.List;
+
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.ImageFiles;
+
+/** Writing VAE results: a 32-bit TIFF stack, or a PNG montage when the file name ends in .png. */
+final class VaeOutputs {
+
+	private VaeOutputs() {}
+
+	static void write(final List<Plane> planes, final File out, final int columns, final String title) {
+		final File dir = out.getAbsoluteFile().getParentFile();
+		if (dir != null && !dir.exists()) Checks.outputFolder(dir);
+		if (out.getName().toLowerCase().endsWith(".png")) {
+			final Plane m = sc.fiji.autoencoders.predict.Montage.grid(planes, columns);
+			final ij.ImagePlus imp = ImageFiles.toImagePlus(title, List.of(m), 1, 1, 1);
+			imp.setProcessor(imp.getProcessor().convertToByte(true));
+			ImageFiles.writePng(imp, out);
+		}
+		else ImageFiles.writeTiff(ImageFiles.toImagePlus(title, planes, 1, planes.size(), 1), out);
+	}
+}

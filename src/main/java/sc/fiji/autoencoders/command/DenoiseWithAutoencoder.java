@@ -1,0 +1,95 @@
+package sc.fiji.autoencoders.command;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.ImageDenoising;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+
+/**
+ * Plugins > Autoencoders > Denoise with Autoencoder: denoises an image, stack or hyperstack with a trained model (or
+ * one model per channel). The result is a new 32-bit image with the same dimensions and calibration.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Denoise with Autoencoder...")
+public class DenoiseWithAutoencoder extends ContextCommand {
+
+	@Parameter(label = "Image to denoise")
+	private ImagePlus image;
+
+	@Parameter(label = "Denoiser model file")
+	private File model_file;
+
+	@Parameter(label = "Other channels' models (optional)", required = false,
+		description = "Comma-separated model files for channels 2, 3, ...; empty: the model above for every channel")
+	private String channel_models = "";
+
+	@Parameter(label = "Largest tile size (pixels)", min = "64")
+	private int tile_size = Denoiser.DEFAULT_TILE;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus denoised;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Override
+	public void run() {
+		final List<Denoiser> denoisers = new ArrayList<>();
+		try {
+			for (final File f : modelFiles(model_file, channel_models))
+				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tile_size, 0));
+			denoised = ImageDenoising.denoise(image, denoisers, new PredictionMonitor() {
+
+				@Override
+				public void progress(final long done, final long total) {
+					if (status != null) status.showProgress((int) done, (int) total);
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return DenoiseWithAutoencoder.this.isCanceled();
+				}
+			});
+		}
+		catch (final BadInputException e) {
+			log.error(e.getMessage());
+			cancel(e.getMessage());
+		}
+		catch (final PredictionMonitor.CancelledException e) {
+			cancel("Denoising cancelled.");
+		}
+		finally {
+			denoisers.forEach(Denoiser::close);
+		}
+	}
+
+	/** The main model file and the optional comma-separated list for the other channels. */
+	static List<File> modelFiles(final File main, final String others) {
+		final List<File> files = new ArrayList<>();
+		if (main == null) throw new BadInputException("No model file given: choose a .aemodel file.");
+		files.add(main);
+		if (others != null) {
+			for (final String s : others.split(",")) {
+				if (!s.trim().isEmpty()) files.add(new File(s.trim()));
+			}
+		}
+		return files;
+	}
+}

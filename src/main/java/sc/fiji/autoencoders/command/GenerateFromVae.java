@@ -1,0 +1,52 @@
+package sc.fiji.autoencoders.command;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.predict.Vae;
+
+/** Plugins > Autoencoders > Generate from VAE: a stack of new images decoded from z ~ N(0, T^2 I). */
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Generate from VAE...")
+public class GenerateFromVae extends ContextCommand {
+
+	@Parameter(label = "VAE model file")
+	private File model_file;
+
+	@Parameter(label = "Number of images", min = "1")
+	private int count = 16;
+
+	@Parameter(label = "Random seed")
+	private long seed = 1;
+
+	@Parameter(label = "Temperature", min = "0")
+	private double temperature = 1;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus generated;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try (Vae vae = new Vae(ModelFile.load(model_file, AutoencoderModel.VAE))) {
+			final var planes = vae.generate(count, seed, temperature);
+			generated = ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
+		}
+		catch (final BadInputException e) {
+			log.error(e.getMessage());
+			cancel(e.getMessage());
+		}
+	}
+}

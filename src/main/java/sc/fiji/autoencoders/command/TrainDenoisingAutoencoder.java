@@ -1,0 +1,102 @@
+package sc.fiji.autoencoders.command;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.train.TrainingConfig;
+
+/**
+ * Plugins > Autoencoders > Train Denoising Autoencoder: trains a denoiser on a clean image or stack (every slice,
+ * frame and channel plane is a training image) and saves it to a model file.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Denoising Autoencoder...")
+public class TrainDenoisingAutoencoder extends ContextCommand {
+
+	@Parameter(label = "Clean training image or stack")
+	private ImagePlus image;
+
+	@Parameter(label = "Noise model", description = "gaussian:SIGMA, gaussian:LO-HI, poisson:PEAK, " +
+		"poisson-gaussian:PEAK,SIGMA or saltpepper:FRACTION, in the image's intensity units")
+	private String noise = "gaussian:25";
+
+	@Parameter(label = "Model file to write", style = FileWidget.SAVE_STYLE)
+	private File model_file;
+
+	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
+	private double minutes = 10;
+
+	@Parameter(label = "Largest number of epochs", min = "1")
+	private int epochs = 100;
+
+	@Parameter(label = "Patch size", min = "8")
+	private int patch_size = 64;
+
+	@Parameter(label = "Batch size", min = "1")
+	private int batch_size = 16;
+
+	@Parameter(label = "Network depth", min = "1", max = "4")
+	private int depth = 2;
+
+	@Parameter(label = "Base filters", min = "1", max = "256")
+	private int filters = 32;
+
+	@Parameter(label = "Architecture", choices = { NetworkSpec.UNET, NetworkSpec.PLAIN })
+	private String architecture = NetworkSpec.UNET;
+
+	@Parameter(label = "Random seed")
+	private long seed = 42;
+
+	@Parameter(label = "Resume from model (optional)", required = false)
+	private File resume_from;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private String summary;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(required = false)
+	private org.scijava.app.StatusService status;
+
+	@Override
+	public void run() {
+		try {
+			final TrainingConfig config = new TrainingConfig();
+			config.minutes = minutes;
+			config.epochs = epochs;
+			config.patchSize = patch_size;
+			config.batchSize = batch_size;
+			config.seed = seed;
+			final NetworkSpec spec = NetworkSpec.unet(depth, filters).withArchitecture(architecture);
+			final DenoiserTrainer trainer = new DenoiserTrainer(ImageFiles.planes(image), NoiseModels.parse(noise), spec,
+				config);
+			if (resume_from != null) trainer.resumeFrom(ModelFile.load(resume_from, AutoencoderModel.DENOISER));
+			if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+			trainer.addListener(new ProgressReporter(log, status));
+			trainer.setCheckpoint(m -> ModelFile.save(m, model_file));
+			final AutoencoderModel model = trainer.process();
+			ModelFile.save(model, model_file);
+			summary = "Saved " + model_file + ": " + model.summary();
+			log.info(summary);
+		}
+		catch (final BadInputException e) {
+			log.error(e.getMessage());
+			cancel(e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package sc.fiji.autoencoders.command;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.VaeSpec;
+import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.VaeTrainer;
+
+/** Plugins > Autoencoders > Train Variational Autoencoder: a convolutional VAE on a stack (every slice a sample). */
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Variational Autoencoder...")
+public class TrainVariationalAutoencoder extends ContextCommand {
+
+	@Parameter(label = "Training stack (same-size slices)")
+	private ImagePlus image;
+
+	@Parameter(label = "Model file to write", style = FileWidget.SAVE_STYLE)
+	private File model_file;
+
+	@Parameter(label = "Latent dimensions", min = "1", max = "1024")
+	private int latent = 16;
+
+	@Parameter(label = "Beta (KL weight)", min = "0")
+	private float beta = 1;
+
+	@Parameter(label = "KL warm-up (epochs)", min = "0")
+	private int kl_warmup = 0;
+
+	@Parameter(label = "Likelihood", choices = { VaeSpec.BERNOULLI, VaeSpec.GAUSSIAN })
+	private String likelihood = VaeSpec.BERNOULLI;
+
+	@Parameter(label = "Depth (stride-2 convolutions)", min = "1", max = "5")
+	private int depth = 2;
+
+	@Parameter(label = "Base filters", min = "1", max = "256")
+	private int filters = 32;
+
+	@Parameter(label = "Epochs", min = "1")
+	private int epochs = 10;
+
+	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
+	private double minutes = 0;
+
+	@Parameter(label = "Batch size", min = "1")
+	private int batch_size = 128;
+
+	@Parameter(label = "Random seed")
+	private long seed = 42;
+
+	@Parameter(label = "Resume from model (optional)", required = false)
+	private File resume_from;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private String summary;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Override
+	public void run() {
+		try {
+			final TrainingConfig config = new TrainingConfig();
+			config.epochs = epochs;
+			config.minutes = minutes;
+			config.batchSize = batch_size;
+			config.seed = seed;
+			config.earlyStopPatience = 0;
+			final var planes = ImageFiles.planes(image);
+			final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), latent, depth, filters,
+				likelihood, beta), config, kl_warmup);
+			if (resume_from != null) trainer.resumeFrom(ModelFile.load(resume_from, AutoencoderModel.VAE));
+			if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+			trainer.addListener(new ProgressReporter(log, status));
+			trainer.setCheckpoint(m -> ModelFile.save(m, model_file));
+			final AutoencoderModel model = trainer.process();
+			ModelFile.save(model, model_file);
+			summary = "Saved " + model_file + ": " + model.summary();
+			log.info(summary);
+		}
+		catch (final BadInputException e) {
+			log.error(e.getMessage());
+			cancel(e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package sc.fiji.autoencoders.command;
+
+import java.io.File;
+import java.util.List;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.predict.Montage;
+import sc.fiji.autoencoders.predict.Vae;
+
+/** Plugins > Autoencoders > VAE Latent Walk: a montage sweeping two latent dimensions. */
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>VAE Latent Walk...")
+public class VaeLatentWalk extends ContextCommand {
+
+	@Parameter(label = "VAE model file")
+	private File model_file;
+
+	@Parameter(label = "First dimension (rows, 0-based)", min = "0")
+	private int dim_i = 0;
+
+	@Parameter(label = "Second dimension (columns, 0-based)", min = "0")
+	private int dim_j = 1;
+
+	@Parameter(label = "Range (sweep -R to R)", min = "0")
+	private double range = 3;
+
+	@Parameter(label = "Grid size", min = "2")
+	private int grid = 8;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus walk;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try (Vae vae = new Vae(ModelFile.load(model_file, AutoencoderModel.VAE))) {
+			walk = ImageFiles.toImagePlus("Latent walk " + dim_i + "," + dim_j, List.of(Montage.grid(vae.walk(dim_i, dim_j,
+				range, grid), grid)), 1, 1, 1);
+		}
+		catch (final BadInputException e) {
+			log.error(e.getMessage());
+			cancel(e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package sc.fiji.autoencoders.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.FrozenParameters;
+import sc.fiji.autoencoders.model.Sessions;
+import sc.fiji.autoencoders.model.Tensors;
+import sc.fiji.autoencoders.model.VaeNetwork;
+import sc.fiji.autoencoders.model.VaeSpec;
+import sc.fiji.autoencoders.train.Normalization;
+import sc.fiji.autoencoders.train.VaeData;
+
+/**
+ * A loaded VAE: encode images to latent Gaussians, decode latent codes to images, sample, interpolate, walk, and
+ * score images by their negative ELBO. Images go in and come out in the training images' intensity units. Close it to
+ * free the native graph and session.
+ */
+public final class Vae implements AutoCloseable {
+
+	private final AutoencoderModel model;
+	private final VaeSpec spec;
+	private final Normalization norm;
+	private final Graph graph;
+	private final Session session;
+	private final Placeholder<TFloat32> x, z, eps;
+	private final Operand<TFloat32> mu, logvar, mean, nelbo, reconstruction;
+
+	public Vae(final AutoencoderModel model) {
+		if (!model.isVae()) throw new BadInputException("This is a " + model.kind + " model; this needs a VAE model " +
+			"(train one with Train Variational Autoencoder).");
+		this.model = model;
+		this.spec = model.vae;
+		this.norm = model.normalization;
+		graph = new Graph();
+		try {
+			final Ops tf = Ops.create(graph);
+			x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.paddedHeight(), spec
+				.paddedWidth(), 1)));
+			z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
+			eps = tf.withName("eps").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
+			final VaeNetwork net = new VaeNetwork(tf, spec, new FrozenParameters(tf, model.weights));
+			final Operand<TFloat32>[] q = net.encode(x);
+			mu = q[0];
+			logvar = q[1];
+			mean = net.decodeMean(z);
+			final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps));
+			nelbo = tf.math.add(net.reconstructionNll(x, logits), net.kl(mu, logvar));
+			reconstruction = net.decodeMean(mu);
+			session = Sessions.create(graph, 0);
+		}
+		catch (final RuntimeException e) {
+			graph.close();
+			throw e;
+		}
+	}
+
+	public VaeSpec spec() {
+		return spec;
+	}
+
+	public AutoencoderModel model() {
+		return model;
+	}
+
+	/** Latent means and log-variances: {mu, logvar}, each {@code images.size() x latent} row-major. */
+	public float[][] encode(final List<Plane> images) {
+		final float[] data = VaeData.pack(images, norm, spec);
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
+			.feed(x, t).fetch(mu).fetch(logvar).run())
+		{
+			return new float[][] { Tensors.values(r.get(0)), Tensors.values(r.get(1)) };
+		}
+	}
+
+	/** Decoded mean images for {@code codes.length / latent} latent codes. */
+	public List<Plane> decode(final float[] codes) {
+		final int n = codes.length / spec.latent();
+		try (var t = Tensors.of(codes, n, spec.latent()); var r = session.runner().feed(z, t).fetch(mean).run()) {
+			return planes(Tensors.values(r.get(0)), n);
+		}
+	}
+
+	/** {@code count} new images from z ~ N(0, temperature^2 I), reproducible with the seed. */
+	public List<Plane> generate(final int count, final long seed, final double temperature) {
+		if (count < 1) throw new BadInputException("Count must be at least 1 (got " + count + ").");
+		if (!(temperature >= 0)) throw new BadInputException("Temperature must be 0 or positive (got " + temperature + ").");
+		final Random rng = new Random(seed);
+		final float[] codes = new float[count * spec.latent()];
+		for (int i = 0; i < codes.length; i++)
+			codes[i] = (float) (rng.nextGaussian() * temperature);
+		return decode(codes);
+	}
+
+	/** Decodes (1-a) f(a) + a f(b) for {@code steps} values of a from 0 to 1, f being the latent mean. */
+	public List<Plane> interpolate(final Plane a, final Plane b, final int steps) {
+		if (steps < 2) throw new BadInputException("Interpolation needs at least 2 steps (got " + steps + ").");
+		final float[] m = encode(List.of(a, b))[0];
+		final int l = spec.latent();
+		final float[] codes = new float[steps * l];
+		for (int s = 0; s < steps; s++) {
+			final float t = s / (float) (steps - 1);
+			for (int i = 0; i < l; i++)
+				codes[s * l + i] = (1 - t) * m[i] + t * m[l + i];
+		}
+		return decode(codes);
+	}
+
+	/**
+	 * A grid x grid sweep of latent dimensions {@code dimI} (down the rows) and {@code dimJ} (across the columns) from
+	 * -range to range, the other dimensions at 0; images in row-major order.
+	 */
+	public List<Plane> walk(final int dimI, final int dimJ, final double range, final int grid) {
+		final int l = spec.latent();
+		if (dimI < 0 || dimI >= l || dimJ < 0 || dimJ >= l) throw new BadInputException("Latent dimensions must be " +
+			"between 0 and " + (l - 1) + " for this model (got " + dimI + "," + dimJ + ").");
+		if (grid < 2) throw new BadInputException("The walk grid must be at least 2 (got " + grid + ").");
+		if (!(range > 0)) throw new BadInputException("The walk range must be positive (got " + range + ").");
+		final float[] codes = new float[grid * grid * l];
+		for (int r = 0; r < grid; r++)
+			for (int c = 0; c < grid; c++) {
+				final int k = (r * grid + c) * l;
+				codes[k + dimI] += (float) (-range + 2 * range * r / (grid - 1));
+				codes[k + dimJ] += (float) (-range + 2 * range * c / (grid - 1));
+			}
+		return decode(codes);
+	}
+
+	/** Reconstructions (decoded latent means), in image units. */
+	public List<Plane> reconstruct(final List<Plane> images) {
+		final float[] data = VaeData.pack(images, norm, spec);
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
+			.feed(x, t).fetch(reconstruction).run())
+		{
+			return planes(Tensors.values(r.get(0)), images.size());
+		}
+	}
+
+	/** Negative ELBO per image in nats (one posterior sample each, drawn from the seed). */
+	public float[] negativeElbo(final List<Plane> images, final long seed) {
+		final float[] data = VaeData.pack(images, norm, spec);
+		final float[] e = new float[images.size() * spec.latent()];
+		final Random rng = new Random(seed);
+		for (int i = 0; i < e.length; i++)
+			e[i] = (float) rng.nextGaussian();
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var te = Tensors.of(e,
+			images.size(), spec.latent()); var r = session.runner().feed(x, t).feed(eps, te).fetch(nelbo).run())
+		{
+			return Tensors.values(r.get(0));
+		}
+	}
+
+	@Override
+	public void close() {
+		session.close();
+		graph.close();
+	}
+
+	// -- Helper methods --
+
+	private List<Plane> planes(final float[] data, final int n) {
+		final List<Plane> out = new ArrayList<>(n);
+		for (int i = 0; i < n; i++)
+			out.add(VaeData.unpack(data, i, norm, spec));
+		return out;
+	}
+}

@@ -1,0 +1,289 @@
+package sc.fiji.autoencoders.train;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import com.google.gson.Gson;
+
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.Sessions;
+import sc.fiji.autoencoders.model.Tensors;
+import sc.fiji.autoencoders.model.TrainableParameters;
+import sc.fiji.autoencoders.model.VaeNetwork;
+import sc.fiji.autoencoders.model.VaeSpec;
+import sc.fiji.autoencoders.model.Weights;
+
+/**
+ * Trains a convolutional VAE on same-size images (every plane is a sample). An epoch is one pass over the training
+ * images in a seeded random order; the validation loss and metric are the negative ELBO per image in nats on the
+ * held-out images. The KL term can be warmed up linearly over the first epochs. Same engine pattern as
+ * {@link DenoiserTrainer}.
+ */
+public final class VaeTrainer {
+
+	/** Largest number of validation images, to keep validation cheap on big sets. */
+	static final int MAX_VALIDATION = 5000;
+
+	private final List<Plane> images;
+	private final VaeSpec spec;
+	private final TrainingConfig config;
+	private final int klWarmupEpochs;
+	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+	private AutoencoderModel resume;
+	private Consumer<AutoencoderModel> checkpoint;
+	private volatile TrainingLoop loop;
+	private volatile boolean cancelled;
+	private String errorMessage;
+
+	/**
+	 * @param spec architecture; its width and height must be the images' size (see {@link #spec})
+	 * @param klWarmupEpochs epochs over which the KL weight rises from 0 to beta (0: none)
+	 */
+	public VaeTrainer(final List<Plane> images, final VaeSpec spec, final TrainingConfig config,
+		final int klWarmupEpochs)
+	{
+		this.images = images;
+		this.spec = spec;
+		this.config = config;
+		this.klWarmupEpochs = klWarmupEpochs;
+	}
+
+	/** A spec for images like {@code first}. */
+	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
+		final String likelihood, final float beta)
+	{
+		return new VaeSpec(first.width(), first.height(), latent, depth, filters, likelihood, beta);
+	}
+
+	public VaeTrainer resumeFrom(final AutoencoderModel m) {
+		resume = m;
+		return this;
+	}
+
+	public VaeTrainer setCheckpoint(final Consumer<AutoencoderModel> c) {
+		checkpoint = c;
+		return this;
+	}
+
+	public void addListener(final TrainingListener l) {
+		listeners.add(l);
+	}
+
+	public void cancel() {
+		cancelled = true;
+		final TrainingLoop l = loop;
+		if (l != null) l.cancel();
+	}
+
+	public boolean checkInput() {
+		try {
+			validate();
+			errorMessage = null;
+			return true;
+		}
+		catch (final BadInputException e) {
+			errorMessage = e.getMessage();
+			return false;
+		}
+	}
+
+	public String getErrorMessage() {
+		return errorMessage;
+	}
+
+	public AutoencoderModel process() {
+		validate();
+		final VaeSpec s = resume != null ? resume.vae : spec;
+		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPercentiles(images, 0, 100);
+		final List<Plane> shuffled = new ArrayList<>(images);
+		java.util.Collections.shuffle(shuffled, new Random(config.seed));
+		final int nVal = Math.min(MAX_VALIDATION, Math.max(1, (int) Math.round(config.validationFraction * images.size())));
+		final float[] val = VaeData.pack(shuffled.subList(0, nVal), norm, s);
+		final float[] train = VaeData.pack(shuffled.subList(nVal, shuffled.size()), norm, s);
+		final int n = s.paddedWidth() * s.paddedHeight(), nTrain = shuffled.size() - nVal, b = config.batchSize;
+		final TrainingConfig cfg = config.copy();
+		cfg.stepsPerEpoch = Math.max(1, nTrain / b);
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final Placeholder<TFloat32> x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, s
+				.paddedHeight(), s.paddedWidth(), 1)));
+			final Placeholder<TFloat32> eps = tf.withName("eps").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+				s.latent())));
+			final Placeholder<TFloat32> klWeight = tf.withName("kl_weight").placeholder(TFloat32.class, Placeholder.shape(
+				Shape.scalar()));
+			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
+				config.seed);
+			final VaeNetwork net = new VaeNetwork(tf, s, params);
+			final Operand<TFloat32>[] q = net.encode(x);
+			final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps)));
+			final Operand<TFloat32> kl = net.kl(q[0], q[1]);
+			final Operand<TFloat32> loss = tf.math.mean(tf.math.add(rec, tf.math.mul(klWeight, kl)), tf.constant(0));
+			final Operand<TFloat32> nelbo = tf.math.add(rec, kl);
+			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
+			final Random order = new Random(config.seed + 1), noise = new Random(config.seed + 2);
+			final int[] perm = identity(nTrain);
+			final int[] cursor = { nTrain };
+			try (Session session = Sessions.create(g, config.threads); BatchPrefetcher batches = new BatchPrefetcher(() -> {
+				final float[] bx = new float[b * n];
+				for (int i = 0; i < b; i++) {
+					if (cursor[0] >= nTrain) {
+						shuffle(perm, order);
+						cursor[0] = 0;
+					}
+					System.arraycopy(train, perm[cursor[0]++] * n, bx, i * n, n);
+				}
+				return new float[][] { bx, gaussian(b * s.latent(), noise) };
+			}))
+			{
+				final long startStep = resume != null ? resume.steps : 0;
+				final int startEpochs = resume != null ? resume.history.size() : 0;
+				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
+
+					@Override
+					public double step(final long globalStep, final float lr) {
+						final float[][] batch = batches.next();
+						final double epoch = startEpochs + (double) (globalStep - startStep) / cfg.stepsPerEpoch;
+						final float w = s.beta() * (klWarmupEpochs > 0 ? (float) Math.min(1, epoch / klWarmupEpochs) : 1);
+						final List<AutoCloseable> owned = new ArrayList<>();
+						try (var tx = Tensors.of(batch[0], b, s.paddedHeight(), s.paddedWidth(), 1);
+							var te = Tensors.of(batch[1], b, s.latent()); var tw = Tensors.scalar(w))
+						{
+							final Session.Runner r = session.runner().feed(x, tx).feed(eps, te).feed(klWeight, tw).fetch(loss);
+							adam.feed(r, lr, globalStep, owned);
+							adam.updates().forEach(r::addTarget);
+							try (var result = r.run()) {
+								return Tensors.scalarValue(result.get(0));
+							}
+						}
+						finally {
+							DenoiserTrainer.closeAll(owned);
+						}
+					}
+
+					@Override
+					public double[] validate() {
+						final double v = meanNelbo(session, x, eps, nelbo, val, s, config.seed + 3);
+						return new double[] { v, v };
+					}
+
+					@Override
+					public Weights snapshot() {
+						return DenoiserTrainer.read(session, params);
+					}
+				};
+				loop = new TrainingLoop(cfg, "negative ELBO %.2f nats");
+				loop.addListeners(listeners);
+				if (checkpoint != null) loop.setCheckpoint((best, history, step, lr) -> checkpoint.accept(model(s, norm,
+					new TrainingLoop.Outcome(best, history.copy(), step, lr, false, "checkpoint"), adam.state(session))));
+				if (cancelled) loop.cancel();
+				final TrainingLoop.Outcome o = loop.run(problem, resume != null ? resume.history.copy()
+					: new TrainingHistory(), startStep, resume != null ? resume.learningRate : config.learningRate,
+					resume != null ? resume.weights : null);
+				return model(s, norm, o, adam.state(session));
+			}
+		}
+	}
+
+	/** Mean negative ELBO (nats per image) of packed images, one posterior sample each drawn from {@code seed}. */
+	static double meanNelbo(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> eps,
+		final Operand<TFloat32> nelbo, final float[] data, final VaeSpec s, final long seed)
+	{
+		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
+		final Random rng = new Random(seed);
+		double sum = 0;
+		for (int start = 0; start < count; start += chunk) {
+			final int m = Math.min(chunk, count - start);
+			final float[] bx = new float[m * n];
+			System.arraycopy(data, start * n, bx, 0, m * n);
+			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var te = Tensors.of(gaussian(m * s
+				.latent(), rng), m, s.latent()); var r = session.runner().feed(x, tx).feed(eps, te).fetch(nelbo).run())
+			{
+				for (final float v : Tensors.values(r.get(0)))
+					sum += v;
+			}
+		}
+		return sum / count;
+	}
+
+	// -- Helper methods --
+
+	private void validate() {
+		config.validate();
+		VaeData.check(images);
+		if (resume != null) {
+			if (!resume.isVae()) throw new BadInputException("Can only resume a VAE from a VAE model, not a " + resume.kind +
+				" model.");
+			if (resume.vae.width() != images.get(0).width() || resume.vae.height() != images.get(0).height()) {
+				throw new BadInputException("The model was trained on " + resume.vae.width() + "x" + resume.vae.height() +
+					" images but these are " + images.get(0).width() + "x" + images.get(0).height() + ".");
+			}
+		}
+		else {
+			spec.validate();
+			if (spec.width() != images.get(0).width() || spec.height() != images.get(0).height()) {
+				throw new IllegalArgumentException("Spec size does not match the images");
+			}
+			final int minSide = Math.min(spec.width(), spec.height());
+			if (minSide >> spec.depth() < 1) throw new BadInputException("Images of " + spec.width() + "x" + spec
+				.height() + " are too small for depth " + spec.depth() + ": use a depth of at most " + (31 - Integer
+					.numberOfLeadingZeros(minSide)) + ".");
+		}
+		if (images.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
+			"validation); give a stack with many slices.");
+	}
+
+	private AutoencoderModel model(final VaeSpec s, final Normalization norm, final TrainingLoop.Outcome o,
+		final Weights optimizerState)
+	{
+		final AutoencoderModel m = new AutoencoderModel();
+		m.kind = AutoencoderModel.VAE;
+		m.vae = s;
+		m.normalization = norm;
+		m.noise = "none";
+		m.history = o.history;
+		m.weights = o.best;
+		m.optimizerState = optimizerState;
+		m.steps = o.steps;
+		m.learningRate = o.learningRate;
+		m.seed = config.seed;
+		m.trainingSettings = new Gson().toJson(config);
+		m.created = Instant.now().toString();
+		return m;
+	}
+
+	static float[] gaussian(final int n, final Random rng) {
+		final float[] v = new float[n];
+		for (int i = 0; i < n; i++)
+			v[i] = (float) rng.nextGaussian();
+		return v;
+	}
+
+	private static int[] identity(final int n) {
+		final int[] p = new int[n];
+		for (int i = 0; i < n; i++)
+			p[i] = i;
+		return p;
+	}
+
+	private static void shuffle(final int[] p, final Random rng) {
+		for (int i = p.length - 1; i > 0; i--) {
+			final int j = rng.nextInt(i + 1), t = p[i];
+			p[i] = p[j];
+			p[j] = t;
+		}
+	}
+}

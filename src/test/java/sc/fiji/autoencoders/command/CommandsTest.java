@@ -1,0 +1,97 @@
+package sc.fiji.autoencoders.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.TestImages;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.predict.Metrics;
+import sc.fiji.autoencoders.train.NoiseModels;
+
+/** The SciJava commands run through a Context's CommandService with no display, as Fiji runs them. */
+public class CommandsTest {
+
+	static Context context;
+	static CommandService commands;
+
+	@TempDir
+	File dir;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	static CommandModule run(final Class<?> c, final Object... inputs) throws Exception {
+		return commands.run(c.getName(), true, inputs).get();
+	}
+
+	@Test
+	public void trainThenDenoiseAStack() throws Exception {
+		final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
+		clean.getCalibration().pixelWidth = 0.2;
+		final File model = new File(dir, "d.aemodel");
+		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
+			model, "minutes", 0, "epochs", 4, "patch_size", 32, "batch_size", 8, "depth", 2, "filters", 8, "architecture",
+			"unet", "seed", 1L, "resume_from", null);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(model.isFile());
+
+		final List<Plane> noisyPlanes = TestImages.blobStack(2, 80, 72, 50);
+		final List<Plane> cleanPlanes = TestImages.blobStack(2, 80, 72, 50);
+		for (final Plane p : noisyPlanes)
+			NoiseModels.parse("gaussian:20").apply(p.pixels(), 255, new Random(2));
+		final ImagePlus noisy = ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
+		noisy.getCalibration().pixelWidth = 0.3;
+		m = run(DenoiseWithAutoencoder.class, "image", noisy, "model_file", model, "channel_models", "", "tile_size",
+			1024);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ImagePlus out = (ImagePlus) m.getOutput("denoised");
+		assertEquals("noisy-denoised.tif", out.getTitle());
+		assertEquals(2, out.getStackSize());
+		assertEquals(0.3, out.getCalibration().pixelWidth);
+		final List<Plane> denoised = ImageFiles.planes(out);
+		for (int i = 0; i < 2; i++)
+			assertTrue(Metrics.psnr(cleanPlanes.get(i), denoised.get(i), 255) > Metrics.psnr(cleanPlanes.get(i),
+				noisyPlanes.get(i), 255) + 1.5, "PSNR gained on slice " + (i + 1));
+
+		m = run(EvaluateDenoiser.class, "image", ImageFiles.toImagePlus("c", cleanPlanes, 1, 2, 1), "model_file", model,
+			"noise", "", "seed", 1L);
+		assertEquals(2, ((ResultsTable) m.getOutput("results")).size());
+
+		m = run(AutoencoderModelInfo.class, "model_file", model);
+		assertTrue(m.getOutput("info").toString().contains("gaussian:20"));
+	}
+
+	@Test
+	public void badInputCancelsWithTheReason() throws Exception {
+		final CommandModule m = run(DenoiseWithAutoencoder.class, "image", ImageFiles.toImagePlus("x", List.of(TestImages
+			.blobs(64, 64, 1)), 1, 1, 1), "model_file", new File(dir, "none.aemodel"), "channel_models", "", "tile_size",
+			1024);
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("not found"), m.getCancelReason());
+	}
+
+}
