@@ -1,8 +1,6 @@
 package sc.fiji.autoencoders.command;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -13,14 +11,11 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.predict.Anomaly;
 
 /** Plugins > Autoencoders > Autoencoder Anomaly Map: reconstruction error per slice (table) and per pixel (image). */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Autoencoder Anomaly Map...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Autoencoder Anomaly Map...", visible = false)
 public class AutoencoderAnomalyMap extends ContextCommand {
 
 	@Parameter(label = "Images")
@@ -41,19 +36,9 @@ public class AutoencoderAnomalyMap extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			final List<Anomaly.Result> results = Anomaly.score(ModelFile.load(model_file), ImageFiles.planes(image));
-			scores = new ResultsTable();
-			final List<Plane> maps = new ArrayList<>();
-			for (int i = 0; i < results.size(); i++) {
-				scores.incrementCounter();
-				scores.addValue("image", i + 1);
-				scores.addValue("mean_absolute_error", results.get(i).meanAbsoluteError);
-				scores.addValue("negative_elbo_nats", results.get(i).negativeElbo);
-				maps.add(results.get(i).errorMap);
-			}
-			error_map = ImageFiles.toImagePlus(image.getTitle() + "-error", maps, image.getNChannels(), image.getNSlices(),
-				image.getNFrames());
-			ImageFiles.copyCalibration(image, error_map);
+			final Object[] r = Autoencoders.anomaly(image, model_file);
+			scores = (ResultsTable) r[0];
+			error_map = (ImagePlus) r[1];
 			Tables.show(scores, "Anomaly scores of " + image.getTitle());
 		}
 		catch (final BadInputException e) {

@@ -9,12 +9,11 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.ModelDescription;
 
 /** Plugins > Autoencoders > Autoencoder Model Info: what a model file holds. */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Autoencoder Model Info...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Autoencoder Model Info...", visible = false)
 public class AutoencoderModelInfo extends ContextCommand {
 
 	@Parameter(label = "Model file")
@@ -29,7 +28,7 @@ public class AutoencoderModelInfo extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			info = model_file.getName() + ":\n" + ModelDescription.describe(ModelFile.load(model_file));
+			info = Autoencoders.info(model_file);
 			log.info(info);
 		}
 		catch (final BadInputException e) {

@@ -1,8 +1,6 @@
 package sc.fiji.autoencoders.command;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -13,18 +11,16 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.predict.ImageDenoising;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
  * Plugins > Autoencoders > Denoise with Autoencoder: denoises an image, stack or hyperstack with a trained model (or
  * one model per channel). The result is a new 32-bit image with the same dimensions and calibration.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Denoise with Autoencoder...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Denoise with Autoencoder...", visible = false)
 public class DenoiseWithAutoencoder extends ContextCommand {
 
 	@Parameter(label = "Image to denoise")
@@ -51,11 +47,8 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 
 	@Override
 	public void run() {
-		final List<Denoiser> denoisers = new ArrayList<>();
 		try {
-			for (final File f : modelFiles(model_file, channel_models))
-				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tile_size, 0));
-			denoised = ImageDenoising.denoise(image, denoisers, new PredictionMonitor() {
+			denoised = Autoencoders.denoise(image, model_file, channel_models, tile_size, new PredictionMonitor() {
 
 				@Override
 				public void progress(final long done, final long total) {
@@ -75,21 +68,5 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 		catch (final PredictionMonitor.CancelledException e) {
 			cancel("Denoising cancelled.");
 		}
-		finally {
-			denoisers.forEach(Denoiser::close);
-		}
-	}
-
-	/** The main model file and the optional comma-separated list for the other channels. */
-	static List<File> modelFiles(final File main, final String others) {
-		final List<File> files = new ArrayList<>();
-		if (main == null) throw new BadInputException("No model file given: choose a .aemodel file.");
-		files.add(main);
-		if (others != null) {
-			for (final String s : others.split(",")) {
-				if (!s.trim().isEmpty()) files.add(new File(s.trim()));
-			}
-		}
-		return files;
 	}
 }

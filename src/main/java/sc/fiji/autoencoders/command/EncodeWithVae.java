@@ -11,15 +11,11 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.LatentTable;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Vae;
 
 /** Plugins > Autoencoders > Encode with VAE: latent mean and log-variance of every slice, to a Results table. */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Encode with VAE...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Encode with VAE...", visible = false)
 public class EncodeWithVae extends ContextCommand {
 
 	@Parameter(label = "Images (stack)")
@@ -36,20 +32,8 @@ public class EncodeWithVae extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (Vae vae = new Vae(ModelFile.load(model_file, AutoencoderModel.VAE))) {
-			final var planes = ImageFiles.planes(image);
-			final float[][] codes = vae.encode(planes);
-			final int l = vae.spec().latent();
-			table = new ResultsTable();
-			final var headings = LatentTable.headings(l);
-			for (int i = 0; i < planes.size(); i++) {
-				table.incrementCounter();
-				table.addValue(headings.get(0), i + 1);
-				for (int j = 0; j < l; j++) {
-					table.addValue(headings.get(1 + j), codes[0][i * l + j]);
-					table.addValue(headings.get(1 + l + j), codes[1][i * l + j]);
-				}
-			}
+		try {
+			table = Autoencoders.encode(image, model_file);
 			Tables.show(table, "Latent codes of " + image.getTitle());
 		}
 		catch (final BadInputException e) {

@@ -10,14 +10,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Vae;
 
 /** Plugins > Autoencoders > Generate from VAE: a stack of new images decoded from z ~ N(0, T^2 I). */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Generate from VAE...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Generate from VAE...", visible = false)
 public class GenerateFromVae extends ContextCommand {
 
 	@Parameter(label = "VAE model file")
@@ -40,9 +37,8 @@ public class GenerateFromVae extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (Vae vae = new Vae(ModelFile.load(model_file, AutoencoderModel.VAE))) {
-			final var planes = vae.generate(count, seed, temperature);
-			generated = ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
+		try {
+			generated = Autoencoders.generate(model_file, count, seed, temperature);
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

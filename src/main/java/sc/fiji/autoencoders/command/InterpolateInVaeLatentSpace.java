@@ -10,14 +10,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Vae;
 
 /** Plugins > Autoencoders > Interpolate in VAE Latent Space: between two slices of a stack. */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Interpolate in VAE Latent Space...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Interpolate in VAE Latent Space...", visible = false)
 public class InterpolateInVaeLatentSpace extends ContextCommand {
 
 	@Parameter(label = "Stack with the two images")
@@ -43,13 +40,8 @@ public class InterpolateInVaeLatentSpace extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (Vae vae = new Vae(ModelFile.load(model_file, AutoencoderModel.VAE))) {
-			final var planes = ImageFiles.planes(image);
-			for (final int s : new int[] { from_slice, to_slice })
-				if (s < 1 || s > planes.size()) throw new BadInputException("Slice " + s + " does not exist: '" + image
-					.getTitle() + "' has " + planes.size() + " slices.");
-			final var strip = vae.interpolate(planes.get(from_slice - 1), planes.get(to_slice - 1), steps);
-			interpolation = ImageFiles.toImagePlus("Interpolation " + from_slice + "-" + to_slice, strip, 1, strip.size(), 1);
+		try {
+			interpolation = Autoencoders.interpolate(image, model_file, from_slice, to_slice, steps);
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

@@ -11,20 +11,17 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
-import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
 /**
  * Plugins > Autoencoders > Train Denoising Autoencoder: trains a denoiser on a clean image or stack (every slice,
  * frame and channel plane is a training image) and saves it to a model file.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Denoising Autoencoder...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Denoising Autoencoder...", visible = false)
 public class TrainDenoisingAutoencoder extends ContextCommand {
 
 	@Parameter(label = "Clean training image or stack")
@@ -82,15 +79,8 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 			config.patchSize = patch_size;
 			config.batchSize = batch_size;
 			config.seed = seed;
-			final NetworkSpec spec = NetworkSpec.unet(depth, filters).withArchitecture(architecture);
-			final DenoiserTrainer trainer = new DenoiserTrainer(ImageFiles.planes(image), NoiseModels.parse(noise), spec,
-				config);
-			if (resume_from != null) trainer.resumeFrom(ModelFile.load(resume_from, AutoencoderModel.DENOISER));
-			if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
-			trainer.addListener(new ProgressReporter(log, status));
-			trainer.setCheckpoint(m -> ModelFile.save(m, model_file));
-			final AutoencoderModel model = trainer.process();
-			ModelFile.save(model, model_file);
+			final AutoencoderModel model = Autoencoders.trainDenoiser(image, noise, NetworkSpec.unet(depth, filters)
+				.withArchitecture(architecture), config, model_file, resume_from, new ProgressReporter(log, status), null);
 			summary = "Saved " + model_file + ": " + model.summary();
 			log.info(summary);
 		}

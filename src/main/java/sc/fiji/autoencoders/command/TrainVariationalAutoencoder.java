@@ -12,16 +12,14 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.train.TrainingConfig;
-import sc.fiji.autoencoders.train.VaeTrainer;
 
 /** Plugins > Autoencoders > Train Variational Autoencoder: a convolutional VAE on a stack (every slice a sample). */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Variational Autoencoder...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Variational Autoencoder...", visible = false)
 public class TrainVariationalAutoencoder extends ContextCommand {
 
 	@Parameter(label = "Training stack (same-size slices)")
@@ -81,15 +79,14 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 			config.batchSize = batch_size;
 			config.seed = seed;
 			config.earlyStopPatience = 0;
-			final var planes = ImageFiles.planes(image);
-			final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), latent, depth, filters,
-				likelihood, beta), config, kl_warmup);
-			if (resume_from != null) trainer.resumeFrom(ModelFile.load(resume_from, AutoencoderModel.VAE));
-			if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
-			trainer.addListener(new ProgressReporter(log, status));
-			trainer.setCheckpoint(m -> ModelFile.save(m, model_file));
-			final AutoencoderModel model = trainer.process();
-			ModelFile.save(model, model_file);
+			final Autoencoders.VaeSpecBuilder spec = new Autoencoders.VaeSpecBuilder();
+			spec.latent = latent;
+			spec.depth = depth;
+			spec.filters = filters;
+			spec.likelihood = likelihood;
+			spec.beta = beta;
+			final AutoencoderModel model = Autoencoders.trainVae(image, spec, config, kl_warmup, model_file, resume_from,
+				new ProgressReporter(log, status), null);
 			summary = "Saved " + model_file + ": " + model.summary();
 			log.info(summary);
 		}

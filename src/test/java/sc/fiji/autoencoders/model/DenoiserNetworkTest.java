@@ -14,11 +14,22 @@ import sc.fiji.autoencoders.train.Normalization;
 public class DenoiserNetworkTest {
 
 	static AutoencoderModel untrained(final NetworkSpec spec) {
+		return sc.fiji.autoencoders.TestModels.denoiser(spec, 7);
+	}
+
+	@Test
+	public void untrainedResidualNetworkIsTheIdentity() {
+		final NetworkSpec spec = NetworkSpec.unet(2, 4);
 		final AutoencoderModel m = new AutoencoderModel();
 		m.network = spec;
-		m.weights = InitialWeights.of(spec, 7);
+		m.weights = InitialWeights.of(spec, 1);
 		m.normalization = Normalization.of(0, 255);
-		return m;
+		try (Denoiser d = new Denoiser(m)) {
+			final float[] in = new float[16 * 12];
+			for (int i = 0; i < in.length; i++)
+				in[i] = i % 7;
+			org.junit.jupiter.api.Assertions.assertArrayEquals(in, d.run(in, 16, 12), 1e-6f);
+		}
 	}
 
 	@Test

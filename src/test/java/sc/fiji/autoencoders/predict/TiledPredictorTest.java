@@ -11,18 +11,12 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.InitialWeights;
 import sc.fiji.autoencoders.model.NetworkSpec;
-import sc.fiji.autoencoders.train.Normalization;
 
 public class TiledPredictorTest {
 
 	private static AutoencoderModel model() {
-		final AutoencoderModel m = new AutoencoderModel();
-		m.network = NetworkSpec.unet(2, 8);
-		m.weights = InitialWeights.of(m.network, 3);
-		m.normalization = Normalization.of(0, 255);
-		return m;
+		return sc.fiji.autoencoders.TestModels.denoiser(NetworkSpec.unet(2, 8), 3);
 	}
 
 	@Test

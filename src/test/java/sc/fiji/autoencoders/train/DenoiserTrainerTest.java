@@ -69,7 +69,7 @@ public class DenoiserTrainerTest {
 
 	/**
 	 * Same seed: same patches, noise and initial weights. oneDNN's parallel reductions may differ in the last bits
-	 * (exact with TF_ENABLE_ONEDNN_OPTS=0, see README), so weights are compared to 1e-4 while another seed differs a lot.
+	 * (exact with TF_ENABLE_ONEDNN_OPTS=0, see README), so weights are compared to 1e-3 while another seed differs a lot.
 	 */
 	@Test
 	public void sameSeedSameWeights() {
@@ -85,7 +85,7 @@ public class DenoiserTrainerTest {
 			same = Math.max(same, Math.abs(a[i] - b[i]));
 			diff = Math.max(diff, Math.abs(a[i] - other[i]));
 		}
-		assertTrue(same < 1e-4, "same seed differs by " + same);
+		assertTrue(same < 1e-3, "same seed differs by " + same);
 		assertTrue(diff > 1e-2, "another seed differs by only " + diff);
 	}
 

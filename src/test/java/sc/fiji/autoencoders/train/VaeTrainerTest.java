@@ -43,8 +43,8 @@ public class VaeTrainerTest {
 		train = all.subList(0, 1500);
 		test = ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-test-500.tif"))).subList(0, 200);
 		final TrainingConfig c = new TrainingConfig();
-		c.epochs = 6;
-		c.batchSize = 64;
+		c.epochs = 15;
+		c.batchSize = 32;
 		c.earlyStopPatience = 0;
 		c.seed = 3;
 		model = new VaeTrainer(train, VaeTrainer.spec(train.get(0), 8, 2, 16, VaeSpec.BERNOULLI, 1), c, 2).process();
@@ -53,7 +53,7 @@ public class VaeTrainerTest {
 
 	@Test
 	public void heldOutNegativeElboFalls() {
-		assertEquals(6, epochs.size());
+		assertEquals(15, epochs.size());
 		final double first = epochs.get(0).validationMetric, last = model.history.best().validationMetric;
 		assertTrue(last < first - 20, "negative ELBO " + first + " -> " + last);
 		assertTrue(last < 400 && last > 100, "plausible nats for 28x28 Fashion-MNIST: " + last);

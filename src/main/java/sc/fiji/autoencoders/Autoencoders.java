@@ -1,0 +1,228 @@
+package sc.fiji.autoencoders;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.LatentTable;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.ModelDescription;
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.VaeSpec;
+import sc.fiji.autoencoders.predict.Anomaly;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.Evaluation;
+import sc.fiji.autoencoders.predict.ImageDenoising;
+import sc.fiji.autoencoders.predict.Montage;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.NoiseModel;
+import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.TrainingListener;
+import sc.fiji.autoencoders.train.VaeTrainer;
+
+/**
+ * The operations behind every user-facing command, on ImageJ images and model files. The SciJava commands and the
+ * ImageJ 1 commands are thin wrappers around these, so GUI, macro and headless runs share one code path. All methods
+ * throw {@link BadInputException} for bad input.
+ */
+public final class Autoencoders {
+
+	private Autoencoders() {}
+
+	/**
+	 * Trains a denoiser on every plane of {@code clean} and writes it to {@code out} (also after every improving epoch).
+	 *
+	 * @param cancelHook receives the action that stops training (e.g. to bind it to Esc or a button)
+	 */
+	public static AutoencoderModel trainDenoiser(final ImagePlus clean, final String noise, final NetworkSpec spec,
+		final TrainingConfig config, final File out, final File resume, final TrainingListener listener,
+		final Consumer<Runnable> cancelHook)
+	{
+		if (clean == null) throw new BadInputException("No training image: open a clean image or stack first.");
+		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
+		final DenoiserTrainer trainer = new DenoiserTrainer(ImageFiles.planes(clean), NoiseModels.parse(noise), spec,
+			config);
+		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));
+		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+		if (listener != null) trainer.addListener(listener);
+		if (cancelHook != null) cancelHook.accept(trainer::cancel);
+		trainer.setCheckpoint(m -> ModelFile.save(m, out));
+		final AutoencoderModel model = trainer.process();
+		ModelFile.save(model, out);
+		return model;
+	}
+
+	/**
+	 * Denoises an image, stack or hyperstack.
+	 *
+	 * @param channelModels comma-separated model files for channels 2, 3, ...; empty: {@code model} for all channels
+	 */
+	public static ImagePlus denoise(final ImagePlus image, final File model, final String channelModels,
+		final int tileSize, final PredictionMonitor monitor)
+	{
+		if (model == null) throw new BadInputException("No model file given: choose a denoiser .aemodel file.");
+		final List<File> files = new ArrayList<>();
+		files.add(model);
+		if (channelModels != null) for (final String s : channelModels.split(","))
+			if (!s.trim().isEmpty()) files.add(new File(s.trim()));
+		final List<Denoiser> denoisers = new ArrayList<>();
+		try {
+			for (final File f : files)
+				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tileSize, 0));
+			return ImageDenoising.denoise(image, denoisers, monitor);
+		}
+		finally {
+			denoisers.forEach(Denoiser::close);
+		}
+	}
+
+	/** Trains a VAE on every plane of {@code images} (same size) and writes it to {@code out}. */
+	public static AutoencoderModel trainVae(final ImagePlus images, final VaeSpecBuilder spec,
+		final TrainingConfig config, final int klWarmup, final File out, final File resume,
+		final TrainingListener listener, final Consumer<Runnable> cancelHook)
+	{
+		if (images == null) throw new BadInputException("No training stack: open a stack of same-size images first.");
+		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
+		final List<Plane> planes = ImageFiles.planes(images);
+		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
+		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.VAE));
+		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+		if (listener != null) trainer.addListener(listener);
+		if (cancelHook != null) cancelHook.accept(trainer::cancel);
+		trainer.setCheckpoint(m -> ModelFile.save(m, out));
+		final AutoencoderModel model = trainer.process();
+		ModelFile.save(model, out);
+		return model;
+	}
+
+	/** VAE architecture settings; the image size comes from the training images. */
+	public static final class VaeSpecBuilder {
+
+		public int latent = 16, depth = 2, filters = 32;
+		public String likelihood = VaeSpec.BERNOULLI;
+		public float beta = 1;
+
+		VaeSpec build(final Plane first) {
+			return VaeTrainer.spec(first, latent, depth, filters, likelihood, beta);
+		}
+	}
+
+	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
+		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+			final List<Plane> planes = vae.generate(count, seed, temperature);
+			return ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
+		}
+	}
+
+	/** Interpolates between two slices (1-based) of a stack. */
+	public static ImagePlus interpolate(final ImagePlus image, final File model, final int fromSlice,
+		final int toSlice, final int steps)
+	{
+		if (image == null) throw new BadInputException("No image: open the stack holding the two images first.");
+		final List<Plane> planes = ImageFiles.planes(image);
+		for (final int s : new int[] { fromSlice, toSlice })
+			if (s < 1 || s > planes.size()) throw new BadInputException("Slice " + s + " does not exist: '" + image
+				.getTitle() + "' has " + planes.size() + " slice(s), numbered from 1.");
+		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+			final List<Plane> strip = vae.interpolate(planes.get(fromSlice - 1), planes.get(toSlice - 1), steps);
+			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
+		}
+	}
+
+	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
+		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ, List.of(Montage.grid(vae.walk(dimI, dimJ,
+				range, grid), grid)), 1, 1, 1);
+		}
+	}
+
+	/** Latent means and log-variances of every plane, one row per plane (columns of {@link LatentTable}). */
+	public static ResultsTable encode(final ImagePlus image, final File model) {
+		if (image == null) throw new BadInputException("No image: open the images to encode first.");
+		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+			final List<Plane> planes = ImageFiles.planes(image);
+			final float[][] codes = vae.encode(planes);
+			final int l = vae.spec().latent();
+			final List<String> headings = LatentTable.headings(l);
+			final ResultsTable table = new ResultsTable();
+			for (int i = 0; i < planes.size(); i++) {
+				table.incrementCounter();
+				table.addValue(headings.get(0), i + 1);
+				for (int j = 0; j < l; j++)
+					table.addValue(headings.get(1 + j), codes[0][i * l + j]);
+				for (int j = 0; j < l; j++)
+					table.addValue(headings.get(1 + l + j), codes[1][i * l + j]);
+			}
+			return table;
+		}
+	}
+
+	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */
+	public static Object[] anomaly(final ImagePlus image, final File model) {
+		if (image == null) throw new BadInputException("No image: open the images to score first.");
+		final List<Anomaly.Result> results = Anomaly.score(ModelFile.load(model), ImageFiles.planes(image));
+		final ResultsTable scores = new ResultsTable();
+		final List<Plane> maps = new ArrayList<>();
+		for (int i = 0; i < results.size(); i++) {
+			scores.incrementCounter();
+			scores.addValue("image", i + 1);
+			scores.addValue("mean_absolute_error", results.get(i).meanAbsoluteError);
+			scores.addValue("negative_elbo_nats", results.get(i).negativeElbo);
+			maps.add(results.get(i).errorMap);
+		}
+		final ImagePlus map = ImageFiles.toImagePlus(title(image) + "-error", maps, image.getNChannels(), image
+			.getNSlices(), image.getNFrames());
+		ImageFiles.copyCalibration(image, map);
+		return new Object[] { scores, map };
+	}
+
+	/** Corrupts every plane with the noise (empty: the model's own), denoises, and scores PSNR and SSIM. */
+	public static Evaluation evaluate(final ImagePlus clean, final File model, final String noise, final long seed) {
+		if (clean == null) throw new BadInputException("No image: open the clean images to evaluate on first.");
+		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		final NoiseModel nm = NoiseModels.parse(noise == null || noise.trim().isEmpty() ? m.noise : noise);
+		final Evaluation ev = new Evaluation();
+		final Random rng = new Random(seed);
+		try (Denoiser d = new Denoiser(m)) {
+			int i = 0;
+			for (final Plane p : ImageFiles.planes(clean)) {
+				final double[] r = Evaluation.range(clean.getBitDepth(), p);
+				ev.add(title(clean) + " #" + ++i, p, nm, rng, d, r[0], r[1]);
+			}
+		}
+		return ev;
+	}
+
+	public static ResultsTable table(final Evaluation ev) {
+		final ResultsTable results = new ResultsTable();
+		for (final Evaluation.Score s : ev.scores()) {
+			results.incrementCounter();
+			results.addLabel(s.name);
+			results.addValue("noisy_psnr", s.noisyPsnr);
+			results.addValue("noisy_ssim", s.noisySsim);
+			results.addValue("denoised_psnr", s.denoisedPsnr);
+			results.addValue("denoised_ssim", s.denoisedSsim);
+		}
+		return results;
+	}
+
+	public static String info(final File model) {
+		return (model == null ? "" : model.getName()) + ":\n" + ModelDescription.describe(ModelFile.load(model));
+	}
+
+	private static String title(final ImagePlus imp) {
+		final String t = imp.getTitle();
+		final int dot = t.lastIndexOf('.');
+		return dot > 0 ? t.substring(0, dot) : t;
+	}
+}
