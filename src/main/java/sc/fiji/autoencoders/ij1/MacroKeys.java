@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.ij1;
 
 /**
  * The option keys of the ImageJ 1 commands, as they appear in recorded macros, e.g.
- * {@code run("Denoise with Autoencoder", "image=noisy.tif model_file=[/data/m.aemodel] tile_size=1024");}. The SciJava
+ * {@code run("Denoise with Autoencoder...", "image=noisy.tif model_file=[/data/m.aemodel] tile_size=1024");}. The SciJava
  * commands use the same names for their parameters.
  */
 public final class MacroKeys {

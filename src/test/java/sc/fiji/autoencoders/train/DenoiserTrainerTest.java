@@ -68,8 +68,11 @@ public class DenoiserTrainerTest {
 	}
 
 	/**
-	 * Same seed: same patches, noise and initial weights. oneDNN's parallel reductions may differ in the last bits
-	 * (exact with TF_ENABLE_ONEDNN_OPTS=0, see README), so weights are compared to 1e-3 while another seed differs a lot.
+	 * Same seed: same patches, noise and initial weights. With oneDNN on (TensorFlow's default on x86) convolution
+	 * gradients differ in the last bits from run to run even on one thread, and Adam turns that into differences up to
+	 * about 2e-3 after 5 steps (measured), against about 1.4 for another seed. With TF_ENABLE_ONEDNN_OPTS=0 the weights were
+	 * bitwise identical in 8 of 9 runs and differed by 4e-6 once: the pom runs this test again with that setting and a
+	 * tolerance of 1e-4.
 	 */
 	@Test
 	public void sameSeedSameWeights() {
@@ -85,7 +88,8 @@ public class DenoiserTrainerTest {
 			same = Math.max(same, Math.abs(a[i] - b[i]));
 			diff = Math.max(diff, Math.abs(a[i] - other[i]));
 		}
-		assertTrue(same < 1e-3, "same seed differs by " + same);
+		final boolean exact = "0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"));
+		assertTrue(same < (exact ? 1e-4 : 1e-2), "same seed differs by " + same);
 		assertTrue(diff > 1e-2, "another seed differs by only " + diff);
 	}
 

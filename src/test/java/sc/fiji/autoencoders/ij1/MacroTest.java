@@ -1,0 +1,224 @@
+package sc.fiji.autoencoders.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Menu;
+import java.awt.MenuBar;
+import java.awt.TextArea;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.Executer;
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.WindowManager;
+import ij.plugin.frame.Recorder;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.predict.Metrics;
+
+/**
+ * Real ImageJ 1.54p running real macros: the menu entries come from plugins.config in a jar in the plugins folder, as a
+ * user installs them, and commands run by name with recorded option strings (no dialog). Needs a display: CI runs the
+ * tests under xvfb-run. A {@link DialogRobot} turns any unexpected modal dialog into a failure instead of a hang.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public class MacroTest {
+
+	static final String[] LABELS = { "Train Denoising Autoencoder...", "Denoise with Autoencoder...",
+		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Generate from VAE...",
+		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Autoencoder Anomaly Map...",
+		"Autoencoder Model Info..." };
+
+	@TempDir
+	static File dir;
+	static DialogRobot robot;
+
+	@BeforeAll
+	static void startImageJ() throws Exception {
+		Assumptions.assumeFalse(java.awt.GraphicsEnvironment.isHeadless(),
+			"ImageJ 1 menus need a display: run the tests under xvfb-run");
+		final File plugins = new File(dir, "plugins");
+		plugins.mkdirs();
+		// the menu entries as the plugin jar ships them; the classes come from the class path
+		try (JarOutputStream jar = new JarOutputStream(new FileOutputStream(new File(plugins,
+			"Fiji_Autoencoders.jar"))))
+		{
+			jar.putNextEntry(new JarEntry("plugins.config"));
+			jar.write(Files.readAllBytes(Paths.get("src/main/resources/plugins.config")));
+			jar.closeEntry();
+		}
+		System.setProperty("plugins.dir", plugins.getAbsolutePath());
+		if (IJ.getInstance() == null) new ImageJ(ImageJ.NO_SHOW);
+		robot = new DialogRobot();
+	}
+
+	@AfterAll
+	static void stopRobot() {
+		if (robot != null) robot.close();
+	}
+
+	@Test
+	@Order(1)
+	public void everyCommandIsInstalledOnceUnderPluginsAutoencoders() {
+		final Menu autoencoders = submenu(submenu(Menus.getMenuBar(), "Plugins"), "Autoencoders");
+		final List<String> items = new ArrayList<>();
+		for (int i = 0; i < autoencoders.getItemCount(); i++)
+			items.add(autoencoders.getItem(i).getLabel());
+		for (final String label : LABELS) {
+			assertEquals(1, items.stream().filter(label::equals).count(), label + " in " + items);
+			assertNotNull(Menus.getCommands().get(label), label);
+		}
+		assertEquals(LABELS.length, items.size(), items.toString());
+	}
+
+	@Test
+	@Order(2)
+	public void macroFileTrainsDenoisesAndGenerates() {
+		final String out = dir.getAbsolutePath() + File.separator;
+		IJ.runMacroFile(new File("src/test/resources/macros/denoise-and-generate.ijm").getAbsolutePath(),
+			new File("test-images").getAbsolutePath() + File.separator + "," + out);
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		assertTrue(new File(out, "denoiser.aemodel").isFile(), "denoiser saved");
+		assertTrue(new File(out, "vae.aemodel").isFile(), "VAE saved");
+		final ImagePlus clean = WindowManager.getImage("clean"), noisy = WindowManager.getImage("noisy");
+		final ImagePlus denoised = WindowManager.getImage("noisy-denoised");
+		assertNotNull(denoised, "the denoised image is open with the suffixed title");
+		assertEquals(256, denoised.getWidth());
+		assertEquals(256, denoised.getHeight());
+		assertEquals(32, denoised.getBitDepth());
+		final double before = psnr(clean, noisy), after = psnr(clean, denoised);
+		assertTrue(after > before + 3, "PSNR " + before + " -> " + after);
+		final ImagePlus samples = WindowManager.getImage("VAE samples (seed 1)");
+		assertNotNull(samples, "generated samples are open");
+		assertEquals(9, samples.getStackSize());
+		assertEquals(28, samples.getWidth());
+		assertEquals(28, samples.getHeight());
+	}
+
+	/** A dialog run with the recorder on records a line that, run as a macro, repeats the result without a dialog. */
+	@Test
+	@Order(3)
+	public void dialogRunRecordsALineThatReplays() throws Exception {
+		final String model = new File(dir, "denoiser.aemodel").getAbsolutePath();
+		final ImagePlus noisy = WindowManager.getImage("noisy");
+		assertNotNull(noisy, "runs after the macro test");
+		WindowManager.setTempCurrentImage(noisy);
+		final Recorder recorder = new Recorder(true);
+		try {
+			closeImage("noisy-denoised");
+			robot.expect(DenoisePlugIn.TITLE, gd -> {
+				DialogRobot.setText(gd, 0, model);
+				DialogRobot.setNumber(gd, 0, 128);
+			});
+			new Executer("Denoise with Autoencoder...", noisy); // what a menu click does: runs on its own thread
+			waitFor(() -> WindowManager.getImage("noisy-denoised") != null);
+			waitFor(() -> recorderText(recorder).contains("Denoise")); // recorded once the command returns
+			final float[] viaDialog = pixels("noisy-denoised");
+			final String recorded = recorderText(recorder);
+			assertTrue(recorded.contains("run(\"Denoise with Autoencoder...\", \"image=noisy model_file=" + model +
+				" channel_models=[] tile_size=128\");"), recorded);
+			closeImage("noisy-denoised");
+			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Denoise")).findFirst().get();
+			IJ.runMacro("setBatchMode(true); selectImage('noisy'); " + line + " setBatchMode('exit and display');");
+			assertEquals(List.of(), robot.unexpectedDialogs());
+			assertArrayEquals(viaDialog, pixels("noisy-denoised"), "the replayed macro gives the dialog's result");
+		}
+		finally {
+			recorder.close();
+		}
+	}
+
+	@Test
+	@Order(4)
+	public void badOptionsGiveAClearMessageInTheLogAndNoDialog() {
+		IJ.log("\\Clear");
+		IJ.runMacro("setBatchMode(true); newImage('x', '8-bit random', 64, 64, 1); run('Denoise with Autoencoder...', " +
+			"'image=x model_file=[" + new File(dir, "missing.aemodel").getAbsolutePath() +
+			"] channel_models= tile_size=1024');");
+		final String log = IJ.getLog();
+		assertNotNull(log);
+		assertTrue(log.contains("Model file not found") && log.contains("train a model first"), log);
+		assertEquals(List.of(), robot.unexpectedDialogs());
+	}
+
+	// -- Helper methods --
+
+	private static Menu submenu(final Object parent, final String label) {
+		if (parent instanceof MenuBar) {
+			final MenuBar bar = (MenuBar) parent;
+			for (int i = 0; i < bar.getMenuCount(); i++)
+				if (label.equals(bar.getMenu(i).getLabel())) return bar.getMenu(i);
+		}
+		else {
+			final Menu menu = (Menu) parent;
+			for (int i = 0; i < menu.getItemCount(); i++)
+				if (label.equals(menu.getItem(i).getLabel()) && menu.getItem(i) instanceof Menu) return (Menu) menu.getItem(i);
+		}
+		throw new AssertionError("no menu " + label + " in " + parent);
+	}
+
+	private static double psnr(final ImagePlus clean, final ImagePlus other) {
+		return Metrics.psnr(ImageFiles.planes(clean).get(0), ImageFiles.planes(other).get(0), 255);
+	}
+
+	private static float[] pixels(final String title) {
+		return ImageFiles.planes(WindowManager.getImage(title)).get(0).pixels();
+	}
+
+	private static void closeImage(final String title) {
+		final ImagePlus imp = WindowManager.getImage(title);
+		if (imp != null) {
+			imp.changes = false;
+			imp.close();
+		}
+	}
+
+	private static String recorderText(final Recorder recorder) {
+		final TextArea area = find(recorder, TextArea.class);
+		assertNotNull(area, "the recorder's text");
+		return area.getText();
+	}
+
+	private static <T> T find(final Container c, final Class<T> type) {
+		for (final Component k : c.getComponents()) {
+			if (type.isInstance(k)) return type.cast(k);
+			if (k instanceof Container) {
+				final T t = find((Container) k, type);
+				if (t != null) return t;
+			}
+		}
+		return null;
+	}
+
+	private static void waitFor(final java.util.function.BooleanSupplier condition) throws InterruptedException {
+		for (int i = 0; i < 600 && !condition.getAsBoolean(); i++)
+			Thread.sleep(100);
+		assertTrue(condition.getAsBoolean(), "timed out");
+	}
+
+}
