@@ -10,5 +10,5 @@ CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
 export TF_CPP_MIN_LOG_LEVEL=2
 mkdir -p bench/results bench/out
 DATA="${SHARED_DATA:-$ROOT/../shared/data}/fashion-mnist"
-java -Xmx6g -Djava.awt.headless=true -cp "$CP" sc.fiji.autoencoders.bench.VaeBenchmark "$DATA" "${1:-10}" \
+java -Xmx6g ${JAVA_OPTS:-} -Djava.awt.headless=true -cp "$CP" sc.fiji.autoencoders.bench.VaeBenchmark "$DATA" "${1:-10}" \
   docs/vae-samples.png 2>&1 | grep -v '^I0000\|^WARNING: All log' | tee bench/results/vae-fashion-mnist.txt

@@ -54,6 +54,7 @@ public final class Autoencoders {
 			config);
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));
 		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+		ModelFile.checkWritable(out); // fail now, not after hours of training
 		if (listener != null) trainer.addListener(listener);
 		if (cancelHook != null) cancelHook.accept(trainer::cancel);
 		trainer.setCheckpoint(m -> ModelFile.save(m, out));
@@ -94,9 +95,12 @@ public final class Autoencoders {
 		if (images == null) throw new BadInputException("No training stack: open a stack of same-size images first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final List<Plane> planes = ImageFiles.planes(images);
+		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
+			"stack of same-size images first.");
 		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.VAE));
 		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+		ModelFile.checkWritable(out);
 		if (listener != null) trainer.addListener(listener);
 		if (cancelHook != null) cancelHook.accept(trainer::cancel);
 		trainer.setCheckpoint(m -> ModelFile.save(m, out));

@@ -6,6 +6,7 @@ import java.util.Random;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.InitialWeights;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
 import sc.fiji.autoencoders.train.Normalization;
 
@@ -25,6 +26,31 @@ public final class TestModels {
 			}
 		}
 		return w;
+	}
+
+	/** Adam moment estimates shaped like {@code params}, named as the optimizer names them, with random values. */
+	public static Weights adamState(final Weights params, final long seed) {
+		final Random r = new Random(seed);
+		final Weights w = new Weights();
+		params.entries().forEach((name, e) -> {
+			for (final String slot : new String[] { ".adam_m", ".adam_v" }) {
+				final float[] v = new float[e.values().length];
+				for (int i = 0; i < v.length; i++)
+					v[i] = (float) Math.abs(r.nextGaussian() * 1e-3);
+				w.put(name + slot, e.shape(), v);
+			}
+		});
+		return w;
+	}
+
+	/** An untrained VAE with its initial weights, normalized for 0-255 images. */
+	public static AutoencoderModel vae(final VaeSpec spec, final long seed) {
+		final AutoencoderModel m = new AutoencoderModel();
+		m.kind = AutoencoderModel.VAE;
+		m.vae = spec;
+		m.weights = InitialWeights.of(spec, seed);
+		m.normalization = Normalization.of(0, 255);
+		return m;
 	}
 
 	public static AutoencoderModel denoiser(final NetworkSpec spec, final long seed) {

@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
 		final File stack = new File(dir, "fashion-mnist-2000.tif");
 		if (!stack.isFile()) throw new BadInputException("Demo images not found: " + stack);
 		final List<Plane> images = ImageFiles.planes(ImageFiles.open(stack));
-		final TrainingConfig config = new TrainingConfig();
+		final TrainingConfig config = TrainingConfig.vae();
 		config.epochs = vaeEpochs;
 		config.batchSize = 64;
 		config.earlyStopPatience = 0;

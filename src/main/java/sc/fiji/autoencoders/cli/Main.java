@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.engine.Engine;
 
 /**
  * {@code fiji-ae}: the headless command line. Each subcommand calls the same core as the Fiji commands. Exit status: 0
@@ -30,7 +31,8 @@ public final class Main implements Runnable {
 
 	public static void main(final String[] args) {
 		System.setProperty("java.awt.headless", "true");
-		System.exit(run(args));
+		// with legacy TensorFlow 1.x jars on the class path, run inside the isolated engine (see Engine)
+		System.exit(Engine.loader() != null ? Engine.runMain(Main.class.getName(), args) : run(args));
 	}
 
 	/** Runs the CLI in this JVM and returns the exit status (for tests). */

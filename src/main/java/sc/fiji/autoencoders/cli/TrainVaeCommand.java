@@ -51,10 +51,10 @@ final class TrainVaeCommand implements Callable<Integer> {
 	@Option(names = "--minutes", defaultValue = "0", description = "Time budget in minutes, 0 for none.")
 	double minutes;
 
-	@Option(names = "--batch", defaultValue = "128", description = "Batch size (default ${DEFAULT-VALUE}).")
+	@Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
 	int batch;
 
-	@Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate.")
+	@Option(names = "--learning-rate", defaultValue = "0.003", description = "Initial learning rate.")
 	float learningRate;
 
 	@Option(names = "--validation-fraction", defaultValue = "0.1", description = "Held-out fraction (default 0.1).")
@@ -71,7 +71,7 @@ final class TrainVaeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		final TrainingConfig config = new TrainingConfig();
+		final TrainingConfig config = TrainingConfig.vae();
 		config.epochs = epochs;
 		config.minutes = minutes;
 		config.batchSize = batch;

@@ -12,6 +12,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
 /** Plugins > Autoencoders > Autoencoder Anomaly Map: reconstruction error per slice (table) and per pixel (image). */
@@ -35,6 +36,7 @@ public class AutoencoderAnomalyMap extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			final Object[] r = Autoencoders.anomaly(image, model_file);
 			scores = (ResultsTable) r[0];

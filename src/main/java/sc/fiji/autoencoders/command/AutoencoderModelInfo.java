@@ -10,6 +10,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
 /** Plugins > Autoencoders > Autoencoder Model Info: what a model file holds. */
@@ -27,6 +28,7 @@ public class AutoencoderModelInfo extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			info = Autoencoders.info(model_file);
 			log.info(info);

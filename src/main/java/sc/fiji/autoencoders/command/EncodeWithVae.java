@@ -12,6 +12,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
 /** Plugins > Autoencoders > Encode with VAE: latent mean and log-variance of every slice, to a Results table. */
@@ -32,6 +33,7 @@ public class EncodeWithVae extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			table = Autoencoders.encode(image, model_file);
 			Tables.show(table, "Latent codes of " + image.getTitle());

@@ -12,6 +12,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.predict.Evaluation;
 
@@ -42,6 +43,7 @@ public class EvaluateDenoiser extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			final Evaluation ev = Autoencoders.evaluate(image, model_file, noise, seed);
 			results = Autoencoders.table(ev);

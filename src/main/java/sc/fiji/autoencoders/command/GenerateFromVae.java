@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
 /** Plugins > Autoencoders > Generate from VAE: a stack of new images decoded from z ~ N(0, T^2 I). */
@@ -37,6 +38,7 @@ public class GenerateFromVae extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			generated = Autoencoders.generate(model_file, count, seed, temperature);
 		}

@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
 /** Plugins > Autoencoders > Interpolate in VAE Latent Space: between two slices of a stack. */
@@ -40,6 +41,7 @@ public class InterpolateInVaeLatentSpace extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			interpolation = Autoencoders.interpolate(image, model_file, from_slice, to_slice, steps);
 		}

@@ -12,6 +12,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -72,6 +73,7 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			final TrainingConfig config = new TrainingConfig();
 			config.minutes = minutes;

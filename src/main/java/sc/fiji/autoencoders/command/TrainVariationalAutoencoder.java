@@ -13,6 +13,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.VaeSpec;
@@ -53,7 +54,7 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	private double minutes = 0;
 
 	@Parameter(label = "Batch size", min = "1")
-	private int batch_size = 128;
+	private int batch_size = TrainingConfig.VAE_BATCH;
 
 	@Parameter(label = "Random seed")
 	private long seed = 42;
@@ -72,8 +73,9 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			final TrainingConfig config = new TrainingConfig();
+			final TrainingConfig config = TrainingConfig.vae();
 			config.epochs = epochs;
 			config.minutes = minutes;
 			config.batchSize = batch_size;

@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
 /** Plugins > Autoencoders > VAE Latent Walk: a montage sweeping two latent dimensions. */
@@ -40,6 +41,7 @@ public class VaeLatentWalk extends ContextCommand {
 
 	@Override
 	public void run() {
+		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
 			walk = Autoencoders.walk(model_file, dim_i, dim_j, range, grid);
 		}

@@ -6,6 +6,7 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 
@@ -16,6 +17,7 @@ public class AnomalyMapPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
 		try {
 			final GenericDialog gd = new GenericDialog(TITLE);
 			PlugInSupport.addImage(gd, "Images to score");

@@ -6,6 +6,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.predict.Evaluation;
@@ -17,6 +18,7 @@ public class EvaluateDenoiserPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
 		try {
 			final GenericDialog gd = new GenericDialog(TITLE);
 			PlugInSupport.addImage(gd, "Clean image or stack");

@@ -4,6 +4,7 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 
@@ -14,6 +15,7 @@ public class LatentWalkPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
 		try {
 			final GenericDialog gd = new GenericDialog(TITLE);
 			gd.addFileField(MODEL_FILE, "", 30);

@@ -6,6 +6,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -19,6 +20,7 @@ public class TrainDenoiserPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
 		try {
 			final GenericDialog gd = new GenericDialog(TITLE);
 			PlugInSupport.addImage(gd, "Clean training image or stack (every plane is a training image)");

@@ -6,6 +6,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -19,6 +20,7 @@ public class TrainVaePlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
 		try {
 			final GenericDialog gd = new GenericDialog(TITLE);
 			PlugInSupport.addImage(gd, "Stack of same-size images (every slice is a sample)");
@@ -31,7 +33,7 @@ public class TrainVaePlugIn implements PlugIn {
 			gd.addNumericField(FILTERS, 32, 0);
 			gd.addNumericField(EPOCHS, 10, 0);
 			gd.addNumericField(MINUTES, 0, 1);
-			gd.addNumericField(BATCH_SIZE, 128, 0);
+			gd.addNumericField(BATCH_SIZE, TrainingConfig.VAE_BATCH, 0);
 			gd.addNumericField(SEED, 42, 0);
 			gd.addFileField(RESUME_FROM, "", 30);
 			gd.showDialog();
@@ -45,7 +47,7 @@ public class TrainVaePlugIn implements PlugIn {
 			spec.likelihood = gd.getNextChoice();
 			spec.depth = (int) gd.getNextNumber();
 			spec.filters = (int) gd.getNextNumber();
-			final TrainingConfig config = new TrainingConfig();
+			final TrainingConfig config = TrainingConfig.vae();
 			config.epochs = (int) gd.getNextNumber();
 			config.minutes = gd.getNextNumber();
 			config.batchSize = (int) gd.getNextNumber();

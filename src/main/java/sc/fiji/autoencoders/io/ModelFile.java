@@ -1,7 +1,6 @@
 package sc.fiji.autoencoders.io;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -45,10 +46,8 @@ public final class ModelFile {
 
 	/** Writes atomically: a temporary file beside the target, then a rename, so the previous file survives failures. */
 	public static void save(final AutoencoderModel model, final File file) {
-		final File dir = file.getAbsoluteFile().getParentFile();
-		if (dir == null || !dir.isDirectory()) throw new BadInputException("Cannot save the model to " + file +
-			": the folder does not exist. Create it or choose another location.");
-		final File tmp = new File(dir, "." + file.getName() + ".tmp");
+		checkLocation(file);
+		final File tmp = temporary(file);
 		try {
 			try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.toPath()));
 				ZipOutputStream zip = new ZipOutputStream(os))
@@ -60,11 +59,31 @@ public final class ModelFile {
 			AtomicFiles.move(tmp, file);
 		}
 		catch (final IOException e) {
-			throw new BadInputException("Cannot save the model to " + file + " (" + e.getMessage() +
-				"). Check that the folder is writable and the disk has space; any previous model file there is unchanged.", e);
+			throw new BadInputException("Cannot save the model to " + file + " (" + reason(e) +
+				"). Check that the folder is writable and the disk has space, or choose another location; any previous " +
+				"model file there is unchanged.", e);
 		}
 		finally {
 			tmp.delete(); // only still there if writing or renaming failed
+		}
+	}
+
+	/**
+	 * Checks that {@link #save} can write {@code file}, by creating and removing the temporary file it writes first:
+	 * call it before a long training run so that a bad output path fails at once, not after hours.
+	 */
+	public static void checkWritable(final File file) {
+		checkLocation(file);
+		final File tmp = temporary(file);
+		try {
+			Files.newOutputStream(tmp.toPath()).close();
+		}
+		catch (final IOException e) {
+			throw new BadInputException("Cannot save the model to " + file + " (" + reason(e) +
+				"). Choose a folder you can write to, or make this one writable.", e);
+		}
+		finally {
+			tmp.delete();
 		}
 	}
 
@@ -75,38 +94,65 @@ public final class ModelFile {
 			". Check the path, or train a model first.");
 		if (file.isDirectory()) throw new BadInputException("Model path " + file +
 			" is a folder; give the .aemodel file inside it.");
-		final Map<String, byte[]> entries = new HashMap<>();
+		ModelJson.Spec spec = null;
+		byte[] weights = null, optimizer = null;
+		final Set<String> seen = new HashSet<>();
 		try (InputStream in = Files.newInputStream(file.toPath()); ZipInputStream zip = new ZipInputStream(in)) {
 			ZipEntry e;
 			while ((e = zip.getNextEntry()) != null) {
 				final String name = e.getName();
 				if (!SPEC.equals(name) && !WEIGHTS.equals(name) && !OPTIMIZER.equals(name)) {
-					throw damaged(file, "unexpected entry '" + sanitize(name) + "'");
+					throw damaged(file, "unexpected entry '" + sanitize(name) + "' (a model file holds only " + SPEC + ", " +
+						WEIGHTS + " and " + OPTIMIZER + ")");
 				}
-				if (entries.containsKey(name)) throw damaged(file, "duplicate entry '" + name + "'");
-				entries.put(name, readLimited(zip, SPEC.equals(name) ? MAX_SPEC_BYTES : MAX_ARRAY_BYTES, file, name));
+				if (!seen.add(name)) throw damaged(file, "duplicate entry '" + name + "'");
+				if (SPEC.equals(name)) {
+					if (seen.size() != 1) throw damaged(file, SPEC + " is not its first entry");
+					if (e.getSize() > MAX_SPEC_BYTES) throw damaged(file, "entry " + SPEC + " declares " + e.getSize() +
+						" bytes, more than the " + (MAX_SPEC_BYTES >> 20) + " MB limit");
+					final byte[] json = zip.readNBytes((int) MAX_SPEC_BYTES + 1);
+					if (json.length > MAX_SPEC_BYTES) throw damaged(file, "entry " + SPEC + " is larger than " +
+						(MAX_SPEC_BYTES >> 20) + " MB");
+					spec = ModelJson.parse(new String(json, StandardCharsets.UTF_8), file);
+				}
+				else {
+					// the spec says how long the arrays are, so that no more than that is ever read
+					if (spec == null) throw damaged(file, name + " comes before " + SPEC);
+					if (OPTIMIZER.equals(name) && spec.optimizer == null) throw damaged(file, "it has an " + OPTIMIZER +
+						" that " + SPEC + " does not list");
+					final long expected = WEIGHTS.equals(name) ? spec.weightBytes() : spec.optimizerBytes();
+					if (e.getSize() >= 0 && e.getSize() != expected) throw damaged(file, "entry " + name + " declares " + e
+						.getSize() + " bytes but " + SPEC + " announces " + expected);
+					final byte[] data = zip.readNBytes((int) expected);
+					if (data.length < expected) throw damaged(file, name + " holds only " + data.length + " bytes but " +
+						SPEC + " announces " + expected);
+					if (zip.read() >= 0) throw damaged(file, name + " is longer than the " + expected + " bytes " + SPEC +
+						" announces");
+					if (WEIGHTS.equals(name)) weights = data;
+					else optimizer = data;
+				}
 			}
 		}
 		catch (final NoSuchFileException e) {
 			throw new BadInputException("Model file not found: " + file + ". Check the path.", e);
 		}
 		catch (final ZipException | EOFException e) {
-			throw damaged(file, "not a valid zip archive (" + e.getMessage() + ")");
+			throw damaged(file, "not a valid zip archive (" + sanitize(String.valueOf(e.getMessage())) + ")");
 		}
 		catch (final IOException e) {
-			throw new BadInputException("Cannot read model file " + file + " (" + e.getMessage() +
+			throw new BadInputException("Cannot read model file " + file + " (" + reason(e) +
 				"). Check that it is readable.", e);
 		}
 		catch (final BadInputException e) {
 			throw e;
 		}
-		catch (final IllegalArgumentException e) {
-			throw damaged(file, "invalid zip archive (" + e.getMessage() + ")");
+		catch (final RuntimeException e) {
+			// the JDK's zip reader reports some malformed headers (e.g. names that are not UTF-8) this way
+			throw damaged(file, "not a valid zip archive (" + e.getClass().getSimpleName() + ": " + sanitize(String
+				.valueOf(e.getMessage())) + ")");
 		}
-		if (!entries.containsKey(SPEC)) throw damaged(file, "no " + SPEC + " inside (is it an .aemodel file?)");
-		if (!entries.containsKey(WEIGHTS)) throw damaged(file, "no " + WEIGHTS + " inside");
-		return ModelJson.fromJson(new String(entries.get(SPEC), StandardCharsets.UTF_8), entries.get(WEIGHTS), entries.get(
-			OPTIMIZER), file);
+		if (spec == null) throw damaged(file, "no " + SPEC + " inside (is it an .aemodel file?)");
+		return ModelJson.attach(spec, weights, optimizer, file);
 	}
 
 	/** Reads a model and checks that it has the expected kind, naming the command to use otherwise. */
@@ -129,7 +175,32 @@ public final class ModelFile {
 			what + ". Retrain it or use another model file.");
 	}
 
-	private static String sanitize(final String s) {
+	private static void checkLocation(final File file) {
+		if (file == null) throw new BadInputException("No model file to write: choose where to save the model.");
+		if (file.isDirectory()) throw new BadInputException("Cannot save the model to " + file +
+			": it is a folder. Give a file name in it, such as " + new File(file, "model" + EXTENSION) + ".");
+		final File dir = file.getAbsoluteFile().getParentFile();
+		if (dir == null || !dir.exists()) throw new BadInputException("Cannot save the model to " + file +
+			": the folder does not exist. Create it or choose another location.");
+		if (!dir.isDirectory()) throw new BadInputException("Cannot save the model to " + file + ": " + dir +
+			" is a file, not a folder. Choose another location.");
+	}
+
+	private static File temporary(final File file) {
+		return new File(file.getAbsoluteFile().getParentFile(), "." + file.getName() + ".tmp");
+	}
+
+	/** What went wrong, in words: Java's file exceptions often carry just the path. */
+	static String reason(final IOException e) {
+		if (e instanceof AccessDeniedException) return "permission denied";
+		if (e instanceof NoSuchFileException) return "no such file or folder";
+		if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+			return ((FileSystemException) e).getReason();
+		}
+		return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+	}
+
+	static String sanitize(final String s) {
 		final String t = s.length() > 80 ? s.substring(0, 80) + "..." : s;
 		return t.replaceAll("[^\\x20-\\x7e]", "?");
 	}
@@ -138,21 +209,6 @@ public final class ModelFile {
 		zip.putNextEntry(new ZipEntry(name));
 		zip.write(data);
 		zip.closeEntry();
-	}
-
-	private static byte[] readLimited(final InputStream in, final long limit, final File file, final String name)
-		throws IOException
-	{
-		final ByteArrayOutputStream out = new ByteArrayOutputStream();
-		final byte[] buf = new byte[1 << 16];
-		long total = 0;
-		int n;
-		while ((n = in.read(buf)) > 0) {
-			total += n;
-			if (total > limit) throw damaged(file, "entry " + name + " is larger than " + (limit >> 20) + " MB");
-			out.write(buf, 0, n);
-		}
-		return out.toByteArray();
 	}
 
 	static byte[] toBytes(final Weights w) {

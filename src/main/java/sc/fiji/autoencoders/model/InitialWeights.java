@@ -32,10 +32,23 @@ public final class InitialWeights implements ParameterSource {
 
 	/** The initial weights of a denoising network. */
 	public static Weights of(final NetworkSpec spec, final long seed) {
-		try (Graph g = new Graph()) {
+		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final InitialWeights w = new InitialWeights(tf, seed);
 			DenoiserNetwork.build(tf, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1))), spec, w);
+			return w.weights;
+		}
+	}
+
+	/** The initial weights of a VAE (encoder, then decoder). */
+	public static Weights of(final VaeSpec spec, final long seed) {
+		try (Graph g = Graphs.create()) {
+			final Ops tf = Ops.create(g);
+			final InitialWeights w = new InitialWeights(tf, seed);
+			final VaeNetwork net = new VaeNetwork(tf, spec, w);
+			net.encode(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.paddedHeight(), spec
+				.paddedWidth(), 1))));
+			net.decodeLogits(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent()))));
 			return w.weights;
 		}
 	}

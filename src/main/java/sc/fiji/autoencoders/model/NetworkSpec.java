@@ -74,8 +74,10 @@ public final class NetworkSpec {
 		if (!NEAREST.equals(upsampling) && !BILINEAR.equals(upsampling)) {
 			throw new BadInputException("Unknown upsampling '" + upsampling + "': use 'nearest' or 'bilinear'.");
 		}
-		if (channels != 1) throw new BadInputException("Only single-channel networks are supported (got " + channels + ").");
-		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1).");
+		if (channels != 1) throw new BadInputException("Only single-channel networks are supported (got " + channels +
+			" channels): use 1, and split multi-channel images (Image > Color > Split Channels).");
+		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1) (got " +
+			leakyAlpha + "): use e.g. 0.1.");
 		return this;
 	}
 

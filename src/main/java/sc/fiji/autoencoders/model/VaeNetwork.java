@@ -123,11 +123,21 @@ public final class VaeNetwork {
 	}
 
 	private long filters(final int level) {
-		return Math.min(512, (long) spec.filters() << level);
+		return filters(spec, level);
 	}
 
 	private long flatSize() {
+		return flatSize(spec);
+	}
+
+	/** Filters of encoder level {@code level}: doubling from the base, capped at 512. */
+	static long filters(final VaeSpec spec, final int level) {
+		return Math.min(512, (long) spec.filters() << level);
+	}
+
+	/** Length of the flattened smallest feature map, the dense layers' width. */
+	static long flatSize(final VaeSpec spec) {
 		final int d = spec.depth();
-		return (long) (spec.paddedHeight() >> d) * (spec.paddedWidth() >> d) * filters(d - 1);
+		return (long) (spec.paddedHeight() >> d) * (spec.paddedWidth() >> d) * filters(spec, d - 1);
 	}
 }

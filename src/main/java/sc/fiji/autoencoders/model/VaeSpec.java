@@ -12,6 +12,8 @@ public final class VaeSpec {
 
 	public static final String BERNOULLI = "bernoulli";
 	public static final String GAUSSIAN = "gaussian";
+	/** Largest image side: far beyond what a VAE can be trained on, it keeps all sizes within int range. */
+	public static final int MAX_SIDE = 1 << 14;
 
 	private final int width;
 	private final int height;
@@ -44,7 +46,10 @@ public final class VaeSpec {
 		}
 		if (!(beta >= 0) || Float.isInfinite(beta)) throw new BadInputException("Beta must be 0 or positive (got " + beta +
 			").");
-		if (width < 1 || height < 1) throw new BadInputException("Image size must be positive.");
+		if (width < 1 || height < 1) throw new BadInputException("Image size must be positive (got " + width + "x" +
+			height + ").");
+		if (width > MAX_SIDE || height > MAX_SIDE) throw new BadInputException("Images of " + width + "x" + height +
+			" are too large for a VAE: crop or scale them to at most " + MAX_SIDE + " pixels a side.");
 		return this;
 	}
 

@@ -10,6 +10,7 @@ import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.FrozenParameters;
@@ -44,7 +45,7 @@ public final class Denoiser implements AutoCloseable {
 			" model; denoising needs a denoiser model.");
 		this.model = model;
 		final NetworkSpec spec = model.network;
-		graph = new Graph();
+		graph = Graphs.create();
 		try {
 			final Ops tf = Ops.create(graph);
 			input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, -1, -1, 1)));

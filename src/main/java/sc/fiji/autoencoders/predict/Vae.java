@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.FrozenParameters;
 import sc.fiji.autoencoders.model.Sessions;
@@ -44,7 +45,7 @@ public final class Vae implements AutoCloseable {
 		this.model = model;
 		this.spec = model.vae;
 		this.norm = model.normalization;
-		graph = new Graph();
+		graph = Graphs.create();
 		try {
 			final Ops tf = Ops.create(graph);
 			x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.paddedHeight(), spec

@@ -18,6 +18,7 @@ import com.google.gson.Gson;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -113,7 +114,7 @@ public final class DenoiserTrainer {
 		final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
 		final PatchSampler sampler = new PatchSampler(split.training(), p, config.seed);
 		final float[][] validation = validationPairs(split, norm);
-		try (Graph g = new Graph()) {
+		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
 				-1, -1, 1)));
@@ -177,10 +178,16 @@ public final class DenoiserTrainer {
 	// -- Helper methods --
 
 	private void validate() {
+		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
+		if (resume != null && !resume.isDenoiser()) throw new BadInputException(
+			"Can only resume from a denoiser model, not a " + resume.kind + " model: choose a denoiser model to resume, " +
+				"or train without resuming.");
 		final NetworkSpec net = resume != null ? resume.network : spec;
-		if (net == null) throw new BadInputException("No network given.");
+		if (net == null) throw new BadInputException("No network given: pass a NetworkSpec such as " +
+			"NetworkSpec.unet(2, 32).");
 		net.validate();
+		if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
 		if (clean == null || clean.isEmpty()) throw new BadInputException(
 			"No training images: give at least one clean image or stack.");
 		if (config.patchSize % net.sizeMultiple() != 0 || config.patchSize < 2 * net.sizeMultiple()) {
@@ -198,9 +205,20 @@ public final class DenoiserTrainer {
 				if (!Float.isFinite(v)) throw new BadInputException("Training image " + (i + 1) +
 					" contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
 		}
-		if (resume != null && !resume.isDenoiser()) throw new BadInputException(
-			"Can only resume from a denoiser model, not a " + resume.kind + " model.");
-		noise.spec();
+		if (resume == null) checkNotConstant(clean, "training images");
+	}
+
+	/**
+	 * Throws if every pixel of the (finite) planes has one value: nothing can be learned from them, and the
+	 * normalization would divide by zero. Checked here so that {@link #checkInput()} reports it before training.
+	 */
+	static void checkNotConstant(final List<Plane> planes, final String what) {
+		final float first = planes.get(0).pixels()[0];
+		for (final Plane p : planes)
+			for (final float v : p.pixels())
+				if (v != first) return;
+		throw new BadInputException("The " + what + " are constant (every pixel is " + first + "): training needs " +
+			"images with intensity variation; check that the right images were chosen.");
 	}
 
 	private float[][] trainingPair(final PatchSampler sampler, final Normalization norm, final Random rng) {

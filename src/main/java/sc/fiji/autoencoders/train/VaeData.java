@@ -41,6 +41,9 @@ public final class VaeData {
 			}
 			for (int y = 0; y < p.height(); y++)
 				for (int x = 0; x < p.width(); x++) {
+					if (!Float.isFinite(p.get(x, y))) throw new BadInputException("Image " + (i + 1) +
+						" contains NaN or infinite pixels, which a VAE cannot encode: replace them first (Process > Math > " +
+						"Remove NaNs...).");
 					final float v = norm.normalize(p.get(x, y));
 					out[i * n + y * pw + x] = v < 0 ? 0 : v > 1 ? 1 : v;
 				}

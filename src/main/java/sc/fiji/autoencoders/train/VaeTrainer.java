@@ -19,6 +19,7 @@ import com.google.gson.Gson;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
@@ -117,7 +118,7 @@ public final class VaeTrainer {
 		final int n = s.paddedWidth() * s.paddedHeight(), nTrain = shuffled.size() - nVal, b = config.batchSize;
 		final TrainingConfig cfg = config.copy();
 		cfg.stepsPerEpoch = Math.max(1, nTrain / b);
-		try (Graph g = new Graph()) {
+		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, s
 				.paddedHeight(), s.paddedWidth(), 1)));
@@ -222,20 +223,26 @@ public final class VaeTrainer {
 	// -- Helper methods --
 
 	private void validate() {
+		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
 		VaeData.check(images);
 		if (resume != null) {
 			if (!resume.isVae()) throw new BadInputException("Can only resume a VAE from a VAE model, not a " + resume.kind +
-				" model.");
+				" model: choose a VAE model to resume, or train without resuming.");
 			if (resume.vae.width() != images.get(0).width() || resume.vae.height() != images.get(0).height()) {
 				throw new BadInputException("The model was trained on " + resume.vae.width() + "x" + resume.vae.height() +
-					" images but these are " + images.get(0).width() + "x" + images.get(0).height() + ".");
+					" images but these are " + images.get(0).width() + "x" + images.get(0).height() +
+					": resume with images of the model's size, or train a new model without resuming.");
 			}
 		}
 		else {
+			if (spec == null) throw new BadInputException("No VAE spec given: make one from the images with " +
+				"VaeTrainer.spec(images.get(0), ...).");
 			spec.validate();
 			if (spec.width() != images.get(0).width() || spec.height() != images.get(0).height()) {
-				throw new IllegalArgumentException("Spec size does not match the images");
+				throw new BadInputException("The VAE spec is for " + spec.width() + "x" + spec.height() +
+					" images but the images are " + images.get(0).width() + "x" + images.get(0).height() +
+					": make the spec from the images (VaeTrainer.spec(images.get(0), ...)).");
 			}
 			final int minSide = Math.min(spec.width(), spec.height());
 			if (minSide >> spec.depth() < 1) throw new BadInputException("Images of " + spec.width() + "x" + spec
@@ -244,6 +251,7 @@ public final class VaeTrainer {
 		}
 		if (images.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
 			"validation); give a stack with many slices.");
+		if (resume == null) DenoiserTrainer.checkNotConstant(images, "training images");
 	}
 
 	private AutoencoderModel model(final VaeSpec s, final Normalization norm, final TrainingLoop.Outcome o,

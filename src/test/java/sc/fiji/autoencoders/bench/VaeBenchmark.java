@@ -40,14 +40,17 @@ public final class VaeBenchmark {
 		final File data = new File(args[0]);
 		final int epochs = Integer.parseInt(args[1]);
 		final VaeSpec spec = new VaeSpec(28, 28, 16, 2, 32, VaeSpec.BERNOULLI, 1);
-		final double raw = rawImagesPerSecond(spec, 128);
-		System.out.println(String.format(Locale.ROOT, "{\"bench\":\"vae-raw-graph\",\"images_per_s\":%.0f}", raw));
+		final int batch = Integer.getInteger("batch", TrainingConfig.VAE_BATCH);
+		final double raw = rawImagesPerSecond(spec, batch);
+		System.out.println(String.format(Locale.ROOT, "{\"bench\":\"vae-raw-graph\",\"batch\":%d,\"images_per_s\":%.0f}",
+			batch, raw));
 		if (args.length > 3) return;
 		final List<Plane> train = ImageFiles.readIdx(new File(data, "train-images-idx3-ubyte.gz"));
 		final List<Plane> test = ImageFiles.readIdx(new File(data, "t10k-images-idx3-ubyte.gz"));
-		final TrainingConfig c = new TrainingConfig();
+		final TrainingConfig c = TrainingConfig.vae(); // the defaults users get
 		c.epochs = epochs;
-		c.batchSize = 128;
+		c.batchSize = Integer.getInteger("batch", c.batchSize);
+		c.learningRate = Float.parseFloat(System.getProperty("lr", String.valueOf(c.learningRate)));
 		c.earlyStopPatience = 0;
 		c.validationFraction = 1.0 / 60;
 		final VaeTrainer t = new VaeTrainer(train, spec, c, 0);
@@ -77,7 +80,7 @@ public final class VaeBenchmark {
 		final long t0 = System.nanoTime();
 		final var model = t.process();
 		final double wall = (System.nanoTime() - t0) / 1e9;
-		final double ips = steps[0] * 128.0 / (stepNanos[0] / 1e9);
+		final double ips = steps[0] * (double) c.batchSize / (stepNanos[0] / 1e9);
 		ModelFile.save(model, new File("bench/out/fashion-vae.aemodel"));
 		try (Vae vae = new Vae(model)) {
 			final var imp = ImageFiles.toImagePlus("samples", List.of(Montage.grid(vae.generate(64, 1, 1), 8)), 1, 1, 1);
@@ -85,8 +88,8 @@ public final class VaeBenchmark {
 			ImageFiles.writePng(imp, new File(args[2]));
 		}
 		System.out.println(String.format(Locale.ROOT,
-			"{\"bench\":\"vae-fashion-mnist\",\"epochs\":%d,%s,\"best_validation_nelbo\":%.2f,\"plugin_images_per_s\":%.0f," +
-				"\"raw_images_per_s\":%.0f,\"plugin_over_raw\":%.3f,\"wall_s\":%.0f}", epochs, String.join(",", results),
+			"{\"bench\":\"vae-fashion-mnist\",\"lr\":%g,\"batch\":%d,\"epochs\":%d,%s,\"best_validation_nelbo\":%.2f,\"plugin_images_per_s\":%.0f," +
+				"\"raw_images_per_s\":%.0f,\"plugin_over_raw\":%.3f,\"wall_s\":%.0f}", c.learningRate, c.batchSize, epochs, String.join(",", results),
 			model.history.best().validationMetric, ips, raw, ips / raw, wall));
 	}
 

@@ -20,7 +20,6 @@ import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.InitialWeights;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
@@ -36,7 +35,7 @@ public class ModelFileTest {
 		final AutoencoderModel m = new AutoencoderModel();
 		m.network = NetworkSpec.unet(2, 4);
 		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.network, 11);
-		m.optimizerState = InitialWeights.of(m.network, 12);
+		m.optimizerState = sc.fiji.autoencoders.TestModels.adamState(m.weights, 12);
 		m.normalization = Normalization.of(3, 250);
 		m.noise = "gaussian:25";
 		m.patchSize = 32;

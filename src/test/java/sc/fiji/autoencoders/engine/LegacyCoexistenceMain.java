@@ -1,0 +1,56 @@
+package sc.fiji.autoencoders.engine;
+
+import java.io.File;
+import java.util.List;
+import java.util.Random;
+
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.TestImages;
+import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
+import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.predict.Metrics;
+import sc.fiji.autoencoders.train.NoiseModels;
+
+/**
+ * Run by {@link LegacyTensorFlowTest} in a JVM whose class path starts with the legacy TensorFlow 1.15 jars: trains and
+ * applies a denoiser through the SciJava commands, then calls the legacy API in the same JVM. Prints one line per fact.
+ */
+public final class LegacyCoexistenceMain {
+
+	public static void main(final String[] args) throws Exception {
+		final File dir = new File(args[0]);
+		System.out.println("isolated engine: " + (Engine.loader() != null));
+		final Context context = new Context(CommandService.class);
+		try {
+			final CommandService commands = context.service(CommandService.class);
+			final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
+			final File model = new File(dir, "legacy-jvm.aemodel");
+			CommandModule m = commands.run(TrainDenoisingAutoencoder.class.getName(), true, "image", clean, "noise",
+				"gaussian:20", "model_file", model, "minutes", 0, "epochs", 3, "patch_size", 32, "batch_size", 8, "depth",
+				2, "filters", 8, "architecture", "unet", "seed", 1L, "resume_from", null).get();
+			System.out.println("trained: " + (!m.isCanceled() && model.isFile()) + " " + m.getCancelReason());
+			final List<Plane> cleanPlanes = TestImages.blobStack(1, 80, 72, 50);
+			final List<Plane> noisyPlanes = TestImages.blobStack(1, 80, 72, 50);
+			NoiseModels.parse("gaussian:20").apply(noisyPlanes.get(0).pixels(), 255, new Random(2));
+			m = commands.run(DenoiseWithAutoencoder.class.getName(), true, "image", ImageFiles.toImagePlus("noisy.tif",
+				noisyPlanes, 1, 1, 1), "model_file", model, "channel_models", "", "tile_size", 1024).get();
+			final Plane out = ImageFiles.planes((ImagePlus) m.getOutput("denoised")).get(0);
+			System.out.printf("psnr gain: %.2f%n", Metrics.psnr(cleanPlanes.get(0), out, 255) - Metrics.psnr(cleanPlanes
+				.get(0), noisyPlanes.get(0), 255));
+		}
+		finally {
+			context.dispose();
+		}
+		// the other plugins' TensorFlow: the legacy class, from the legacy jar, still answers
+		final Class<?> legacy = Class.forName("org.tensorflow.TensorFlow");
+		System.out.println("legacy jar: " + new File(legacy.getProtectionDomain().getCodeSource().getLocation().toURI())
+			.getName());
+		System.out.println("legacy version: " + legacy.getMethod("version").invoke(null));
+	}
+}
