@@ -71,6 +71,15 @@ final class LossPlot implements TrainingListener {
 		p.addLegend("training\tvalidation");
 		p.addLabel(0, 0, String.format(Locale.ROOT, "epoch %d: " + metric + ", ETA %s", e.epoch, e.validationMetric,
 			TrainingLoop.duration(e.etaSeconds)));
+		// both curves, not only the first one, with a margin
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (final List<Double> l : List.of(train, val))
+			for (final double v : l)
+				if (Double.isFinite(v)) {
+					lo = Math.min(lo, v);
+					hi = Math.max(hi, v);
+				}
+		if (lo <= hi) p.setLimits(1, Math.max(2, epochs.size()), lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo));
 		if (window == null || window.isClosed()) window = p.show();
 		else window.drawPlot(p);
 	}

@@ -260,8 +260,9 @@ public final class ImageFiles {
 
 	private static void checkNotRgb(final ImagePlus imp) {
 		if (imp == null) throw new BadInputException("No image given: open an image first.");
-		if (imp.getStackSize() == 0 || imp.getStack().getSize() == 0) throw new BadInputException("Image '" + imp
-			.getTitle() + "' holds no pixels (an empty image or stack): open or create an image with content first.");
+		if (imp.getStackSize() == 0 || imp.getStack().getSize() == 0) throw new BadInputException((imp.getTitle() ==
+			null || imp.getTitle().isEmpty() || imp.getTitle().equals("null") ? "The image" : "Image '" + imp.getTitle() + "'") +
+			" holds no pixels (an empty image or stack): open or create an image with content first.");
 		if (imp.getBitDepth() == 24) {
 			throw new BadInputException("Image '" + imp.getTitle() + "' is RGB; convert it to 8-bit grayscale or split " +
 				"channels (Image > Type / Image > Color > Split Channels) first.");
