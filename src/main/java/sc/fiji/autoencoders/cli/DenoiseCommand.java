@@ -35,6 +35,10 @@ final class DenoiseCommand implements Callable<Integer> {
 		description = "Largest tile side in pixels (default ${DEFAULT-VALUE}); smaller uses less memory.")
 	int tile;
 
+	@Option(names = "--ensemble", description = "Average the predictions of the 8 flips and quarter turns (8x slower, " +
+		"slightly better).")
+	boolean ensemble;
+
 	@Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads, 0 for all cores.")
 	int threads;
 
@@ -46,6 +50,7 @@ final class DenoiseCommand implements Callable<Integer> {
 		final long t0 = System.nanoTime();
 		long pixels = 0;
 		try (Denoiser d = new Denoiser(m, tile, threads)) {
+			d.setEnsemble(ensemble);
 			int i = 0;
 			for (final File f : files) {
 				i++;

@@ -40,6 +40,10 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "Seed of the added noise (default ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--ensemble", description = "Average the predictions of the 8 flips and quarter turns (8x slower, " +
+		"slightly better).")
+	boolean ensemble;
+
 	@Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads, 0 for all cores.")
 	int threads;
 
@@ -57,6 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
 		System.out.println("Evaluating " + model.getName() + " with noise " + nm.spec() + " on " + files.size() +
 			" file(s)");
 		try (Denoiser d = new Denoiser(m, Denoiser.DEFAULT_TILE, threads)) {
+			d.setEnsemble(ensemble);
 			for (final File f : files) {
 				final ImagePlus imp = ImageFiles.open(f);
 				final List<Plane> planes = ImageFiles.planes(imp);

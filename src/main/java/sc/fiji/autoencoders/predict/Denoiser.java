@@ -9,6 +9,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Dihedral;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -34,6 +35,7 @@ public final class Denoiser implements AutoCloseable {
 	private final Placeholder<TFloat32> input;
 	private final Operand<TFloat32> output;
 	private final TiledPredictor tiler;
+	private boolean ensemble;
 
 	public Denoiser(final AutoencoderModel model) {
 		this(model, DEFAULT_TILE, 0);
@@ -68,8 +70,43 @@ public final class Denoiser implements AutoCloseable {
 		return tiler;
 	}
 
+	/**
+	 * Self-ensemble on or off: when on, {@link #denoise} averages the predictions of the 8 flips and quarter turns of
+	 * the image, each mapped back (8 times the work; typically a few tenths of a dB better).
+	 */
+	public Denoiser setEnsemble(final boolean on) {
+		ensemble = on;
+		return this;
+	}
+
 	/** Denoises one plane (image units in and out). Non-finite pixels are predicted from 0 and set back afterwards. */
 	public Plane denoise(final Plane in, final PredictionMonitor monitor) {
+		if (!ensemble) return denoiseOnce(in, monitor);
+		final float[] sum = new float[in.pixels().length];
+		for (int k = 0; k < Dihedral.VIEWS; k++) {
+			final int view = k;
+			final Plane out = Dihedral.invert(denoiseOnce(Dihedral.apply(in, k), new PredictionMonitor() {
+
+				@Override
+				public void progress(final long done, final long total) {
+					monitor.progress(view * total + done, Dihedral.VIEWS * total);
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return monitor.isCancelled();
+				}
+			}), k);
+			final float[] o = out.pixels();
+			for (int i = 0; i < sum.length; i++)
+				sum[i] += o[i];
+		}
+		for (int i = 0; i < sum.length; i++)
+			sum[i] /= Dihedral.VIEWS;
+		return new Plane(in.width(), in.height(), sum);
+	}
+
+	private Plane denoiseOnce(final Plane in, final PredictionMonitor monitor) {
 		final Plane norm = in.copy();
 		final float[] px = norm.pixels();
 		boolean nonFinite = false;

@@ -166,6 +166,31 @@ public class MacroTest {
 		assertEquals(List.of(), robot.unexpectedDialogs());
 	}
 
+	/** The batch macro of docs/BATCH.md, as users copy it, over a folder of two images. */
+	@Test
+	@Order(5)
+	public void batchMacroOfTheDocsDenoisesAFolder() throws Exception {
+		final String doc = new String(Files.readAllBytes(Paths.get("docs/BATCH.md")), java.nio.charset.StandardCharsets.UTF_8);
+		final String macro = doc.replaceAll("(?s).*?## Batch macro over a folder.*?```javascript\n(.*?)```.*", "$1");
+		assertTrue(macro.contains("getFileList"), macro);
+		final File in = new File(dir, "batch-in"), out = new File(dir, "batch-out");
+		in.mkdirs();
+		out.mkdirs();
+		final ImagePlus clean = IJ.openImage("test-images/denoise-test.png");
+		IJ.saveAsTiff(clean, new File(in, "a.tif").getPath());
+		IJ.saveAsTiff(new ImagePlus("b", clean.getProcessor().crop().resize(100, 80)), new File(in, "b.tif").getPath());
+		IJ.runMacro(macro, in.getAbsolutePath() + File.separator + "," + out.getAbsolutePath() + File.separator + "," +
+			new File(dir, "denoiser.aemodel").getAbsolutePath());
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus a = IJ.openImage(new File(out, "a.tif").getPath()), b = IJ.openImage(new File(out, "b.tif")
+			.getPath());
+		assertNotNull(a, "a.tif denoised");
+		assertNotNull(b, "b.tif denoised");
+		assertEquals(32, a.getBitDepth());
+		assertEquals(100, b.getWidth());
+		assertEquals(80, b.getHeight());
+	}
+
 	// -- Helper methods --
 
 	private static Menu submenu(final Object parent, final String label) {
