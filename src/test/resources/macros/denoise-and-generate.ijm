@@ -5,7 +5,7 @@ images = args[0];
 out = args[1];
 setBatchMode(true);
 open(images + "denoise-train.tif");
-run("Train Denoising Autoencoder...", "image=denoise-train.tif noise=gaussian:25 model_file=[" + out + "denoiser.aemodel] minutes=0 epochs=4 patch_size=32 batch_size=8 depth=2 filters=8 architecture=unet seed=1 resume_from=");
+run("Train Denoising Autoencoder...", "image=denoise-train.tif channel=0 noise=gaussian:25 model_file=[" + out + "denoiser.aemodel] minutes=0 epochs=4 patch_size=32 batch_size=8 depth=2 filters=8 architecture=unet seed=1 resume_from=");
 open(images + "denoise-test.png");
 rename("clean");
 run("Duplicate...", "title=noisy");

@@ -48,10 +48,22 @@ public final class Autoencoders {
 		final TrainingConfig config, final File out, final File resume, final TrainingListener listener,
 		final Consumer<Runnable> cancelHook)
 	{
+		return trainDenoiser(clean, 0, noise, spec, config, out, resume, listener, cancelHook);
+	}
+
+	/**
+	 * As above, on the planes of one channel of a multichannel image ({@code channel} 1, 2, ...), so that each channel
+	 * gets its own model (give them to {@link #denoise} as channel models); {@code channel} 0 trains one model on the
+	 * planes of all channels.
+	 */
+	public static AutoencoderModel trainDenoiser(final ImagePlus clean, final int channel, final String noise,
+		final NetworkSpec spec, final TrainingConfig config, final File out, final File resume,
+		final TrainingListener listener, final Consumer<Runnable> cancelHook)
+	{
 		if (clean == null) throw new BadInputException("No training image: open a clean image or stack first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final DenoiserTrainer trainer = new DenoiserTrainer(ImageFiles.planes(clean), NoiseModels.parse(noise), spec,
-			config);
+		final DenoiserTrainer trainer = new DenoiserTrainer(channel == 0 ? ImageFiles.planes(clean) : ImageFiles
+			.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));
 		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
 		ModelFile.checkWritable(out); // fail now, not after hours of training

@@ -24,6 +24,14 @@ final class Inputs {
 		return planes;
 	}
 
+	/** Planes of channel {@code channel} (1-based) of every image file or folder given. */
+	static List<Plane> planesOfChannel(final List<File> paths, final int channel) {
+		final List<Plane> planes = new ArrayList<>();
+		for (final File g : ImageFiles.expand(paths))
+			planes.addAll(ImageFiles.planesOfChannel(ImageFiles.open(g), channel));
+		return planes;
+	}
+
 	/** MNIST-style IDX files, plain or gzipped, recognised by name (e.g. train-images-idx3-ubyte.gz). */
 	static boolean isIdx(final File f) {
 		return f.isFile() && f.getName().toLowerCase().contains("idx3");

@@ -72,6 +72,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads, 0 for all cores.")
 	int threads;
 
+	@Option(names = "--channel", defaultValue = "0", description = "Train on this channel of multichannel images " +
+		"(1, 2, ...; one model per channel), or 0 for all channels together (default).")
+	int channel;
+
 	@Option(names = "--resume", paramLabel = "MODEL", description = "Continue training this denoiser model.")
 	File resume;
 
@@ -91,7 +95,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		final NetworkSpec spec = new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f)
 			.validate();
 		Checks.writableModelPath(out);
-		final List<Plane> planes = Inputs.planes(clean);
+		final List<Plane> planes = channel == 0 ? Inputs.planes(clean) : Inputs.planesOfChannel(clean, channel);
 		System.out.println("Training on " + planes.size() + " planes with noise " + noiseModel.spec() + ", " + spec);
 		final DenoiserTrainer trainer = new DenoiserTrainer(planes, noiseModel, spec, config);
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));

@@ -28,6 +28,10 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Clean training image or stack")
 	private ImagePlus image;
 
+	@Parameter(label = "Channel (0: all together)", min = "0",
+		description = "Train on one channel of a multichannel image (1, 2, ...), or 0 for one model for all channels")
+	private int channel = 0;
+
 	@Parameter(label = "Noise model", description = "gaussian:SIGMA, gaussian:LO-HI, poisson:PEAK, " +
 		"poisson-gaussian:PEAK,SIGMA or saltpepper:FRACTION, in the image's intensity units")
 	private String noise = "gaussian:25";
@@ -81,7 +85,7 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 			config.patchSize = patch_size;
 			config.batchSize = batch_size;
 			config.seed = seed;
-			final AutoencoderModel model = Autoencoders.trainDenoiser(image, noise, NetworkSpec.unet(depth, filters)
+			final AutoencoderModel model = Autoencoders.trainDenoiser(image, channel, noise, NetworkSpec.unet(depth, filters)
 				.withArchitecture(architecture), config, model_file, resume_from, new ProgressReporter(log, status), null);
 			summary = "Saved " + model_file + ": " + model.summary();
 			log.info(summary);

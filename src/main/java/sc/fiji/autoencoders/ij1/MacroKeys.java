@@ -14,6 +14,8 @@ public final class MacroKeys {
 	/** Comma-separated model files for channels 2, 3, ... (denoising). */
 	public static final String CHANNEL_MODELS = "channel_models";
 	public static final String TILE_SIZE = "tile_size";
+	/** Channel to train on (1, 2, ...), 0 for all channels together. */
+	public static final String CHANNEL = "channel";
 	/** Noise spec such as gaussian:25. */
 	public static final String NOISE = "noise";
 	public static final String MINUTES = "minutes";

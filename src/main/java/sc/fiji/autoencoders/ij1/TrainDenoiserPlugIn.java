@@ -24,6 +24,7 @@ public class TrainDenoiserPlugIn implements PlugIn {
 		try {
 			final GenericDialog gd = new GenericDialog(TITLE);
 			PlugInSupport.addImage(gd, "Clean training image or stack (every plane is a training image)");
+			gd.addNumericField(CHANNEL, 0, 0);
 			gd.addStringField(NOISE, "gaussian:25", 24);
 			gd.addFileField(MODEL_FILE, IJ.getDirectory("home") + "denoiser.aemodel", 30);
 			gd.addNumericField(MINUTES, 10, 1);
@@ -40,6 +41,7 @@ public class TrainDenoiserPlugIn implements PlugIn {
 			gd.showDialog();
 			if (gd.wasCanceled()) return;
 			final ImagePlus image = gd.getNextImage();
+			final int channel = (int) gd.getNextNumber();
 			final String noise = gd.getNextString();
 			final String model = gd.getNextString();
 			final TrainingConfig config = new TrainingConfig();
@@ -52,7 +54,7 @@ public class TrainDenoiserPlugIn implements PlugIn {
 			config.seed = (long) gd.getNextNumber();
 			final String resume = gd.getNextString();
 			final Runnable[] cancel = new Runnable[1];
-			final AutoencoderModel m = Autoencoders.trainDenoiser(image, noise, NetworkSpec.unet(depth, filters)
+			final AutoencoderModel m = Autoencoders.trainDenoiser(image, channel, noise, NetworkSpec.unet(depth, filters)
 				.withArchitecture(architecture), config, PlugInSupport.file(model, "model file"), PlugInSupport.optionalFile(
 					resume), new LossPlot("Denoiser", "validation PSNR %.2f dB", () -> cancel[0].run()), c -> cancel[0] = c);
 			IJ.log("Saved " + model + ": " + m.summary());

@@ -85,6 +85,31 @@ public class CommandsTest {
 		assertTrue(m.getOutput("info").toString().contains("gaussian:20"));
 	}
 
+	/** One model per channel: training on channel 2 of a two-channel hyperstack sees only that channel's intensities. */
+	@Test
+	public void trainOnOneChannel() throws Exception {
+		final List<Plane> planes = new java.util.ArrayList<>();
+		for (final Plane p : TestImages.blobStack(3, 64, 64, 7)) {
+			planes.add(p);
+			final Plane bright = p.copy();
+			for (int i = 0; i < bright.pixels().length; i++)
+				bright.pixels()[i] = 1000 + 10 * bright.pixels()[i];
+			planes.add(bright);
+		}
+		final ImagePlus hyper = ImageFiles.toImagePlus("two-channels", planes, 2, 3, 1);
+		final File model = new File(dir, "c2.aemodel");
+		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
+			"model_file", model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4,
+			"architecture", "unet", "seed", 1L, "resume_from", null);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final var norm = sc.fiji.autoencoders.io.ModelFile.load(model).normalization;
+		assertTrue(norm.low() >= 1000, "channel 2 only: " + norm.low());
+		m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 3, "noise", "gaussian:20", "model_file",
+			model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4, "architecture",
+			"unet", "seed", 1L, "resume_from", null);
+		assertTrue(m.isCanceled() && m.getCancelReason().contains("channel 3 does not exist"), m.getCancelReason());
+	}
+
 	@Test
 	public void badInputCancelsWithTheReason() throws Exception {
 		final CommandModule m = run(DenoiseWithAutoencoder.class, "image", ImageFiles.toImagePlus("x", List.of(TestImages
