@@ -30,7 +30,8 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 	@Parameter(label = "Denoiser model file")
 	private File model_file;
 
-	@Parameter(label = "Other channels' models (optional)", required = false,
+	// not persisted: models remembered from another image would silently be applied to this one
+	@Parameter(label = "Other channels' models (optional)", required = false, persist = false,
 		description = "Comma-separated model files for channels 2, 3, ...; empty: the model above for every channel")
 	private String channel_models = "";
 

@@ -28,7 +28,8 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Clean training image or stack")
 	private ImagePlus image;
 
-	@Parameter(label = "Channel (0: all together)", min = "0",
+	// not persisted: a channel remembered from another image would silently train on the wrong data in scripts
+	@Parameter(label = "Channel (0: all together)", min = "0", persist = false,
 		description = "Train on one channel of a multichannel image (1, 2, ...), or 0 for one model for all channels")
 	private int channel = 0;
 
@@ -63,7 +64,8 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Random seed")
 	private long seed = 42;
 
-	@Parameter(label = "Resume from model (optional)", required = false)
+	// not persisted: a script that leaves it out must start a new model, not resume the last one used
+	@Parameter(label = "Resume from model (optional)", required = false, persist = false)
 	private File resume_from;
 
 	@Parameter(type = ItemIO.OUTPUT)

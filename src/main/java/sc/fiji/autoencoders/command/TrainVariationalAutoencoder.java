@@ -59,7 +59,8 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	@Parameter(label = "Random seed")
 	private long seed = 42;
 
-	@Parameter(label = "Resume from model (optional)", required = false)
+	// not persisted: a script that leaves it out must start a new model, not resume the last one used
+	@Parameter(label = "Resume from model (optional)", required = false, persist = false)
 	private File resume_from;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -108,6 +108,14 @@ public class CommandsTest {
 			model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4, "architecture",
 			"unet", "seed", 1L, "resume_from", null);
 		assertTrue(m.isCanceled() && m.getCancelReason().contains("channel 3 does not exist"), m.getCancelReason());
+		// a later run that leaves the channel out trains on all channels, not on the channel SciJava last saw
+		final File all = new File(dir, "all.aemodel");
+		m = run(TrainDenoisingAutoencoder.class, "image", hyper, "noise", "gaussian:20", "model_file", all, "minutes", 0,
+			"epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4, "architecture", "unet", "seed", 1L);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final var allNorm = sc.fiji.autoencoders.io.ModelFile.load(all).normalization;
+		assertTrue(allNorm.low() < 1000 && allNorm.high() > 1000, "both channels: " + allNorm.low() + ".." + allNorm
+			.high());
 	}
 
 	@Test

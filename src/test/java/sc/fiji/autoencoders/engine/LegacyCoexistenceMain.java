@@ -31,7 +31,7 @@ public final class LegacyCoexistenceMain {
 			final CommandService commands = context.service(CommandService.class);
 			final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 			final File model = new File(dir, "legacy-jvm.aemodel");
-			CommandModule m = commands.run(TrainDenoisingAutoencoder.class.getName(), true, "image", clean, "channel", 0, "noise",
+			CommandModule m = commands.run(TrainDenoisingAutoencoder.class.getName(), true, "image", clean, "noise",
 				"gaussian:20", "model_file", model, "minutes", 0, "epochs", 3, "patch_size", 32, "batch_size", 8, "depth",
 				2, "filters", 8, "architecture", "unet", "seed", 1L, "resume_from", null).get();
 			System.out.println("trained: " + (!m.isCanceled() && model.isFile()) + " " + m.getCancelReason());

@@ -97,6 +97,9 @@ public class LegacyTensorFlowTest {
 		final List<String> cmd = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java")
 			.getPath(), "-Xmx2g", "-Djava.awt.headless=true"));
 		cmd.addAll(options);
+		// the same SciJava preferences as this test JVM (the pom keeps them under target/)
+		final String prefs = System.getProperty("java.util.prefs.userRoot");
+		if (prefs != null) cmd.add("-Djava.util.prefs.userRoot=" + prefs);
 		cmd.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), main));
 		cmd.addAll(Arrays.asList(args));
 		final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
