@@ -1,11 +1,6 @@
 #!/usr/bin/env bash
 # Retakes the README screenshots (docs/screenshots/) from real ImageJ 1.54p under Xvfb.
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-bin/fiji-ae --version >/dev/null
-mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+source "$(dirname "$0")/common.sh"
 TF_CPP_MIN_LOG_LEVEL=2 xvfb-run -a -s "-screen 0 1000x700x24" java -cp "$CP" sc.fiji.autoencoders.ij1.ReadmeScreenshots \
   "${1:-docs/screenshots}" | grep wrote
 rm -f "${1:-docs/screenshots}"/screenshot.aemodel "${1:-docs/screenshots}"/menu-open.png

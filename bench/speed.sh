@@ -1,14 +1,7 @@
 #!/usr/bin/env bash
 # Speed benchmarks, side by side in one run: denoiser training and prediction (plugin vs raw TF graph vs PyTorch),
 # peak RSS of a 4096x4096 prediction, and the VAE's raw-graph throughput. Results: bench/results/speed-*.json
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-bin/fiji-ae --version >/dev/null   # builds the jar and classpath if needed
-mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
-export TF_CPP_MIN_LOG_LEVEL=2
-mkdir -p bench/results
+source "$(dirname "$0")/common.sh"
 J="java -Xmx4g -Djava.awt.headless=true -cp $CP"
 OUT=bench/results/speed-$(date -u +%Y%m%d).jsonl
 : > "$OUT"

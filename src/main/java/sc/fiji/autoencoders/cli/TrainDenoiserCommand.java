@@ -72,6 +72,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads, 0 for all cores.")
 	int threads;
 
+	@Option(names = "--precision", defaultValue = "auto", description = "auto (default: bfloat16 convolutions where " +
+		"the CPU has native bfloat16, about 1.6x faster training), float32 or bfloat16.")
+	String precision;
+
 	@Option(names = "--channel", defaultValue = "0", description = "Train on this channel of multichannel images " +
 		"(1, 2, ...; one model per channel), or 0 for all channels together (default).")
 	int channel;
@@ -91,12 +95,14 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		config.learningRate = learningRate;
 		config.seed = seed;
 		config.threads = threads;
+		config.precision = precision;
 		config.validate();
 		final NetworkSpec spec = new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f)
 			.validate();
 		Checks.writableModelPath(out);
 		final List<Plane> planes = channel == 0 ? Inputs.planes(clean) : Inputs.planesOfChannel(clean, channel);
-		System.out.println("Training on " + planes.size() + " planes with noise " + noiseModel.spec() + ", " + spec);
+		System.out.println("Training on " + planes.size() + " planes with noise " + noiseModel.spec() + ", " + spec +
+			", " + sc.fiji.autoencoders.model.Precision.parse(precision).resolved() + " arithmetic");
 		final DenoiserTrainer trainer = new DenoiserTrainer(planes, noiseModel, spec, config);
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));
 		if (!trainer.checkInput()) throw new sc.fiji.autoencoders.BadInputException(trainer.getErrorMessage());

@@ -17,13 +17,22 @@ public final class Sessions {
 	 * without any speed gain.
 	 */
 	public static Session create(final Graph graph, final int threads) {
+		return create(graph, threads, false);
+	}
+
+	/**
+	 * As {@link #create(Graph, int)}; with {@code bfloat16}, oneDNN's auto-mixed-precision pass runs convolutions in
+	 * bfloat16 (see {@link Precision}).
+	 */
+	public static Session create(final Graph graph, final int threads, final boolean bfloat16) {
 		final int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		final ConfigProto config = ConfigProto.newBuilder() //
 			.setIntraOpParallelismThreads(n) //
 			.setInterOpParallelismThreads(n == 1 ? 1 : 2) //
 			.setUsePerSessionThreads(true) //
 			.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder() //
-				.setRemapping(RewriterConfig.Toggle.OFF))) //
+				.setRemapping(RewriterConfig.Toggle.OFF) //
+				.setAutoMixedPrecisionOnednnBfloat16(bfloat16 ? RewriterConfig.Toggle.ON : RewriterConfig.Toggle.OFF))) //
 			.build();
 		final Session session = new Session(graph, config);
 		session.initialize();

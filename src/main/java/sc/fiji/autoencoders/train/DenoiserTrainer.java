@@ -22,6 +22,7 @@ import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Precision;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.TrainableParameters;
@@ -127,7 +128,7 @@ public final class DenoiserTrainer {
 				3 }));
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
 			final Random noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
-			try (Session session = Sessions.create(g, config.threads);
+			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed());
 				BatchPrefetcher batches = new BatchPrefetcher(() -> trainingPair(sampler, norm, noiseRng)))
 			{
 				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
@@ -297,7 +298,9 @@ public final class DenoiserTrainer {
 		m.steps = o.steps;
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
-		m.trainingSettings = new Gson().toJson(config);
+		final TrainingConfig settings = config.copy();
+		settings.precision = Precision.parse(config.precision).resolved(); // what ran, not "auto"
+		m.trainingSettings = new Gson().toJson(settings);
 		m.created = Instant.now().toString();
 		return m;
 	}

@@ -29,6 +29,8 @@ public final class TrainingConfig {
 	public long seed = 42;
 	/** TensorFlow threads per operation, 0 for all cores. */
 	public int threads = 0;
+	/** auto, float32 or bfloat16 (see {@link sc.fiji.autoencoders.model.Precision}); used by the denoiser trainer. */
+	public String precision = "auto";
 
 	public TrainingConfig validate() {
 		if (epochs <= 0) throw new BadInputException("Epochs must be positive (got " + epochs +
@@ -49,6 +51,7 @@ public final class TrainingConfig {
 		}
 		if (validationPatches <= 0) throw new BadInputException("Validation patches must be positive (got " +
 			validationPatches + "): use e.g. 64.");
+		sc.fiji.autoencoders.model.Precision.parse(precision);
 		if (threads < 0) throw new BadInputException("Threads must be 0 (all cores) or positive (got " + threads +
 			"): use 0 to let TensorFlow choose.");
 		return this;
@@ -86,6 +89,7 @@ public final class TrainingConfig {
 		c.anneal = anneal;
 		c.seed = seed;
 		c.threads = threads;
+		c.precision = precision;
 		return c;
 	}
 }
