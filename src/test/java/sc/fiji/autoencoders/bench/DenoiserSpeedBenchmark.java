@@ -21,6 +21,7 @@ import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.FrozenParameters;
 import sc.fiji.autoencoders.model.InitialWeights;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Precision;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.TrainableParameters;
@@ -59,9 +60,31 @@ public final class DenoiserSpeedBenchmark {
 		}
 	}
 
+	/**
+	 * Training speed in both precisions: float32 (plugin forced to float32 beside the raw float32 graph) and bfloat16
+	 * convolutions (the plugin's {@code auto}, bfloat16 on CPUs with native bfloat16, beside the raw graph run the same
+	 * way).
+	 */
 	static void train() {
-		final int b = 16, p = 64, warm = 5, steps = 30;
-		double raw;
+		final int b = 16, p = 64;
+		final boolean mixed = Precision.AUTO.mixed();
+		final double raw = rawTrainStep(b, p, false), plugin = pluginTrainStep("float32");
+		final double rawAuto = mixed ? rawTrainStep(b, p, true) : raw, pluginAuto = pluginTrainStep("auto");
+		final double px = b * p * p;
+		System.out.println(String.format(Locale.ROOT,
+			"{\"bench\":\"denoiser-train\",\"network\":\"%s\",\"batch\":%d,\"patch\":%d,\"raw_ms_per_step\":%.1f," +
+				"\"plugin_ms_per_step\":%.1f,\"raw_patch_pixels_per_s\":%.0f,\"plugin_patch_pixels_per_s\":%.0f," +
+				"\"plugin_over_raw\":%.3f,\"auto_precision\":\"%s\",\"raw_auto_ms_per_step\":%.1f," +
+				"\"plugin_auto_ms_per_step\":%.1f,\"plugin_auto_patch_pixels_per_s\":%.0f,\"plugin_auto_over_raw_auto\":%.3f," +
+				"\"plugin_auto_speedup_over_float32\":%.3f}", SPEC, b, p, raw * 1e3, plugin * 1e3, px / raw, px / plugin,
+			raw / plugin, Precision.AUTO.resolved(), rawAuto * 1e3, pluginAuto * 1e3, px / pluginAuto, rawAuto / pluginAuto,
+			plugin / pluginAuto));
+	}
+
+	private static final int WARM = 5, STEPS = 30;
+
+	/** Seconds per step of the bare graph fed prepared tensors. */
+	private static double rawTrainStep(final int b, final int p, final boolean bfloat16) {
 		try (Graph g = new Graph()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
@@ -72,12 +95,12 @@ public final class DenoiserSpeedBenchmark {
 				3 }));
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, null);
 			final float[] data = random(b * p * p, 1);
-			try (Session s = Sessions.create(g, 0); var tx = Tensors.of(data, b, p, p, 1); var ty = Tensors.of(data, b, p,
-				p, 1))
+			try (Session s = Sessions.create(g, 0, bfloat16); var tx = Tensors.of(data, b, p, p, 1); var ty = Tensors.of(
+				data, b, p, p, 1))
 			{
 				long t0 = 0;
-				for (int i = 1; i <= warm + steps; i++) {
-					if (i == warm + 1) t0 = System.nanoTime();
+				for (int i = 1; i <= WARM + STEPS; i++) {
+					if (i == WARM + 1) t0 = System.nanoTime();
 					final List<AutoCloseable> owned = new ArrayList<>();
 					final Session.Runner r = s.runner().feed(x, tx).feed(y, ty).fetch(loss);
 					adam.feed(r, 1e-3f, i, owned);
@@ -88,10 +111,13 @@ public final class DenoiserSpeedBenchmark {
 					for (final AutoCloseable c : owned)
 						((org.tensorflow.Tensor) c).close();
 				}
-				raw = (System.nanoTime() - t0) / 1e9 / steps;
+				return (System.nanoTime() - t0) / 1e9 / STEPS;
 			}
 		}
-		// the plugin: DenoiserTrainer on Train400-like data (patch sampling, noise, normalization, prefetch, loop)
+	}
+
+	/** Seconds per step of DenoiserTrainer on Train400-like data (patch sampling, noise, normalization, prefetch). */
+	private static double pluginTrainStep(final String precision) {
 		final List<Plane> planes = new ArrayList<>();
 		for (int i = 0; i < 20; i++)
 			planes.add(new Plane(180, 180, random(180 * 180, i)));
@@ -100,19 +126,15 @@ public final class DenoiserSpeedBenchmark {
 				pl.pixels()[i] *= 255;
 		final TrainingConfig c = new TrainingConfig();
 		c.epochs = 1;
-		c.stepsPerEpoch = warm + steps;
-		final long[] times = new long[warm + steps + 1];
+		c.stepsPerEpoch = WARM + STEPS;
+		c.precision = precision;
+		final long[] times = new long[WARM + STEPS + 1];
 		final DenoiserTrainer t = new DenoiserTrainer(planes, NoiseModels.parse("gaussian:25"), SPEC, c);
 		t.addListener(e -> {
 			if (e.type == TrainingEvent.Type.STEP) times[e.step] = System.nanoTime();
 		});
 		t.process();
-		final double plugin = (times[warm + steps] - times[warm]) / 1e9 / steps;
-		final double px = b * p * p;
-		System.out.println(String.format(Locale.ROOT,
-			"{\"bench\":\"denoiser-train\",\"network\":\"%s\",\"batch\":%d,\"patch\":%d,\"raw_ms_per_step\":%.1f," +
-				"\"plugin_ms_per_step\":%.1f,\"raw_patch_pixels_per_s\":%.0f,\"plugin_patch_pixels_per_s\":%.0f," +
-				"\"plugin_over_raw\":%.3f}", SPEC, b, p, raw * 1e3, plugin * 1e3, px / raw, px / plugin, raw / plugin));
+		return (times[WARM + STEPS] - times[WARM]) / 1e9 / STEPS;
 	}
 
 	static void predict() {
