@@ -23,6 +23,7 @@ import sc.fiji.autoencoders.predict.ImageDenoising;
 import sc.fiji.autoencoders.predict.Montage;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
 import sc.fiji.autoencoders.train.NoiseModel;
 import sc.fiji.autoencoders.train.NoiseModels;
@@ -64,15 +65,7 @@ public final class Autoencoders {
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final DenoiserTrainer trainer = new DenoiserTrainer(channel == 0 ? ImageFiles.planes(clean) : ImageFiles
 			.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
-		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));
-		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
-		ModelFile.checkWritable(out); // fail now, not after hours of training
-		if (listener != null) trainer.addListener(listener);
-		if (cancelHook != null) cancelHook.accept(trainer::cancel);
-		trainer.setCheckpoint(m -> ModelFile.save(m, out));
-		final AutoencoderModel model = trainer.process();
-		ModelFile.save(model, out);
-		return model;
+		return train(trainer, AutoencoderModel.DENOISER, out, resume, listener, cancelHook);
 	}
 
 	/**
@@ -110,15 +103,7 @@ public final class Autoencoders {
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
 			"stack of same-size images first.");
 		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
-		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.VAE));
-		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
-		ModelFile.checkWritable(out);
-		if (listener != null) trainer.addListener(listener);
-		if (cancelHook != null) cancelHook.accept(trainer::cancel);
-		trainer.setCheckpoint(m -> ModelFile.save(m, out));
-		final AutoencoderModel model = trainer.process();
-		ModelFile.save(model, out);
-		return model;
+		return train(trainer, AutoencoderModel.VAE, out, resume, listener, cancelHook);
 	}
 
 	/** VAE architecture settings; the image size comes from the training images. */
@@ -236,9 +221,26 @@ public final class Autoencoders {
 		return (model == null ? "" : model.getName()) + ":\n" + ModelDescription.describe(ModelFile.load(model));
 	}
 
+	// -- Helper methods --
+
 	private static String title(final ImagePlus imp) {
 		final String t = imp.getTitle();
 		final int dot = t.lastIndexOf('.');
 		return dot > 0 ? t.substring(0, dot) : t;
+	}
+
+	/** Checks the input and the output path before training (fail now, not after hours), then trains and saves. */
+	private static AutoencoderModel train(final AbstractTrainer<?> trainer, final String kind, final File out,
+		final File resume, final TrainingListener listener, final Consumer<Runnable> cancelHook)
+	{
+		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, kind));
+		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
+		ModelFile.checkWritable(out);
+		if (listener != null) trainer.addListener(listener);
+		if (cancelHook != null) cancelHook.accept(trainer::cancel);
+		trainer.setCheckpoint(m -> ModelFile.save(m, out));
+		final AutoencoderModel model = trainer.process();
+		ModelFile.save(model, out);
+		return model;
 	}
 }

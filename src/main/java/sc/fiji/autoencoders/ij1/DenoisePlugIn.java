@@ -5,35 +5,36 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import ij.plugin.PlugIn;
-import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /** Plugins > Autoencoders > Denoise with Autoencoder... (ImageJ 1 twin; recordable; Esc cancels). */
-public class DenoisePlugIn implements PlugIn {
+public class DenoisePlugIn extends DialogPlugIn {
 
 	static final String TITLE = "Denoise with Autoencoder";
 
+	public DenoisePlugIn() {
+		super(TITLE);
+	}
+
 	@Override
-	public void run(final String arg) {
-		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
+	protected void addFields(final GenericDialog gd) {
+		PlugInSupport.addImage(gd, "Image, stack or hyperstack to denoise");
+		gd.addFileField(MODEL_FILE, "", 30);
+		gd.addStringField(CHANNEL_MODELS, "", 30);
+		gd.addNumericField(TILE_SIZE, Denoiser.DEFAULT_TILE, 0);
+		gd.addMessage("channel_models: comma-separated models for channels 2, 3, ...\n(empty: model_file for all channels)");
+	}
+
+	@Override
+	protected void apply(final GenericDialog gd) {
+		final ImagePlus image = gd.getNextImage();
+		final String model = gd.getNextString();
+		final String channels = gd.getNextString();
+		final int tile = (int) gd.getNextNumber();
+		final long t0 = System.nanoTime();
 		try {
-			final GenericDialog gd = new GenericDialog(TITLE);
-			PlugInSupport.addImage(gd, "Image, stack or hyperstack to denoise");
-			gd.addFileField(MODEL_FILE, "", 30);
-			gd.addStringField(CHANNEL_MODELS, "", 30);
-			gd.addNumericField(TILE_SIZE, Denoiser.DEFAULT_TILE, 0);
-			gd.addMessage("channel_models: comma-separated models for channels 2, 3, ...\n(empty: model_file for all channels)");
-			gd.showDialog();
-			if (gd.wasCanceled()) return;
-			final ImagePlus image = gd.getNextImage();
-			final String model = gd.getNextString();
-			final String channels = gd.getNextString();
-			final int tile = (int) gd.getNextNumber();
-			final long t0 = System.nanoTime();
 			final ImagePlus out = Autoencoders.denoise(image, PlugInSupport.file(model, "model file"), channels, tile,
 				new PredictionMonitor() {
 
@@ -50,9 +51,6 @@ public class DenoisePlugIn implements PlugIn {
 				});
 			IJ.showStatus(String.format("Denoised %s in %.1f s", image.getTitle(), (System.nanoTime() - t0) / 1e9));
 			PlugInSupport.show(out);
-		}
-		catch (final BadInputException e) {
-			PlugInSupport.error(TITLE, e.getMessage());
 		}
 		catch (final PredictionMonitor.CancelledException e) {
 			IJ.resetEscape();

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -41,72 +40,22 @@ import sc.fiji.autoencoders.model.Weights;
  * ModelFile.save(m, new File("denoiser.aemodel"));
  * </pre>
  */
-public final class DenoiserTrainer {
+public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 	private final List<Plane> clean;
 	private final NoiseModel noise;
 	private final NetworkSpec spec;
-	private final TrainingConfig config;
-	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-	private AutoencoderModel resume;
-	private java.util.function.Consumer<AutoencoderModel> checkpoint;
-	private volatile TrainingLoop loop;
-	private volatile boolean cancelled;
-	private String errorMessage;
 
 	public DenoiserTrainer(final List<Plane> clean, final NoiseModel noise, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
+		super(config);
 		this.clean = clean;
 		this.noise = noise;
 		this.spec = spec;
-		this.config = config;
 	}
 
-	/** Continues training {@code model} (its weights, normalization, history and optimizer state). */
-	public DenoiserTrainer resumeFrom(final AutoencoderModel model) {
-		this.resume = model;
-		return this;
-	}
-
-	/**
-	 * Receives the best model so far each time validation improves (with its optimizer state), so that a killed run
-	 * loses nothing: the CLI and commands write it to the output file atomically.
-	 */
-	public DenoiserTrainer setCheckpoint(final java.util.function.Consumer<AutoencoderModel> c) {
-		checkpoint = c;
-		return this;
-	}
-
-	public void addListener(final TrainingListener l) {
-		listeners.add(l);
-	}
-
-	/** Stops after the current step; {@link #process()} then returns the best model so far. */
-	public void cancel() {
-		cancelled = true;
-		final TrainingLoop l = loop;
-		if (l != null) l.cancel();
-	}
-
-	/** Returns false and sets {@link #getErrorMessage()} if the input cannot be trained on. */
-	public boolean checkInput() {
-		try {
-			validate();
-			errorMessage = null;
-			return true;
-		}
-		catch (final BadInputException e) {
-			errorMessage = e.getMessage();
-			return false;
-		}
-	}
-
-	public String getErrorMessage() {
-		return errorMessage;
-	}
-
-	/** Trains and returns the model with the best validation loss. */
+	@Override
 	public AutoencoderModel process() {
 		validate();
 		final NetworkSpec net = resume != null ? resume.network : spec;
@@ -163,14 +112,8 @@ public final class DenoiserTrainer {
 						return read(session, params);
 					}
 				};
-				loop = new TrainingLoop(config, "validation PSNR %.2f dB");
-				loop.addListeners(listeners);
-				if (checkpoint != null) loop.setCheckpoint((best, history, step, lr) -> checkpoint.accept(model(net, norm,
-					new TrainingLoop.Outcome(best, history.copy(), step, lr, false, "checkpoint"), adam.state(session))));
-				if (cancelled) loop.cancel();
-				final TrainingHistory history = resume != null ? resume.history.copy() : new TrainingHistory();
-				final TrainingLoop.Outcome o = loop.run(problem, history, resume != null ? resume.steps : 0,
-					resume != null ? resume.learningRate : config.learningRate, resume != null ? resume.weights : null);
+				final TrainingLoop.Outcome o = run(newLoop(config, "validation PSNR %.2f dB", c -> model(net, norm, c, adam
+					.state(session))), problem);
 				return model(net, norm, o, adam.state(session));
 			}
 		}
@@ -178,7 +121,8 @@ public final class DenoiserTrainer {
 
 	// -- Helper methods --
 
-	private void validate() {
+	@Override
+	protected void validate() {
 		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
 		if (resume != null && !resume.isDenoiser()) throw new BadInputException(

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -34,21 +32,14 @@ import sc.fiji.autoencoders.model.Weights;
  * held-out images. The KL term can be warmed up linearly over the first epochs. Same engine pattern as
  * {@link DenoiserTrainer}.
  */
-public final class VaeTrainer {
+public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 	/** Largest number of validation images, to keep validation cheap on big sets. */
 	static final int MAX_VALIDATION = 5000;
 
 	private final List<Plane> images;
 	private final VaeSpec spec;
-	private final TrainingConfig config;
 	private final int klWarmupEpochs;
-	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-	private AutoencoderModel resume;
-	private Consumer<AutoencoderModel> checkpoint;
-	private volatile TrainingLoop loop;
-	private volatile boolean cancelled;
-	private String errorMessage;
 
 	/**
 	 * @param spec architecture; its width and height must be the images' size (see {@link #spec})
@@ -57,9 +48,9 @@ public final class VaeTrainer {
 	public VaeTrainer(final List<Plane> images, final VaeSpec spec, final TrainingConfig config,
 		final int klWarmupEpochs)
 	{
+		super(config);
 		this.images = images;
 		this.spec = spec;
-		this.config = config;
 		this.klWarmupEpochs = klWarmupEpochs;
 	}
 
@@ -70,42 +61,7 @@ public final class VaeTrainer {
 		return new VaeSpec(first.width(), first.height(), latent, depth, filters, likelihood, beta);
 	}
 
-	public VaeTrainer resumeFrom(final AutoencoderModel m) {
-		resume = m;
-		return this;
-	}
-
-	public VaeTrainer setCheckpoint(final Consumer<AutoencoderModel> c) {
-		checkpoint = c;
-		return this;
-	}
-
-	public void addListener(final TrainingListener l) {
-		listeners.add(l);
-	}
-
-	public void cancel() {
-		cancelled = true;
-		final TrainingLoop l = loop;
-		if (l != null) l.cancel();
-	}
-
-	public boolean checkInput() {
-		try {
-			validate();
-			errorMessage = null;
-			return true;
-		}
-		catch (final BadInputException e) {
-			errorMessage = e.getMessage();
-			return false;
-		}
-	}
-
-	public String getErrorMessage() {
-		return errorMessage;
-	}
-
+	@Override
 	public AutoencoderModel process() {
 		validate();
 		final VaeSpec s = resume != null ? resume.vae : spec;
@@ -186,14 +142,8 @@ public final class VaeTrainer {
 						return DenoiserTrainer.read(session, params);
 					}
 				};
-				loop = new TrainingLoop(cfg, "negative ELBO %.2f nats");
-				loop.addListeners(listeners);
-				if (checkpoint != null) loop.setCheckpoint((best, history, step, lr) -> checkpoint.accept(model(s, norm,
-					new TrainingLoop.Outcome(best, history.copy(), step, lr, false, "checkpoint"), adam.state(session))));
-				if (cancelled) loop.cancel();
-				final TrainingLoop.Outcome o = loop.run(problem, resume != null ? resume.history.copy()
-					: new TrainingHistory(), startStep, resume != null ? resume.learningRate : config.learningRate,
-					resume != null ? resume.weights : null);
+				final TrainingLoop.Outcome o = run(newLoop(cfg, "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(
+					session))), problem);
 				return model(s, norm, o, adam.state(session));
 			}
 		}
@@ -222,7 +172,8 @@ public final class VaeTrainer {
 
 	// -- Helper methods --
 
-	private void validate() {
+	@Override
+	protected void validate() {
 		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
 		VaeData.check(images);
