@@ -114,6 +114,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 				};
 				final TrainingLoop.Outcome o = run(newLoop(config, "validation PSNR %.2f dB", c -> model(net, norm, c, adam
 					.state(session))), problem);
+				if (net.residual()) checkNotDiverged(o.history, noisyMse(validation));
 				return model(net, norm, o, adam.state(session));
 			}
 		}
@@ -164,6 +165,30 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 				if (v != first) return;
 		throw new BadInputException("The " + what + " are constant (every pixel is " + first + "): training needs " +
 			"images with intensity variation; check that the right images were chosen.");
+	}
+
+	/**
+	 * A residual network starts as the identity, so a best validation loss of twice the noisy input's (or NaN) means the
+	 * run blew up (seen at depth 4 with batches of 4 at learning rate 1e-3): say so instead of saving a model that makes
+	 * images worse.
+	 */
+	static void checkNotDiverged(final TrainingHistory history, final double noisyMse) {
+		final TrainingHistory.Epoch best = history.best();
+		final double loss = best == null ? Double.NaN : best.validationLoss;
+		if (loss < 2 * noisyMse) return;
+		throw new BadInputException(String.format(java.util.Locale.ROOT, "Training diverged: the best validation loss " +
+			"(%.4g) is worse than the noisy input's (%.4g). Train again with a lower learning rate (e.g. " +
+			"--learning-rate 0.0003) or a larger batch (e.g. --batch 16).", loss, noisyMse));
+	}
+
+	/** Mean squared difference between the noisy and the clean validation patches: the identity's loss. */
+	private static double noisyMse(final float[][] pairs) {
+		double sum = 0;
+		for (int i = 0; i < pairs[0].length; i++) {
+			final double d = pairs[0][i] - pairs[1][i];
+			sum += d * d;
+		}
+		return sum / pairs[0].length;
 	}
 
 	private float[][] trainingPair(final PatchSampler sampler, final Normalization norm, final Random rng) {
