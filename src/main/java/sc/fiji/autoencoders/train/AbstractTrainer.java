@@ -86,10 +86,23 @@ public abstract class AbstractTrainer<T extends AbstractTrainer<T>> {
 	protected TrainingLoop newLoop(final TrainingConfig cfg, final String metricLabel,
 		final java.util.function.Function<TrainingLoop.Outcome, AutoencoderModel> toModel)
 	{
+		return newLoop(cfg, metricLabel, toModel, history -> true);
+	}
+
+	/**
+	 * As above; checkpoints are written only while {@code worthSaving} accepts the history, so that a run that blew
+	 * up does not overwrite the output file (which may be the model it resumed from).
+	 */
+	protected TrainingLoop newLoop(final TrainingConfig cfg, final String metricLabel,
+		final java.util.function.Function<TrainingLoop.Outcome, AutoencoderModel> toModel,
+		final java.util.function.Predicate<TrainingHistory> worthSaving)
+	{
 		final TrainingLoop l = new TrainingLoop(cfg, metricLabel);
 		l.addListeners(listeners);
-		if (checkpoint != null) l.setCheckpoint((best, history, step, lr) -> checkpoint.accept(toModel.apply(
-			new TrainingLoop.Outcome(best, history.copy(), step, lr, false, "checkpoint"))));
+		if (checkpoint != null) l.setCheckpoint((best, history, step, lr) -> {
+			if (worthSaving.test(history)) checkpoint.accept(toModel.apply(new TrainingLoop.Outcome(best, history.copy(),
+				step, lr, false, "checkpoint")));
+		});
 		loop = l;
 		if (cancelled) l.cancel();
 		return l;

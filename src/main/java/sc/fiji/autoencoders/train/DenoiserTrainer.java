@@ -112,9 +112,10 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 						return read(session, params);
 					}
 				};
+				final double noisyMse = noisyMse(validation);
 				final TrainingLoop.Outcome o = run(newLoop(config, "validation PSNR %.2f dB", c -> model(net, norm, c, adam
-					.state(session))), problem);
-				if (net.residual()) checkNotDiverged(o.history, noisyMse(validation));
+					.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
+				if (net.residual()) checkNotDiverged(o.history, noisyMse);
 				return model(net, norm, o, adam.state(session));
 			}
 		}
@@ -173,12 +174,17 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	 * images worse.
 	 */
 	static void checkNotDiverged(final TrainingHistory history, final double noisyMse) {
-		final TrainingHistory.Epoch best = history.best();
-		final double loss = best == null ? Double.NaN : best.validationLoss;
-		if (loss < 2 * noisyMse) return;
+		if (!diverged(history, noisyMse)) return;
+		final double loss = history.best() == null ? Double.NaN : history.best().validationLoss;
 		throw new BadInputException(String.format(java.util.Locale.ROOT, "Training diverged: the best validation loss " +
 			"(%.4g) is worse than the noisy input's (%.4g). Train again with a lower learning rate (e.g. " +
 			"--learning-rate 0.0003) or a larger batch (e.g. --batch 16).", loss, noisyMse));
+	}
+
+	/** True when the best validation loss is NaN or more than twice the noisy input's (residual networks only). */
+	private static boolean diverged(final TrainingHistory history, final double noisyMse) {
+		final TrainingHistory.Epoch best = history.best();
+		return !(best != null && best.validationLoss < 2 * noisyMse);
 	}
 
 	/** Mean squared difference between the noisy and the clean validation patches: the identity's loss. */

@@ -155,8 +155,11 @@ public class DenoiserTrainerTest {
 		c.learningRate = 10;
 		final DenoiserTrainer t = new DenoiserTrainer(TestImages.blobStack(4, 64, 64, 3), NoiseModels.parse(
 			"gaussian:20"), NetworkSpec.unet(2, 8), c);
+		final File out = new File(dir, "diverged.aemodel");
+		t.setCheckpoint(m -> ModelFile.save(m, out));
 		final BadInputException e = assertThrows(BadInputException.class, t::process);
 		assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("--learning-rate"), e.getMessage());
+		assertFalse(out.exists(), "a blown-up model is not checkpointed over the output file");
 	}
 
 	@Test
