@@ -66,6 +66,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate.")
 	float learningRate;
 
+	@Option(names = "--warmup", defaultValue = "0", paramLabel = "STEPS", description = "Raise the learning rate " +
+		"linearly over this many first steps (default ${DEFAULT-VALUE}: none).")
+	int warmup;
+
 	@Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -93,6 +97,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		config.patchSize = patch;
 		config.batchSize = batch;
 		config.learningRate = learningRate;
+		config.warmupSteps = warmup;
 		config.seed = seed;
 		config.threads = threads;
 		config.precision = precision;

@@ -35,6 +35,11 @@ public final class AdamOptimizer {
 	private final List<Op> updates = new ArrayList<>();
 	private final List<String> slotNames = new ArrayList<>();
 	private final List<Variable<TFloat32>> slots = new ArrayList<>();
+	private final List<String> names;
+	private final List<Placeholder<TFloat32>> restoreInputs = new ArrayList<>();
+	private final List<Op> restoreOps = new ArrayList<>();
+	/** Steps done before the last {@link #restart}: the bias corrections count from there. */
+	private long stepOffset;
 
 	/**
 	 * Adds the update operations that minimize {@code loss} over all parameters.
@@ -48,6 +53,7 @@ public final class AdamOptimizer {
 		beta1Power = tf.withName("adam.beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 		beta2Power = tf.withName("adam.beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 		final List<Variable<TFloat32>> vars = params.variables();
+		names = params.names();
 		final Gradients grads = tf.gradients(loss, vars);
 		final Operand<TFloat32> b1 = tf.constant(BETA1);
 		final Operand<TFloat32> b2 = tf.constant(BETA2);
@@ -60,6 +66,12 @@ public final class AdamOptimizer {
 			@SuppressWarnings("unchecked")
 			final Output<TFloat32> g = (Output<TFloat32>) (Output<?>) grads.dy(i);
 			updates.add(tf.train.applyAdam(vars.get(i), m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, g));
+			final Placeholder<TFloat32> in = tf.withName(name + ".restore").placeholder(TFloat32.class, Placeholder.shape(
+				Shape.of(shape)));
+			restoreInputs.add(in);
+			restoreOps.add(tf.assign(vars.get(i), in));
+			restoreOps.add(tf.assign(m, tf.zerosLike(m)));
+			restoreOps.add(tf.assign(v, tf.zerosLike(v)));
 		}
 	}
 
@@ -75,12 +87,36 @@ public final class AdamOptimizer {
 	/** Feeds the learning rate and the bias corrections for step {@code step} (1-based) to a runner. */
 	public Session.Runner feed(final Session.Runner runner, final float lr, final long step, final List<AutoCloseable> owned) {
 		final var tLr = Tensors.scalar(lr);
-		final var tB1 = Tensors.scalar((float) Math.pow(BETA1, step));
-		final var tB2 = Tensors.scalar((float) Math.pow(BETA2, step));
+		final var tB1 = Tensors.scalar((float) Math.pow(BETA1, step - stepOffset));
+		final var tB2 = Tensors.scalar((float) Math.pow(BETA2, step - stepOffset));
 		owned.add(tLr);
 		owned.add(tB1);
 		owned.add(tB2);
 		return runner.feed(learningRate, tLr).feed(beta1Power, tB1).feed(beta2Power, tB2);
+	}
+
+	/**
+	 * Sets the parameters to {@code weights} and starts the moment estimates afresh, as if step {@code stepsDone + 1}
+	 * were the first: after a blow-up the old moments describe the exploding run and would steer the restored one.
+	 */
+	public void restart(final Session session, final Weights weights, final long stepsDone) {
+		final Session.Runner r = session.runner();
+		final List<AutoCloseable> owned = new ArrayList<>();
+		try {
+			for (int i = 0; i < names.size(); i++) {
+				final var t = Tensors.of(weights.get(names.get(i)).values(), weights.get(names.get(i)).shape());
+				owned.add(t);
+				r.feed(restoreInputs.get(i), t);
+			}
+			restoreOps.forEach(r::addTarget);
+			try (var done = r.run()) {
+				// targets only: nothing to read
+			}
+		}
+		finally {
+			DenoiserTrainer.closeAll(owned);
+		}
+		stepOffset = stepsDone;
 	}
 
 	/** Reads the moment estimates, to store with a model for resuming. */

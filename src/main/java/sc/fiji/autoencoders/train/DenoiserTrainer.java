@@ -80,6 +80,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed());
 				BatchPrefetcher batches = new BatchPrefetcher(() -> trainingPair(sampler, norm, noiseRng)))
 			{
+				final double noisyMse = noisyMse(validation);
 				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
 
 					@Override
@@ -111,8 +112,18 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 					public Weights snapshot() {
 						return read(session, params);
 					}
+
+					@Override
+					public void restore(final Weights weights, final long stepsDone) {
+						adam.restart(session, weights, stepsDone);
+					}
+
+					@Override
+					public double divergenceLimit() {
+						// a residual network starts as the identity, so twice the noisy input's loss means it blew up
+						return net.residual() ? 2 * noisyMse : Double.POSITIVE_INFINITY;
+					}
 				};
-				final double noisyMse = noisyMse(validation);
 				final TrainingLoop.Outcome o = run(newLoop(config, "validation PSNR %.2f dB", c -> model(net, norm, c, adam
 					.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
 				if (net.residual()) checkNotDiverged(o.history, noisyMse);

@@ -26,6 +26,8 @@ public final class TrainingConfig {
 	public int earlyStopPatience = 12;
 	/** Cosine decay of the learning rate towards the end of the run (epochs or time budget). */
 	public boolean anneal = true;
+	/** Steps over which the learning rate rises linearly from 0 to {@link #learningRate} at the start (0: none). */
+	public int warmupSteps = 0;
 	public long seed = 42;
 	/** TensorFlow threads per operation, 0 for all cores. */
 	public int threads = 0;
@@ -52,6 +54,8 @@ public final class TrainingConfig {
 		if (validationPatches <= 0) throw new BadInputException("Validation patches must be positive (got " +
 			validationPatches + "): use e.g. 64.");
 		sc.fiji.autoencoders.model.Precision.parse(precision);
+		if (warmupSteps < 0) throw new BadInputException("Warm-up steps must be 0 (none) or positive (got " +
+			warmupSteps + ").");
 		if (threads < 0) throw new BadInputException("Threads must be 0 (all cores) or positive (got " + threads +
 			"): use 0 to let TensorFlow choose.");
 		return this;
@@ -87,6 +91,7 @@ public final class TrainingConfig {
 		c.minLearningRate = minLearningRate;
 		c.earlyStopPatience = earlyStopPatience;
 		c.anneal = anneal;
+		c.warmupSteps = warmupSteps;
 		c.seed = seed;
 		c.threads = threads;
 		c.precision = precision;

@@ -24,7 +24,31 @@ public final class TrainingLoop {
 
 		/** A copy of the current weights. */
 		Weights snapshot();
+
+		/**
+		 * Sets the weights back to {@code weights} and restarts the optimizer's moment estimates, after a blow-up.
+		 *
+		 * @param stepsDone global steps done so far
+		 */
+		void restore(Weights weights, long stepsDone);
+
+		/**
+		 * A validation loss that a healthy run never exceeds, e.g. twice the untrained identity's for a residual
+		 * denoiser; infinity where there is none.
+		 */
+		default double divergenceLimit() {
+			return Double.POSITIVE_INFINITY;
+		}
 	}
+
+	/** Blow-ups the loop recovers from (halving the learning rate each time) before it stops the run. */
+	public static final int MAX_RECOVERIES = 3;
+
+	/**
+	 * A validation loss this many times the best so far counts as a blow-up: ordinary epoch-to-epoch noise is a few per
+	 * cent, an exploding run is orders of magnitude.
+	 */
+	static final double BLOW_UP_FACTOR = 10;
 
 	/** What a run produced. */
 	public static final class Outcome {
@@ -105,6 +129,10 @@ public final class TrainingLoop {
 		double bestLoss = previousBest == null || startBest == null ? Double.POSITIVE_INFINITY
 			: previousBest.validationLoss;
 		Weights best = startBest;
+		// the weights to go back to if the first epochs blow up before any best exists
+		final Weights initial = startBest != null ? null : problem.snapshot();
+		int recoveries = 0;
+		long restartStep = startStep; // the warm-up counts from here: the start, or the last recovery
 		float lr = startLearningRate;
 		long step = startStep;
 		int sinceBest = 0, sincePlateau = 0;
@@ -117,8 +145,10 @@ public final class TrainingLoop {
 			int n = 0;
 			for (int s = 1; s <= config.stepsPerEpoch; s++) {
 				step++;
-				current = annealed(lr, step - startStep, lastEpoch - firstEpoch + 1, seconds(t0), budget);
-				lossSum += problem.step(step, current);
+				current = annealed(lr, step - startStep, step - restartStep, lastEpoch - firstEpoch + 1, seconds(t0),
+					budget);
+				final double stepLoss = problem.step(step, current);
+				lossSum += stepLoss;
 				n++;
 				final double elapsed = seconds(t0);
 				final double rate = elapsed / (step - startStep);
@@ -134,14 +164,34 @@ public final class TrainingLoop {
 					reason = String.format(Locale.ROOT, "time budget of %.1f min reached", config.minutes);
 					stop = true;
 				}
-				if (stop) break;
+				if (stop || !Double.isFinite(stepLoss)) break; // a NaN step: no use finishing the epoch
 			}
 			final double[] val = problem.validate();
 			lastValLoss = val[0];
 			lastMetric = val[1];
 			final double elapsed = seconds(t0);
 			history.add(new TrainingHistory.Epoch(epoch, step, lossSum / n, val[0], val[1], current, elapsed));
-			if (val[0] < bestLoss) {
+			String note = "";
+			if (blewUp(lossSum / n, val[0], bestLoss, problem.divergenceLimit())) {
+				if (stop) {
+					// the run ends anyway: the best weights are what it returns
+				}
+				else if (recoveries < MAX_RECOVERIES) {
+					recoveries++;
+					lr *= 0.5f;
+					problem.restore(best != null ? best : initial, step);
+					restartStep = step;
+					sinceBest = 0;
+					sincePlateau = 0;
+					note = String.format(Locale.ROOT, " - diverged: restarted from the %s weights at learning rate %.2g",
+						best != null ? "best" : "initial", lr);
+				}
+				else {
+					reason = "diverged " + (recoveries + 1) + " times; the best weights are kept";
+					stop = true;
+				}
+			}
+			else if (val[0] < bestLoss) {
 				bestLoss = val[0];
 				best = problem.snapshot();
 				sinceBest = 0;
@@ -166,9 +216,9 @@ public final class TrainingLoop {
 			fire(new TrainingEvent(TrainingEvent.Type.EPOCH, epoch, lastEpoch, n, config.stepsPerEpoch, lossSum / n,
 				val[0], val[1], current, elapsed, eta, String.format(Locale.ROOT,
 					"Epoch %d/%d: train loss %.5g, validation loss %.5g, " + metricLabel + ", lr %.2g, %s elapsed, ETA %s",
-					epoch, lastEpoch, lossSum / n, val[0], val[1], current, duration(elapsed), duration(eta))));
+					epoch, lastEpoch, lossSum / n, val[0], val[1], current, duration(elapsed), duration(eta)) + note));
 		}
-		if (best == null) best = problem.snapshot();
+		if (best == null) best = initial != null ? initial : problem.snapshot(); // only blow-ups: not their weights
 		final double elapsed = seconds(t0);
 		fire(new TrainingEvent(TrainingEvent.Type.FINISHED, history.size(), lastEpoch, 0, config.stepsPerEpoch,
 			Double.NaN, lastValLoss, lastMetric, lr, elapsed, 0, "Training finished (" + reason + ") after " + duration(
@@ -178,17 +228,25 @@ public final class TrainingLoop {
 
 	// -- Helper methods --
 
+	/** A NaN loss, or a validation loss past the problem's limit or far above the best so far. */
+	static boolean blewUp(final double trainLoss, final double valLoss, final double bestLoss, final double limit) {
+		if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss)) return true;
+		return valLoss > limit || Double.isFinite(bestLoss) && valLoss > BLOW_UP_FACTOR * bestLoss;
+	}
+
 	/**
 	 * Cosine decay of the learning rate over the run (by steps, or by time when a budget ends the run first): the last
 	 * steps at a small rate settle the weights, worth a few tenths of a dB for a fixed budget.
 	 */
-	private float annealed(final float lr, final long stepsDone, final int epochs, final double elapsed,
-		final double budget)
+	private float annealed(final float lr, final long stepsDone, final long sinceRestart, final int epochs,
+		final double elapsed, final double budget)
 	{
-		if (!config.anneal) return lr;
+		// a linear warm-up keeps Adam's first, badly estimated steps from blowing up deep networks
+		final float peak = config.warmupSteps > 0 ? lr * Math.min(1f, (float) sinceRestart / config.warmupSteps) : lr;
+		if (!config.anneal) return peak;
 		final double progress = Math.min(1, Math.max((double) stepsDone / ((long) epochs * config.stepsPerEpoch),
 			elapsed / budget));
-		return (float) Math.max(config.minLearningRate, lr * 0.5 * (1 + Math.cos(Math.PI * progress)));
+		return (float) Math.max(config.minLearningRate, peak * 0.5 * (1 + Math.cos(Math.PI * progress)));
 	}
 
 	private void fire(final TrainingEvent e) {

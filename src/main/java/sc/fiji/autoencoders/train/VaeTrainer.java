@@ -141,6 +141,11 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 					public Weights snapshot() {
 						return DenoiserTrainer.read(session, params);
 					}
+
+					@Override
+					public void restore(final Weights weights, final long stepsDone) {
+						adam.restart(session, weights, stepsDone);
+					}
 				};
 				final TrainingLoop.Outcome o = run(newLoop(cfg, "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(
 					session))), problem);
