@@ -66,6 +66,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate.")
 	float learningRate;
 
+	@Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: cosine (decay " +
+		"over the epochs or the time budget, default) or plateau (halve when the validation loss stalls).")
+	String schedule;
+
 	@Option(names = "--warmup", defaultValue = "0", paramLabel = "STEPS", description = "Raise the learning rate " +
 		"linearly over this many first steps (default ${DEFAULT-VALUE}: none).")
 	int warmup;
@@ -98,6 +102,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		config.batchSize = batch;
 		config.learningRate = learningRate;
 		config.warmupSteps = warmup;
+		if (!schedule.equals("cosine") && !schedule.equals("plateau")) throw new sc.fiji.autoencoders.BadInputException(
+			"Unknown learning-rate schedule '" + schedule + "': use --schedule cosine or --schedule plateau.");
+		config.anneal = schedule.equals("cosine");
 		config.seed = seed;
 		config.threads = threads;
 		config.precision = precision;

@@ -18,13 +18,16 @@ public final class TrainingConfig {
 	public float learningRate = 1e-3f;
 	public double validationFraction = 0.1;
 	public int validationPatches = 64;
-	/** Epochs without improvement before the learning rate is halved. */
+	/** Epochs without improvement before the learning rate is halved; only when {@link #anneal} is off. */
 	public int plateauPatience = 4;
 	public double plateauFactor = 0.5;
 	public float minLearningRate = 1e-5f;
 	/** Epochs without improvement before training stops (0: never). */
 	public int earlyStopPatience = 12;
-	/** Cosine decay of the learning rate towards the end of the run (epochs or time budget). */
+	/**
+	 * Cosine decay of the learning rate over the run (epochs or time budget); when off, the rate is halved on plateaus
+	 * of the validation loss instead.
+	 */
 	public boolean anneal = true;
 	/** Steps over which the learning rate rises linearly from 0 to {@link #learningRate} at the start (0: none). */
 	public int warmupSteps = 0;

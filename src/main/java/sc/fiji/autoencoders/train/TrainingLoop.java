@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
- * The epoch loop shared by all trainers: learning-rate reduction on plateau, early stopping on the validation loss,
+ * The epoch loop shared by all trainers: a cosine learning-rate schedule (or reduction on plateau when it is off),
+ * recovery from blow-ups, early stopping on the validation loss,
  * keeping the best weights, time budget, cancellation and progress events. What a step and a validation do is the
  * {@link Problem}'s business.
  */
@@ -202,7 +203,9 @@ public final class TrainingLoop {
 				sinceBest++;
 				sincePlateau++;
 			}
-			if (sincePlateau >= config.plateauPatience && lr > config.minLearningRate) {
+			// only without the cosine schedule: on top of it, a noisy validation loss that improves by less than its noise
+			// late in a long run halved the rate again and again (a 60-minute run sat at the minimum for its last 22)
+			if (!config.anneal && sincePlateau >= config.plateauPatience && lr > config.minLearningRate) {
 				lr = (float) Math.max(config.minLearningRate, lr * config.plateauFactor);
 				sincePlateau = 0;
 			}

@@ -121,6 +121,21 @@ public class TrainingLoopTest {
 			assertEquals(0.5f * Math.min(1, k / 8f), rates.get(k - 1), 1e-7, "step " + k);
 	}
 
+	/** A stalled validation loss halves the rate only without the cosine schedule, which already decays it. */
+	@Test
+	public void plateausLowerTheRateOnlyWithoutTheCosineSchedule() {
+		final TrainingConfig c = config(0.5f);
+		c.epochs = 9;
+		c.earlyStopPatience = 0;
+		final TrainingLoop.Outcome plateau = new TrainingLoop(c, "w %.3g").run(new Quadratic(0), new TrainingHistory(),
+			0, 0.5f, null);
+		assertEquals(0.5f / 4, plateau.learningRate, "halved after epochs 5 and 9");
+		c.anneal = true;
+		final TrainingLoop.Outcome cosine = new TrainingLoop(c, "w %.3g").run(new Quadratic(0), new TrainingHistory(), 0,
+			0.5f, null);
+		assertEquals(0.5f, cosine.learningRate);
+	}
+
 	@Test
 	public void blowUpCriteria() {
 		assertTrue(TrainingLoop.blewUp(Double.NaN, 1, 1, 10));
