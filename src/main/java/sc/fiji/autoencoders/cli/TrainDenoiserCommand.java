@@ -54,6 +54,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--filters", defaultValue = "32", description = "Base filters (default ${DEFAULT-VALUE}).")
 	int filters;
 
+	@Option(names = "--max-filters", defaultValue = "512", description = "Cap on the filters, which double at each " +
+		"level down (default ${DEFAULT-VALUE}); e.g. 128 makes a depth-4 network about a fifth cheaper.")
+	int maxFilters;
+
 	@Option(names = "--architecture", defaultValue = "unet", description = "unet (skip connections) or plain.")
 	String architecture;
 
@@ -109,7 +113,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		config.threads = threads;
 		config.precision = precision;
 		config.validate();
-		final NetworkSpec spec = new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f)
+		final NetworkSpec spec = new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f, maxFilters)
 			.validate();
 		Checks.writableModelPath(out);
 		final List<Plane> planes = channel == 0 ? Inputs.planes(clean) : Inputs.planesOfChannel(clean, channel);

@@ -45,7 +45,7 @@ final class ModelJson {
 		"normalization", "noise", "patchSize", "steps", "learningRate", "seed", "created", "trainingSettings", "history",
 		"weights", "optimizer");
 	private static final Set<String> NETWORK_FIELDS = Set.of("architecture", "depth", "filters", "residual",
-		"upsampling", "channels", "leakyAlpha");
+		"upsampling", "channels", "leakyAlpha", "maxFilters");
 	private static final Set<String> VAE_FIELDS = Set.of("width", "height", "latent", "depth", "filters", "likelihood",
 		"beta");
 	private static final Set<String> EPOCH_FIELDS = Set.of("epoch", "step", "trainLoss", "validationLoss",
@@ -228,7 +228,8 @@ final class ModelJson {
 			"depth", Integer.MIN_VALUE, Integer.MAX_VALUE, file), (int) integer(n, "network.", "filters",
 				Integer.MIN_VALUE, Integer.MAX_VALUE, file), bool(n, "network.", "residual", file), string(n, "network.",
 					"upsampling", file), (int) integer(n, "network.", "channels", Integer.MIN_VALUE, Integer.MAX_VALUE, file),
-			floatNumber(n, "network.", "leakyAlpha", file));
+			floatNumber(n, "network.", "leakyAlpha", file), present(n, "maxFilters") ? (int) integer(n, "network.",
+				"maxFilters", Integer.MIN_VALUE, Integer.MAX_VALUE, file) : NetworkSpec.DEFAULT_MAX_FILTERS);
 		try {
 			return s.validate();
 		}

@@ -56,6 +56,6 @@ public final class DenoiserNetwork {
 
 	/** Filters double at each level down, capped so deep networks stay trainable on a CPU. */
 	static long filters(final NetworkSpec spec, final int level) {
-		return Math.min(spec.filters() * (1L << level), 512);
+		return Math.min(spec.filters() * (1L << level), spec.maxFilters());
 	}
 }

@@ -24,6 +24,8 @@ public final class NetworkSpec {
 	public static final String PLAIN = "plain";
 	public static final String NEAREST = "nearest";
 	public static final String BILINEAR = "bilinear";
+	/** The filter cap of models written before {@link #maxFilters()} existed, and the default. */
+	public static final int DEFAULT_MAX_FILTERS = 512;
 
 	private final String architecture;
 	private final int depth;
@@ -32,10 +34,19 @@ public final class NetworkSpec {
 	private final String upsampling;
 	private final int channels;
 	private final float leakyAlpha;
+	private final int maxFilters;
 
 	public NetworkSpec(final String architecture, final int depth, final int filters, final boolean residual,
 		final String upsampling, final int channels, final float leakyAlpha)
 	{
+		this(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, DEFAULT_MAX_FILTERS);
+	}
+
+	/** @param maxFilters the cap on the filters, which double at each level down */
+	public NetworkSpec(final String architecture, final int depth, final int filters, final boolean residual,
+		final String upsampling, final int channels, final float leakyAlpha, final int maxFilters)
+	{
+		this.maxFilters = maxFilters;
 		this.architecture = architecture;
 		this.depth = depth;
 		this.filters = filters;
@@ -51,15 +62,20 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withArchitecture(final String a) {
-		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha);
+		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
 	}
 
 	public NetworkSpec withResidual(final boolean r) {
-		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha);
+		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters);
 	}
 
 	public NetworkSpec withUpsampling(final String u) {
-		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha);
+		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters);
+	}
+
+	/** Caps the filters of the deeper levels: fewer parameters and less arithmetic at the coarse scales. */
+	public NetworkSpec withMaxFilters(final int m) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m);
 	}
 
 	/** Throws {@link BadInputException} naming the bad field and its valid range. */
@@ -71,6 +87,8 @@ public final class NetworkSpec {
 		if (filters < 1 || filters > 256) {
 			throw new BadInputException("Base filters " + filters + " is out of range: use 1 to 256 (32 is a good start).");
 		}
+		if (maxFilters < filters || maxFilters > DEFAULT_MAX_FILTERS) throw new BadInputException("Maximum filters " +
+			maxFilters + " is out of range: use the base filters (" + filters + ") to " + DEFAULT_MAX_FILTERS + ".");
 		if (!NEAREST.equals(upsampling) && !BILINEAR.equals(upsampling)) {
 			throw new BadInputException("Unknown upsampling '" + upsampling + "': use 'nearest' or 'bilinear'.");
 		}
@@ -109,6 +127,10 @@ public final class NetworkSpec {
 		return leakyAlpha;
 	}
 
+	public int maxFilters() {
+		return maxFilters;
+	}
+
 	/** Input width and height must be multiples of this (2^depth), because of the pooling. */
 	public int sizeMultiple() {
 		return 1 << depth;
@@ -119,17 +141,17 @@ public final class NetworkSpec {
 		if (!(o instanceof NetworkSpec)) return false;
 		final NetworkSpec s = (NetworkSpec) o;
 		return s.architecture.equals(architecture) && s.depth == depth && s.filters == filters && s.residual == residual &&
-			s.upsampling.equals(upsampling) && s.channels == channels && s.leakyAlpha == leakyAlpha;
+			s.upsampling.equals(upsampling) && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha);
+		return Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
 	}
 
 	@Override
 	public String toString() {
-		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters, " +
-			upsampling + " upsampling";
+		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters" +
+			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling";
 	}
 }

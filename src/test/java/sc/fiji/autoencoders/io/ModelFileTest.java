@@ -65,6 +65,40 @@ public class ModelFileTest {
 		assertFalse(new File(dir, ".m.aemodel.tmp").exists());
 	}
 
+	/** The filter cap is stored; files written before it existed have none and mean 512. */
+	@Test
+	public void maxFiltersIsStoredAndDefaultsTo512() throws IOException {
+		final AutoencoderModel m = model();
+		m.network = NetworkSpec.unet(3, 4).withMaxFilters(8);
+		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.network, 11);
+		m.optimizerState = null;
+		final File f = new File(dir, "capped.aemodel");
+		ModelFile.save(m, f);
+		assertEquals(m.network, ModelFile.load(f).network);
+		assertEquals(8, ModelFile.load(f).network.maxFilters());
+		final File current = new File(dir, "current.aemodel");
+		ModelFile.save(model(), current);
+		final File old = new File(dir, "old.aemodel");
+		try (var in = new java.util.zip.ZipInputStream(new java.io.FileInputStream(current)); var out = new ZipOutputStream(
+			new FileOutputStream(old)))
+		{
+			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+				byte[] data = in.readAllBytes();
+				if (e.getName().equals("spec.json")) {
+					final String json = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+					final String without = json.replaceAll(",\\s*\"maxFilters\":\\s*512", "");
+					assertTrue(json.contains("\"maxFilters\"") && !without.contains("maxFilters"), json);
+					data = without.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				}
+				out.putNextEntry(new ZipEntry(e.getName()));
+				out.write(data);
+				out.closeEntry();
+			}
+		}
+		assertEquals(NetworkSpec.DEFAULT_MAX_FILTERS, ModelFile.load(old).network.maxFilters());
+		assertEquals(model().network, ModelFile.load(old).network);
+	}
+
 	@Test
 	public void wrongKindIsAClearError() {
 		final AutoencoderModel m = model();

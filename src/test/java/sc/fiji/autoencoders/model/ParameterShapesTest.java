@@ -22,8 +22,18 @@ public class ParameterShapesTest {
 					.withUpsampling(NetworkSpec.BILINEAR));
 			}
 		specs.add(NetworkSpec.unet(2, 200)); // filters capped at 512 in the bottleneck
+		specs.add(NetworkSpec.unet(4, 3).withMaxFilters(12)); // 3, 6, 12, 12, 12
 		for (final NetworkSpec s : specs)
 			assertSame(ParameterShapes.of(s), InitialWeights.of(s, 1), s.toString());
+	}
+
+	@Test
+	public void maxFiltersCapsTheDeepLevels() {
+		final long widest = ParameterShapes.of(NetworkSpec.unet(4, 3).withMaxFilters(12)).values().stream().mapToLong(
+			s -> s[s.length - 1]).max().getAsLong();
+		assertEquals(12, widest);
+		assertEquals(48, ParameterShapes.of(NetworkSpec.unet(4, 3)).values().stream().mapToLong(s -> s[s.length - 1])
+			.max().getAsLong());
 	}
 
 	@Test
