@@ -120,8 +120,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 					@Override
 					public double divergenceLimit() {
-						// a residual network starts as the identity, so twice the noisy input's loss means it blew up
-						return net.residual() ? 2 * noisyMse : Double.POSITIVE_INFINITY;
+						return net.residual() ? identityLossLimit(noisyMse) : Double.POSITIVE_INFINITY;
 					}
 				};
 				final TrainingLoop.Outcome o = run(newLoop(config, "validation PSNR %.2f dB", c -> model(net, norm, c, adam
@@ -195,7 +194,12 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	/** True when the best validation loss is NaN or more than twice the noisy input's (residual networks only). */
 	private static boolean diverged(final TrainingHistory history, final double noisyMse) {
 		final TrainingHistory.Epoch best = history.best();
-		return !(best != null && best.validationLoss < 2 * noisyMse);
+		return !(best != null && best.validationLoss < identityLossLimit(noisyMse));
+	}
+
+	/** A residual network starts as the identity, so twice the noisy input's loss means it blew up. */
+	private static double identityLossLimit(final double noisyMse) {
+		return 2 * noisyMse;
 	}
 
 	/** Mean squared difference between the noisy and the clean validation patches: the identity's loss. */
