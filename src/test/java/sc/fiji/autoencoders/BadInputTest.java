@@ -34,7 +34,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingListener;
 import sc.fiji.autoencoders.train.VaeTrainer;

@@ -8,7 +8,7 @@ import sc.fiji.autoencoders.model.InitialWeights;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
-import sc.fiji.autoencoders.train.Normalization;
+import sc.fiji.autoencoders.model.Normalization;
 
 /** Untrained denoisers whose every weight is random (no zero biases or zero output layer), for shape and tiling tests. */
 public final class TestModels {

@@ -13,7 +13,7 @@ import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.predict.ImageDenoising;
+import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /** {@code fiji-ae denoise}: apply a denoiser to image files. */

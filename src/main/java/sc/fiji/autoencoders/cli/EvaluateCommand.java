@@ -14,8 +14,8 @@ import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.Evaluation;
-import sc.fiji.autoencoders.train.NoiseModel;
-import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.noise.NoiseModel;
+import sc.fiji.autoencoders.noise.NoiseModels;
 
 /** {@code fiji-ae evaluate}: PSNR and SSIM of a denoiser on clean images corrupted with a noise model. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,

@@ -11,8 +11,8 @@ import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.NoiseModel;
-import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.noise.NoiseModel;
+import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingEvent;
 

@@ -25,9 +25,9 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.ParameterShapes;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
-import sc.fiji.autoencoders.train.NoiseModels;
-import sc.fiji.autoencoders.train.Normalization;
-import sc.fiji.autoencoders.train.TrainingHistory;
+import sc.fiji.autoencoders.noise.NoiseModels;
+import sc.fiji.autoencoders.model.Normalization;
+import sc.fiji.autoencoders.model.TrainingHistory;
 
 /**
  * The {@code spec.json} of a model file: written and read field by field so that unknown content is rejected. Reading

@@ -1,7 +1,5 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.train.Normalization;
-import sc.fiji.autoencoders.train.TrainingHistory;
 
 /**
  * A trained model in memory: what the {@code .aemodel} file holds. The network is described by a spec and its

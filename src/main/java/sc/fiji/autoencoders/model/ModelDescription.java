@@ -2,7 +2,6 @@ package sc.fiji.autoencoders.model;
 
 import java.util.Locale;
 
-import sc.fiji.autoencoders.train.TrainingHistory;
 
 /** Multi-line, human-readable description of a model, for the info command and the Fiji dialog. */
 public final class ModelDescription {

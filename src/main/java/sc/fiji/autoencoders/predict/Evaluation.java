@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.train.NoiseModel;
+import sc.fiji.autoencoders.noise.NoiseModel;
 
 /**
  * Measures a denoiser the way papers do: corrupt clean images with a noise model, denoise, and compare PSNR and SSIM

@@ -21,8 +21,8 @@ import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.VaeNetwork;
 import sc.fiji.autoencoders.model.VaeSpec;
-import sc.fiji.autoencoders.train.Normalization;
-import sc.fiji.autoencoders.train.VaeData;
+import sc.fiji.autoencoders.model.Normalization;
+import sc.fiji.autoencoders.model.VaeData;
 
 /**
  * A loaded VAE: encode images to latent Gaussians, decode latent codes to images, sample, interpolate, walk, and

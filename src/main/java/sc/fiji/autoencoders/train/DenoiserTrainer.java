@@ -1,5 +1,11 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.noise.NoiseModel;
+
+import sc.fiji.autoencoders.model.TrainingHistory;
+
+import sc.fiji.autoencoders.model.Normalization;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.model.TrainingHistory;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;

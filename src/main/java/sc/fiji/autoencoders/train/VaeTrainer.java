@@ -1,5 +1,9 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.model.VaeData;
+
+import sc.fiji.autoencoders.model.Normalization;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -29,8 +29,8 @@ import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.AdamOptimizer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.NoiseModels;
-import sc.fiji.autoencoders.train.Normalization;
+import sc.fiji.autoencoders.noise.NoiseModels;
+import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingEvent;
 

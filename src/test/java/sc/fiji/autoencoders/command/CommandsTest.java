@@ -22,7 +22,7 @@ import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.predict.Metrics;
-import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.noise.NoiseModels;
 
 /** The SciJava commands run through a Context's CommandService with no display, as Fiji runs them. */
 public class CommandsTest {

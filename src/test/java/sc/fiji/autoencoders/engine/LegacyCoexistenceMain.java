@@ -15,7 +15,7 @@ import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.predict.Metrics;
-import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.noise.NoiseModels;
 
 /**
  * Run by {@link LegacyTensorFlowTest} in a JVM whose class path starts with the legacy TensorFlow 1.15 jars: trains and

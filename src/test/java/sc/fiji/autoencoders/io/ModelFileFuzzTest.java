@@ -49,7 +49,7 @@ import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.predict.Vae;
-import sc.fiji.autoencoders.train.TrainingHistory;
+import sc.fiji.autoencoders.model.TrainingHistory;
 
 /**
  * Feeds thousands of damaged variants of two small valid model files (a denoiser with optimizer state and a VAE) to

@@ -23,8 +23,8 @@ import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
-import sc.fiji.autoencoders.train.Normalization;
-import sc.fiji.autoencoders.train.TrainingHistory;
+import sc.fiji.autoencoders.model.Normalization;
+import sc.fiji.autoencoders.model.TrainingHistory;
 
 public class ModelFileTest {
 

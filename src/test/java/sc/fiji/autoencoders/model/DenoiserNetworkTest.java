@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.train.Normalization;
 
 public class DenoiserNetworkTest {
 

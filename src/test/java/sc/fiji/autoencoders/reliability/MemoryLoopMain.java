@@ -10,7 +10,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.NoiseModels;
+import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
 /**

@@ -1,5 +1,9 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.noise.NoiseModels;
+
+import sc.fiji.autoencoders.noise.NoiseModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.model.TrainingHistory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.train;
+package sc.fiji.autoencoders.noise;
 
 import java.util.Random;
 

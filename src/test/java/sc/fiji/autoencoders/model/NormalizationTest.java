@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.train;
+package sc.fiji.autoencoders.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.train;
+package sc.fiji.autoencoders.noise;
 
 import java.math.BigDecimal;
 import java.util.Locale;

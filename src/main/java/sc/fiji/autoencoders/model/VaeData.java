@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.train;
+package sc.fiji.autoencoders.model;
 
 import java.util.List;
 

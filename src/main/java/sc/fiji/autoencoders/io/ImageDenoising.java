@@ -1,4 +1,8 @@
-package sc.fiji.autoencoders.predict;
+package sc.fiji.autoencoders.io;
+
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+
+import sc.fiji.autoencoders.predict.Denoiser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +10,6 @@ import java.util.List;
 import ij.ImagePlus;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
 
 /**
  * Denoises whole ImageJ images: single planes, stacks and hyperstacks, plane by plane. The result is 32-bit, in the

@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.train;
+package sc.fiji.autoencoders.noise;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,69 @@
+package sc.fiji.autoencoders.arch;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import sc.fiji.autoencoders.BadInputException;
+
+/**
+ * The package order of docs/ARCHITECTURE.md: front ends -> core -> io -> predict / train -> model / noise -> image,
+ * engine. Each layer may use only the layers below it, and no packages form a cycle.
+ */
+class LayeringTest {
+
+	private static final String ROOT = "sc.fiji.autoencoders";
+	private static JavaClasses classes;
+
+	@BeforeAll
+	static void load() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(
+			ROOT);
+	}
+
+	@Test
+	void layersOnlyUseLayersBelow() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers() //
+			.layer("FrontEnds").definedBy(ROOT + ".cli..", ROOT + ".command..", ROOT + ".ij1..") //
+			.layer("Core").definedBy(ROOT) //
+			.layer("Io").definedBy(ROOT + ".io..") //
+			.layer("Predict").definedBy(ROOT + ".predict..") //
+			.layer("Train").definedBy(ROOT + ".train..") //
+			.layer("Model").definedBy(ROOT + ".model..", ROOT + ".noise..") //
+			.layer("Image").definedBy(ROOT + ".image..") //
+			.layer("Engine").definedBy(ROOT + ".engine..") //
+			.whereLayer("FrontEnds").mayNotBeAccessedByAnyLayer() //
+			.whereLayer("Core").mayOnlyBeAccessedByLayers("FrontEnds") //
+			.whereLayer("Io").mayOnlyBeAccessedByLayers("FrontEnds", "Core") //
+			.whereLayer("Predict").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io") //
+			.whereLayer("Train").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io") //
+			.whereLayer("Model").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io", "Predict", "Train") //
+			.whereLayer("Image").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io", "Predict", "Train", "Model") //
+			// the one exception every layer may throw; it names the problem and the fix for whichever front end shows it
+			.ignoreDependency(alwaysTrue(), type(BadInputException.class)) //
+			.check(classes);
+	}
+
+	@Test
+	void noPackageCycles() {
+		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void coreHasNoUserInterface() {
+		noClasses().that().resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".command..", ROOT + ".ij1..").should()
+			.dependOnClassesThat(resideInAnyPackage("ij.gui..", "javax.swing..", "org.scijava.command..",
+				"org.scijava.widget..", "picocli.."))
+			.check(classes);
+	}
+}
