@@ -2,6 +2,7 @@ package sc.fiji.autoencoders;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.Montage;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
 import sc.fiji.autoencoders.noise.NoiseModel;
@@ -39,6 +41,29 @@ import sc.fiji.autoencoders.train.VaeTrainer;
 public final class Autoencoders {
 
 	private Autoencoders() {}
+
+	/**
+	 * Trains a denoiser on every plane (or the planes of {@link TrainDenoiserSettings#channel}) of the images, with the
+	 * settings' noise, and writes it to {@code out} after every improving epoch and at the end. Every front end trains
+	 * through here.
+	 *
+	 * @param cancelHook receives the action that stops training and keeps the best model (Esc, Ctrl-C, a button)
+	 */
+	public static AutoencoderModel trainDenoiser(final List<ImagePlus> images, final TrainDenoiserSettings settings,
+		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
+	{
+		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
+			"No training image: open a clean image or stack first, or name the files.");
+		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
+		final TrainingConfig config = settings.config();
+		final NetworkSpec spec = settings.network();
+		final List<Plane> planes = new ArrayList<>();
+		for (final ImagePlus imp : images)
+			planes.addAll(settings.channel == 0 ? ImageFiles.planes(imp) : ImageFiles.planesOfChannel(imp,
+				settings.channel));
+		final DenoiserTrainer trainer = new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
+		return train(trainer, AutoencoderModel.DENOISER, out, settings.resumeFrom, listener, cancelHook);
+	}
 
 	/**
 	 * Trains a denoiser on every plane of {@code clean} and writes it to {@code out} (also after every improving epoch).
@@ -76,20 +101,70 @@ public final class Autoencoders {
 	public static ImagePlus denoise(final ImagePlus image, final File model, final String channelModels,
 		final int tileSize, final PredictionMonitor monitor)
 	{
+		final DenoiseSettings settings = new DenoiseSettings();
+		settings.channelModels = channelModels == null ? "" : channelModels;
+		settings.tileSize = tileSize;
+		return denoise(image, model, settings, monitor);
+	}
+
+	/**
+	 * Denoises each image with the model (and the settings' channel models), handing each result to {@code results}
+	 * before the next image is read, so a folder of any size needs the memory of one image. The models are loaded once.
+	 *
+	 * @param images read lazily, one at a time
+	 */
+	public static void denoise(final Iterable<ImagePlus> images, final File model, final DenoiseSettings settings,
+		final Consumer<ImagePlus> results, final PredictionMonitor monitor)
+	{
+		final List<Denoiser> denoisers = new ArrayList<>();
+		try {
+			for (final File f : modelFiles(model, settings.channelModels))
+				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), settings.tileSize,
+					settings.threads).setEnsemble(settings.ensemble));
+			for (final ImagePlus image : images)
+				results.accept(ImageDenoising.denoise(image, denoisers, monitor));
+		}
+		finally {
+			denoisers.forEach(Denoiser::close);
+		}
+	}
+
+	/** Denoises one image, stack or hyperstack. */
+	public static ImagePlus denoise(final ImagePlus image, final File model, final DenoiseSettings settings,
+		final PredictionMonitor monitor)
+	{
+		if (image == null) throw new BadInputException("No image to denoise: open an image first, or name one.");
+		final ImagePlus[] out = new ImagePlus[1];
+		denoise(Collections.singletonList(image), model, settings, r -> out[0] = r, monitor);
+		return out[0];
+	}
+
+	/** The model for channel 1 (or all channels), then those for channels 2, 3, ... */
+	private static List<File> modelFiles(final File model, final String channelModels) {
 		if (model == null) throw new BadInputException("No model file given: choose a denoiser .aemodel file.");
 		final List<File> files = new ArrayList<>();
 		files.add(model);
 		if (channelModels != null) for (final String s : channelModels.split(","))
 			if (!s.trim().isEmpty()) files.add(new File(s.trim()));
-		final List<Denoiser> denoisers = new ArrayList<>();
-		try {
-			for (final File f : files)
-				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tileSize, 0));
-			return ImageDenoising.denoise(image, denoisers, monitor);
-		}
-		finally {
-			denoisers.forEach(Denoiser::close);
-		}
+		return files;
+	}
+
+	/** Trains a VAE on every plane of the images (all of one size) and writes it to {@code out}. */
+	public static AutoencoderModel trainVae(final List<ImagePlus> images, final TrainVaeSettings settings,
+		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
+	{
+		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
+			"No training stack: open a stack of same-size images first, or name the files.");
+		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
+		final TrainingConfig config = settings.config();
+		final List<Plane> planes = new ArrayList<>();
+		for (final ImagePlus imp : images)
+			planes.addAll(ImageFiles.planes(imp));
+		if (planes.isEmpty()) throw new BadInputException("Image '" + images.get(0).getTitle() + "' has no slices: " +
+			"open a stack of same-size images first.");
+		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), settings.latent,
+			settings.depth, settings.filters, settings.likelihood, settings.beta), config, settings.klWarmup);
+		return train(trainer, AutoencoderModel.VAE, out, settings.resumeFrom, listener, cancelHook);
 	}
 
 	/** Trains a VAE on every plane of {@code images} (same size) and writes it to {@code out}. */
@@ -118,6 +193,11 @@ public final class Autoencoders {
 		}
 	}
 
+	/** New images from the VAE's decoder, as a stack. */
+	public static ImagePlus generate(final File model, final GenerateSettings settings) {
+		return generate(model, settings.count, settings.seed, settings.temperature);
+	}
+
 	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
 		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
 			final List<Plane> planes = vae.generate(count, seed, temperature);
@@ -125,19 +205,29 @@ public final class Autoencoders {
 		}
 	}
 
+	/** Interpolates between slice {@code fromSlice} of {@code from} and slice {@code toSlice} of {@code to} (1-based). */
+	public static ImagePlus interpolate(final ImagePlus from, final int fromSlice, final ImagePlus to,
+		final int toSlice, final File model, final InterpolateSettings settings)
+	{
+		final Plane a = slice(from, fromSlice), b = slice(to, toSlice);
+		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+			final List<Plane> strip = vae.interpolate(a, b, settings.steps);
+			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
+		}
+	}
+
 	/** Interpolates between two slices (1-based) of a stack. */
 	public static ImagePlus interpolate(final ImagePlus image, final File model, final int fromSlice,
 		final int toSlice, final int steps)
 	{
-		if (image == null) throw new BadInputException("No image: open the stack holding the two images first.");
-		final List<Plane> planes = ImageFiles.planes(image);
-		for (final int s : new int[] { fromSlice, toSlice })
-			if (s < 1 || s > planes.size()) throw new BadInputException("Slice " + s + " does not exist: '" + image
-				.getTitle() + "' has " + planes.size() + " slice(s), numbered from 1.");
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
-			final List<Plane> strip = vae.interpolate(planes.get(fromSlice - 1), planes.get(toSlice - 1), steps);
-			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
-		}
+		final InterpolateSettings settings = new InterpolateSettings();
+		settings.steps = steps;
+		return interpolate(image, fromSlice, image, toSlice, model, settings);
+	}
+
+	/** A grid sweeping two latent dimensions: one montage image of grid x grid decoded images. */
+	public static ImagePlus walk(final File model, final WalkSettings settings) {
+		return walk(model, settings.dimI, settings.dimJ, settings.range, settings.grid);
 	}
 
 	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
@@ -150,8 +240,17 @@ public final class Autoencoders {
 	/** Latent means and log-variances of every plane, one row per plane (columns of {@link LatentTable}). */
 	public static ResultsTable encode(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to encode first.");
+		return encode(Collections.singletonList(image), model);
+	}
+
+	/** As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order. */
+	public static ResultsTable encode(final List<ImagePlus> images, final File model) {
 		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
-			final List<Plane> planes = ImageFiles.planes(image);
+			final List<Plane> planes = new ArrayList<>();
+			for (final ImagePlus image : images) {
+				if (image == null) throw new BadInputException("No image: open the images to encode first.");
+				planes.addAll(ImageFiles.planes(image));
+			}
 			final float[][] codes = vae.encode(planes);
 			final int l = vae.spec().latent();
 			final List<String> headings = LatentTable.headings(l);
@@ -190,18 +289,45 @@ public final class Autoencoders {
 	/** Corrupts every plane with the noise (empty: the model's own), denoises, and scores PSNR and SSIM. */
 	public static Evaluation evaluate(final ImagePlus clean, final File model, final String noise, final long seed) {
 		if (clean == null) throw new BadInputException("No image: open the clean images to evaluate on first.");
+		final EvaluateSettings settings = new EvaluateSettings();
+		settings.noise = noise;
+		settings.seed = seed;
+		return evaluate(Collections.singletonList(clean), model, settings, s -> {});
+	}
+
+	/**
+	 * Corrupts every plane of the clean images with the settings' noise (empty: the model's own), denoises, and scores
+	 * PSNR and SSIM on the image type's range; each plane's score also goes to {@code each} as soon as it is known.
+	 */
+	public static Evaluation evaluate(final Iterable<ImagePlus> cleans, final File model,
+		final EvaluateSettings settings, final Consumer<Evaluation.Score> each)
+	{
 		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		final String noise = settings.noise;
 		final NoiseModel nm = NoiseModels.parse(noise == null || noise.trim().isEmpty() ? m.noise : noise);
 		final Evaluation ev = new Evaluation();
-		final Random rng = new Random(seed);
-		try (Denoiser d = new Denoiser(m)) {
-			int i = 0;
-			for (final Plane p : ImageFiles.planes(clean)) {
-				final double[] r = Evaluation.range(clean.getBitDepth(), p);
-				ev.add(title(clean) + " #" + ++i, p, nm, rng, d, r[0], r[1]);
+		final Random rng = new Random(settings.seed);
+		try (Denoiser d = new Denoiser(m, Denoiser.DEFAULT_TILE, settings.threads)) {
+			d.setEnsemble(settings.ensemble);
+			for (final ImagePlus clean : cleans) {
+				if (clean == null) throw new BadInputException("No image: open the clean images to evaluate on first.");
+				final List<Plane> planes = ImageFiles.planes(clean);
+				for (int i = 0; i < planes.size(); i++) {
+					final double[] r = Evaluation.range(clean.getBitDepth(), planes.get(i));
+					final String name = planes.size() == 1 ? clean.getTitle() : clean.getTitle() + " #" + (i + 1);
+					each.accept(ev.add(name, planes.get(i), nm, rng, d, r[0], r[1]));
+				}
 			}
 		}
 		return ev;
+	}
+
+	/** Negative ELBO and reconstruction error of a VAE on the images (seeded latent samples). */
+	public static VaeScores scoreVae(final List<ImagePlus> images, final File model, final long seed) {
+		final List<Plane> planes = new ArrayList<>();
+		for (final ImagePlus image : images)
+			planes.addAll(ImageFiles.planes(image));
+		return VaeScores.of(ModelFile.load(model, AutoencoderModel.VAE), planes, seed);
 	}
 
 	public static ResultsTable table(final Evaluation ev) {
@@ -222,6 +348,15 @@ public final class Autoencoders {
 	}
 
 	// -- Helper methods --
+
+	/** Slice {@code n} (1-based) of the image, or a message naming the slices it has. */
+	private static Plane slice(final ImagePlus image, final int n) {
+		if (image == null) throw new BadInputException("No image: open the stack holding the images first.");
+		final List<Plane> planes = ImageFiles.planes(image);
+		if (n < 1 || n > planes.size()) throw new BadInputException("Slice " + n + " does not exist: '" + image
+			.getTitle() + "' has " + planes.size() + " slice(s), numbered from 1.");
+		return planes.get(n - 1);
+	}
 
 	private static String title(final ImagePlus imp) {
 		final String t = imp.getTitle();

@@ -9,16 +9,6 @@ final class Checks {
 
 	private Checks() {}
 
-	static void writableModelPath(final File out) {
-		final File dir = out.getAbsoluteFile().getParentFile();
-		if (out.isDirectory()) throw new BadInputException("Output " + out + " is a folder: give a file name such as " +
-			new File(out, "denoiser.aemodel"));
-		if (dir == null || !dir.isDirectory()) throw new BadInputException("Cannot write " + out + ": folder " + dir +
-			" does not exist. Create it first.");
-		if (!dir.canWrite()) throw new BadInputException("Cannot write " + out + ": folder " + dir +
-			" is not writable. Choose another location.");
-	}
-
 	static File outputFolder(final File dir) {
 		if (dir.exists() && !dir.isDirectory()) throw new BadInputException("Output " + dir +
 			" is a file, not a folder: give a folder for the results.");

@@ -1,7 +1,6 @@
 package sc.fiji.autoencoders.cli;
 
 import java.io.File;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,14 +8,13 @@ import java.util.concurrent.Callable;
 import ij.ImagePlus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
-/** {@code fiji-ae denoise}: apply a denoiser to image files. */
+/** {@code fiji-ae denoise}: apply a denoiser to image files; options are {@link DenoiseSettings}. */
 @Command(name = "denoise", mixinStandardHelpOptions = true,
 	description = "Denoise images (any size, stacks and hyperstacks) and write 32-bit TIFFs with the same base names.")
 final class DenoiseCommand implements Callable<Integer> {
@@ -31,9 +29,13 @@ final class DenoiseCommand implements Callable<Integer> {
 	@Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the denoised TIFFs.")
 	File output;
 
-	@Option(names = "--tile", defaultValue = "" + Denoiser.DEFAULT_TILE,
+	@Option(names = "--channel-models", defaultValue = "", paramLabel = "MODEL,...", description = "Models for " +
+		"channels 2, 3, ... (comma-separated); default: --model for every channel.")
+	String channelModels;
+
+	@Option(names = { "--tile-size", "--tile" }, defaultValue = "1024",
 		description = "Largest tile side in pixels (default ${DEFAULT-VALUE}); smaller uses less memory.")
-	int tile;
+	int tileSize;
 
 	@Option(names = "--ensemble", description = "Average the predictions of the 8 flips and quarter turns (8x slower, " +
 		"slightly better).")
@@ -44,29 +46,27 @@ final class DenoiseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		final DenoiseSettings settings = Settings.copy(this, new DenoiseSettings());
 		final File dir = Checks.outputFolder(output);
 		final List<File> files = ImageFiles.expand(input);
+		final List<ImagePlus> images = ImageFiles.openAll(files);
 		final long t0 = System.nanoTime();
-		long pixels = 0;
-		try (Denoiser d = new Denoiser(m, tile, threads)) {
-			d.setEnsemble(ensemble);
-			int i = 0;
-			for (final File f : files) {
-				i++;
-				final ImagePlus imp = ImageFiles.open(f);
-				final long t1 = System.nanoTime();
-				final ImagePlus out = ImageDenoising.denoise(imp, Collections.singletonList(d), PredictionMonitor.NONE);
-				final File target = new File(dir, baseName(f) + ".tif");
-				ImageFiles.writeTiff(out, target);
-				pixels += (long) imp.getWidth() * imp.getHeight() * imp.getStackSize();
-				System.out.println(String.format(Locale.ROOT, "[%d/%d] %s -> %s (%dx%dx%d, %.1f s)", i, files.size(), f
-					.getName(), target, imp.getWidth(), imp.getHeight(), imp.getStackSize(), (System.nanoTime() - t1) / 1e9));
-			}
-		}
+		final long[] pixels = new long[1];
+		final int[] done = new int[1];
+		final long[] t1 = { System.nanoTime() };
+		Autoencoders.denoise(images, model, settings, out -> {
+			final File f = files.get(done[0]++);
+			final File target = new File(dir, baseName(f) + ".tif");
+			ImageFiles.writeTiff(out, target);
+			pixels[0] += (long) out.getWidth() * out.getHeight() * out.getStackSize();
+			System.out.println(String.format(Locale.ROOT, "[%d/%d] %s -> %s (%dx%dx%d, %.1f s)", done[0], files.size(),
+				f.getName(), target, out.getWidth(), out.getHeight(), out.getStackSize(), (System.nanoTime() - t1[0]) /
+					1e9));
+			t1[0] = System.nanoTime();
+		}, PredictionMonitor.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		System.out.println(String.format(Locale.ROOT, "Denoised %d file(s), %.1f megapixels in %.1f s (%.2f MP/s) into %s",
-			files.size(), pixels / 1e6, s, pixels / 1e6 / s, dir));
+			files.size(), pixels[0] / 1e6, s, pixels[0] / 1e6 / s, dir));
 		return Main.OK;
 	}
 

@@ -1,24 +1,17 @@
 package sc.fiji.autoencoders.cli;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import ij.measure.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.AtomicFiles;
-import sc.fiji.autoencoders.io.LatentTable;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.TableFiles;
 
-/** {@code fiji-ae encode}: latent mean and log-variance of every image, as CSV. */
+/** {@code fiji-ae encode}: latent mean and log-variance of every image, as CSV (the table Fiji shows). */
 @Command(name = "encode", mixinStandardHelpOptions = true,
 	description = "Encode images with a VAE: one CSV row per image with mu_0.. and logvar_0.. columns.")
 final class EncodeCommand implements Callable<Integer> {
@@ -29,28 +22,10 @@ final class EncodeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		final List<Plane> planes = Inputs.planes(input);
-		final float[][] codes;
-		final int latent;
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
-			codes = vae.encode(planes);
-			latent = vae.spec().latent();
-		}
-		final File tmp = new File(output.getAbsoluteFile().getParentFile(), "." + output.getName() + ".tmp");
-		try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp.toPath(), StandardCharsets.UTF_8))) {
-			LatentTable.writeCsv(w, codes[0], codes[1], latent);
-		}
-		catch (final IOException e) {
-			throw new BadInputException("Cannot write " + output + " (" + e.getMessage() + "): check the folder exists " +
-				"and is writable.", e);
-		}
-		try {
-			AtomicFiles.move(tmp, output);
-		}
-		catch (final IOException e) {
-			throw new BadInputException("Cannot write " + output + " (" + e.getMessage() + ").", e);
-		}
-		System.out.println("Encoded " + planes.size() + " images (" + latent + " latent dimensions) to " + output);
+		final ResultsTable table = Autoencoders.encode(ImageFiles.openAll(input), model);
+		TableFiles.writeCsv(table, output);
+		System.out.println("Encoded " + table.size() + " images (" + (table.getLastColumn() / 2) +
+			" latent dimensions) to " + output);
 		return Main.OK;
 	}
 }

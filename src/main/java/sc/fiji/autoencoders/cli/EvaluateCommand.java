@@ -2,22 +2,21 @@ package sc.fiji.autoencoders.cli;
 
 import java.io.File;
 import java.util.List;
-import java.util.Random;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import ij.ImagePlus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.EvaluateSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.Evaluation;
-import sc.fiji.autoencoders.noise.NoiseModel;
-import sc.fiji.autoencoders.noise.NoiseModels;
+import sc.fiji.autoencoders.predict.VaeScores;
 
-/** {@code fiji-ae evaluate}: PSNR and SSIM of a denoiser on clean images corrupted with a noise model. */
+/** {@code fiji-ae evaluate}: PSNR and SSIM of a denoiser, or the negative ELBO of a VAE; options: {@link EvaluateSettings}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
 	description = "Add noise to clean images, denoise them, and print PSNR and SSIM of the noisy and denoised images " +
 		"(on the 8-bit 0-255 or 16-bit 0-65535 range, results clipped to it).")
@@ -34,7 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
 		description = "VAEs: images (stacks, folders, IDX files) to score by negative ELBO.")
 	List<File> images;
 
-	@Option(names = "--noise", paramLabel = "SPEC", description = "Noise to add (default: the model's own).")
+	@Option(names = "--noise", defaultValue = "", paramLabel = "SPEC", description = "Noise to add (default: the " +
+		"model's own).")
 	String noise;
 
 	@Option(names = "--seed", defaultValue = "1", description = "Seed of the added noise (default ${DEFAULT-VALUE}).")
@@ -49,40 +49,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		final AutoencoderModel any = ModelFile.load(model);
-		if (any.isVae()) return evaluateVae(any);
-		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
-		if (clean == null) throw new sc.fiji.autoencoders.BadInputException("Give the clean images to evaluate the " +
-			"denoiser on with --clean PATH.");
-		final NoiseModel nm = NoiseModels.parse(noise != null ? noise : m.noise);
-		final List<File> files = ImageFiles.expand(clean);
-		final Random rng = new Random(seed);
-		final Evaluation ev = new Evaluation();
-		System.out.println("Evaluating " + model.getName() + " with noise " + nm.spec() + " on " + files.size() +
-			" file(s)");
-		try (Denoiser d = new Denoiser(m, Denoiser.DEFAULT_TILE, threads)) {
-			d.setEnsemble(ensemble);
-			for (final File f : files) {
-				final ImagePlus imp = ImageFiles.open(f);
-				final List<Plane> planes = ImageFiles.planes(imp);
-				for (int i = 0; i < planes.size(); i++) {
-					final double[] r = Evaluation.range(imp.getBitDepth(), planes.get(i));
-					final String name = planes.size() == 1 ? f.getName() : f.getName() + " #" + (i + 1);
-					System.out.println("  " + ev.add(name, planes.get(i), nm, rng, d, r[0], r[1]));
-				}
-			}
-		}
+		if (ModelFile.load(model).isVae()) return evaluateVae();
+		if (clean == null) throw new BadInputException("Give the clean images to evaluate the denoiser on with " +
+			"--clean PATH.");
+		System.out.println("Evaluating " + model.getName() + " on " + clean);
+		final Evaluation ev = Autoencoders.evaluate(ImageFiles.openAll(clean), model, Settings.copy(this,
+			new EvaluateSettings()), s -> System.out.println("  " + s));
 		System.out.println(ev.summary());
 		return Main.OK;
 	}
 
-	private int evaluateVae(final AutoencoderModel m) {
-		if (images == null) throw new sc.fiji.autoencoders.BadInputException("Give the images to evaluate the VAE on " +
-			"with --images PATH.");
-		final List<Plane> planes = Inputs.planes(images);
-		final sc.fiji.autoencoders.predict.VaeScores s = sc.fiji.autoencoders.predict.VaeScores.of(m, planes, seed);
-		System.out.println(String.format(java.util.Locale.ROOT, "%d images: negative ELBO: %.2f nats, reconstruction " +
-			"mean absolute error %.4g (image units)", planes.size(), s.negativeElbo, s.meanAbsoluteError));
+	private int evaluateVae() {
+		if (images == null) throw new BadInputException("Give the images to evaluate the VAE on with --images PATH.");
+		final List<ij.ImagePlus> all = ImageFiles.openAll(images);
+		final VaeScores s = Autoencoders.scoreVae(all, model, seed);
+		System.out.println(String.format(Locale.ROOT, "%d images: negative ELBO: %.2f nats, reconstruction mean " +
+			"absolute error %.4g (image units)", s.count, s.negativeElbo, s.meanAbsoluteError));
 		return Main.OK;
 	}
 }

@@ -1,17 +1,15 @@
 package sc.fiji.autoencoders.cli;
 
 import java.io.File;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.GenerateSettings;
+import sc.fiji.autoencoders.Settings;
 
-/** {@code fiji-ae generate}: new images from a VAE's decoder. */
+/** {@code fiji-ae generate}: new images from a VAE's decoder; options are {@link GenerateSettings}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
 	description = "Generate new images from a VAE: z ~ N(0, T^2 I), decoded. TIFF stack, or a PNG grid if FILE ends in .png.")
 final class GenerateCommand implements Callable<Integer> {
@@ -25,11 +23,8 @@ final class GenerateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
-			final List<Plane> planes = vae.generate(count, seed, temperature);
-			VaeOutputs.write(planes, output, columns, "generated");
-			System.out.println("Wrote " + count + " generated images to " + output);
-		}
+		VaeOutputs.write(Autoencoders.generate(model, Settings.copy(this, new GenerateSettings())), output, columns);
+		System.out.println("Wrote " + count + " generated images to " + output);
 		return Main.OK;
 	}
 }

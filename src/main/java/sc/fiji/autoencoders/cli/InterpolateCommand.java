@@ -1,13 +1,16 @@
 package sc.fiji.autoencoders.cli;
 
 import java.io.File;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import ij.ImagePlus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.io.ModelFile;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.InterpolateSettings;
+import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.io.ImageFiles;
 
 /** {@code fiji-ae interpolate}: decode a straight line in latent space between two images. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
@@ -22,10 +25,20 @@ final class InterpolateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
-			VaeOutputs.write(vae.interpolate(Inputs.plane(from), Inputs.plane(to), steps), output, steps, "interpolation");
-			System.out.println("Wrote " + steps + " interpolated images to " + output);
-		}
+		VaeOutputs.write(Autoencoders.interpolate(image(from), slice(from), image(to), slice(to), model, Settings.copy(
+			this, new InterpolateSettings())), output, steps);
+		System.out.println("Wrote " + steps + " interpolated images to " + output);
 		return Main.OK;
+	}
+
+	/** The file of FILE or STACK:N. */
+	private static ImagePlus image(final String arg) {
+		return ImageFiles.openAll(List.of(new File(arg.replaceFirst("(?<=.):\\d+$", "")))).get(0);
+	}
+
+	/** N of STACK:N, else 1. */
+	private static int slice(final String arg) {
+		final int colon = arg.lastIndexOf(':');
+		return colon > 1 && arg.substring(colon + 1).matches("\\d+") ? Integer.parseInt(arg.substring(colon + 1)) : 1;
 	}
 }

@@ -6,17 +6,16 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.TrainDenoiserSettings;
+import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.NetworkSpec;
-import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.noise.NoiseModel;
-import sc.fiji.autoencoders.noise.NoiseModels;
-import sc.fiji.autoencoders.train.TrainingConfig;
-import sc.fiji.autoencoders.train.TrainingEvent;
 
-/** {@code fiji-ae train-denoiser}: train a denoiser on clean images with noise added on the fly. */
+/**
+ * {@code fiji-ae train-denoiser}: train a denoiser on clean images with noise added on the fly. The options are the
+ * fields of {@link TrainDenoiserSettings} (older short names kept as aliases), defaults included.
+ */
 @Command(name = "train-denoiser", mixinStandardHelpOptions = true,
 	description = "Train a denoising autoencoder on clean images (noise is added on the fly).")
 final class TrainDenoiserCommand implements Callable<Integer> {
@@ -25,13 +24,21 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		description = "Clean training images: TIFF/PNG files (stacks: every slice) or folders of them.")
 	List<File> clean;
 
-	@Option(names = "--noise", required = true, paramLabel = "SPEC",
-		description = "Noise model in image units: gaussian:SIGMA, gaussian:LO-HI, poisson:PEAK, " +
-			"poisson-gaussian:PEAK,SIGMA, saltpepper:FRACTION.")
-	String noise;
-
 	@Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.aemodel).")
 	File out;
+
+	@Option(names = "--noise", defaultValue = "gaussian:25", paramLabel = "SPEC",
+		description = "Noise model in image units (default ${DEFAULT-VALUE}): gaussian:SIGMA, gaussian:LO-HI, " +
+			"poisson:PEAK, poisson-gaussian:PEAK,SIGMA, saltpepper:FRACTION.")
+	String noise;
+
+	@Option(names = "--channel", defaultValue = "0", description = "Train on this channel of multichannel images " +
+		"(1, 2, ...; one model per channel), or 0 for all channels together (default).")
+	int channel;
+
+	@Option(names = "--minutes", defaultValue = "15", description = "Time budget in minutes, 0 for none (default " +
+		"${DEFAULT-VALUE}).")
+	double minutes;
 
 	@Option(names = "--epochs", defaultValue = "100", description = "Largest number of epochs (default ${DEFAULT-VALUE}).")
 	int epochs;
@@ -39,43 +46,43 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--steps-per-epoch", defaultValue = "100", description = "Steps per epoch (default ${DEFAULT-VALUE}).")
 	int stepsPerEpoch;
 
-	@Option(names = "--minutes", defaultValue = "0", description = "Time budget in minutes, 0 for none.")
-	double minutes;
+	@Option(names = { "--patch-size", "--patch" }, defaultValue = "64", description = "Patch size (default " +
+		"${DEFAULT-VALUE}).")
+	int patchSize;
 
-	@Option(names = "--patch", defaultValue = "64", description = "Patch size (default ${DEFAULT-VALUE}).")
-	int patch;
+	@Option(names = { "--batch-size", "--batch" }, defaultValue = "8", description = "Batch size (default " +
+		"${DEFAULT-VALUE}).")
+	int batchSize;
 
-	@Option(names = "--batch", defaultValue = "16", description = "Batch size (default ${DEFAULT-VALUE}).")
-	int batch;
-
-	@Option(names = "--depth", defaultValue = "2", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}).")
+	@Option(names = "--depth", defaultValue = "4", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}).")
 	int depth;
 
 	@Option(names = "--filters", defaultValue = "32", description = "Base filters (default ${DEFAULT-VALUE}).")
 	int filters;
 
-	@Option(names = "--max-filters", defaultValue = "512", description = "Cap on the filters, which double at each " +
-		"level down (default ${DEFAULT-VALUE}); e.g. 128 makes a depth-4 network about a fifth cheaper.")
+	@Option(names = "--max-filters", defaultValue = "128", description = "Cap on the filters, which double at each " +
+		"level down (default ${DEFAULT-VALUE}).")
 	int maxFilters;
 
-	@Option(names = "--architecture", defaultValue = "unet", description = "unet (skip connections) or plain.")
+	@Option(names = "--architecture", defaultValue = "unet", description = "unet (skip connections, default) or plain.")
 	String architecture;
 
-	@Option(names = "--upsampling", defaultValue = "nearest", description = "nearest or bilinear.")
+	@Option(names = "--upsampling", defaultValue = "nearest", description = "nearest (default) or bilinear.")
 	String upsampling;
 
 	@Option(names = "--no-residual", description = "Predict the clean image directly instead of a correction.")
 	boolean noResidual;
 
-	@Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate.")
+	@Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate (default " +
+		"${DEFAULT-VALUE}).")
 	float learningRate;
 
 	@Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: cosine (decay " +
 		"over the epochs or the time budget, default) or plateau (halve when the validation loss stalls).")
 	String schedule;
 
-	@Option(names = "--warmup", defaultValue = "0", paramLabel = "STEPS", description = "Raise the learning rate " +
-		"linearly over this many first steps (default ${DEFAULT-VALUE}: none).")
+	@Option(names = "--warmup", defaultValue = "100", paramLabel = "STEPS", description = "Raise the learning rate " +
+		"linearly over this many first steps (default ${DEFAULT-VALUE}; 0: none).")
 	int warmup;
 
 	@Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -88,46 +95,17 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"the CPU has native bfloat16, about 1.6x faster training), float32 or bfloat16.")
 	String precision;
 
-	@Option(names = "--channel", defaultValue = "0", description = "Train on this channel of multichannel images " +
-		"(1, 2, ...; one model per channel), or 0 for all channels together (default).")
-	int channel;
-
-	@Option(names = "--resume", paramLabel = "MODEL", description = "Continue training this denoiser model.")
-	File resume;
+	@Option(names = { "--resume-from", "--resume" }, paramLabel = "MODEL",
+		description = "Continue training this denoiser model.")
+	File resumeFrom;
 
 	@Override
 	public Integer call() {
-		final NoiseModel noiseModel = NoiseModels.parse(noise);
-		final TrainingConfig config = new TrainingConfig();
-		config.epochs = epochs;
-		config.stepsPerEpoch = stepsPerEpoch;
-		config.minutes = minutes;
-		config.patchSize = patch;
-		config.batchSize = batch;
-		config.learningRate = learningRate;
-		config.warmupSteps = warmup;
-		if (!schedule.equals("cosine") && !schedule.equals("plateau")) throw new sc.fiji.autoencoders.BadInputException(
-			"Unknown learning-rate schedule '" + schedule + "': use --schedule cosine or --schedule plateau.");
-		config.anneal = schedule.equals("cosine");
-		config.seed = seed;
-		config.threads = threads;
-		config.precision = precision;
-		config.validate();
-		final NetworkSpec spec = new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f, maxFilters)
-			.validate();
-		Checks.writableModelPath(out);
-		final List<Plane> planes = channel == 0 ? Inputs.planes(clean) : Inputs.planesOfChannel(clean, channel);
-		System.out.println("Training on " + planes.size() + " planes with noise " + noiseModel.spec() + ", " + spec +
-			", " + sc.fiji.autoencoders.model.Precision.parse(precision).resolved() + " arithmetic");
-		final DenoiserTrainer trainer = new DenoiserTrainer(planes, noiseModel, spec, config);
-		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.DENOISER));
-		if (!trainer.checkInput()) throw new sc.fiji.autoencoders.BadInputException(trainer.getErrorMessage());
-		trainer.addListener(e -> {
-			if (e.type != TrainingEvent.Type.STEP) System.out.println(e.message);
-		});
-		trainer.setCheckpoint(m -> ModelFile.save(m, out));
-		final AutoencoderModel model = Interruptible.run(trainer::process, trainer::cancel, out);
-		ModelFile.save(model, out);
+		final TrainDenoiserSettings settings = Settings.copy(this, new TrainDenoiserSettings());
+		System.out.println("Training with noise " + settings.noise + ", " + settings.network());
+		final Runnable[] cancel = new Runnable[1];
+		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainDenoiser(ImageFiles.openAll(clean),
+			settings, out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);
 		System.out.println("Saved " + out + ": " + model.summary());
 		return Main.OK;
 	}

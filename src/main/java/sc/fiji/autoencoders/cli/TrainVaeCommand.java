@@ -6,16 +6,13 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.TrainVaeSettings;
+import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.VaeSpec;
-import sc.fiji.autoencoders.train.TrainingConfig;
-import sc.fiji.autoencoders.train.TrainingEvent;
-import sc.fiji.autoencoders.train.VaeTrainer;
 
-/** {@code fiji-ae train-vae}: train a convolutional VAE on same-size images. */
+/** {@code fiji-ae train-vae}: train a convolutional VAE on same-size images; options are {@link TrainVaeSettings}. */
 @Command(name = "train-vae", mixinStandardHelpOptions = true,
 	description = "Train a convolutional variational autoencoder on a stack, a folder of same-size images or IDX files.")
 final class TrainVaeCommand implements Callable<Integer> {
@@ -36,7 +33,7 @@ final class TrainVaeCommand implements Callable<Integer> {
 	@Option(names = "--kl-warmup", defaultValue = "0", description = "Epochs of linear KL warm-up (default none).")
 	int klWarmup;
 
-	@Option(names = "--likelihood", defaultValue = "bernoulli", description = "bernoulli or gaussian.")
+	@Option(names = "--likelihood", defaultValue = "bernoulli", description = "bernoulli (default) or gaussian.")
 	String likelihood;
 
 	@Option(names = "--depth", defaultValue = "2", description = "Stride-2 convolutions (default ${DEFAULT-VALUE}).")
@@ -48,16 +45,20 @@ final class TrainVaeCommand implements Callable<Integer> {
 	@Option(names = "--epochs", defaultValue = "10", description = "Epochs (default ${DEFAULT-VALUE}).")
 	int epochs;
 
-	@Option(names = "--minutes", defaultValue = "0", description = "Time budget in minutes, 0 for none.")
+	@Option(names = "--minutes", defaultValue = "15", description = "Time budget in minutes, 0 for none (default " +
+		"${DEFAULT-VALUE}).")
 	double minutes;
 
-	@Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
-	int batch;
+	@Option(names = { "--batch-size", "--batch" }, defaultValue = "64", description = "Batch size (default " +
+		"${DEFAULT-VALUE}).")
+	int batchSize;
 
-	@Option(names = "--learning-rate", defaultValue = "0.003", description = "Initial learning rate.")
+	@Option(names = "--learning-rate", defaultValue = "0.003", description = "Initial learning rate (default " +
+		"${DEFAULT-VALUE}).")
 	float learningRate;
 
-	@Option(names = "--validation-fraction", defaultValue = "0.1", description = "Held-out fraction (default 0.1).")
+	@Option(names = "--validation-fraction", defaultValue = "0.1", description = "Held-out fraction (default " +
+		"${DEFAULT-VALUE}).")
 	double validationFraction;
 
 	@Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -66,35 +67,16 @@ final class TrainVaeCommand implements Callable<Integer> {
 	@Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads, 0 for all cores.")
 	int threads;
 
-	@Option(names = "--resume", paramLabel = "MODEL", description = "Continue training this VAE model.")
-	File resume;
+	@Option(names = { "--resume-from", "--resume" }, paramLabel = "MODEL",
+		description = "Continue training this VAE model.")
+	File resumeFrom;
 
 	@Override
 	public Integer call() {
-		final TrainingConfig config = TrainingConfig.vae();
-		config.epochs = epochs;
-		config.minutes = minutes;
-		config.batchSize = batch;
-		config.learningRate = learningRate;
-		config.validationFraction = validationFraction;
-		config.seed = seed;
-		config.threads = threads;
-		config.earlyStopPatience = 0;
-		config.validate();
-		Checks.writableModelPath(out);
-		final List<Plane> planes = Inputs.planes(images);
-		if (planes.isEmpty()) throw new BadInputException("No images found in " + images);
-		final VaeSpec spec = VaeTrainer.spec(planes.get(0), latent, depth, filters, likelihood, beta);
-		final VaeTrainer trainer = new VaeTrainer(planes, spec, config, klWarmup);
-		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, AutoencoderModel.VAE));
-		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
-		System.out.println("Training a VAE on " + planes.size() + " images: " + spec);
-		trainer.addListener(e -> {
-			if (e.type != TrainingEvent.Type.STEP) System.out.println(e.message);
-		});
-		trainer.setCheckpoint(m -> ModelFile.save(m, out));
-		final AutoencoderModel model = Interruptible.run(trainer::process, trainer::cancel, out);
-		ModelFile.save(model, out);
+		final TrainVaeSettings settings = Settings.copy(this, new TrainVaeSettings());
+		final Runnable[] cancel = new Runnable[1];
+		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainVae(ImageFiles.openAll(images),
+			settings, out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);
 		System.out.println("Saved " + out + ": " + model.summary());
 		return Main.OK;
 	}

@@ -3,23 +3,31 @@ package sc.fiji.autoencoders.cli;
 import java.io.File;
 import java.util.List;
 
+import ij.ImagePlus;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.predict.Montage;
 
-/** Writing VAE results: a 32-bit TIFF stack, or a PNG montage when the file name ends in .png. */
+/** Writing VAE results: a 32-bit TIFF stack, or an 8-bit PNG montage when the file name ends in .png. */
 final class VaeOutputs {
 
 	private VaeOutputs() {}
 
-	static void write(final List<Plane> planes, final File out, final int columns, final String title) {
+	static void write(final ImagePlus images, final File out, final int columns) {
 		final File dir = out.getAbsoluteFile().getParentFile();
 		if (dir != null && !dir.exists()) Checks.outputFolder(dir);
 		if (out.getName().toLowerCase().endsWith(".png")) {
-			final Plane m = sc.fiji.autoencoders.predict.Montage.grid(planes, columns);
-			final ij.ImagePlus imp = ImageFiles.toImagePlus(title, List.of(m), 1, 1, 1);
+			final List<Plane> planes = ImageFiles.planes(images);
+			final ImagePlus imp = ImageFiles.toImagePlus(images.getTitle(), List.of(Montage.grid(planes, columns)), 1, 1,
+				1);
 			imp.setProcessor(imp.getProcessor().convertToByte(true));
 			ImageFiles.writePng(imp, out);
 		}
-		else ImageFiles.writeTiff(ImageFiles.toImagePlus(title, planes, 1, planes.size(), 1), out);
+		else ImageFiles.writeTiff(images, out);
+	}
+
+	/** As above, for planes not yet in an image (the demo). */
+	static void write(final List<Plane> planes, final File out, final int columns, final String title) {
+		write(ImageFiles.toImagePlus(title, planes, 1, planes.size(), 1), out, columns);
 	}
 }

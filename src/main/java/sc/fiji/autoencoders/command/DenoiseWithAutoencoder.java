@@ -11,6 +11,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
@@ -38,6 +40,12 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 	@Parameter(label = "Largest tile size (pixels)", min = "64")
 	private int tile_size = Denoiser.DEFAULT_TILE;
 
+	@Parameter(label = "Average 8 flips and turns (ensemble)")
+	private boolean ensemble = false;
+
+	@Parameter(label = "TensorFlow threads (0 = all cores)", min = "0")
+	private int threads = 0;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus denoised;
 
@@ -51,7 +59,8 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			denoised = Autoencoders.denoise(image, model_file, channel_models, tile_size, new PredictionMonitor() {
+			denoised = Autoencoders.denoise(image, model_file, Settings.copy(this, new DenoiseSettings()),
+				new PredictionMonitor() {
 
 				@Override
 				public void progress(final long done, final long total) {

@@ -10,6 +10,9 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import java.util.Collections;
+import sc.fiji.autoencoders.EvaluateSettings;
+import sc.fiji.autoencoders.Settings;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
@@ -32,6 +35,12 @@ public class EvaluateDenoiser extends ContextCommand {
 	@Parameter(label = "Random seed")
 	private long seed = 1;
 
+	@Parameter(label = "Average 8 flips and turns (ensemble)")
+	private boolean ensemble = false;
+
+	@Parameter(label = "TensorFlow threads (0 = all cores)", min = "0")
+	private int threads = 0;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable results;
 
@@ -45,7 +54,8 @@ public class EvaluateDenoiser extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			final Evaluation ev = Autoencoders.evaluate(image, model_file, noise, seed);
+			final Evaluation ev = Autoencoders.evaluate(Collections.singletonList(image), model_file, Settings.copy(this,
+				new EvaluateSettings()), s -> {});
 			results = Autoencoders.table(ev);
 			summary = ev.summary();
 			log.info(summary);

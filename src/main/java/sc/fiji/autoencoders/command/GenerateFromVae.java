@@ -10,6 +10,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.GenerateSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
@@ -40,7 +42,7 @@ public class GenerateFromVae extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			generated = Autoencoders.generate(model_file, count, seed, temperature);
+			generated = Autoencoders.generate(model_file, Settings.copy(this, new GenerateSettings()));
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

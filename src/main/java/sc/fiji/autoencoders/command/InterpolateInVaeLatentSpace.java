@@ -10,6 +10,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.InterpolateSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
@@ -43,7 +45,8 @@ public class InterpolateInVaeLatentSpace extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			interpolation = Autoencoders.interpolate(image, model_file, from_slice, to_slice, steps);
+			interpolation = Autoencoders.interpolate(image, from_slice, image, to_slice, model_file, Settings.copy(this,
+				new InterpolateSettings()));
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

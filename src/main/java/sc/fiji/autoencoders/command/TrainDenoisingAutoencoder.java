@@ -1,8 +1,10 @@
 package sc.fiji.autoencoders.command;
 
 import java.io.File;
+import java.util.Collections;
 
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -12,21 +14,25 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.TrainDenoiserSettings;
+import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.NetworkSpec;
-import sc.fiji.autoencoders.train.TrainingConfig;
 
 /**
  * Plugins > Autoencoders > Train Denoising Autoencoder: trains a denoiser on a clean image or stack (every slice,
- * frame and channel plane is a training image) and saves it to a model file.
+ * frame and channel plane is a training image) and saves it to a model file. The parameters after the image are the
+ * fields of {@link TrainDenoiserSettings}, with the same defaults.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Denoising Autoencoder...", visible = false)
 public class TrainDenoisingAutoencoder extends ContextCommand {
 
 	@Parameter(label = "Clean training image or stack")
 	private ImagePlus image;
+
+	@Parameter(label = "Model file to write", style = FileWidget.SAVE_STYLE)
+	private File model_file;
 
 	// not persisted: a channel remembered from another image would silently train on the wrong data in scripts
 	@Parameter(label = "Channel (0: all together)", min = "0", persist = false,
@@ -37,32 +43,56 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 		"poisson-gaussian:PEAK,SIGMA or saltpepper:FRACTION, in the image's intensity units")
 	private String noise = "gaussian:25";
 
-	@Parameter(label = "Model file to write", style = FileWidget.SAVE_STYLE)
-	private File model_file;
-
 	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
-	private double minutes = 10;
+	private double minutes = 15;
 
 	@Parameter(label = "Largest number of epochs", min = "1")
 	private int epochs = 100;
+
+	@Parameter(label = "Steps per epoch", min = "1")
+	private int steps_per_epoch = 100;
 
 	@Parameter(label = "Patch size", min = "8")
 	private int patch_size = 64;
 
 	@Parameter(label = "Batch size", min = "1")
-	private int batch_size = 16;
+	private int batch_size = 8;
 
 	@Parameter(label = "Network depth", min = "1", max = "4")
-	private int depth = 2;
+	private int depth = 4;
 
 	@Parameter(label = "Base filters", min = "1", max = "256")
 	private int filters = 32;
 
-	@Parameter(label = "Architecture", choices = { NetworkSpec.UNET, NetworkSpec.PLAIN })
-	private String architecture = NetworkSpec.UNET;
+	@Parameter(label = "Largest number of filters", min = "1")
+	private int max_filters = 128;
+
+	@Parameter(label = "Architecture", choices = { "unet", "plain" })
+	private String architecture = "unet";
+
+	@Parameter(label = "Upsampling", choices = { "nearest", "bilinear" })
+	private String upsampling = "nearest";
+
+	@Parameter(label = "Predict the clean image directly (no residual)")
+	private boolean no_residual = false;
+
+	@Parameter(label = "Learning rate", min = "0")
+	private float learning_rate = 1e-3f;
+
+	@Parameter(label = "Learning-rate schedule", choices = { "cosine", "plateau" })
+	private String schedule = "cosine";
+
+	@Parameter(label = "Warm-up steps", min = "0")
+	private int warmup = 100;
 
 	@Parameter(label = "Random seed")
 	private long seed = 42;
+
+	@Parameter(label = "TensorFlow threads (0 = all cores)", min = "0")
+	private int threads = 0;
+
+	@Parameter(label = "Precision", choices = { "auto", "float32", "bfloat16" })
+	private String precision = "auto";
 
 	// not persisted: a script that leaves it out must start a new model, not resume the last one used
 	@Parameter(label = "Resume from model (optional)", required = false, persist = false)
@@ -75,20 +105,14 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	private LogService log;
 
 	@Parameter(required = false)
-	private org.scijava.app.StatusService status;
+	private StatusService status;
 
 	@Override
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			final TrainingConfig config = new TrainingConfig();
-			config.minutes = minutes;
-			config.epochs = epochs;
-			config.patchSize = patch_size;
-			config.batchSize = batch_size;
-			config.seed = seed;
-			final AutoencoderModel model = Autoencoders.trainDenoiser(image, channel, noise, NetworkSpec.unet(depth, filters)
-				.withArchitecture(architecture), config, model_file, resume_from, new ProgressReporter(log, status), null);
+			final AutoencoderModel model = Autoencoders.trainDenoiser(Collections.singletonList(image), Settings.copy(this,
+				new TrainDenoiserSettings()), model_file, new ProgressReporter(log, status), null);
 			summary = "Saved " + model_file + ": " + model.summary();
 			log.info(summary);
 		}

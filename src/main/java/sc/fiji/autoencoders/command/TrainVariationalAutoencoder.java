@@ -12,11 +12,13 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
+import java.util.Collections;
+import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.TrainVaeSettings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
 /** Plugins > Autoencoders > Train Variational Autoencoder: a convolutional VAE on a stack (every slice a sample). */
@@ -38,8 +40,8 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	@Parameter(label = "KL warm-up (epochs)", min = "0")
 	private int kl_warmup = 0;
 
-	@Parameter(label = "Likelihood", choices = { VaeSpec.BERNOULLI, VaeSpec.GAUSSIAN })
-	private String likelihood = VaeSpec.BERNOULLI;
+	@Parameter(label = "Likelihood", choices = { "bernoulli", "gaussian" })
+	private String likelihood = "bernoulli";
 
 	@Parameter(label = "Depth (stride-2 convolutions)", min = "1", max = "5")
 	private int depth = 2;
@@ -51,13 +53,22 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	private int epochs = 10;
 
 	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
-	private double minutes = 0;
+	private double minutes = 15;
 
 	@Parameter(label = "Batch size", min = "1")
 	private int batch_size = TrainingConfig.VAE_BATCH;
 
+	@Parameter(label = "Learning rate", min = "0")
+	private float learning_rate = TrainingConfig.VAE_LEARNING_RATE;
+
+	@Parameter(label = "Validation fraction", min = "0", max = "1")
+	private double validation_fraction = 0.1;
+
 	@Parameter(label = "Random seed")
 	private long seed = 42;
+
+	@Parameter(label = "TensorFlow threads (0 = all cores)", min = "0")
+	private int threads = 0;
 
 	// not persisted: a script that leaves it out must start a new model, not resume the last one used
 	@Parameter(label = "Resume from model (optional)", required = false, persist = false)
@@ -76,20 +87,8 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			final TrainingConfig config = TrainingConfig.vae();
-			config.epochs = epochs;
-			config.minutes = minutes;
-			config.batchSize = batch_size;
-			config.seed = seed;
-			config.earlyStopPatience = 0;
-			final Autoencoders.VaeSpecBuilder spec = new Autoencoders.VaeSpecBuilder();
-			spec.latent = latent;
-			spec.depth = depth;
-			spec.filters = filters;
-			spec.likelihood = likelihood;
-			spec.beta = beta;
-			final AutoencoderModel model = Autoencoders.trainVae(image, spec, config, kl_warmup, model_file, resume_from,
-				new ProgressReporter(log, status), null);
+			final AutoencoderModel model = Autoencoders.trainVae(Collections.singletonList(image), Settings.copy(this,
+				new TrainVaeSettings()), model_file, new ProgressReporter(log, status), null);
 			summary = "Saved " + model_file + ": " + model.summary();
 			log.info(summary);
 		}

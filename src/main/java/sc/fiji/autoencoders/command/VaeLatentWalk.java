@@ -10,6 +10,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.WalkSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
@@ -43,7 +45,7 @@ public class VaeLatentWalk extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			walk = Autoencoders.walk(model_file, dim_i, dim_j, range, grid);
+			walk = Autoencoders.walk(model_file, Settings.copy(this, new WalkSettings()));
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

@@ -100,6 +100,38 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Calls the public static method {@code name} of {@code type}'s twin inside the engine and returns its result, for
+	 * entry points that scripts call directly. Arguments and results must be of shared types (JDK, ImageJ, ImgLib2):
+	 * the plugin's own classes exist once per class loader. An exception thrown inside comes out as itself when its
+	 * class is shared, or as {@code onError} applied to its message otherwise (so that a script sees the plugin's own
+	 * exception type, e.g. a bad-input message, not the engine's twin of it).
+	 */
+	public static Object call(final Class<?> type, final String name, final Class<?>[] parameterTypes,
+		final Object[] args, final java.util.function.Function<String, RuntimeException> onError)
+	{
+		final ClassLoader l = loader();
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		try {
+			thread.setContextClassLoader(l);
+			return Class.forName(type.getName(), true, l).getMethod(name, parameterTypes).invoke(null, args);
+		}
+		catch (final InvocationTargetException e) {
+			final Throwable cause = e.getCause();
+			if (cause.getClass().getClassLoader() != l && cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw onError.apply(cause.getMessage());
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("Could not call " + type.getSimpleName() + "." + name +
+				" in the isolated TensorFlow class loader: " + e, e);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
 	/** Calls {@code static int run(String...)} of the class {@code mainClass} inside the engine (the CLI). */
 	public static int runMain(final String mainClass, final String... args) {
 		final ClassLoader l = loader();

@@ -6,7 +6,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /** Plugins > Autoencoders > Denoise with Autoencoder... (ImageJ 1 twin; recordable; Esc cancels). */
@@ -22,8 +22,7 @@ public class DenoisePlugIn extends DialogPlugIn {
 	protected void addFields(final GenericDialog gd) {
 		PlugInSupport.addImage(gd, "Image, stack or hyperstack to denoise");
 		gd.addFileField(MODEL_FILE, "", 30);
-		gd.addStringField(CHANNEL_MODELS, "", 30);
-		gd.addNumericField(TILE_SIZE, Denoiser.DEFAULT_TILE, 0);
+		SettingsDialog.add(gd, new DenoiseSettings());
 		gd.addMessage("channel_models: comma-separated models for channels 2, 3, ...\n(empty: model_file for all channels)");
 	}
 
@@ -31,11 +30,10 @@ public class DenoisePlugIn extends DialogPlugIn {
 	protected void apply(final GenericDialog gd) {
 		final ImagePlus image = gd.getNextImage();
 		final String model = gd.getNextString();
-		final String channels = gd.getNextString();
-		final int tile = (int) gd.getNextNumber();
+		final DenoiseSettings settings = SettingsDialog.read(gd, new DenoiseSettings());
 		final long t0 = System.nanoTime();
 		try {
-			final ImagePlus out = Autoencoders.denoise(image, PlugInSupport.file(model, "model file"), channels, tile,
+			final ImagePlus out = Autoencoders.denoise(image, PlugInSupport.file(model, "model file"), settings,
 				new PredictionMonitor() {
 
 					@Override

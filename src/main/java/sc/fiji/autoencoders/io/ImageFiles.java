@@ -180,6 +180,41 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * The images behind the paths, opened one at a time as the result is iterated (a folder of any size needs the
+	 * memory of one image): files, folders expanded as by {@link #expand}, and MNIST-style IDX files (name containing
+	 * "idx3", plain or gzipped) as one stack.
+	 *
+	 * @throws BadInputException if a path does not exist or no image files result (at once), or a file cannot be read
+	 */
+	public static List<ImagePlus> openAll(final List<File> paths) {
+		final List<File> files = new ArrayList<>();
+		if (paths != null) for (final File p : paths)
+			if (isIdx(p)) files.add(p);
+			else files.addAll(expand(List.of(p)));
+		if (files.isEmpty()) expand(files);
+		return new java.util.AbstractList<ImagePlus>() {
+
+			@Override
+			public ImagePlus get(final int i) {
+				final File f = files.get(i);
+				if (!isIdx(f)) return open(f);
+				final List<Plane> planes = readIdx(f);
+				return toImagePlus(f.getName(), planes, 1, planes.size(), 1);
+			}
+
+			@Override
+			public int size() {
+				return files.size();
+			}
+		};
+	}
+
+	/** MNIST-style IDX image files, recognised by name (e.g. train-images-idx3-ubyte.gz). */
+	static boolean isIdx(final File f) {
+		return f.isFile() && f.getName().toLowerCase(Locale.ROOT).contains("idx3");
+	}
+
+	/**
 	 * Files as given, and folders replaced by their image files ({@link #IMAGE_EXTENSIONS}, any case; hidden files
 	 * skipped; sorted by name; not recursive).
 	 *

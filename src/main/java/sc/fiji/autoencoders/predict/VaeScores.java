@@ -12,10 +12,13 @@ public final class VaeScores {
 
 	public final double negativeElbo;
 	public final double meanAbsoluteError;
+	/** Images scored. */
+	public final int count;
 
-	private VaeScores(final double nelbo, final double mae) {
+	private VaeScores(final double nelbo, final double mae, final int count) {
 		this.negativeElbo = nelbo;
 		this.meanAbsoluteError = mae;
+		this.count = count;
 	}
 
 	public static VaeScores of(final AutoencoderModel model, final List<Plane> images, final long seed) {
@@ -35,6 +38,6 @@ public final class VaeScores {
 				}
 			}
 		}
-		return new VaeScores(nelbo / images.size(), mae / images.size());
+		return new VaeScores(nelbo / images.size(), mae / images.size(), images.size());
 	}
 }

@@ -59,8 +59,13 @@ public class MainVaeTest {
 
 		r = cli("anomaly", "--model", model.getPath(), "--input", stack, "--output", new File(dir, "a").getPath());
 		assertEquals(0, r[0], r[2].toString());
-		assertTrue(new File(dir, "a/anomaly.csv").isFile());
-		assertEquals(500, ImageFiles.open(new File(dir, "a/error-maps.tif")).getStackSize());
+		final List<String> anomaly = Files.readAllLines(new File(dir, "a/anomaly.csv").toPath());
+		assertEquals("Label,image,mean_absolute_error,negative_elbo_nats", anomaly.get(0));
+		assertEquals(501, anomaly.size(), "a header and one row per image");
+		final String base = new File(stack).getName().replaceFirst("\\.[^.]*$", "");
+		final ImagePlus maps = ImageFiles.open(new File(dir, "a/" + base + "-errors.tif"));
+		assertEquals(500, maps.getStackSize(), "error maps shaped like the input");
+		assertEquals(ImageFiles.open(new File(stack)).getWidth(), maps.getWidth());
 
 		r = cli("evaluate", "--model", model.getPath(), "--images", stack);
 		assertEquals(0, r[0], r[2].toString());

@@ -141,7 +141,7 @@ public class MacroTest {
 			final float[] viaDialog = pixels("noisy-denoised");
 			final String recorded = recorderText(recorder);
 			assertTrue(recorded.contains("run(\"Denoise with Autoencoder...\", \"image=noisy model_file=" + model +
-				" channel_models=[] tile_size=128\");"), recorded);
+				" channel_models=[] tile_size=128 threads=0\");"), recorded);
 			closeImage("noisy-denoised");
 			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Denoise")).findFirst().get();
 			IJ.runMacro("setBatchMode(true); selectImage('noisy'); " + line + " setBatchMode('exit and display');");

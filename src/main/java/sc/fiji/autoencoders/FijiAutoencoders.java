@@ -1,0 +1,62 @@
+package sc.fiji.autoencoders;
+
+import java.io.File;
+import java.util.Collections;
+import java.util.Map;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.engine.Engine;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+
+/**
+ * The entry point for scripts (Groovy, Jython, JavaScript in Fiji's Script Editor, or Java): each method runs the same
+ * core as the menu commands and, in an installed Fiji, crosses into the isolated TensorFlow engine by itself, so a
+ * script needs nothing but this class. Settings are given by their macro keys, e.g.
+ * {@code ["minutes": 5, "max_filters": 64]}; absent keys keep the defaults of the menu commands. Bad input throws
+ * {@link BadInputException} with a message naming the fix. See docs/SCRIPTING.md.
+ */
+public final class FijiAutoencoders {
+
+	private FijiAutoencoders() {}
+
+	/** Trains a denoiser on a clean image or stack ({@link TrainDenoiserSettings}), saves it, and describes it. */
+	public static String trainDenoiser(final ImagePlus clean, final File model, final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (String) cross("trainDenoiser", new Class<?>[] { ImagePlus.class,
+			File.class, Map.class }, clean, model, settings);
+		return Autoencoders.trainDenoiser(Collections.singletonList(clean), Settings.apply(settings,
+			new TrainDenoiserSettings()), model, null, null).summary();
+	}
+
+	/** Denoises an image, stack or hyperstack ({@link DenoiseSettings}); the result is 32-bit, same dimensions. */
+	public static ImagePlus denoise(final ImagePlus image, final File model, final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (ImagePlus) cross("denoise", new Class<?>[] { ImagePlus.class, File.class,
+			Map.class }, image, model, settings);
+		return Autoencoders.denoise(image, model, Settings.apply(settings, new DenoiseSettings()),
+			PredictionMonitor.NONE);
+	}
+
+	/** Trains a VAE on a stack of same-size images ({@link TrainVaeSettings}), saves it, and describes it. */
+	public static String trainVae(final ImagePlus images, final File model, final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (String) cross("trainVae", new Class<?>[] { ImagePlus.class, File.class,
+			Map.class }, images, model, settings);
+		return Autoencoders.trainVae(Collections.singletonList(images), Settings.apply(settings,
+			new TrainVaeSettings()), model, null, null).summary();
+	}
+
+	/** New images from a VAE ({@link GenerateSettings}), as a stack. */
+	public static ImagePlus generate(final File model, final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (ImagePlus) cross("generate", new Class<?>[] { File.class, Map.class },
+			model, settings);
+		return Autoencoders.generate(model, Settings.apply(settings, new GenerateSettings()));
+	}
+
+	/** What a model file holds: kind, architecture, training data and history. */
+	public static String info(final File model) {
+		if (Engine.loader() != null) return (String) cross("info", new Class<?>[] { File.class }, model);
+		return Autoencoders.info(model);
+	}
+
+	private static Object cross(final String method, final Class<?>[] types, final Object... args) {
+		return Engine.call(FijiAutoencoders.class, method, types, args, BadInputException::new);
+	}
+}

@@ -1,0 +1,11 @@
+package sc.fiji.autoencoders;
+
+/** Settings of sampling new images from a VAE (names in each front end: {@link Settings}). */
+public final class GenerateSettings {
+
+	public int count = 16;
+	/** Seed of the latent samples: the same seed gives the same images. */
+	public long seed = 1;
+	/** Standard deviation of the latent samples: below 1 gives more typical, less varied images. */
+	public double temperature = 1;
+}

@@ -1,0 +1,77 @@
+package sc.fiji.autoencoders;
+
+import java.io.File;
+
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.train.TrainingConfig;
+
+/**
+ * Settings of a denoiser training run, with the defaults every front end shows (see {@link Settings} for their names
+ * there). The defaults are the best measured in 15 CPU minutes (docs/BENCHMARKS.md): a depth-4 U-Net with at most 128
+ * filters, batch 8 and a 100-step warm-up beat BM3D on Set12 at sigma 25 (29.98 dB) and 50 (26.75 dB).
+ */
+public final class TrainDenoiserSettings {
+
+	/** Channel to train on (1, 2, ...; one model per channel), or 0 for all channels together. */
+	public int channel = 0;
+	/** Noise added to the clean images, in their intensity units: gaussian:SIGMA, poisson:PEAK, ... */
+	public String noise = "gaussian:25";
+	/** Time budget in minutes, 0 for none. */
+	public double minutes = 15;
+	/** Largest number of epochs. */
+	public int epochs = 100;
+	public int stepsPerEpoch = 100;
+	public int patchSize = 64;
+	public int batchSize = 8;
+	/** Pooling levels of the network, 1-4. */
+	public int depth = 4;
+	/** Filters of the first level; they double at each level down, up to {@link #maxFilters}. */
+	public int filters = 32;
+	public int maxFilters = 128;
+	@Choices({ NetworkSpec.UNET, NetworkSpec.PLAIN })
+	public String architecture = NetworkSpec.UNET;
+	@Choices({ NetworkSpec.NEAREST, NetworkSpec.BILINEAR })
+	public String upsampling = NetworkSpec.NEAREST;
+	/**
+	 * Predict the clean image itself instead of a correction to the noisy one. Off by default: a checkbox that is on
+	 * by default would turn off in every macro recorded before it existed (ImageJ reads absent keys as unchecked).
+	 */
+	public boolean noResidual = false;
+	public float learningRate = 1e-3f;
+	/** cosine: decay over the run; plateau: halve when the validation loss stalls. */
+	@Choices({ "cosine", "plateau" })
+	public String schedule = "cosine";
+	/** Steps over which the learning rate rises linearly at the start (0: none). */
+	public int warmup = 100;
+	public long seed = 42;
+	/** TensorFlow threads, 0 for all cores. */
+	public int threads = 0;
+	@Choices({ "auto", "float32", "bfloat16" })
+	public String precision = "auto";
+	/** A denoiser model to continue training, or null for a new one. */
+	public File resumeFrom;
+
+	/** The training loop's settings, checked (each bad value named with its fix). */
+	public TrainingConfig config() {
+		final TrainingConfig c = new TrainingConfig();
+		c.minutes = minutes;
+		c.epochs = epochs;
+		c.stepsPerEpoch = stepsPerEpoch;
+		c.patchSize = patchSize;
+		c.batchSize = batchSize;
+		c.learningRate = learningRate;
+		if (!"cosine".equals(schedule) && !"plateau".equals(schedule)) throw new BadInputException(
+			"Unknown learning-rate schedule '" + schedule + "': use cosine or plateau.");
+		c.anneal = "cosine".equals(schedule);
+		c.warmupSteps = warmup;
+		c.seed = seed;
+		c.threads = threads;
+		c.precision = precision;
+		return c.validate();
+	}
+
+	/** The network's architecture, checked. */
+	public NetworkSpec network() {
+		return new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f, maxFilters).validate();
+	}
+}
