@@ -5,6 +5,7 @@ import java.util.List;
 
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.predict.Montage;
 
 /** Writing VAE results: a 32-bit TIFF stack, or a PNG montage when the file name ends in .png. */
 final class VaeOutputs {
@@ -12,10 +13,15 @@ final class VaeOutputs {
 	private VaeOutputs() {}
 
 	static void write(final List<Plane> planes, final File out, final int columns, final String title) {
+		write(planes, out, columns, 1, title);
+	}
+
+	/** As above, a PNG enlarged {@code scale} times (nearest neighbour); a TIFF keeps the images' own size. */
+	static void write(final List<Plane> planes, final File out, final int columns, final int scale, final String title) {
 		final File dir = out.getAbsoluteFile().getParentFile();
 		if (dir != null && !dir.exists()) Checks.outputFolder(dir);
 		if (out.getName().toLowerCase().endsWith(".png")) {
-			final Plane m = sc.fiji.autoencoders.predict.Montage.grid(planes, columns);
+			final Plane m = Montage.enlarge(Montage.grid(planes, columns), scale);
 			final ij.ImagePlus imp = ImageFiles.toImagePlus(title, List.of(m), 1, 1, 1);
 			imp.setProcessor(imp.getProcessor().convertToByte(true));
 			ImageFiles.writePng(imp, out);
