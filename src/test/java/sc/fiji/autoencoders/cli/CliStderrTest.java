@@ -101,10 +101,16 @@ public class CliStderrTest {
 	public void killStopsTrainingAndKeepsTheModel() throws Exception {
 		final File model = new File(dir, "t.aemodel");
 		final Started s = start(train(model, 1000), List.of());
-		waitForEpochs(model, s.process);
-		s.process.destroy(); // SIGTERM to bin/fiji-ae's process, which is java (exec)
-		assertTrue(s.process.waitFor(60, TimeUnit.SECONDS), "stops");
-		final Run r = s.finish();
+		final Run r;
+		try {
+			waitForEpochs(model, s.process);
+			s.process.destroy(); // SIGTERM to bin/fiji-ae's process, which is java (exec)
+			assertTrue(s.process.waitFor(60, TimeUnit.SECONDS), "stops");
+			r = s.finish();
+		}
+		finally {
+			s.process.destroyForcibly();
+		}
 		assertTrue(r.out.contains("Interrupted: stopping and saving the best model so far"), r.out);
 		assertTrue(ModelFile.load(model, AutoencoderModel.DENOISER).history.size() >= 1);
 		assertEquals("", r.err.trim());
@@ -117,11 +123,17 @@ public class CliStderrTest {
 		final File model = new File(dir, "c.aemodel");
 		// a terminal's Ctrl-C: SIGINT to the whole foreground process group, java and the stderr filter alike
 		final Started s = start(train(model, 1000), List.of("/usr/bin/setsid"));
-		waitForEpochs(model, s.process);
-		final Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + s.process.pid()).inheritIO().start();
-		assertEquals(0, kill.waitFor(), "process group " + s.process.pid() + " signalled");
-		assertTrue(s.process.waitFor(60, TimeUnit.SECONDS), "stops");
-		final Run r = s.finish();
+		final Run r;
+		try {
+			waitForEpochs(model, s.process);
+			final Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + s.process.pid()).inheritIO().start();
+			assertEquals(0, kill.waitFor(), "process group " + s.process.pid() + " signalled");
+			assertTrue(s.process.waitFor(60, TimeUnit.SECONDS), "stops");
+			r = s.finish();
+		}
+		finally {
+			s.process.destroyForcibly();
+		}
 		assertEquals(130, r.status, "exit status of SIGINT");
 		assertTrue(r.out.contains("Interrupted: stopping and saving the best model so far"), r.out);
 		assertTrue(r.out.contains("Training finished (cancelled)"), r.out);
