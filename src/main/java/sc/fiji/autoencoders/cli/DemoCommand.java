@@ -25,17 +25,14 @@ import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingEvent;
-import sc.fiji.autoencoders.train.VaeTrainer;
-import sc.fiji.autoencoders.model.VaeSpec;
-import sc.fiji.autoencoders.predict.Vae;
 
 /**
  * {@code fiji-ae demo}: trains a denoiser on {@code test-images/} for about two minutes, denoises a noisy image it did
- * not train on, and writes the results and a side-by-side PNG to {@code demo-output/}.
+ * not train on, and writes the results and a side-by-side PNG to {@code demo-output/}; then a VAE ({@link VaeDemo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-	description = "Train a denoiser on test-images/ for about 2 minutes and denoise a noisy image, then a small VAE on " +
-		"Fashion-MNIST, writing results to demo-output/.")
+	description = "Train a denoiser on test-images/ for about 2 minutes and denoise a noisy image, then a VAE on " +
+		"Fashion-MNIST for under a minute, writing results to demo-output/.")
 final class DemoCommand implements Callable<Integer> {
 
 	static final String NOISE = "gaussian:25";
@@ -54,8 +51,19 @@ final class DemoCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--vae-epochs", defaultValue = "15", description = "VAE training epochs (default ${DEFAULT-VALUE}).")
+	@Option(names = "--vae-minutes", defaultValue = "0.75", description = "VAE training time budget (default " +
+		"${DEFAULT-VALUE}).")
+	double vaeMinutes;
+
+	@Option(names = "--vae-epochs", defaultValue = "15", description = "Most VAE training epochs (default " +
+		"${DEFAULT-VALUE}); the time budget usually ends training first.")
 	int vaeEpochs;
+
+	@Option(names = "--fashion-mnist", paramLabel = "DIR", description = "Folder with Fashion-MNIST's " +
+		"train-images-idx3-ubyte(.gz) for the VAE (default: ../shared/data/fashion-mnist beside the installation, then " +
+		"/usr/share/datasets/fashion-mnist of the Debian package dataset-fashion-mnist; without either, the 2,000 " +
+		"images in test-images/).")
+	File fashionMnist;
 
 	@Option(names = "--no-vae", description = "Skip the VAE part.")
 	boolean noVae;
@@ -66,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 		final File train = new File(dir, "denoise-train.tif"), test = new File(dir, "denoise-test.png");
 		if (!train.isFile() || !test.isFile()) throw new BadInputException("Demo images not found in " + dir +
 			": run the demo from the project folder or give --images DIR with denoise-train.tif and denoise-test.png.");
+		final File vaeData = noVae ? null : VaeDemo.trainingData(fashionMnist, dir);
 		final File out = Checks.outputFolder(output);
 		final NoiseModel noise = NoiseModels.parse(NOISE);
 		final List<Plane> planes = ImageFiles.planes(ImageFiles.open(train));
@@ -102,39 +111,8 @@ final class DemoCommand implements Callable<Integer> {
 		System.out.println(String.format(Locale.ROOT, "PSNR gain: %.1f dB", denoisedPsnr - noisyPsnr));
 		System.out.println("Outputs: " + modelFile + ", " + noisyFile + ", " + denoisedFile + ", " + png +
 			" (clean | noisy | denoised)");
-		if (!noVae) vaeDemo(dir, out);
+		if (!noVae) VaeDemo.run(vaeData, dir, out, vaeMinutes, vaeEpochs, seed);
 		return Main.OK;
-	}
-
-	/** A small VAE on the Fashion-MNIST subset: a grid of generated samples and an interpolation strip. */
-	private void vaeDemo(final File dir, final File out) {
-		final File stack = new File(dir, "fashion-mnist-2000.tif");
-		if (!stack.isFile()) throw new BadInputException("Demo images not found: " + stack);
-		final List<Plane> images = ImageFiles.planes(ImageFiles.open(stack));
-		final TrainingConfig config = TrainingConfig.vae();
-		config.epochs = vaeEpochs;
-		config.batchSize = 64;
-		config.earlyStopPatience = 0;
-		config.seed = seed;
-		System.out.println("Demo: training a VAE (latent 16) for " + vaeEpochs + " epochs on " + images.size() +
-			" Fashion-MNIST images of " + stack);
-		final VaeTrainer trainer = new VaeTrainer(images, VaeTrainer.spec(images.get(0), 16, 2, 32, VaeSpec.BERNOULLI, 1),
-			config, 0);
-		trainer.addListener(e -> {
-			if (e.type != TrainingEvent.Type.STEP) System.out.println("  " + e.message);
-		});
-		final AutoencoderModel vaeModel = trainer.process();
-		final File vaeFile = new File(out, "vae.aemodel");
-		ModelFile.save(vaeModel, vaeFile);
-		final File samples = new File(out, "vae-samples.png"), strip = new File(out, "vae-interpolation.png");
-		try (Vae vae = new Vae(vaeModel)) {
-			VaeOutputs.write(vae.generate(64, seed, 1), samples, 8, "VAE samples");
-			VaeOutputs.write(vae.interpolate(images.get(0), images.get(1), 10), strip, 10, "VAE interpolation");
-		}
-		System.out.println(String.format(Locale.ROOT, "VAE validation negative ELBO: %.1f nats", vaeModel.history.best()
-			.validationMetric));
-		System.out.println("Outputs: " + vaeFile + ", " + samples + " (64 samples), " + strip +
-			" (interpolation between two images)");
 	}
 
 	/** Clean, noisy and denoised next to each other as one 8-bit image, with a 4-pixel white gap. */

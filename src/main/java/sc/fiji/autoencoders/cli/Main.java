@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
 
@@ -22,6 +25,14 @@ public final class Main implements Runnable {
 	public static final int FAILURE = 1;
 	public static final int BAD_INPUT = 2;
 
+	/**
+	 * Inherited, so every subcommand accepts it in any position. bin/fiji-ae reads it too: without it, the launcher
+	 * drops TensorFlow's INFO and WARNING lines from stderr (see {@link StderrFilter}).
+	 */
+	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show TensorFlow's own log lines (bin/" +
+		"fiji-ae hides its INFO and WARNING lines otherwise) and the stack trace of a failure.")
+	boolean verbose;
+
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " +
@@ -32,7 +43,9 @@ public final class Main implements Runnable {
 	public static void main(final String[] args) {
 		System.setProperty("java.awt.headless", "true");
 		// with legacy TensorFlow 1.x jars on the class path, run inside the isolated engine (see Engine)
-		System.exit(Engine.loader() != null ? Engine.runMain(Main.class.getName(), args) : run(args));
+		final int status = Engine.loader() != null ? Engine.runMain(Main.class.getName(), args) : run(args);
+		StderrFilter.drain();
+		System.exit(status);
 	}
 
 	/** Runs the CLI in this JVM and returns the exit status (for tests). */
@@ -52,8 +65,8 @@ public final class Main implements Runnable {
 				return BAD_INPUT;
 			}
 			err.println("Failed: " + ex);
-			if (System.getenv("FIJI_AE_DEBUG") != null) ex.printStackTrace(err);
-			else err.println("(set FIJI_AE_DEBUG=1 for the stack trace)");
+			if (verbose(parseResult) || System.getenv("FIJI_AE_DEBUG") != null) ex.printStackTrace(err);
+			else err.println("(run with --verbose for the stack trace)");
 			return FAILURE;
 		});
 		try {
@@ -64,5 +77,12 @@ public final class Main implements Runnable {
 				"(--tile 512).");
 			return FAILURE;
 		}
+	}
+
+	/** True if --verbose was given, before or after the subcommand's name. */
+	static boolean verbose(final ParseResult parsed) {
+		for (ParseResult p = parsed; p != null; p = p.subcommand())
+			if (p.hasMatchedOption("--verbose")) return true;
+		return false;
 	}
 }

@@ -10,10 +10,8 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -415,20 +413,14 @@ public final class ImageFiles {
 		Path tmp = null;
 		try {
 			try {
-				tmp = Files.createTempFile(dir.toPath(), "." + target.getName() + ".", ".tmp");
+				tmp = AtomicFiles.createTemporary(target);
 			}
 			catch (final IOException | SecurityException e) {
 				throw new BadInputException("Cannot write to folder " + dir + " (" + e + "). Choose an output folder " +
 					"you have write permission for, or free some disk space.", e);
 			}
 			writer.write(tmp);
-			try {
-				Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException e) {
-				// e.g. Windows with an existing target: fall back to a (non-atomic) replacing move
-				Files.move(tmp, target.toPath(), StandardCopyOption.REPLACE_EXISTING);
-			}
+			AtomicFiles.move(tmp.toFile(), target);
 		}
 		catch (final IOException e) {
 			throw new BadInputException("Cannot write image " + target + " (" + e.getMessage() + "). Check that the " +

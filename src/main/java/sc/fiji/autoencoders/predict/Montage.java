@@ -20,4 +20,14 @@ public final class Montage {
 		}
 		return out;
 	}
+
+	/** Each pixel as a {@code factor} x {@code factor} block (nearest neighbour), so that small images can be seen. */
+	public static Plane enlarge(final Plane p, final int factor) {
+		final int w = p.width(), h = p.height();
+		final Plane out = new Plane(w * factor, h * factor);
+		for (int y = 0; y < out.height(); y++)
+			for (int x = 0; x < out.width(); x++)
+				out.pixels()[y * out.width() + x] = p.pixels()[y / factor * w + x / factor];
+		return out;
+	}
 }
