@@ -14,6 +14,7 @@ import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelDescription;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Anomaly;
@@ -65,7 +66,7 @@ public final class Autoencoders {
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final DenoiserTrainer trainer = new DenoiserTrainer(channel == 0 ? ImageFiles.planes(clean) : ImageFiles
 			.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
-		return train(trainer, AutoencoderModel.DENOISER, out, resume, listener, cancelHook);
+		return train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 
 	/**
@@ -84,7 +85,7 @@ public final class Autoencoders {
 		final List<Denoiser> denoisers = new ArrayList<>();
 		try {
 			for (final File f : files)
-				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tileSize, 0));
+				denoisers.add(new Denoiser(ModelFile.load(f, ModelKind.DENOISER), tileSize, 0));
 			return ImageDenoising.denoise(image, denoisers, monitor);
 		}
 		finally {
@@ -103,13 +104,14 @@ public final class Autoencoders {
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
 			"stack of same-size images first.");
 		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
-		return train(trainer, AutoencoderModel.VAE, out, resume, listener, cancelHook);
+		return train(trainer, ModelKind.VAE, out, resume, listener, cancelHook);
 	}
 
 	/** VAE architecture settings; the image size comes from the training images. */
 	public static final class VaeSpecBuilder {
 
 		public int latent = 16, depth = 2, filters = 32;
+		/** A {@link sc.fiji.autoencoders.model.Likelihood} id, as chosen in a dialog. */
 		public String likelihood = VaeSpec.BERNOULLI;
 		public float beta = 1;
 
@@ -119,7 +121,7 @@ public final class Autoencoders {
 	}
 
 	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
 			final List<Plane> planes = vae.generate(count, seed, temperature);
 			return ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
 		}
@@ -134,14 +136,14 @@ public final class Autoencoders {
 		for (final int s : new int[] { fromSlice, toSlice })
 			if (s < 1 || s > planes.size()) throw new BadInputException("Slice " + s + " does not exist: '" + image
 				.getTitle() + "' has " + planes.size() + " slice(s), numbered from 1.");
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
 			final List<Plane> strip = vae.interpolate(planes.get(fromSlice - 1), planes.get(toSlice - 1), steps);
 			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
 		}
 	}
 
 	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
 			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ, List.of(Montage.grid(vae.walk(dimI, dimJ,
 				range, grid), grid)), 1, 1, 1);
 		}
@@ -150,7 +152,7 @@ public final class Autoencoders {
 	/** Latent means and log-variances of every plane, one row per plane (columns of {@link LatentTable}). */
 	public static ResultsTable encode(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to encode first.");
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
 			final List<Plane> planes = ImageFiles.planes(image);
 			final float[][] codes = vae.encode(planes);
 			final int l = vae.spec().latent();
@@ -169,7 +171,7 @@ public final class Autoencoders {
 	}
 
 	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */
-	public static Object[] anomaly(final ImagePlus image, final File model) {
+	public static AnomalyResult anomaly(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to score first.");
 		final List<Anomaly.Result> results = Anomaly.score(ModelFile.load(model), ImageFiles.planes(image));
 		final ResultsTable scores = new ResultsTable();
@@ -184,13 +186,13 @@ public final class Autoencoders {
 		final ImagePlus map = ImageFiles.toImagePlus(title(image) + "-error", maps, image.getNChannels(), image
 			.getNSlices(), image.getNFrames());
 		ImageFiles.copyCalibration(image, map);
-		return new Object[] { scores, map };
+		return new AnomalyResult(scores, map);
 	}
 
 	/** Corrupts every plane with the noise (empty: the model's own), denoises, and scores PSNR and SSIM. */
 	public static Evaluation evaluate(final ImagePlus clean, final File model, final String noise, final long seed) {
 		if (clean == null) throw new BadInputException("No image: open the clean images to evaluate on first.");
-		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		final AutoencoderModel m = ModelFile.load(model, ModelKind.DENOISER);
 		final NoiseModel nm = NoiseModels.parse(noise == null || noise.trim().isEmpty() ? m.noise : noise);
 		final Evaluation ev = new Evaluation();
 		final Random rng = new Random(seed);
@@ -230,7 +232,7 @@ public final class Autoencoders {
 	}
 
 	/** Checks the input and the output path before training (fail now, not after hours), then trains and saves. */
-	private static AutoencoderModel train(final AbstractTrainer<?> trainer, final String kind, final File out,
+	private static AutoencoderModel train(final AbstractTrainer<?> trainer, final ModelKind kind, final File out,
 		final File resume, final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, kind));

@@ -11,6 +11,7 @@ import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.Schedule;
 import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
@@ -106,9 +107,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		config.batchSize = batch;
 		config.learningRate = learningRate;
 		config.warmupSteps = warmup;
-		if (!schedule.equals("cosine") && !schedule.equals("plateau")) throw new sc.fiji.autoencoders.BadInputException(
-			"Unknown learning-rate schedule '" + schedule + "': use --schedule cosine or --schedule plateau.");
-		config.anneal = schedule.equals("cosine");
+		config.schedule = Schedule.parse(schedule);
 		config.seed = seed;
 		config.threads = threads;
 		config.precision = precision;

@@ -21,6 +21,9 @@ import com.google.gson.JsonPrimitive;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.Choice;
+import sc.fiji.autoencoders.model.Likelihood;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.ParameterShapes;
 import sc.fiji.autoencoders.model.VaeSpec;
@@ -40,7 +43,8 @@ final class ModelJson {
 	static final String FORMAT = "fiji-autoencoders-model";
 	static final int VERSION = 1;
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-		.create();
+		.registerTypeHierarchyAdapter(Choice.class, (com.google.gson.JsonSerializer<Choice>) (c, t, ctx) ->
+			new JsonPrimitive(c.id())).create();
 	private static final Set<String> FIELDS = Set.of("format", "formatVersion", "kind", "network", "vae",
 		"normalization", "noise", "patchSize", "steps", "learningRate", "seed", "created", "trainingSettings", "history",
 		"weights", "optimizer");
@@ -90,7 +94,7 @@ final class ModelJson {
 		final JsonObject o = new JsonObject();
 		o.addProperty("format", FORMAT);
 		o.addProperty("formatVersion", VERSION);
-		o.addProperty("kind", m.kind);
+		o.addProperty("kind", m.kind.id());
 		if (m.network != null) o.add("network", GSON.toJsonTree(m.network));
 		if (m.vae != null) o.add("vae", GSON.toJsonTree(m.vae));
 		final JsonObject norm = new JsonObject();
@@ -172,8 +176,11 @@ final class ModelJson {
 		if (version < 1) throw ModelFile.damaged(file, "format version " + version + " is not valid");
 		noUnknownFields(o, FIELDS, "", file);
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = string(o, "", "kind", file);
+		final String kind = string(o, "", "kind", file);
+		m.kind = Choice.byId(ModelKind.class, kind);
 		final Map<String, long[]> expected;
+		if (m.kind == null) throw ModelFile.damaged(file, "unknown model kind '" + ModelFile.sanitize(kind) +
+			"' (expected 'denoiser' or 'vae')");
 		if (m.isDenoiser()) {
 			if (o.has("vae")) throw ModelFile.damaged(file, "spec.json describes a denoiser but has a 'vae' field");
 			m.network = network(object(o, "", "network", file), file);
@@ -184,8 +191,7 @@ final class ModelJson {
 			m.vae = vae(object(o, "", "vae", file), file);
 			expected = ParameterShapes.of(m.vae);
 		}
-		else throw ModelFile.damaged(file, "unknown model kind '" + ModelFile.sanitize(m.kind) +
-			"' (expected 'denoiser' or 'vae')");
+		else throw new IllegalStateException(m.kind.id());
 		final JsonObject norm = object(o, "", "normalization", file);
 		noUnknownFields(norm, Set.of("low", "high"), "normalization.", file);
 		final double low = number(norm, "normalization.", "low", file);
@@ -224,13 +230,14 @@ final class ModelJson {
 
 	private static NetworkSpec network(final JsonObject n, final File file) {
 		noUnknownFields(n, NETWORK_FIELDS, "network.", file);
-		final NetworkSpec s = new NetworkSpec(string(n, "network.", "architecture", file), (int) integer(n, "network.",
+		final NetworkSpec s;
+		try {
+			s = new NetworkSpec(string(n, "network.", "architecture", file), (int) integer(n, "network.",
 			"depth", Integer.MIN_VALUE, Integer.MAX_VALUE, file), (int) integer(n, "network.", "filters",
 				Integer.MIN_VALUE, Integer.MAX_VALUE, file), bool(n, "network.", "residual", file), string(n, "network.",
 					"upsampling", file), (int) integer(n, "network.", "channels", Integer.MIN_VALUE, Integer.MAX_VALUE, file),
 			floatNumber(n, "network.", "leakyAlpha", file), present(n, "maxFilters") ? (int) integer(n, "network.",
 				"maxFilters", Integer.MIN_VALUE, Integer.MAX_VALUE, file) : NetworkSpec.DEFAULT_MAX_FILTERS);
-		try {
 			return s.validate();
 		}
 		catch (final BadInputException e) {
@@ -243,8 +250,8 @@ final class ModelJson {
 		final int min = Integer.MIN_VALUE, max = Integer.MAX_VALUE;
 		final VaeSpec s = new VaeSpec((int) integer(v, "vae.", "width", min, max, file), (int) integer(v, "vae.",
 			"height", min, max, file), (int) integer(v, "vae.", "latent", min, max, file), (int) integer(v, "vae.",
-				"depth", min, max, file), (int) integer(v, "vae.", "filters", min, max, file), string(v, "vae.",
-					"likelihood", file), floatNumber(v, "vae.", "beta", file));
+				"depth", min, max, file), (int) integer(v, "vae.", "filters", min, max, file), parseLikelihood(string(v,
+					"vae.", "likelihood", file), file), floatNumber(v, "vae.", "beta", file));
 		try {
 			s.validate();
 		}
@@ -255,6 +262,15 @@ final class ModelJson {
 		if (minSide >> s.depth() < 1) throw ModelFile.damaged(file, "its VAE spec is invalid (depth " + s.depth() +
 			" is too deep for " + s.width() + "x" + s.height() + " images)");
 		return s;
+	}
+
+	private static Likelihood parseLikelihood(final String s, final File file) {
+		try {
+			return Likelihood.parse(s);
+		}
+		catch (final BadInputException e) {
+			throw ModelFile.damaged(file, "its VAE spec is invalid (" + stripPeriod(e.getMessage()) + ")");
+		}
 	}
 
 	private static TrainingHistory history(final JsonArray a, final File file) {

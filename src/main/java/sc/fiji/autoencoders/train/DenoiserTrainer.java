@@ -25,6 +25,7 @@ import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Precision;
@@ -283,7 +284,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = AutoencoderModel.DENOISER;
+		m.kind = ModelKind.DENOISER;
 		m.network = net;
 		m.normalization = norm;
 		m.noise = noise.spec();

@@ -23,6 +23,8 @@ import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.Likelihood;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.TrainableParameters;
@@ -60,9 +62,20 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 	/** A spec for images like {@code first}. */
 	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
-		final String likelihood, final float beta)
+		final Likelihood likelihood, final float beta)
 	{
 		return new VaeSpec(first.width(), first.height(), latent, depth, filters, likelihood, beta);
+	}
+
+	/**
+	 * As above with the likelihood as typed by a user ({@code bernoulli} or {@code gaussian}).
+	 *
+	 * @throws BadInputException naming the valid ids if {@code likelihood} is none of them
+	 */
+	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
+		final String likelihood, final float beta)
+	{
+		return spec(first, latent, depth, filters, Likelihood.parse(likelihood), beta);
 	}
 
 	@Override
@@ -218,7 +231,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = AutoencoderModel.VAE;
+		m.kind = ModelKind.VAE;
 		m.vae = s;
 		m.normalization = norm;
 		m.noise = "none";
