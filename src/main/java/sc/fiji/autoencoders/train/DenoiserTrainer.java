@@ -19,8 +19,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import com.google.gson.Gson;
-
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
@@ -297,7 +295,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.seed = config.seed;
 		final TrainingConfig settings = config.copy();
 		settings.precision = Precision.parse(config.precision).resolved(); // what ran, not "auto"
-		m.trainingSettings = new Gson().toJson(settings);
+		m.trainingSettings = settings.toJson();
 		m.created = Instant.now().toString();
 		return m;
 	}

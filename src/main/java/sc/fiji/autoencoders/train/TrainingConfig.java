@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.train;
 
+import com.google.gson.Gson;
+
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.Choice;
 
@@ -81,6 +83,14 @@ public final class TrainingConfig {
 
 	public static final int VAE_BATCH = 64;
 	public static final float VAE_LEARNING_RATE = 3e-3f;
+
+	/**
+	 * These settings as the JSON record kept in a trained model's file ({@code trainingSettings}), for the record: it is
+	 * stored and shown, never read back into settings. The schedule is written by its id.
+	 */
+	public String toJson() {
+		return new Gson().toJson(this);
+	}
 
 	public TrainingConfig copy() {
 		final TrainingConfig c = new TrainingConfig();

@@ -17,8 +17,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import com.google.gson.Gson;
-
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
@@ -241,7 +239,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		m.steps = o.steps;
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
-		m.trainingSettings = new Gson().toJson(config);
+		m.trainingSettings = config.toJson();
 		m.created = Instant.now().toString();
 		return m;
 	}
