@@ -15,6 +15,7 @@ import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelDescription;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Anomaly;
@@ -62,7 +63,7 @@ public final class Autoencoders {
 			planes.addAll(settings.channel == 0 ? ImageFiles.planes(imp) : ImageFiles.planesOfChannel(imp,
 				settings.channel));
 		final DenoiserTrainer trainer = new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
-		return train(trainer, AutoencoderModel.DENOISER, out, settings.resumeFrom, listener, cancelHook);
+		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
 	}
 
 	/**
@@ -90,7 +91,7 @@ public final class Autoencoders {
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final DenoiserTrainer trainer = new DenoiserTrainer(channel == 0 ? ImageFiles.planes(clean) : ImageFiles
 			.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
-		return train(trainer, AutoencoderModel.DENOISER, out, resume, listener, cancelHook);
+		return train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 
 	/**
@@ -164,7 +165,7 @@ public final class Autoencoders {
 			"open a stack of same-size images first.");
 		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), settings.latent,
 			settings.depth, settings.filters, settings.likelihood, settings.beta), config, settings.klWarmup);
-		return train(trainer, AutoencoderModel.VAE, out, settings.resumeFrom, listener, cancelHook);
+		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
 	}
 
 	/** Trains a VAE on every plane of {@code images} (same size) and writes it to {@code out}. */
@@ -178,13 +179,14 @@ public final class Autoencoders {
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
 			"stack of same-size images first.");
 		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
-		return train(trainer, AutoencoderModel.VAE, out, resume, listener, cancelHook);
+		return train(trainer, ModelKind.VAE, out, resume, listener, cancelHook);
 	}
 
 	/** VAE architecture settings; the image size comes from the training images. */
 	public static final class VaeSpecBuilder {
 
 		public int latent = 16, depth = 2, filters = 32;
+		/** A {@link sc.fiji.autoencoders.model.Likelihood} id, as chosen in a dialog. */
 		public String likelihood = VaeSpec.BERNOULLI;
 		public float beta = 1;
 
@@ -199,7 +201,7 @@ public final class Autoencoders {
 	}
 
 	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
 			final List<Plane> planes = vae.generate(count, seed, temperature);
 			return ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
 		}
@@ -231,7 +233,7 @@ public final class Autoencoders {
 	}
 
 	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
 			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ, List.of(Montage.grid(vae.walk(dimI, dimJ,
 				range, grid), grid)), 1, 1, 1);
 		}
@@ -268,7 +270,7 @@ public final class Autoencoders {
 	}
 
 	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */
-	public static Object[] anomaly(final ImagePlus image, final File model) {
+	public static AnomalyResult anomaly(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to score first.");
 		final List<Anomaly.Result> results = Anomaly.score(ModelFile.load(model), ImageFiles.planes(image));
 		final ResultsTable scores = new ResultsTable();
@@ -283,7 +285,7 @@ public final class Autoencoders {
 		final ImagePlus map = ImageFiles.toImagePlus(title(image) + "-error", maps, image.getNChannels(), image
 			.getNSlices(), image.getNFrames());
 		ImageFiles.copyCalibration(image, map);
-		return new Object[] { scores, map };
+		return new AnomalyResult(scores, map);
 	}
 
 	/** Corrupts every plane with the noise (empty: the model's own), denoises, and scores PSNR and SSIM. */
@@ -365,7 +367,7 @@ public final class Autoencoders {
 	}
 
 	/** Checks the input and the output path before training (fail now, not after hours), then trains and saves. */
-	private static AutoencoderModel train(final AbstractTrainer<?> trainer, final String kind, final File out,
+	private static AutoencoderModel train(final AbstractTrainer<?> trainer, final ModelKind kind, final File out,
 		final File resume, final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
 		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, kind));

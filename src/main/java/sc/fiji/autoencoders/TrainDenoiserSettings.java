@@ -3,6 +3,7 @@ package sc.fiji.autoencoders;
 import java.io.File;
 
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.train.Schedule;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
 /**
@@ -60,9 +61,7 @@ public final class TrainDenoiserSettings {
 		c.patchSize = patchSize;
 		c.batchSize = batchSize;
 		c.learningRate = learningRate;
-		if (!"cosine".equals(schedule) && !"plateau".equals(schedule)) throw new BadInputException(
-			"Unknown learning-rate schedule '" + schedule + "': use cosine or plateau.");
-		c.anneal = "cosine".equals(schedule);
+		c.schedule = Schedule.parse(schedule);
 		c.warmupSteps = warmup;
 		c.seed = seed;
 		c.threads = threads;

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
+import sc.fiji.autoencoders.model.ModelKind;
+import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
@@ -75,7 +77,7 @@ public class BadInputTest {
 		checkInput("empty list of training planes (denoiser)", new DenoiserTrainer(List.of(), NoiseModels.parse(
 			"gaussian:10"), NetworkSpec.unet(1, 2), config(16))::checkInput, denoiserMessage(List.of()),
 			"No training images", "give at least one clean image");
-		final VaeTrainer vae = new VaeTrainer(List.of(), new VaeSpec(8, 8, 2, 1, 2, VaeSpec.BERNOULLI, 1), config(16), 0);
+		final VaeTrainer vae = new VaeTrainer(List.of(), new VaeSpec(8, 8, 2, 1, 2, Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("empty list of training planes (VAE)", vae::checkInput, vae::getErrorMessage, "No images",
 			"give a stack or a folder");
 	}
@@ -84,12 +86,12 @@ public class BadInputTest {
 	public void vaeOnImagesOfDifferentSizes() throws IOException {
 		final List<Plane> mixed = new ArrayList<>(TestImages.blobStack(3, 16, 16, 1));
 		mixed.add(TestImages.blobs(16, 12, 9));
-		final VaeTrainer t = new VaeTrainer(mixed, VaeTrainer.spec(mixed.get(0), 2, 1, 2, VaeSpec.BERNOULLI, 1), config(
+		final VaeTrainer t = new VaeTrainer(mixed, VaeTrainer.spec(mixed.get(0), 2, 1, 2, Likelihood.BERNOULLI, 1), config(
 			16), 0);
 		checkInput("VAE training images of different sizes", t::checkInput, t::getErrorMessage,
 			"image 4 is 16x12 and image 1 is 16x16", "crop or scale them to one size");
 		final List<Plane> same = TestImages.blobStack(3, 16, 16, 1);
-		final VaeTrainer t2 = new VaeTrainer(same, new VaeSpec(28, 28, 2, 1, 2, VaeSpec.BERNOULLI, 1), config(16), 0);
+		final VaeTrainer t2 = new VaeTrainer(same, new VaeSpec(28, 28, 2, 1, 2, Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("VAE spec made for another image size (scripts)", t2::checkInput, t2::getErrorMessage,
 			"spec is for 28x28 images but the images are 16x16", "make the spec from the images");
 		bad("VAE model used on images of another size", () -> Autoencoders.encode(image(TestImages.blobs(12, 12, 1)),
@@ -114,7 +116,7 @@ public class BadInputTest {
 			"replace them first (Process > Math > Remove NaNs...)");
 		final List<Plane> inf = TestImages.blobStack(3, 8, 8, 1);
 		inf.get(2).set(1, 1, Float.POSITIVE_INFINITY);
-		final VaeTrainer t = new VaeTrainer(inf, VaeTrainer.spec(inf.get(0), 2, 1, 2, VaeSpec.BERNOULLI, 1), config(16),
+		final VaeTrainer t = new VaeTrainer(inf, VaeTrainer.spec(inf.get(0), 2, 1, 2, Likelihood.BERNOULLI, 1), config(16),
 			0);
 		checkInput("infinite pixels in VAE training images", t::checkInput, t::getErrorMessage,
 			"Image 3 contains NaN or infinite pixels", "replace them first");
@@ -132,7 +134,7 @@ public class BadInputTest {
 			NetworkSpec.unet(1, 2), config(16), out(), null, null, null), "constant (every pixel is 7.0)",
 			"check that the right images were chosen");
 		final List<Plane> flats = List.of(new Plane(8, 8), new Plane(8, 8), new Plane(8, 8));
-		final VaeTrainer t = new VaeTrainer(flats, VaeTrainer.spec(flats.get(0), 2, 1, 2, VaeSpec.BERNOULLI, 1), config(
+		final VaeTrainer t = new VaeTrainer(flats, VaeTrainer.spec(flats.get(0), 2, 1, 2, Likelihood.BERNOULLI, 1), config(
 			16), 0);
 		checkInput("all-constant training images (VAE)", t::checkInput, t::getErrorMessage, "are constant",
 			"check that the right images were chosen");
@@ -280,7 +282,7 @@ public class BadInputTest {
 		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.save(other, target));
 		assertTrue(e.getMessage().contains("any previous model file there is unchanged"), e.getMessage());
 		assertArrayEquals(before, Files.readAllBytes(target.toPath()));
-		assertNotNull(ModelFile.load(target, AutoencoderModel.DENOISER));
+		assertNotNull(ModelFile.load(target, ModelKind.DENOISER));
 		bad("output cannot be written, checked before training", () -> Autoencoders.trainDenoiser(image(TestImages
 			.blobs(32, 32, 1)), "gaussian:10", NetworkSpec.unet(1, 2), config(16), target, null, null, null),
 			"Cannot save the model to " + target, "Choose a folder you can write to");
@@ -372,7 +374,7 @@ public class BadInputTest {
 
 	private File vaeFile() throws IOException {
 		final File f = new File(dir, "vae.aemodel");
-		if (!f.exists()) ModelFile.save(TestModels.vae(new VaeSpec(8, 8, 2, 1, 2, VaeSpec.BERNOULLI, 1), 1), f);
+		if (!f.exists()) ModelFile.save(TestModels.vae(new VaeSpec(8, 8, 2, 1, 2, Likelihood.BERNOULLI, 1), 1), f);
 		return f;
 	}
 }

@@ -3,6 +3,7 @@ package sc.fiji.autoencoders;
 import java.util.Map;
 import java.util.Random;
 
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.InitialWeights;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -46,7 +47,7 @@ public final class TestModels {
 	/** An untrained VAE with its initial weights, normalized for 0-255 images. */
 	public static AutoencoderModel vae(final VaeSpec spec, final long seed) {
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = AutoencoderModel.VAE;
+		m.kind = ModelKind.VAE;
 		m.vae = spec;
 		m.weights = InitialWeights.of(spec, seed);
 		m.normalization = Normalization.of(0, 255);

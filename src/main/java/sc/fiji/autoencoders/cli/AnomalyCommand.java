@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sc.fiji.autoencoders.AnomalyResult;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.TableFiles;
@@ -28,15 +29,15 @@ final class AnomalyCommand implements Callable<Integer> {
 		final File dir = Checks.outputFolder(output);
 		final ResultsTable all = new ResultsTable();
 		for (final ImagePlus imp : ImageFiles.openAll(input)) {
-			final Object[] result = Autoencoders.anomaly(imp, model);
-			final ResultsTable scores = (ResultsTable) result[0];
+			final AnomalyResult result = Autoencoders.anomaly(imp, model);
+			final ResultsTable scores = result.scores();
 			for (int row = 0; row < scores.size(); row++) {
 				all.incrementCounter();
 				all.addLabel(imp.getTitle());
 				for (final String h : scores.getHeadings())
 					all.addValue(h, scores.getValue(h, row));
 			}
-			ImageFiles.writeTiff((ImagePlus) result[1], new File(dir, DenoiseCommand.baseName(new File(imp
+			ImageFiles.writeTiff(result.errorMap(), new File(dir, DenoiseCommand.baseName(new File(imp
 				.getTitle())) + "-errors.tif"));
 		}
 		final File csv = new File(dir, "anomaly.csv");

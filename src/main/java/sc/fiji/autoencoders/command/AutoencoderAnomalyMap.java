@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.AnomalyResult;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
@@ -38,9 +39,9 @@ public class AutoencoderAnomalyMap extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			final Object[] r = Autoencoders.anomaly(image, model_file);
-			scores = (ResultsTable) r[0];
-			error_map = (ImagePlus) r[1];
+			final AnomalyResult r = Autoencoders.anomaly(image, model_file);
+			scores = r.scores();
+			error_map = r.errorMap();
 			Tables.show(scores, "Anomaly scores of " + image.getTitle());
 		}
 		catch (final BadInputException e) {

@@ -4,7 +4,7 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.AnomalyResult;
 import sc.fiji.autoencoders.Autoencoders;
 
 /** Plugins > Autoencoders > Autoencoder Anomaly Map... (ImageJ 1 twin; recordable): table "Anomaly scores". */
@@ -26,8 +26,8 @@ public class AnomalyMapPlugIn extends DialogPlugIn {
 	protected void apply(final GenericDialog gd) {
 		final ImagePlus image = gd.getNextImage();
 		final String model = gd.getNextString();
-		final Object[] r = Autoencoders.anomaly(image, PlugInSupport.file(model, "model file"));
-		((ResultsTable) r[0]).show("Anomaly scores");
-		PlugInSupport.show((ImagePlus) r[1]);
+		final AnomalyResult r = Autoencoders.anomaly(image, PlugInSupport.file(model, "model file"));
+		r.scores().show("Anomaly scores");
+		PlugInSupport.show(r.errorMap());
 	}
 }

@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
@@ -159,16 +160,25 @@ public final class ModelFile {
 	}
 
 	/** Reads a model and checks that it has the expected kind, naming the command to use otherwise. */
-	public static AutoencoderModel load(final File file, final String expectedKind) {
+	public static AutoencoderModel load(final File file, final ModelKind expectedKind) {
 		final AutoencoderModel m = load(file);
-		if (!m.kind.equals(expectedKind)) {
-			final String use = AutoencoderModel.VAE.equals(m.kind)
+		if (m.kind != expectedKind) {
+			final String use = m.kind == ModelKind.VAE
 				? "use it with the VAE commands (Generate from VAE, Encode with VAE, ...)"
 				: "use it with Denoise with Autoencoder";
 			throw new BadInputException("Model " + file.getName() + " is a " + m.kind + " model, but a " + expectedKind +
 				" model is needed here: " + use + ", or choose a " + expectedKind + " model.");
 		}
 		return m;
+	}
+
+	/**
+	 * As above with the kind's id ({@link AutoencoderModel#DENOISER} or {@link AutoencoderModel#VAE}).
+	 *
+	 * @throws BadInputException naming the valid ids if {@code expectedKind} is none of them
+	 */
+	public static AutoencoderModel load(final File file, final String expectedKind) {
+		return load(file, ModelKind.parse(expectedKind));
 	}
 
 	// -- Helper methods --

@@ -1,56 +1,52 @@
 package sc.fiji.autoencoders.io;
 
 import java.io.File;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.io.JsonTable.At;
+import sc.fiji.autoencoders.io.JsonTable.Codec;
+import sc.fiji.autoencoders.io.JsonTable.Field;
+import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.Likelihood;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
+import sc.fiji.autoencoders.model.TrainingHistory;
+import sc.fiji.autoencoders.model.Upsampling;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
 import sc.fiji.autoencoders.noise.NoiseModels;
-import sc.fiji.autoencoders.model.Normalization;
-import sc.fiji.autoencoders.model.TrainingHistory;
 
 /**
- * The {@code spec.json} of a model file: written and read field by field so that unknown content is rejected. Reading
- * happens in two steps so that the arrays are never read blindly: {@link #parse} checks the spec, including that the
- * stored arrays are exactly those the architecture needs, and tells how many bytes they take; {@link #attach} then
- * decodes the arrays.
+ * The {@code spec.json} of a model file. Each stored type has one {@link JsonTable} below that both writes and reads
+ * it, field by field, so that unknown content is rejected and a new field is added in one place. Reading happens in
+ * two steps so that the arrays are never read blindly: {@link #parse} checks the spec, including that the stored arrays
+ * are exactly those the architecture needs, and tells how many bytes they take; {@link #attach} then decodes the
+ * arrays.
  */
 final class ModelJson {
 
 	static final String FORMAT = "fiji-autoencoders-model";
+	/** The layout written; raise it only when the layout changes, and keep reading the older ones. */
 	static final int VERSION = 1;
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
 		.create();
-	private static final Set<String> FIELDS = Set.of("format", "formatVersion", "kind", "network", "vae",
-		"normalization", "noise", "patchSize", "steps", "learningRate", "seed", "created", "trainingSettings", "history",
-		"weights", "optimizer");
-	private static final Set<String> NETWORK_FIELDS = Set.of("architecture", "depth", "filters", "residual",
-		"upsampling", "channels", "leakyAlpha", "maxFilters");
-	private static final Set<String> VAE_FIELDS = Set.of("width", "height", "latent", "depth", "filters", "likelihood",
-		"beta");
-	private static final Set<String> EPOCH_FIELDS = Set.of("epoch", "step", "trainLoss", "validationLoss",
-		"validationMetric", "learningRate", "seconds");
-	private static final Set<String> INDEX_FIELDS = Set.of("name", "shape");
 	/** Deepest nesting of objects and lists accepted (the writer's is 3, the training settings add a few). */
 	static final int MAX_NESTING = 64;
 
@@ -68,6 +64,11 @@ final class ModelJson {
 			this.optimizer = optimizer;
 		}
 
+		/** The spec of a model in memory, its arrays listed as they are written. */
+		static Spec of(final AutoencoderModel m) {
+			return new Spec(m, shapes(m.weights), m.optimizerState == null ? null : shapes(m.optimizerState));
+		}
+
 		/** Exact length of {@code weights.bin}. */
 		long weightBytes() {
 			return bytes(weights);
@@ -82,32 +83,252 @@ final class ModelJson {
 			final long n = ParameterShapes.count(shapes);
 			return n > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * n;
 		}
+
+		private static Map<String, long[]> shapes(final Weights w) {
+			final Map<String, long[]> out = new LinkedHashMap<>();
+			w.entries().forEach((name, e) -> out.put(name, e.shape()));
+			return out;
+		}
+	}
+
+	// -- The stored types, one table each --
+
+	private static final int MIN = Integer.MIN_VALUE, MAX = Integer.MAX_VALUE;
+
+	/** {@link NetworkSpec}: {@code network} of a denoiser. */
+	private static final JsonTable<NetworkSpec> NETWORK;
+	static {
+		final JsonTable<NetworkSpec> t = new JsonTable<>("network specs");
+		final Field<NetworkSpec, Architecture> architecture = t.required("architecture", JsonTable.choice(
+			Architecture.class, "architecture"), NetworkSpec::architecture);
+		final Field<NetworkSpec, Integer> depth = t.required("depth", JsonTable.integer(MIN, MAX), NetworkSpec::depth);
+		final Field<NetworkSpec, Integer> filters = t.required("filters", JsonTable.integer(MIN, MAX),
+			NetworkSpec::filters);
+		final Field<NetworkSpec, Boolean> residual = t.required("residual", JsonTable.BOOLEAN, NetworkSpec::residual);
+		final Field<NetworkSpec, Upsampling> upsampling = t.required("upsampling", JsonTable.choice(Upsampling.class,
+			"upsampling"), NetworkSpec::upsampling);
+		final Field<NetworkSpec, Integer> channels = t.required("channels", JsonTable.integer(MIN, MAX),
+			NetworkSpec::channels);
+		final Field<NetworkSpec, Float> leakyAlpha = t.required("leakyAlpha", JsonTable.FINITE_FLOAT,
+			NetworkSpec::leakyAlpha);
+		// added after the first files were written: those have none and mean the old fixed cap
+		final Field<NetworkSpec, Integer> maxFilters = t.optional("maxFilters", JsonTable.integer(MIN, MAX),
+			NetworkSpec::maxFilters, NetworkSpec.DEFAULT_MAX_FILTERS);
+		NETWORK = t.make(v -> valid(v.at, "network spec", () -> new NetworkSpec(v.get(architecture), v.get(depth), v.get(
+			filters), v.get(residual), v.get(upsampling), v.get(channels), v.get(leakyAlpha), v.get(maxFilters))
+				.validate()));
+	}
+
+	/** {@link VaeSpec}: {@code vae} of a VAE. */
+	private static final JsonTable<VaeSpec> VAE;
+	static {
+		final JsonTable<VaeSpec> t = new JsonTable<>("VAE specs");
+		final Field<VaeSpec, Integer> width = t.required("width", JsonTable.integer(MIN, MAX), VaeSpec::width);
+		final Field<VaeSpec, Integer> height = t.required("height", JsonTable.integer(MIN, MAX), VaeSpec::height);
+		final Field<VaeSpec, Integer> latent = t.required("latent", JsonTable.integer(MIN, MAX), VaeSpec::latent);
+		final Field<VaeSpec, Integer> depth = t.required("depth", JsonTable.integer(MIN, MAX), VaeSpec::depth);
+		final Field<VaeSpec, Integer> filters = t.required("filters", JsonTable.integer(MIN, MAX), VaeSpec::filters);
+		final Field<VaeSpec, Likelihood> likelihood = t.required("likelihood", JsonTable.choice(Likelihood.class,
+			"likelihood"), VaeSpec::likelihood);
+		final Field<VaeSpec, Float> beta = t.required("beta", JsonTable.FINITE_FLOAT, VaeSpec::beta);
+		VAE = t.make(v -> {
+			final VaeSpec s = valid(v.at, "VAE spec", () -> new VaeSpec(v.get(width), v.get(height), v.get(latent), v.get(
+				depth), v.get(filters), v.get(likelihood), v.get(beta)).validate());
+			if (Math.min(s.width(), s.height()) >> s.depth() < 1) throw v.at.damaged("its VAE spec is invalid (depth " + s
+				.depth() + " is too deep for " + s.width() + "x" + s.height() + " images)");
+			return s;
+		});
+	}
+
+	/** {@link Normalization}: the intensities mapped to 0 and 1. */
+	private static final JsonTable<Normalization> NORMALIZATION;
+	static {
+		final JsonTable<Normalization> t = new JsonTable<>("normalizations");
+		final Field<Normalization, Double> low = t.required("low", JsonTable.FINITE_DOUBLE, Normalization::low);
+		final Field<Normalization, Double> high = t.required("high", JsonTable.FINITE_DOUBLE, Normalization::high);
+		NORMALIZATION = t.make(v -> {
+			final double l = v.get(low), h = v.get(high);
+			if (!(h > l) || !Double.isFinite(h - l)) throw v.at.damaged("its normalization (low " + l + ", high " + h +
+				") is invalid: low must be below high");
+			return Normalization.of(l, h);
+		});
+	}
+
+	/** {@link TrainingHistory.Epoch}: one record of {@code history}. */
+	private static final JsonTable<TrainingHistory.Epoch> EPOCH;
+	static {
+		final JsonTable<TrainingHistory.Epoch> t = new JsonTable<>("epoch records");
+		final Field<TrainingHistory.Epoch, Integer> epoch = t.required("epoch", JsonTable.integer(MIN, MAX), e -> e.epoch);
+		final Field<TrainingHistory.Epoch, Long> step = t.required("step", JsonTable.wholeNumber(Long.MIN_VALUE,
+			Long.MAX_VALUE), e -> e.step);
+		final Field<TrainingHistory.Epoch, Double> trainLoss = t.required("trainLoss", JsonTable.DOUBLE,
+			e -> e.trainLoss);
+		final Field<TrainingHistory.Epoch, Double> validationLoss = t.required("validationLoss", JsonTable.DOUBLE,
+			e -> e.validationLoss);
+		final Field<TrainingHistory.Epoch, Double> validationMetric = t.required("validationMetric", JsonTable.DOUBLE,
+			e -> e.validationMetric);
+		final Field<TrainingHistory.Epoch, Double> learningRate = t.required("learningRate", JsonTable.DOUBLE,
+			e -> e.learningRate);
+		final Field<TrainingHistory.Epoch, Double> seconds = t.required("seconds", JsonTable.DOUBLE, e -> e.seconds);
+		EPOCH = t.make(v -> new TrainingHistory.Epoch(v.get(epoch), v.get(step), v.get(trainLoss), v.get(validationLoss),
+			v.get(validationMetric), v.get(learningRate), v.get(seconds)));
+	}
+
+	/** One record of {@code weights} or {@code optimizer}: the name and shape of an array in the .bin entry. */
+	private static final JsonTable<Map.Entry<String, long[]>> ARRAY;
+	static {
+		final JsonTable<Map.Entry<String, long[]>> t = new JsonTable<>("name and shape records");
+		final Field<Map.Entry<String, long[]>, String> name = t.required("name", JsonTable.TEXT, Map.Entry::getKey);
+		final Field<Map.Entry<String, long[]>, long[]> shape = t.required("shape", JsonTable.DIMENSIONS,
+			Map.Entry::getValue);
+		ARRAY = t.make(v -> {
+			final String n = v.get(name);
+			final long[] s = v.get(shape);
+			if (s.length < 1 || s.length > 4) throw v.at.damaged("array '" + ModelFile.sanitize(n) + "' has " + s.length +
+				" dimensions (1 to 4 expected)");
+			for (int i = 0; i < s.length; i++)
+				if (s[i] == 0) throw v.at.damaged("array '" + ModelFile.sanitize(n) + "' has an invalid shape (dimension " +
+					(i + 1) + " is not a whole number from 1 to " + Integer.MAX_VALUE + ")");
+			return Map.entry(n, s);
+		});
+	}
+
+	/** The arrays of a .bin entry, in file order. */
+	private static final Codec<Map<String, long[]>> ARRAYS = JsonTable.namedList(ARRAY, Map.Entry::getKey,
+		Map.Entry::getValue, Map::entry);
+
+	/** {@code format}: always {@link #FORMAT}. */
+	private static final Codec<String> FORMAT_TEXT = new Codec<String>() {
+
+		@Override
+		public JsonElement write(final String value) {
+			return new JsonPrimitive(value);
+		}
+
+		@Override
+		public String read(final JsonElement e, final At at) {
+			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !FORMAT.equals(e.getAsString()))
+				throw notOurs(at);
+			return FORMAT;
+		}
+	};
+
+	/** {@code formatVersion}: one this version reads. */
+	private static final Codec<Long> FORMAT_VERSION = new Codec<Long>() {
+
+		private final Codec<Long> any = JsonTable.wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE);
+
+		@Override
+		public JsonElement write(final Long value) {
+			return any.write(value);
+		}
+
+		@Override
+		public Long read(final JsonElement e, final At at) {
+			final long version = any.read(e, at);
+			if (version > VERSION) throw new BadInputException("Model file " + at.file.getName() + " has format version " +
+				version + ", newer than this plugin reads (" + VERSION + "). Update Fiji Autoencoders to use it.");
+			if (version < 1) throw at.damaged("format version " + version + " is not valid");
+			return version;
+		}
+	};
+
+	/** {@code noise}: a noise model spec such as {@code gaussian:25}. */
+	private static final Codec<String> NOISE = new Codec<String>() {
+
+		@Override
+		public JsonElement write(final String value) {
+			return JsonTable.TEXT.write(value);
+		}
+
+		@Override
+		public String read(final JsonElement e, final At at) {
+			final String noise = JsonTable.TEXT.read(e, at);
+			try {
+				NoiseModels.parse(noise);
+			}
+			catch (final BadInputException x) {
+				throw at.damaged("its noise model '" + ModelFile.sanitize(noise) + "' is not valid");
+			}
+			return noise;
+		}
+	};
+
+	private static BadInputException notOurs(final At at) {
+		return at.damaged("spec.json is not a Fiji Autoencoders spec (its 'format' is not '" + FORMAT + "')");
+	}
+
+	/** The whole spec: the {@link AutoencoderModel} without its arrays, and the lists of its arrays. */
+	private static final JsonTable<Spec> MODEL;
+	static {
+		final JsonTable<Spec> t = new JsonTable<>("model specs");
+		// checked first, before anything else is read
+		t.field("format", FORMAT_TEXT, s -> FORMAT, true, at -> {
+			throw notOurs(at);
+		});
+		t.required("formatVersion", FORMAT_VERSION, s -> (long) VERSION);
+		final Field<Spec, ModelKind> kind = t.required("kind", JsonTable.choice(ModelKind.class, "model kind"),
+			s -> s.model.kind);
+		final Field<Spec, NetworkSpec> network = t.optional("network", NETWORK.object(), s -> s.model.network, null);
+		final Field<Spec, VaeSpec> vae = t.optional("vae", VAE.object(), s -> s.model.vae, null);
+		final Field<Spec, Normalization> normalization = t.required("normalization", NORMALIZATION.object(),
+			s -> s.model.normalization);
+		final Field<Spec, String> noise = t.required("noise", NOISE, s -> s.model.noise);
+		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
+		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
+		final Field<Spec, Float> learningRate = t.required("learningRate", JsonTable.FINITE_FLOAT,
+			s -> s.model.learningRate);
+		final Field<Spec, Long> seed = t.required("seed", JsonTable.wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE),
+			s -> s.model.seed);
+		final Field<Spec, String> created = t.optional("created", JsonTable.TEXT, s -> s.model.created, null);
+		final Field<Spec, String> trainingSettings = t.optional("trainingSettings", JsonTable.JSON_TEXT,
+			s -> s.model.trainingSettings, null);
+		final Field<Spec, List<TrainingHistory.Epoch>> history = t.required("history", EPOCH.list(),
+			s -> s.model.history.epochs());
+		final Field<Spec, Map<String, long[]>> weights = t.required("weights", ARRAYS, s -> s.weights);
+		final Field<Spec, Map<String, long[]>> optimizer = t.optional("optimizer", ARRAYS, s -> s.optimizer, null);
+		MODEL = t.make(v -> {
+			final AutoencoderModel m = new AutoencoderModel();
+			m.kind = v.get(kind);
+			m.network = v.get(network);
+			m.vae = v.get(vae);
+			final Map<String, long[]> expected;
+			if (m.isDenoiser()) {
+				if (m.vae != null) throw v.at.damaged("spec.json describes a denoiser but has a 'vae' field");
+				if (m.network == null) throw v.at.damaged("spec.json has no 'network' field");
+				expected = ParameterShapes.of(m.network);
+			}
+			else {
+				if (m.network != null) throw v.at.damaged("spec.json describes a VAE but has a 'network' field");
+				if (m.vae == null) throw v.at.damaged("spec.json has no 'vae' field");
+				expected = ParameterShapes.of(m.vae);
+			}
+			m.normalization = v.get(normalization);
+			m.noise = v.get(noise);
+			m.patchSize = v.get(patchSize);
+			m.steps = v.get(steps);
+			m.learningRate = v.get(learningRate);
+			if (m.learningRate < 0) throw v.at.damaged("its learning rate " + m.learningRate + " is negative");
+			m.seed = v.get(seed);
+			m.created = v.get(created);
+			m.trainingSettings = v.get(trainingSettings);
+			m.history = new TrainingHistory();
+			v.get(history).forEach(m.history::add);
+			match(v.get(weights), expected, "weights", v.at);
+			if (v.get(optimizer) != null) match(v.get(optimizer), ParameterShapes.adamState(expected), "optimizer state",
+				v.at);
+			final Spec spec = new Spec(m, v.get(weights), v.get(optimizer));
+			final long bytes = Math.max(spec.weightBytes(), spec.optimizerBytes());
+			if (bytes > ModelFile.MAX_ARRAY_BYTES) throw v.at.damaged("its network needs " + (bytes >> 20) +
+				" MB of arrays, more than the " + (ModelFile.MAX_ARRAY_BYTES >> 20) + " MB a model file may hold");
+			return spec;
+		});
 	}
 
 	private ModelJson() {}
 
 	static String toJson(final AutoencoderModel m) {
-		final JsonObject o = new JsonObject();
-		o.addProperty("format", FORMAT);
-		o.addProperty("formatVersion", VERSION);
-		o.addProperty("kind", m.kind);
-		if (m.network != null) o.add("network", GSON.toJsonTree(m.network));
-		if (m.vae != null) o.add("vae", GSON.toJsonTree(m.vae));
-		final JsonObject norm = new JsonObject();
-		norm.addProperty("low", m.normalization.low());
-		norm.addProperty("high", m.normalization.high());
-		o.add("normalization", norm);
-		o.addProperty("noise", m.noise);
-		o.addProperty("patchSize", m.patchSize);
-		o.addProperty("steps", m.steps);
-		o.addProperty("learningRate", m.learningRate);
-		o.addProperty("seed", m.seed);
-		if (m.created != null) o.addProperty("created", m.created);
-		if (m.trainingSettings != null) o.add("trainingSettings", JsonParser.parseString(m.trainingSettings));
-		o.add("history", GSON.toJsonTree(m.history.epochs()));
-		o.add("weights", index(m.weights));
-		if (m.optimizerState != null) o.add("optimizer", index(m.optimizerState));
-		return GSON.toJson(o);
+		return GSON.toJson(MODEL.write(Spec.of(m)));
 	}
 
 	/** Parses, checks and decodes in one go. */
@@ -160,160 +381,31 @@ final class ModelJson {
 		if (nesting(root) > MAX_NESTING) throw ModelFile.damaged(file, "spec.json is nested more than " + MAX_NESTING +
 			" levels deep"); // the text scan can be fooled by lenient JSON's single-quoted strings
 		if (!root.isJsonObject()) throw ModelFile.damaged(file, "spec.json does not hold a JSON object");
-		final JsonObject o = root.getAsJsonObject();
-		final JsonElement format = o.get("format");
-		if (!isString(format) || !FORMAT.equals(format.getAsString())) {
-			throw ModelFile.damaged(file, "spec.json is not a Fiji Autoencoders spec (its 'format' is not '" + FORMAT +
-				"')");
-		}
-		final long version = integer(o, "", "formatVersion", Long.MIN_VALUE, Long.MAX_VALUE, file);
-		if (version > VERSION) throw new BadInputException("Model file " + file.getName() + " has format version " +
-			version + ", newer than this plugin reads (" + VERSION + "). Update Fiji Autoencoders to use it.");
-		if (version < 1) throw ModelFile.damaged(file, "format version " + version + " is not valid");
-		noUnknownFields(o, FIELDS, "", file);
-		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = string(o, "", "kind", file);
-		final Map<String, long[]> expected;
-		if (m.isDenoiser()) {
-			if (o.has("vae")) throw ModelFile.damaged(file, "spec.json describes a denoiser but has a 'vae' field");
-			m.network = network(object(o, "", "network", file), file);
-			expected = ParameterShapes.of(m.network);
-		}
-		else if (m.isVae()) {
-			if (o.has("network")) throw ModelFile.damaged(file, "spec.json describes a VAE but has a 'network' field");
-			m.vae = vae(object(o, "", "vae", file), file);
-			expected = ParameterShapes.of(m.vae);
-		}
-		else throw ModelFile.damaged(file, "unknown model kind '" + ModelFile.sanitize(m.kind) +
-			"' (expected 'denoiser' or 'vae')");
-		final JsonObject norm = object(o, "", "normalization", file);
-		noUnknownFields(norm, Set.of("low", "high"), "normalization.", file);
-		final double low = number(norm, "normalization.", "low", file);
-		final double high = number(norm, "normalization.", "high", file);
-		if (!(high > low) || !Double.isFinite(high - low)) throw ModelFile.damaged(file, "its normalization (low " + low +
-			", high " + high + ") is invalid: low must be below high");
-		m.normalization = Normalization.of(low, high);
-		m.noise = string(o, "", "noise", file);
+		return MODEL.read(root.getAsJsonObject(), new At(file, ""));
+	}
+
+	/** Makes a spec whose own checks throw {@link BadInputException}, as a damaged-file message naming it. */
+	private static <T> T valid(final At at, final String what, final Supplier<T> make) {
 		try {
-			NoiseModels.parse(m.noise);
+			return make.get();
 		}
 		catch (final BadInputException e) {
-			throw ModelFile.damaged(file, "its noise model '" + ModelFile.sanitize(m.noise) + "' is not valid");
+			throw at.damaged("its " + what + " is invalid (" + stripPeriod(e.getMessage()) + ")");
 		}
-		m.patchSize = (int) integer(o, "", "patchSize", 0, Integer.MAX_VALUE, file);
-		m.steps = integer(o, "", "steps", 0, Long.MAX_VALUE, file);
-		m.learningRate = floatNumber(o, "", "learningRate", file);
-		if (m.learningRate < 0) throw ModelFile.damaged(file, "its learning rate " + m.learningRate + " is negative");
-		m.seed = integer(o, "", "seed", Long.MIN_VALUE, Long.MAX_VALUE, file);
-		if (present(o, "created")) m.created = string(o, "", "created", file);
-		if (present(o, "trainingSettings")) m.trainingSettings = o.get("trainingSettings").toString();
-		m.history = history(array(o, "", "history", file), file);
-		final Map<String, long[]> weights = index(array(o, "", "weights", file), "weights", file);
-		match(weights, expected, "weights", file);
-		Map<String, long[]> optimizer = null;
-		if (present(o, "optimizer")) {
-			optimizer = index(array(o, "", "optimizer", file), "optimizer", file);
-			match(optimizer, ParameterShapes.adamState(expected), "optimizer state", file);
-		}
-		final Spec spec = new Spec(m, weights, optimizer);
-		final long bytes = Math.max(spec.weightBytes(), spec.optimizerBytes());
-		if (bytes > ModelFile.MAX_ARRAY_BYTES) throw ModelFile.damaged(file, "its network needs " + (bytes >> 20) +
-			" MB of arrays, more than the " + (ModelFile.MAX_ARRAY_BYTES >> 20) + " MB a model file may hold");
-		return spec;
-	}
-
-	private static NetworkSpec network(final JsonObject n, final File file) {
-		noUnknownFields(n, NETWORK_FIELDS, "network.", file);
-		final NetworkSpec s = new NetworkSpec(string(n, "network.", "architecture", file), (int) integer(n, "network.",
-			"depth", Integer.MIN_VALUE, Integer.MAX_VALUE, file), (int) integer(n, "network.", "filters",
-				Integer.MIN_VALUE, Integer.MAX_VALUE, file), bool(n, "network.", "residual", file), string(n, "network.",
-					"upsampling", file), (int) integer(n, "network.", "channels", Integer.MIN_VALUE, Integer.MAX_VALUE, file),
-			floatNumber(n, "network.", "leakyAlpha", file), present(n, "maxFilters") ? (int) integer(n, "network.",
-				"maxFilters", Integer.MIN_VALUE, Integer.MAX_VALUE, file) : NetworkSpec.DEFAULT_MAX_FILTERS);
-		try {
-			return s.validate();
-		}
-		catch (final BadInputException e) {
-			throw ModelFile.damaged(file, "its network spec is invalid (" + stripPeriod(e.getMessage()) + ")");
-		}
-	}
-
-	private static VaeSpec vae(final JsonObject v, final File file) {
-		noUnknownFields(v, VAE_FIELDS, "vae.", file);
-		final int min = Integer.MIN_VALUE, max = Integer.MAX_VALUE;
-		final VaeSpec s = new VaeSpec((int) integer(v, "vae.", "width", min, max, file), (int) integer(v, "vae.",
-			"height", min, max, file), (int) integer(v, "vae.", "latent", min, max, file), (int) integer(v, "vae.",
-				"depth", min, max, file), (int) integer(v, "vae.", "filters", min, max, file), string(v, "vae.",
-					"likelihood", file), floatNumber(v, "vae.", "beta", file));
-		try {
-			s.validate();
-		}
-		catch (final BadInputException e) {
-			throw ModelFile.damaged(file, "its VAE spec is invalid (" + stripPeriod(e.getMessage()) + ")");
-		}
-		final int minSide = Math.min(s.width(), s.height());
-		if (minSide >> s.depth() < 1) throw ModelFile.damaged(file, "its VAE spec is invalid (depth " + s.depth() +
-			" is too deep for " + s.width() + "x" + s.height() + " images)");
-		return s;
-	}
-
-	private static TrainingHistory history(final JsonArray a, final File file) {
-		final TrainingHistory h = new TrainingHistory();
-		for (final JsonElement el : a) {
-			if (el == null || !el.isJsonObject()) throw ModelFile.damaged(file, "spec.json field 'history' holds " +
-				"something other than epoch records");
-			noUnknownFields(el.getAsJsonObject(), EPOCH_FIELDS, "history[].", file);
-			final TrainingHistory.Epoch e;
-			try {
-				e = GSON.fromJson(el, TrainingHistory.Epoch.class);
-			}
-			catch (final RuntimeException x) {
-				throw ModelFile.damaged(file, "spec.json field 'history' holds a malformed epoch record (" + brief(x) + ")");
-			}
-			h.add(e);
-		}
-		return h;
-	}
-
-	/** The names and shapes listed in a "weights" or "optimizer" array, in order. */
-	private static Map<String, long[]> index(final JsonArray a, final String field, final File file) {
-		final Map<String, long[]> out = new LinkedHashMap<>();
-		for (final JsonElement el : a) {
-			if (el == null || !el.isJsonObject()) throw ModelFile.damaged(file, "spec.json field '" + field +
-				"' holds something other than name and shape records");
-			final JsonObject o = el.getAsJsonObject();
-			noUnknownFields(o, INDEX_FIELDS, field + "[].", file);
-			final String name = string(o, field + "[].", "name", file);
-			final JsonArray shapeJson = array(o, field + "[].", "shape", file);
-			if (shapeJson.size() < 1 || shapeJson.size() > 4) throw ModelFile.damaged(file, "array '" + ModelFile
-				.sanitize(name) + "' has " + shapeJson.size() + " dimensions (1 to 4 expected)");
-			final long[] shape = new long[shapeJson.size()];
-			for (int i = 0; i < shape.length; i++) {
-				final JsonElement d = shapeJson.get(i);
-				final Long v = d != null && d.isJsonPrimitive() ? wholeNumber(d.getAsJsonPrimitive()) : null;
-				if (v == null || v < 1 || v > Integer.MAX_VALUE) throw ModelFile.damaged(file, "array '" + ModelFile
-					.sanitize(name) + "' has an invalid shape (dimension " + (i + 1) + " is not a whole number from 1 to " +
-					Integer.MAX_VALUE + ")");
-				shape[i] = v;
-			}
-			if (out.put(name, shape) != null) throw ModelFile.damaged(file, "array '" + ModelFile.sanitize(name) +
-				"' is listed twice");
-		}
-		return Collections.unmodifiableMap(out);
 	}
 
 	/** Stored arrays must be exactly the expected ones: none missing, none extra, all with the right shape. */
 	private static void match(final Map<String, long[]> stored, final Map<String, long[]> expected, final String what,
-		final File file)
+		final At at)
 	{
 		for (final Map.Entry<String, long[]> e : expected.entrySet()) {
 			final long[] s = stored.get(e.getKey());
-			if (s == null) throw ModelFile.damaged(file, "its " + what + " '" + e.getKey() + "' are missing");
-			if (!Arrays.equals(s, e.getValue())) throw ModelFile.damaged(file, "its " + what + " '" + e.getKey() +
+			if (s == null) throw at.damaged("its " + what + " '" + e.getKey() + "' are missing");
+			if (!Arrays.equals(s, e.getValue())) throw at.damaged("its " + what + " '" + e.getKey() +
 				"' have shape " + Arrays.toString(s) + " but the network needs " + Arrays.toString(e.getValue()));
 		}
 		for (final String name : stored.keySet())
-			if (!expected.containsKey(name)) throw ModelFile.damaged(file, "it has unexpected " + what + " '" + ModelFile
+			if (!expected.containsKey(name)) throw at.damaged("it has unexpected " + what + " '" + ModelFile
 				.sanitize(name) + "' that the network does not use");
 	}
 
@@ -333,134 +425,6 @@ final class ModelJson {
 			w.put(e.getKey(), e.getValue(), values);
 		}
 		return w;
-	}
-
-	private static JsonArray index(final Weights w) {
-		final JsonArray a = new JsonArray();
-		for (final Map.Entry<String, Weights.Entry> e : w.entries().entrySet()) {
-			final JsonObject o = new JsonObject();
-			o.addProperty("name", e.getKey());
-			o.add("shape", GSON.toJsonTree(e.getValue().shape()));
-			a.add(o);
-		}
-		return a;
-	}
-
-	// -- Typed field access: each names the field and what it should hold --
-
-	private static boolean present(final JsonObject o, final String key) {
-		return o.has(key) && !o.get(key).isJsonNull();
-	}
-
-	private static JsonElement field(final JsonObject o, final String prefix, final String key, final File file) {
-		if (!present(o, key)) throw ModelFile.damaged(file, "spec.json has no '" + prefix + key + "' field");
-		return o.get(key);
-	}
-
-	private static BadInputException wrongType(final String prefix, final String key, final String type,
-		final File file)
-	{
-		return ModelFile.damaged(file, "spec.json field '" + prefix + key + "' is not " + type);
-	}
-
-	private static boolean isString(final JsonElement e) {
-		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
-	}
-
-	private static String string(final JsonObject o, final String prefix, final String key, final File file) {
-		final JsonElement e = field(o, prefix, key, file);
-		if (!isString(e)) throw wrongType(prefix, key, "a text", file);
-		return e.getAsString();
-	}
-
-	private static boolean bool(final JsonObject o, final String prefix, final String key, final File file) {
-		final JsonElement e = field(o, prefix, key, file);
-		if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) throw wrongType(prefix, key,
-			"true or false", file);
-		return e.getAsBoolean();
-	}
-
-	private static JsonObject object(final JsonObject o, final String prefix, final String key, final File file) {
-		final JsonElement e = field(o, prefix, key, file);
-		if (!e.isJsonObject()) throw wrongType(prefix, key, "an object", file);
-		return e.getAsJsonObject();
-	}
-
-	private static JsonArray array(final JsonObject o, final String prefix, final String key, final File file) {
-		final JsonElement e = field(o, prefix, key, file);
-		if (!e.isJsonArray()) throw wrongType(prefix, key, "a list", file);
-		return e.getAsJsonArray();
-	}
-
-	/** A finite number (NaN and infinities, which the writer never produces for these fields, are rejected). */
-	private static double number(final JsonObject o, final String prefix, final String key, final File file) {
-		final JsonElement e = field(o, prefix, key, file);
-		if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) throw wrongType(prefix, key, "a number", file);
-		final double v;
-		try {
-			v = e.getAsDouble();
-		}
-		catch (final NumberFormatException x) {
-			throw wrongType(prefix, key, "a number", file);
-		}
-		if (!Double.isFinite(v)) throw wrongType(prefix, key, "a finite number", file);
-		return v;
-	}
-
-	/** A finite float, parsed from the text directly (as it was written) so that it reads back bit for bit. */
-	private static float floatNumber(final JsonObject o, final String prefix, final String key, final File file) {
-		number(o, prefix, key, file);
-		final float v;
-		try {
-			v = o.get(key).getAsFloat();
-		}
-		catch (final NumberFormatException x) {
-			throw wrongType(prefix, key, "a number", file);
-		}
-		if (!Float.isFinite(v)) throw wrongType(prefix, key, "a number in float range", file);
-		return v;
-	}
-
-	private static long integer(final JsonObject o, final String prefix, final String key, final long min,
-		final long max, final File file)
-	{
-		final JsonElement e = field(o, prefix, key, file);
-		final Long v = e.isJsonPrimitive() ? wholeNumber(e.getAsJsonPrimitive()) : null;
-		if (v == null) throw wrongType(prefix, key, "a whole number", file);
-		if (v < min || v > max) throw ModelFile.damaged(file, "spec.json field '" + prefix + key + "' is " + v +
-			", out of range");
-		return v;
-	}
-
-	/** The value if it is a whole number that fits a long, else null; never slow on huge exponents. */
-	private static Long wholeNumber(final JsonPrimitive p) {
-		if (!p.isNumber()) return null;
-		final String text = p.getAsString();
-		if (text.length() > 40) return null; // no whole number that fits a long is written this long; parsing could be slow
-		final BigDecimal d;
-		try {
-			d = new BigDecimal(text);
-		}
-		catch (final NumberFormatException | ArithmeticException e) {
-			return null;
-		}
-		if (d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 || d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-			return null;
-		}
-		try {
-			return d.longValueExact();
-		}
-		catch (final ArithmeticException e) {
-			return null; // has a fraction
-		}
-	}
-
-	private static void noUnknownFields(final JsonObject o, final Set<String> known, final String prefix,
-		final File file)
-	{
-		for (final String k : o.keySet())
-			if (!known.contains(k)) throw ModelFile.damaged(file, "spec.json has an unknown field '" + prefix + ModelFile
-				.sanitize(k) + "'");
 	}
 
 	/** Deepest nesting of [ and { outside strings, found without parsing. */

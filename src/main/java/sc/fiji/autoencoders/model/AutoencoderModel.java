@@ -7,11 +7,12 @@ package sc.fiji.autoencoders.model;
  */
 public final class AutoencoderModel {
 
+	/** {@link ModelKind#DENOISER}'s id, a compile-time constant for front ends. */
 	public static final String DENOISER = "denoiser";
+	/** {@link ModelKind#VAE}'s id. */
 	public static final String VAE = "vae";
 
-	/** {@link #DENOISER} or {@link #VAE}. */
-	public String kind = DENOISER;
+	public ModelKind kind = ModelKind.DENOISER;
 	/** Architecture of a denoiser (null for a VAE). */
 	public NetworkSpec network;
 	/** Architecture of a VAE (null for a denoiser). */
@@ -33,11 +34,11 @@ public final class AutoencoderModel {
 	public String created;
 
 	public boolean isDenoiser() {
-		return DENOISER.equals(kind);
+		return kind == ModelKind.DENOISER;
 	}
 
 	public boolean isVae() {
-		return VAE.equals(kind);
+		return kind == ModelKind.VAE;
 	}
 
 	/** One line for logs and the info command. */

@@ -19,8 +19,8 @@ public final class DenoiserNetwork {
 		final ParameterSource params)
 	{
 		final Layers l = new Layers(tf, params, spec.leakyAlpha());
-		final boolean skips = NetworkSpec.UNET.equals(spec.architecture());
-		final boolean bilinear = NetworkSpec.BILINEAR.equals(spec.upsampling());
+		final boolean skips = spec.architecture() == Architecture.UNET;
+		final boolean bilinear = spec.upsampling() == Upsampling.BILINEAR;
 		final List<Operand<TFloat32>> skipOutputs = new ArrayList<>();
 		Operand<TFloat32> x = input;
 		long in = spec.channels();

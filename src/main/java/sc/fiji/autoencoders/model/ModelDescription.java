@@ -10,7 +10,7 @@ public final class ModelDescription {
 
 	public static String describe(final AutoencoderModel m) {
 		final StringBuilder sb = new StringBuilder();
-		line(sb, "kind", m.kind);
+		line(sb, "kind", String.valueOf(m.kind));
 		line(sb, "architecture", String.valueOf(m.isVae() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {

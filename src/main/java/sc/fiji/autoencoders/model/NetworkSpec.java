@@ -10,41 +10,46 @@ import sc.fiji.autoencoders.BadInputException;
  * <p>
  * Architectures:
  * <ul>
- * <li>{@link #UNET}: encoder of {@code depth} levels (two 3x3 convolutions with LeakyReLU, then 2x2 max pooling), a
- * bottleneck block, and a decoder that upsamples (nearest or bilinear), convolves, concatenates the encoder's skip and
- * applies two more convolutions;</li>
- * <li>{@link #PLAIN}: the same encoder and decoder without skip connections (the classic bottleneck autoencoder).</li>
+ * <li>{@link Architecture#UNET}: encoder of {@code depth} levels (two 3x3 convolutions with LeakyReLU, then 2x2 max
+ * pooling), a bottleneck block, and a decoder that upsamples ({@link Upsampling}), convolves, concatenates the encoder's
+ * skip and applies two more convolutions;</li>
+ * <li>{@link Architecture#PLAIN}: the same encoder and decoder without skip connections (the classic bottleneck
+ * autoencoder).</li>
  * </ul>
  * With {@code residual} the network predicts the correction that is added to its input, which makes denoisers train
  * much faster because the identity is free.
  */
 public final class NetworkSpec {
 
+	/** {@link Architecture#UNET}'s id, a compile-time constant for dialogs' choice lists. */
 	public static final String UNET = "unet";
+	/** {@link Architecture#PLAIN}'s id. */
 	public static final String PLAIN = "plain";
+	/** {@link Upsampling#NEAREST}'s id. */
 	public static final String NEAREST = "nearest";
+	/** {@link Upsampling#BILINEAR}'s id. */
 	public static final String BILINEAR = "bilinear";
 	/** The filter cap of models written before {@link #maxFilters()} existed, and the default. */
 	public static final int DEFAULT_MAX_FILTERS = 512;
 
-	private final String architecture;
+	private final Architecture architecture;
 	private final int depth;
 	private final int filters;
 	private final boolean residual;
-	private final String upsampling;
+	private final Upsampling upsampling;
 	private final int channels;
 	private final float leakyAlpha;
 	private final int maxFilters;
 
-	public NetworkSpec(final String architecture, final int depth, final int filters, final boolean residual,
-		final String upsampling, final int channels, final float leakyAlpha)
+	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
+		final Upsampling upsampling, final int channels, final float leakyAlpha)
 	{
 		this(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, DEFAULT_MAX_FILTERS);
 	}
 
 	/** @param maxFilters the cap on the filters, which double at each level down */
-	public NetworkSpec(final String architecture, final int depth, final int filters, final boolean residual,
-		final String upsampling, final int channels, final float leakyAlpha, final int maxFilters)
+	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
+		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters)
 	{
 		this.maxFilters = maxFilters;
 		this.architecture = architecture;
@@ -56,20 +61,41 @@ public final class NetworkSpec {
 		this.leakyAlpha = leakyAlpha;
 	}
 
-	/** The default denoiser: a residual U-Net with nearest upsampling. */
-	public static NetworkSpec unet(final int depth, final int filters) {
-		return new NetworkSpec(UNET, depth, filters, true, NEAREST, 1, 0.1f);
+	/**
+	 * As above with the architecture and upsampling as typed by a user (ids such as {@code unet} and {@code nearest}).
+	 *
+	 * @throws BadInputException naming the valid ids if one is unknown
+	 */
+	public NetworkSpec(final String architecture, final int depth, final int filters, final boolean residual,
+		final String upsampling, final int channels, final float leakyAlpha, final int maxFilters)
+	{
+		this(Architecture.parse(architecture), depth, filters, residual, Upsampling.parse(upsampling), channels,
+			leakyAlpha, maxFilters);
 	}
 
-	public NetworkSpec withArchitecture(final String a) {
+	/** The default denoiser: a residual U-Net with nearest upsampling. */
+	public static NetworkSpec unet(final int depth, final int filters) {
+		return new NetworkSpec(Architecture.UNET, depth, filters, true, Upsampling.NEAREST, 1, 0.1f);
+	}
+
+	public NetworkSpec withArchitecture(final Architecture a) {
 		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
+	}
+
+	/**
+	 * With the architecture as chosen in a dialog ({@code unet} or {@code plain}).
+	 *
+	 * @throws BadInputException naming the valid ids if {@code a} is none of them
+	 */
+	public NetworkSpec withArchitecture(final String a) {
+		return withArchitecture(Architecture.parse(a));
 	}
 
 	public NetworkSpec withResidual(final boolean r) {
 		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters);
 	}
 
-	public NetworkSpec withUpsampling(final String u) {
+	public NetworkSpec withUpsampling(final Upsampling u) {
 		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters);
 	}
 
@@ -80,18 +106,16 @@ public final class NetworkSpec {
 
 	/** Throws {@link BadInputException} naming the bad field and its valid range. */
 	public NetworkSpec validate() {
-		if (!UNET.equals(architecture) && !PLAIN.equals(architecture)) {
-			throw new BadInputException("Unknown architecture '" + architecture + "': use 'unet' or 'plain'.");
-		}
+		if (architecture == null) throw new BadInputException("No architecture given: use " + Choice.ids(
+			Architecture.class) + ".");
 		if (depth < 1 || depth > 4) throw new BadInputException("Network depth " + depth + " is out of range: use 1 to 4.");
 		if (filters < 1 || filters > 256) {
 			throw new BadInputException("Base filters " + filters + " is out of range: use 1 to 256 (32 is a good start).");
 		}
 		if (maxFilters < filters || maxFilters > DEFAULT_MAX_FILTERS) throw new BadInputException("Maximum filters " +
 			maxFilters + " is out of range: use the base filters (" + filters + ") to " + DEFAULT_MAX_FILTERS + ".");
-		if (!NEAREST.equals(upsampling) && !BILINEAR.equals(upsampling)) {
-			throw new BadInputException("Unknown upsampling '" + upsampling + "': use 'nearest' or 'bilinear'.");
-		}
+		if (upsampling == null) throw new BadInputException("No upsampling given: use " + Choice.ids(Upsampling.class) +
+			".");
 		if (channels != 1) throw new BadInputException("Only single-channel networks are supported (got " + channels +
 			" channels): use 1, and split multi-channel images (Image > Color > Split Channels).");
 		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1) (got " +
@@ -99,7 +123,7 @@ public final class NetworkSpec {
 		return this;
 	}
 
-	public String architecture() {
+	public Architecture architecture() {
 		return architecture;
 	}
 
@@ -115,7 +139,7 @@ public final class NetworkSpec {
 		return residual;
 	}
 
-	public String upsampling() {
+	public Upsampling upsampling() {
 		return upsampling;
 	}
 
@@ -140,8 +164,8 @@ public final class NetworkSpec {
 	public boolean equals(final Object o) {
 		if (!(o instanceof NetworkSpec)) return false;
 		final NetworkSpec s = (NetworkSpec) o;
-		return s.architecture.equals(architecture) && s.depth == depth && s.filters == filters && s.residual == residual &&
-			s.upsampling.equals(upsampling) && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters;
+		return s.architecture == architecture && s.depth == depth && s.filters == filters && s.residual == residual &&
+			s.upsampling == upsampling && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters;
 	}
 
 	@Override

@@ -17,7 +17,7 @@ public final class ParameterShapes {
 	/** The parameters of a denoising network (the spec must be valid). */
 	public static Map<String, long[]> of(final NetworkSpec spec) {
 		final Map<String, long[]> m = new LinkedHashMap<>();
-		final boolean skips = NetworkSpec.UNET.equals(spec.architecture());
+		final boolean skips = spec.architecture() == Architecture.UNET;
 		long in = spec.channels();
 		for (int level = 0; level < spec.depth(); level++) {
 			final long f = DenoiserNetwork.filters(spec, level);

@@ -75,7 +75,7 @@ public final class VaeNetwork {
 	public Operand<TFloat32> reconstructionNll(final Operand<TFloat32> x, final Operand<TFloat32> logits) {
 		final Operand<TFloat32> xv = crop(x), lv = crop(logits);
 		final Operand<TInt32> axes = tf.constant(new int[] { 1, 2, 3 });
-		if (VaeSpec.BERNOULLI.equals(spec.likelihood())) {
+		if (spec.likelihood() == Likelihood.BERNOULLI) {
 			// numerically stable binary cross-entropy with logits: max(l,0) - l*x + log(1 + exp(-|l|))
 			final Operand<TFloat32> ce = tf.math.add(tf.math.sub(tf.nn.relu(lv), tf.math.mul(lv, xv)), tf.math.log1p(
 				tf.math.exp(tf.math.neg(tf.math.abs(lv)))));

@@ -10,7 +10,9 @@ import sc.fiji.autoencoders.BadInputException;
  */
 public final class VaeSpec {
 
+	/** {@link Likelihood#BERNOULLI}'s id, a compile-time constant for dialogs' choice lists. */
 	public static final String BERNOULLI = "bernoulli";
+	/** {@link Likelihood#GAUSSIAN}'s id. */
 	public static final String GAUSSIAN = "gaussian";
 	/** Largest image side: far beyond what a VAE can be trained on, it keeps all sizes within int range. */
 	public static final int MAX_SIDE = 1 << 14;
@@ -20,11 +22,11 @@ public final class VaeSpec {
 	private final int latent;
 	private final int depth;
 	private final int filters;
-	private final String likelihood;
+	private final Likelihood likelihood;
 	private final float beta;
 
 	public VaeSpec(final int width, final int height, final int latent, final int depth, final int filters,
-		final String likelihood, final float beta)
+		final Likelihood likelihood, final float beta)
 	{
 		this.width = width;
 		this.height = height;
@@ -35,15 +37,34 @@ public final class VaeSpec {
 		this.beta = beta;
 	}
 
+	public VaeSpec withLatent(final int l) {
+		return new VaeSpec(width, height, l, depth, filters, likelihood, beta);
+	}
+
+	public VaeSpec withDepth(final int d) {
+		return new VaeSpec(width, height, latent, d, filters, likelihood, beta);
+	}
+
+	public VaeSpec withFilters(final int f) {
+		return new VaeSpec(width, height, latent, depth, f, likelihood, beta);
+	}
+
+	public VaeSpec withLikelihood(final Likelihood l) {
+		return new VaeSpec(width, height, latent, depth, filters, l, beta);
+	}
+
+	public VaeSpec withBeta(final float b) {
+		return new VaeSpec(width, height, latent, depth, filters, likelihood, b);
+	}
+
 	public VaeSpec validate() {
 		if (latent < 1 || latent > 1024) throw new BadInputException("Latent size " + latent +
 			" is out of range: use 1 to 1024 (16 is a good start).");
 		if (depth < 1 || depth > 5) throw new BadInputException("VAE depth " + depth + " is out of range: use 1 to 5.");
 		if (filters < 1 || filters > 256) throw new BadInputException("VAE filters " + filters +
 			" is out of range: use 1 to 256.");
-		if (!BERNOULLI.equals(likelihood) && !GAUSSIAN.equals(likelihood)) {
-			throw new BadInputException("Unknown likelihood '" + likelihood + "': use 'bernoulli' or 'gaussian'.");
-		}
+		if (likelihood == null) throw new BadInputException("No likelihood given: use " + Choice.ids(Likelihood.class) +
+			".");
 		if (!(beta >= 0) || Float.isInfinite(beta)) throw new BadInputException("Beta must be 0 or positive (got " + beta +
 			").");
 		if (width < 1 || height < 1) throw new BadInputException("Image size must be positive (got " + width + "x" +
@@ -73,7 +94,7 @@ public final class VaeSpec {
 		return filters;
 	}
 
-	public String likelihood() {
+	public Likelihood likelihood() {
 		return likelihood;
 	}
 
@@ -99,7 +120,7 @@ public final class VaeSpec {
 		if (!(o instanceof VaeSpec)) return false;
 		final VaeSpec s = (VaeSpec) o;
 		return s.width == width && s.height == height && s.latent == latent && s.depth == depth && s.filters == filters &&
-			s.likelihood.equals(likelihood) && s.beta == beta;
+			s.likelihood == likelihood && s.beta == beta;
 	}
 
 	@Override

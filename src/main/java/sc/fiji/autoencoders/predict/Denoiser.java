@@ -18,6 +18,7 @@ import sc.fiji.autoencoders.model.FrozenParameters;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
+import sc.fiji.autoencoders.model.Upsampling;
 
 /**
  * A loaded denoiser ready to predict: the network is rebuilt from the model's spec with its weights as constants.
@@ -149,7 +150,7 @@ public final class Denoiser implements AutoCloseable {
 			r += 3 << l; // two convolutions and the pooling window
 		r += 2 << spec.depth(); // bottleneck
 		for (int l = 0; l < spec.depth(); l++)
-			r += (NetworkSpec.BILINEAR.equals(spec.upsampling()) ? 5 : 4) << l;
+			r += (spec.upsampling() == Upsampling.BILINEAR ? 5 : 4) << l;
 		return r;
 	}
 }

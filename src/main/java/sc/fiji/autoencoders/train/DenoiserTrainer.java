@@ -19,12 +19,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import com.google.gson.Gson;
-
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Precision;
@@ -283,7 +282,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = AutoencoderModel.DENOISER;
+		m.kind = ModelKind.DENOISER;
 		m.network = net;
 		m.normalization = norm;
 		m.noise = noise.spec();
@@ -296,7 +295,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.seed = config.seed;
 		final TrainingConfig settings = config.copy();
 		settings.precision = Precision.parse(config.precision).resolved(); // what ran, not "auto"
-		m.trainingSettings = new Gson().toJson(settings);
+		m.trainingSettings = settings.toJson();
 		m.created = Instant.now().toString();
 		return m;
 	}

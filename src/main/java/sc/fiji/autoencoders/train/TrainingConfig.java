@@ -1,6 +1,9 @@
 package sc.fiji.autoencoders.train;
 
+import com.google.gson.Gson;
+
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.model.Choice;
 
 /**
  * Settings of a training run. Mutable for easy use from commands and the CLI; {@link #validate()} checks them and
@@ -18,17 +21,17 @@ public final class TrainingConfig {
 	public float learningRate = 1e-3f;
 	public double validationFraction = 0.1;
 	public int validationPatches = 64;
-	/** Epochs without improvement before the learning rate is halved; only when {@link #anneal} is off. */
+	/** Epochs without improvement before the learning rate is halved; only with {@link Schedule#PLATEAU}. */
 	public int plateauPatience = 4;
 	public double plateauFactor = 0.5;
 	public float minLearningRate = 1e-5f;
 	/** Epochs without improvement before training stops (0: never). */
 	public int earlyStopPatience = 12;
 	/**
-	 * Cosine decay of the learning rate over the run (epochs or time budget); when off, the rate is halved on plateaus
-	 * of the validation loss instead.
+	 * Cosine decay of the learning rate over the run (epochs or time budget), or halving on plateaus of the validation
+	 * loss.
 	 */
-	public boolean anneal = true;
+	public Schedule schedule = Schedule.COSINE;
 	/** Steps over which the learning rate rises linearly from 0 to {@link #learningRate} at the start (0: none). */
 	public int warmupSteps = 0;
 	public long seed = 42;
@@ -57,6 +60,8 @@ public final class TrainingConfig {
 		if (validationPatches <= 0) throw new BadInputException("Validation patches must be positive (got " +
 			validationPatches + "): use e.g. 64.");
 		sc.fiji.autoencoders.model.Precision.parse(precision);
+		if (schedule == null) throw new BadInputException("No learning-rate schedule given: use " + Choice.ids(
+			Schedule.class) + ".");
 		if (warmupSteps < 0) throw new BadInputException("Warm-up steps must be 0 (none) or positive (got " +
 			warmupSteps + ").");
 		if (threads < 0) throw new BadInputException("Threads must be 0 (all cores) or positive (got " + threads +
@@ -79,6 +84,14 @@ public final class TrainingConfig {
 	public static final int VAE_BATCH = 64;
 	public static final float VAE_LEARNING_RATE = 3e-3f;
 
+	/**
+	 * These settings as the JSON record kept in a trained model's file ({@code trainingSettings}), for the record: it is
+	 * stored and shown, never read back into settings. The schedule is written by its id.
+	 */
+	public String toJson() {
+		return new Gson().toJson(this);
+	}
+
 	public TrainingConfig copy() {
 		final TrainingConfig c = new TrainingConfig();
 		c.epochs = epochs;
@@ -93,7 +106,7 @@ public final class TrainingConfig {
 		c.plateauFactor = plateauFactor;
 		c.minLearningRate = minLearningRate;
 		c.earlyStopPatience = earlyStopPatience;
-		c.anneal = anneal;
+		c.schedule = schedule;
 		c.warmupSteps = warmupSteps;
 		c.seed = seed;
 		c.threads = threads;

@@ -207,7 +207,7 @@ public final class TrainingLoop {
 			}
 			// only without the cosine schedule: on top of it, a noisy validation loss that improves by less than its noise
 			// late in a long run halved the rate again and again (a 60-minute run sat at the minimum for its last 22)
-			if (!config.anneal && sincePlateau >= config.plateauPatience && lr > config.minLearningRate) {
+			if (config.schedule == Schedule.PLATEAU && sincePlateau >= config.plateauPatience && lr > config.minLearningRate) {
 				lr = (float) Math.max(config.minLearningRate, lr * config.plateauFactor);
 				sincePlateau = 0;
 			}
@@ -248,7 +248,7 @@ public final class TrainingLoop {
 	{
 		// a linear warm-up keeps Adam's first, badly estimated steps from blowing up deep networks
 		final float peak = config.warmupSteps > 0 ? lr * Math.min(1f, (float) sinceRestart / config.warmupSteps) : lr;
-		if (!config.anneal) return peak;
+		if (config.schedule != Schedule.COSINE) return peak;
 		final double progress = Math.min(1, Math.max((double) stepsDone / ((long) epochs * config.stepsPerEpoch),
 			elapsed / budget));
 		return (float) Math.max(config.minLearningRate, peak * 0.5 * (1 + Math.cos(Math.PI * progress)));

@@ -17,12 +17,12 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import com.google.gson.Gson;
-
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.Likelihood;
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.TrainableParameters;
@@ -60,9 +60,20 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 	/** A spec for images like {@code first}. */
 	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
-		final String likelihood, final float beta)
+		final Likelihood likelihood, final float beta)
 	{
 		return new VaeSpec(first.width(), first.height(), latent, depth, filters, likelihood, beta);
+	}
+
+	/**
+	 * As above with the likelihood as typed by a user ({@code bernoulli} or {@code gaussian}).
+	 *
+	 * @throws BadInputException naming the valid ids if {@code likelihood} is none of them
+	 */
+	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
+		final String likelihood, final float beta)
+	{
+		return spec(first, latent, depth, filters, Likelihood.parse(likelihood), beta);
 	}
 
 	@Override
@@ -218,7 +229,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = AutoencoderModel.VAE;
+		m.kind = ModelKind.VAE;
 		m.vae = s;
 		m.normalization = norm;
 		m.noise = "none";
@@ -228,7 +239,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		m.steps = o.steps;
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
-		m.trainingSettings = new Gson().toJson(config);
+		m.trainingSettings = config.toJson();
 		m.created = Instant.now().toString();
 		return m;
 	}

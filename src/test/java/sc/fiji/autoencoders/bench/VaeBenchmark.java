@@ -13,6 +13,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
+import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
@@ -39,7 +40,7 @@ public final class VaeBenchmark {
 	public static void main(final String[] args) throws Exception {
 		final File data = new File(args[0]);
 		final int epochs = Integer.parseInt(args[1]);
-		final VaeSpec spec = new VaeSpec(28, 28, 16, 2, 32, VaeSpec.BERNOULLI, 1);
+		final VaeSpec spec = new VaeSpec(28, 28, 16, 2, 32, Likelihood.BERNOULLI, 1);
 		final int batch = Integer.getInteger("batch", TrainingConfig.VAE_BATCH);
 		final double raw = rawImagesPerSecond(spec, batch);
 		System.out.println(String.format(Locale.ROOT, "{\"bench\":\"vae-raw-graph\",\"batch\":%d,\"images_per_s\":%.0f}",

@@ -40,7 +40,7 @@ public class OutputPermissionsTest {
 
 		final File denoiser = new File(dir, "d.aemodel"), vae = new File(dir, "v.aemodel");
 		ModelFile.save(TestModels.denoiser(NetworkSpec.unet(1, 4), 1), denoiser);
-		ModelFile.save(TestModels.vae(new VaeSpec(28, 28, 2, 4, 2, VaeSpec.BERNOULLI, 1), 1), vae);
+		ModelFile.save(TestModels.vae(new VaeSpec(28, 28, 2, 4, 2, sc.fiji.autoencoders.model.Likelihood.BERNOULLI, 1), 1), vae);
 		final String stack = "test-images/fashion-mnist-test-500.tif";
 		final File tiffs = new File(dir, "denoised"), png = new File(dir, "samples.png"), tif = new File(dir, "s.tif");
 		final File csv = new File(dir, "codes.csv"), anomaly = new File(dir, "anomaly");
@@ -52,7 +52,7 @@ public class OutputPermissionsTest {
 		run("anomaly", "--model", vae.getPath(), "--input", stack, "--output", anomaly.getPath());
 
 		for (final File f : List.of(denoiser, vae, new File(tiffs, "denoise-test.tif"), png, tif, csv, new File(anomaly,
-			"anomaly.csv"), new File(anomaly, "error-maps.tif")))
+			"anomaly.csv"), new File(anomaly, "fashion-mnist-test-500-errors.tif")))
 			assertEquals(expected, permissions(f), f.getName() + " (a new FileOutputStream gets " + expected + ")");
 		assertEquals(List.of(), hidden(dir), "no temporary files left");
 	}

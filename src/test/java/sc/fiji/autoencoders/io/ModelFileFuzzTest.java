@@ -38,6 +38,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.TestModels;
@@ -228,7 +229,7 @@ public class ModelFileFuzzTest {
 	}
 
 	private Base vaeBase() throws IOException {
-		final AutoencoderModel m = TestModels.vae(new VaeSpec(10, 9, 2, 2, 2, VaeSpec.BERNOULLI, 1), 5);
+		final AutoencoderModel m = TestModels.vae(new VaeSpec(10, 9, 2, 2, 2, Likelihood.BERNOULLI, 1), 5);
 		m.steps = 7;
 		m.learningRate = 1e-3f;
 		m.history.add(new TrainingHistory.Epoch(1, 7, 300, 290, 290, 1e-3, 0.2));

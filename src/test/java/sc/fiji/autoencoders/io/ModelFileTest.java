@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
@@ -50,7 +51,7 @@ public class ModelFileTest {
 		final AutoencoderModel m = model();
 		final File f = new File(dir, "m.aemodel");
 		ModelFile.save(m, f);
-		final AutoencoderModel back = ModelFile.load(f, AutoencoderModel.DENOISER);
+		final AutoencoderModel back = ModelFile.load(f, ModelKind.DENOISER);
 		assertEquals(m.network, back.network);
 		assertEquals(m.normalization, back.normalization);
 		assertEquals("gaussian:25", back.noise);
@@ -104,7 +105,7 @@ public class ModelFileTest {
 		final AutoencoderModel m = model();
 		final File f = new File(dir, "d.aemodel");
 		ModelFile.save(m, f);
-		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(f, AutoencoderModel.VAE));
+		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(f, ModelKind.VAE));
 		assertTrue(e.getMessage().contains("is a denoiser model"), e.getMessage());
 	}
 

@@ -34,7 +34,7 @@ public class DenoiserNetworkTest {
 	@Test
 	public void outputHasInputSizeForEveryArchitecture() {
 		for (final NetworkSpec spec : new NetworkSpec[] { NetworkSpec.unet(2, 8), NetworkSpec.unet(3, 4).withArchitecture(
-			NetworkSpec.PLAIN), NetworkSpec.unet(1, 4).withUpsampling(NetworkSpec.BILINEAR).withResidual(false) })
+			Architecture.PLAIN), NetworkSpec.unet(1, 4).withUpsampling(Upsampling.BILINEAR).withResidual(false) })
 		{
 			try (Denoiser d = new Denoiser(untrained(spec))) {
 				final int w = 8 * 5, h = 8 * 3;
@@ -48,7 +48,7 @@ public class DenoiserNetworkTest {
 	@Test
 	public void receptiveFieldStaysWithinTheComputedRadius() {
 		for (final NetworkSpec spec : new NetworkSpec[] { NetworkSpec.unet(2, 4), NetworkSpec.unet(3, 4).withUpsampling(
-			NetworkSpec.BILINEAR) })
+			Upsampling.BILINEAR) })
 		{
 			final int r = Denoiser.receptiveRadius(spec);
 			final int m = spec.sizeMultiple(), size = (2 * r + 64 + m - 1) / m * m;

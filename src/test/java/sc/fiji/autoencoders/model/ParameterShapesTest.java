@@ -18,8 +18,8 @@ public class ParameterShapesTest {
 		for (int depth = 1; depth <= 4; depth++)
 			for (final int filters : new int[] { 1, 3 }) {
 				specs.add(NetworkSpec.unet(depth, filters));
-				specs.add(NetworkSpec.unet(depth, filters).withArchitecture(NetworkSpec.PLAIN).withResidual(false)
-					.withUpsampling(NetworkSpec.BILINEAR));
+				specs.add(NetworkSpec.unet(depth, filters).withArchitecture(Architecture.PLAIN).withResidual(false)
+					.withUpsampling(Upsampling.BILINEAR));
 			}
 		specs.add(NetworkSpec.unet(2, 200)); // filters capped at 512 in the bottleneck
 		specs.add(NetworkSpec.unet(4, 3).withMaxFilters(12)); // 3, 6, 12, 12, 12
@@ -42,7 +42,7 @@ public class ParameterShapesTest {
 			for (int depth = 1; depth <= 3; depth++) {
 				if (Math.min(wh[0], wh[1]) >> depth < 1) continue;
 				for (final int filters : new int[] { 1, 5, 256 }) {
-					final VaeSpec s = new VaeSpec(wh[0], wh[1], 3, depth, filters, VaeSpec.BERNOULLI, 1);
+					final VaeSpec s = new VaeSpec(wh[0], wh[1], 3, depth, filters, Likelihood.BERNOULLI, 1);
 					assertSame(ParameterShapes.of(s), InitialWeights.of(s, 1), s.toString());
 				}
 			}

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 
@@ -31,7 +32,7 @@ public class InterruptionTest {
 		final Process p = cli(train(model));
 		final AutoencoderModel saved = waitForEpochs(model, 2, p);
 		p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		final AutoencoderModel afterKill = ModelFile.load(model, AutoencoderModel.DENOISER);
+		final AutoencoderModel afterKill = ModelFile.load(model, ModelKind.DENOISER);
 		assertTrue(afterKill.history.size() >= saved.history.size(), "a complete model file survives the kill");
 		assertTrue(afterKill.optimizerState != null, "optimizer state stored for resuming");
 
@@ -42,7 +43,7 @@ public class InterruptionTest {
 		final Process r = cli(args);
 		assertTrue(r.waitFor(120, TimeUnit.SECONDS));
 		assertEquals(0, r.exitValue(), output(r));
-		final AutoencoderModel next = ModelFile.load(resumed, AutoencoderModel.DENOISER);
+		final AutoencoderModel next = ModelFile.load(resumed, ModelKind.DENOISER);
 		assertEquals(afterKill.history.size() + 2, next.history.size(), "history continues");
 		assertEquals(afterKill.steps + 10, next.steps, "steps continue");
 		assertArrayEquals(new double[] { afterKill.normalization.low(), afterKill.normalization.high() }, new double[] {
@@ -58,7 +59,7 @@ public class InterruptionTest {
 		assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stops");
 		final String out = output(p);
 		assertTrue(out.contains("Interrupted: stopping and saving the best model so far"), out);
-		assertTrue(ModelFile.load(model, AutoencoderModel.DENOISER).history.size() >= 1);
+		assertTrue(ModelFile.load(model, ModelKind.DENOISER).history.size() >= 1);
 	}
 
 	// -- Helper methods --
@@ -74,7 +75,7 @@ public class InterruptionTest {
 	{
 		for (int i = 0; i < 1200; i++) {
 			if (model.isFile()) {
-				final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER); // complete at any time
+				final AutoencoderModel m = ModelFile.load(model, ModelKind.DENOISER); // complete at any time
 				if (m.history.size() >= epochs) return m;
 			}
 			assertTrue(p.isAlive(), "training ended early");

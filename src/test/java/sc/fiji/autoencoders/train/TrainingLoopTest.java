@@ -65,7 +65,7 @@ public class TrainingLoopTest {
 		c.learningRate = lr;
 		c.epochs = 6;
 		c.stepsPerEpoch = 10;
-		c.anneal = false;
+		c.schedule = Schedule.PLATEAU;
 		return c;
 	}
 
@@ -132,7 +132,7 @@ public class TrainingLoopTest {
 		final TrainingLoop.Outcome plateau = new TrainingLoop(c, "w %.3g").run(new Quadratic(0), new TrainingHistory(),
 			0, 0.5f, null);
 		assertEquals(0.5f / 4, plateau.learningRate, "halved after epochs 5 and 9");
-		c.anneal = true;
+		c.schedule = Schedule.COSINE;
 		final TrainingLoop.Outcome cosine = new TrainingLoop(c, "w %.3g").run(new Quadratic(0), new TrainingHistory(), 0,
 			0.5f, null);
 		assertEquals(0.5f, cosine.learningRate);

@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.model.ModelKind;
+import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.TrainingHistory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -49,7 +51,7 @@ public class VaeTrainerTest {
 		c.batchSize = 32;
 		c.earlyStopPatience = 0;
 		c.seed = 3;
-		model = new VaeTrainer(train, VaeTrainer.spec(train.get(0), 8, 2, 16, VaeSpec.BERNOULLI, 1), c, 2).process();
+		model = new VaeTrainer(train, VaeTrainer.spec(train.get(0), 8, 2, 16, Likelihood.BERNOULLI, 1), c, 2).process();
 		epochs = model.history.epochs();
 	}
 
@@ -121,13 +123,13 @@ public class VaeTrainerTest {
 	public void modelFileRoundTripAndKindChecks(@org.junit.jupiter.api.io.TempDir final File dir) {
 		final File f = new File(dir, "vae.aemodel");
 		ModelFile.save(model, f);
-		final AutoencoderModel back = ModelFile.load(f, AutoencoderModel.VAE);
+		final AutoencoderModel back = ModelFile.load(f, ModelKind.VAE);
 		assertEquals(model.vae, back.vae);
 		try (Vae a = new Vae(model); Vae b = new Vae(back)) {
 			assertArrayEquals(a.generate(2, 1, 1).get(1).pixels(), b.generate(2, 1, 1).get(1).pixels());
 		}
 		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(f,
-			AutoencoderModel.DENOISER));
+			ModelKind.DENOISER));
 		assertTrue(e.getMessage().contains("is a vae model"), e.getMessage());
 	}
 
@@ -135,7 +137,7 @@ public class VaeTrainerTest {
 	public void differentSizesAreAClearError() {
 		final List<Plane> mixed = new ArrayList<>(train.subList(0, 3));
 		mixed.add(new Plane(30, 28));
-		final VaeTrainer t = new VaeTrainer(mixed, VaeTrainer.spec(mixed.get(0), 4, 2, 8, VaeSpec.BERNOULLI, 1),
+		final VaeTrainer t = new VaeTrainer(mixed, VaeTrainer.spec(mixed.get(0), 4, 2, 8, Likelihood.BERNOULLI, 1),
 			new TrainingConfig(), 0);
 		assertFalse(t.checkInput());
 		assertTrue(t.getErrorMessage().contains("one size"), t.getErrorMessage());
