@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.LatentTable;
@@ -18,6 +21,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Anomaly;
 import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.Denoising;
 import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.Montage;
@@ -81,14 +85,64 @@ public final class Autoencoders {
 		files.add(model);
 		if (channelModels != null) for (final String s : channelModels.split(","))
 			if (!s.trim().isEmpty()) files.add(new File(s.trim()));
-		final List<Denoiser> denoisers = new ArrayList<>();
+		final List<Denoiser> denoisers = load(files, tileSize, false);
 		try {
-			for (final File f : files)
-				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tileSize, 0));
 			return ImageDenoising.denoise(image, denoisers, monitor);
 		}
 		finally {
 			denoisers.forEach(Denoiser::close);
+		}
+	}
+
+	/**
+	 * Denoises an n-dimensional image with one model: every XY plane (each channel, Z slice and time point), with the
+	 * default tile size and no ensemble. See {@link #denoise(AxisImage, List, int, boolean, PredictionMonitor)}.
+	 */
+	public static <T extends RealType<T>> AxisImage<FloatType> denoise(final AxisImage<T> image, final File model) {
+		return denoise(image, List.of(model), Denoiser.DEFAULT_TILE, false, PredictionMonitor.NONE);
+	}
+
+	/**
+	 * Denoises an n-dimensional image: every block of the axes the models' networks convolve over (XY planes: each
+	 * channel, Z slice and time point separately). The input is only read; the result is a new 32-bit image with the
+	 * same axes, dimensions and spacings, in the input's intensity units. Non-finite pixels stay as they are.
+	 *
+	 * @param image e.g. {@code AxisImages.wrap(imagePlus)}, or any ImgLib2 image with its axes
+	 * @param models one denoiser model file for all channels, or one per channel in channel order
+	 * @param tileSize largest tile side in pixels (smaller uses less memory; {@link Denoiser#DEFAULT_TILE})
+	 * @param ensemble average the predictions of the 8 flips and quarter turns (8 times the work, slightly better)
+	 * @param monitor progress in tiles over the whole image, and cancellation ({@link PredictionMonitor#NONE})
+	 * @throws BadInputException if a model file is missing or not a denoiser, the image has no X or Y axis, or the
+	 *           number of models fits neither one for all channels nor one per channel
+	 * @throws PredictionMonitor.CancelledException if cancelled
+	 */
+	public static <T extends RealType<T>> AxisImage<FloatType> denoise(final AxisImage<T> image,
+		final List<File> models, final int tileSize, final boolean ensemble, final PredictionMonitor monitor)
+	{
+		if (image == null) throw new BadInputException("No image to denoise: give an image first.");
+		if (models == null || models.isEmpty() || models.stream().anyMatch(f -> f == null)) {
+			throw new BadInputException("No model file given: choose a denoiser .aemodel file.");
+		}
+		final List<Denoiser> denoisers = load(models, tileSize, ensemble);
+		try {
+			return Denoising.denoise(image, denoisers, monitor);
+		}
+		finally {
+			denoisers.forEach(Denoiser::close);
+		}
+	}
+
+	private static List<Denoiser> load(final List<File> models, final int tileSize, final boolean ensemble) {
+		final List<Denoiser> denoisers = new ArrayList<>();
+		try {
+			for (final File f : models)
+				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tileSize, 0).setEnsemble(
+					ensemble));
+			return denoisers;
+		}
+		catch (final RuntimeException e) {
+			denoisers.forEach(Denoiser::close);
+			throw e;
 		}
 	}
 
