@@ -2,15 +2,23 @@ package sc.fiji.autoencoders;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
+import sc.fiji.autoencoders.engine.Engine;
+import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.AxisImage;
+import sc.fiji.autoencoders.image.Spacing;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.LatentTable;
@@ -105,7 +113,9 @@ public final class Autoencoders {
 	/**
 	 * Denoises an n-dimensional image: every block of the axes the models' networks convolve over (XY planes: each
 	 * channel, Z slice and time point separately). The input is only read; the result is a new 32-bit image with the
-	 * same axes, dimensions and spacings, in the input's intensity units. Non-finite pixels stay as they are.
+	 * same axes, dimensions and spacings, in the input's intensity units. Non-finite pixels stay as they are. In
+	 * Fiji, where TensorFlow runs in its own class loader (see {@link Engine}), the call crosses into it; the pixels
+	 * are not copied either way.
 	 *
 	 * @param image e.g. {@code AxisImages.wrap(imagePlus)}, or any ImgLib2 image with its axes
 	 * @param models one denoiser model file for all channels, or one per channel in channel order
@@ -123,13 +133,79 @@ public final class Autoencoders {
 		if (models == null || models.isEmpty() || models.stream().anyMatch(f -> f == null)) {
 			throw new BadInputException("No model file given: choose a denoiser .aemodel file.");
 		}
+		final PredictionMonitor m = monitor == null ? PredictionMonitor.NONE : monitor;
+		final List<String> axes = image.axes().stream().map(Axis::name).collect(Collectors.toList());
+		final BiConsumer<Long, Long> progress = m::progress;
+		final BooleanSupplier cancelled = m::isCancelled;
+		final Object out;
+		if (Engine.loader() == null) {
+			out = denoiseBlocks(image.data(), axes, new ArrayList<>(models), tileSize, ensemble, progress, cancelled);
+		}
+		else {
+			// in Fiji, TensorFlow lives in the engine's class loader: only ImgLib2 and JDK types cross over
+			try {
+				out = Engine.invokeStatic(Autoencoders.class.getName(), "denoiseBlocks", new Class<?>[] {
+					RandomAccessibleInterval.class, List.class, List.class, int.class, boolean.class, BiConsumer.class,
+					BooleanSupplier.class }, image.data(), axes, new ArrayList<>(models), tileSize, ensemble, progress,
+					cancelled);
+			}
+			catch (final RuntimeException e) {
+				throw sameKind(e);
+			}
+		}
+		@SuppressWarnings("unchecked")
+		final RandomAccessibleInterval<FloatType> result = (RandomAccessibleInterval<FloatType>) out;
+		return image.withData(result);
+	}
+
+	/**
+	 * The work of {@link #denoise(AxisImage, List, int, boolean, PredictionMonitor)} with arguments and result of types
+	 * every class loader shares, so that the engine's copy of this class can do it (see {@link Engine#invokeStatic}).
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static RandomAccessibleInterval<FloatType> denoiseBlocks(final RandomAccessibleInterval<?> data,
+		final List<String> axes, final List<File> models, final int tileSize, final boolean ensemble,
+		final BiConsumer<Long, Long> progress, final BooleanSupplier cancelled)
+	{
+		if (!(data.getType() instanceof RealType)) {
+			throw new BadInputException("Only images of real numbers can be denoised, not " + data.getType().getClass()
+				.getSimpleName() + ".");
+		}
+		final List<Axis> a = axes.stream().map(Axis::valueOf).collect(Collectors.toList());
+		final AxisImage<?> image = AxisImage.of((RandomAccessibleInterval) data, a, Collections.nCopies(a.size(),
+			Spacing.UNCALIBRATED));
 		final List<Denoiser> denoisers = load(models, tileSize, ensemble);
 		try {
-			return Denoising.denoise(image, denoisers, monitor);
+			return Denoising.denoise(image, denoisers, new PredictionMonitor() {
+
+				@Override
+				public void progress(final long done, final long total) {
+					progress.accept(done, total);
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return cancelled.getAsBoolean();
+				}
+			}).data();
 		}
 		finally {
 			denoisers.forEach(Denoiser::close);
 		}
+	}
+
+	/** The exceptions of the engine's copies of this plugin's classes as the caller's own. */
+	private static RuntimeException sameKind(final RuntimeException e) {
+		final String name = e.getClass().getName();
+		if (!(e instanceof BadInputException) && name.equals(BadInputException.class.getName())) {
+			return new BadInputException(e.getMessage(), e);
+		}
+		if (!(e instanceof PredictionMonitor.CancelledException) && name.equals(PredictionMonitor.CancelledException.class
+			.getName()))
+		{
+			return new PredictionMonitor.CancelledException();
+		}
+		return e;
 	}
 
 	private static List<Denoiser> load(final List<File> models, final int tileSize, final boolean ensemble) {

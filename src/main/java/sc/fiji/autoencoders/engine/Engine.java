@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -117,6 +118,41 @@ public final class Engine {
 		}
 		catch (final ReflectiveOperationException e) {
 			throw new IllegalStateException("Could not start the command line in the isolated class loader: " + e, e);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	/**
+	 * Calls the static method {@code method} (any access) of the class {@code className} inside the engine, for an
+	 * API that is called directly rather than through a command (scripts). Arguments and result must be of types every
+	 * class loader shares (the JDK, ImageJ, ImgLib2); exceptions thrown by the method come out unwrapped (the plugin's
+	 * own exception classes as the engine's copies of them).
+	 *
+	 * @throws IllegalStateException if there is no engine ({@link #loader()} is null) or the method cannot be found
+	 */
+	public static Object invokeStatic(final String className, final String method, final Class<?>[] types,
+		final Object... args)
+	{
+		final ClassLoader l = loader();
+		if (l == null) throw new IllegalStateException("No isolated engine: call " + className + " directly");
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		try {
+			thread.setContextClassLoader(l);
+			final Method m = Class.forName(className, true, l).getDeclaredMethod(method, types);
+			m.setAccessible(true);
+			return m.invoke(null, args);
+		}
+		catch (final InvocationTargetException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			if (e.getCause() instanceof Error) throw (Error) e.getCause();
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("Could not call " + className + "." + method + " in the isolated " +
+				"TensorFlow class loader: " + e, e);
 		}
 		finally {
 			thread.setContextClassLoader(previous);
