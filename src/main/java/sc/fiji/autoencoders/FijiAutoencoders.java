@@ -1,10 +1,15 @@
 package sc.fiji.autoencoders;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import ij.ImagePlus;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
@@ -56,7 +61,43 @@ public final class FijiAutoencoders {
 		return Autoencoders.info(model);
 	}
 
-	private static Object cross(final String method, final Class<?>[] types, final Object... args) {
-		return Engine.call(FijiAutoencoders.class, method, types, args, BadInputException::new);
+	/**
+	 * Denoises an ImgLib2 image with known axes ({@link DenoiseSettings}; e.g. {@code AxisImages.wrap(imp)}, or
+	 * {@code AxisImage.of(img, Axis.X, Axis.Y, Axis.Z)}); the result is a new 32-bit image with the same axes.
+	 */
+	public static <T extends RealType<T>> AxisImage<FloatType> denoise(final AxisImage<T> image, final File model,
+		final Map<String, ?> settings)
+	{
+		final DenoiseSettings s = Settings.apply(settings, new DenoiseSettings());
+		final List<File> models = new ArrayList<>();
+		models.add(model);
+		for (final String m : s.channelModels.split(","))
+			if (!m.trim().isEmpty()) models.add(new File(m.trim()));
+		return Autoencoders.denoise(image, models, s.tileSize, s.ensemble, PredictionMonitor.NONE);
 	}
+
+	private static Object cross(final String method, final Class<?>[] types, final Object... args) {
+		try {
+			return Engine.invokeStatic(FijiAutoencoders.class.getName(), method, types, args);
+		}
+		catch (final RuntimeException e) {
+			throw sameKind(e);
+		}
+	}
+
+	/** The exceptions of the engine's copies of this plugin's classes as the caller's own. */
+	static RuntimeException sameKind(final RuntimeException e) {
+		final String name = e.getClass().getName();
+		if (!(e instanceof BadInputException) && name.equals(BadInputException.class.getName())) {
+			return new BadInputException(e.getMessage(), e);
+		}
+		if (!(e instanceof PredictionMonitor.CancelledException) && name.equals(PredictionMonitor.CancelledException.class
+			.getName()))
+		{
+			return new PredictionMonitor.CancelledException();
+		}
+		return e;
+	}
+
+
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -100,38 +101,6 @@ public final class Engine {
 		}
 	}
 
-	/**
-	 * Calls the public static method {@code name} of {@code type}'s twin inside the engine and returns its result, for
-	 * entry points that scripts call directly. Arguments and results must be of shared types (JDK, ImageJ, ImgLib2):
-	 * the plugin's own classes exist once per class loader. An exception thrown inside comes out as itself when its
-	 * class is shared, or as {@code onError} applied to its message otherwise (so that a script sees the plugin's own
-	 * exception type, e.g. a bad-input message, not the engine's twin of it).
-	 */
-	public static Object call(final Class<?> type, final String name, final Class<?>[] parameterTypes,
-		final Object[] args, final java.util.function.Function<String, RuntimeException> onError)
-	{
-		final ClassLoader l = loader();
-		final Thread thread = Thread.currentThread();
-		final ClassLoader previous = thread.getContextClassLoader();
-		try {
-			thread.setContextClassLoader(l);
-			return Class.forName(type.getName(), true, l).getMethod(name, parameterTypes).invoke(null, args);
-		}
-		catch (final InvocationTargetException e) {
-			final Throwable cause = e.getCause();
-			if (cause.getClass().getClassLoader() != l && cause instanceof RuntimeException) throw (RuntimeException) cause;
-			if (cause instanceof Error) throw (Error) cause;
-			throw onError.apply(cause.getMessage());
-		}
-		catch (final ReflectiveOperationException e) {
-			throw new IllegalStateException("Could not call " + type.getSimpleName() + "." + name +
-				" in the isolated TensorFlow class loader: " + e, e);
-		}
-		finally {
-			thread.setContextClassLoader(previous);
-		}
-	}
-
 	/** Calls {@code static int run(String...)} of the class {@code mainClass} inside the engine (the CLI). */
 	public static int runMain(final String mainClass, final String... args) {
 		final ClassLoader l = loader();
@@ -149,6 +118,41 @@ public final class Engine {
 		}
 		catch (final ReflectiveOperationException e) {
 			throw new IllegalStateException("Could not start the command line in the isolated class loader: " + e, e);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	/**
+	 * Calls the static method {@code method} (any access) of the class {@code className} inside the engine, for an
+	 * API that is called directly rather than through a command (scripts). Arguments and result must be of types every
+	 * class loader shares (the JDK, ImageJ, ImgLib2); exceptions thrown by the method come out unwrapped (the plugin's
+	 * own exception classes as the engine's copies of them).
+	 *
+	 * @throws IllegalStateException if there is no engine ({@link #loader()} is null) or the method cannot be found
+	 */
+	public static Object invokeStatic(final String className, final String method, final Class<?>[] types,
+		final Object... args)
+	{
+		final ClassLoader l = loader();
+		if (l == null) throw new IllegalStateException("No isolated engine: call " + className + " directly");
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		try {
+			thread.setContextClassLoader(l);
+			final Method m = Class.forName(className, true, l).getDeclaredMethod(method, types);
+			m.setAccessible(true);
+			return m.invoke(null, args);
+		}
+		catch (final InvocationTargetException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			if (e.getCause() instanceof Error) throw (Error) e.getCause();
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("Could not call " + className + "." + method + " in the isolated " +
+				"TensorFlow class loader: " + e, e);
 		}
 		finally {
 			thread.setContextClassLoader(previous);

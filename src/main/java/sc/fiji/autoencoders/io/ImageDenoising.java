@@ -1,19 +1,19 @@
 package sc.fiji.autoencoders.io;
 
-import sc.fiji.autoencoders.predict.PredictionMonitor;
-
-import sc.fiji.autoencoders.predict.Denoiser;
-
-import java.util.ArrayList;
 import java.util.List;
 
 import ij.ImagePlus;
+import net.imglib2.type.numeric.real.FloatType;
 import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.image.AxisImage;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.Denoising;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
- * Denoises whole ImageJ images: single planes, stacks and hyperstacks, plane by plane. The result is 32-bit, in the
- * input's intensity units, with the same dimensions and calibration and the title with a suffix.
+ * Denoises whole ImageJ images: single planes, stacks and hyperstacks, plane by plane ({@link Denoising} on the
+ * image's {@link AxisImages#wrap wrapped} pixels, no copies). The result is 32-bit, in the input's intensity units,
+ * with the same dimensions and calibration and the title with a suffix.
  */
 public final class ImageDenoising {
 
@@ -34,30 +34,8 @@ public final class ImageDenoising {
 			throw new BadInputException("Image '" + imp.getTitle() + "' has " + channels + " channels but " + denoisers
 				.size() + " models were given: give one model for all channels or one per channel.");
 		}
-		final List<Plane> planes = ImageFiles.planes(imp);
-		final Denoiser first = denoisers.get(0);
-		final long tilesPerPlane = first.tiler().tileCount(imp.getWidth(), imp.getHeight());
-		final long total = tilesPerPlane * planes.size();
-		final List<Plane> out = new ArrayList<>(planes.size());
-		for (int i = 0; i < planes.size(); i++) {
-			// stack order is channel fastest, so plane i belongs to channel i % channels
-			final Denoiser d = denoisers.size() == 1 ? first : denoisers.get(i % channels);
-			final long base = i * tilesPerPlane;
-			out.add(d.denoise(planes.get(i), new PredictionMonitor() {
-
-				@Override
-				public void progress(final long done, final long t) {
-					monitor.progress(base + done, total);
-				}
-
-				@Override
-				public boolean isCancelled() {
-					return monitor.isCancelled();
-				}
-			}));
-		}
-		final ImagePlus result = ImageFiles.toImagePlus(title(imp.getTitle()), out, channels, imp.getNSlices(), imp
-			.getNFrames());
+		final AxisImage<FloatType> out = Denoising.denoise(AxisImages.wrap(imp), denoisers, monitor);
+		final ImagePlus result = AxisImages.toImagePlus(title(imp.getTitle()), out);
 		ImageFiles.copyCalibration(imp, result);
 		return result;
 	}

@@ -8,7 +8,23 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
+import java.util.Arrays;
+import java.util.List;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.Dihedral;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
@@ -16,16 +32,20 @@ import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.FrozenParameters;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.Upsampling;
 
 /**
  * A loaded denoiser ready to predict: the network is rebuilt from the model's spec with its weights as constants.
- * Planes go in and come out in the image's own intensity units. Close it to free the native graph and session.
+ * Blocks (ImgLib2 images or views, or planes) go in and come out in the image's own intensity units; they are cut
+ * into tiles by a {@link TiledPredictor}. Close it to free the native graph and session.
  * One instance serves one thread at a time.
  */
 public final class Denoiser implements AutoCloseable {
+
+	private static final List<Axis> AXES = List.of(Axis.X, Axis.Y);
 
 	/** Default largest tile side: big tiles keep the margin overhead low (about 13% at depth 2). */
 	public static final int DEFAULT_TILE = 1024;
@@ -80,56 +100,115 @@ public final class Denoiser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The axes the network convolves over, in the order blocks must have them: X and Y (a 2D network). A 3D network
+	 * would have X, Y and Z and go through the same tiler.
+	 */
+	public List<Axis> axes() {
+		return AXES;
+	}
+
+	/** Progress units of one {@link #denoise} of a block of these dimensions: its tiles, times 8 with the ensemble. */
+	public long workUnits(final long... dims) {
+		return tiler.tileCount(dims) * (ensemble ? Dihedral.VIEWS : 1);
+	}
+
 	/** Denoises one plane (image units in and out). Non-finite pixels are predicted from 0 and set back afterwards. */
 	public Plane denoise(final Plane in, final PredictionMonitor monitor) {
-		if (!ensemble) return denoiseOnce(in, monitor);
-		final float[] sum = new float[in.pixels().length];
+		final ArrayImg<FloatType, FloatArray> out = ArrayImgs.floats(in.width(), in.height());
+		denoise(ArrayImgs.floats(in.pixels(), in.width(), in.height()), out, monitor);
+		return new Plane(in.width(), in.height(), out.update(null).getCurrentStorageArray());
+	}
+
+	/** Denoises a block (see {@link #denoise(RandomAccessibleInterval, RandomAccessibleInterval, PredictionMonitor)}) into a new image. */
+	public <T extends RealType<T>> Img<FloatType> denoise(final RandomAccessibleInterval<T> in,
+		final PredictionMonitor monitor)
+	{
+		final Img<FloatType> out = PlanarImgs.floats(in.dimensionsAsLongArray());
+		denoise(in, out, monitor);
+		return out;
+	}
+
+	/**
+	 * Denoises a block whose dimensions are the network's {@link #axes()} in that order (X, Y), in image units in and
+	 * out, into {@code out}. Non-finite pixels are predicted from 0 and set back afterwards.
+	 *
+	 * @param in any pixel type, any minimum; it is only read
+	 * @param out same dimensions (its own minimum); may be a view, e.g. a hyperslice of a larger image
+	 * @param monitor progress counts {@link #workUnits} of this block; cancellation is checked between tiles
+	 * @throws IllegalArgumentException if the block does not have the network's dimensionality or out's dimensions
+	 */
+	public <T extends RealType<T>> void denoise(final RandomAccessibleInterval<T> in,
+		final RandomAccessibleInterval<FloatType> out, final PredictionMonitor monitor)
+	{
+		if (in.numDimensions() != AXES.size()) {
+			throw new IllegalArgumentException("This denoiser works on " + AXES.size() + "D blocks " + AXES + ", got " +
+				in.numDimensions() + " dimensions " + Arrays.toString(in.dimensionsAsLongArray()));
+		}
+		if (!Intervals.equalDimensions(in, out)) {
+			throw new IllegalArgumentException("Output dimensions " + Arrays.toString(out.dimensionsAsLongArray()) +
+				" differ from input dimensions " + Arrays.toString(in.dimensionsAsLongArray()));
+		}
+		final RandomAccessibleInterval<T> src = Views.zeroMin(in);
+		final RandomAccessibleInterval<FloatType> dst = Views.zeroMin(out);
+		if (!ensemble) {
+			denoiseOnce(src, dst, monitor);
+			return;
+		}
+		// the sum of the 8 views, each predicted in its own orientation and written back through the same view
+		LoopBuilder.setImages(dst).forEachPixel(FloatType::setZero);
+		final Img<FloatType> view = PlanarImgs.floats(src.dimensionsAsLongArray());
 		for (int k = 0; k < Dihedral.VIEWS; k++) {
-			final int view = k;
-			final Plane out = Dihedral.invert(denoiseOnce(Dihedral.apply(in, k), new PredictionMonitor() {
+			final int v = k;
+			denoiseOnce(Dihedral.view(src, k), Dihedral.view(view, k), new PredictionMonitor() {
 
 				@Override
 				public void progress(final long done, final long total) {
-					monitor.progress(view * total + done, Dihedral.VIEWS * total);
+					monitor.progress(v * total + done, Dihedral.VIEWS * total);
 				}
 
 				@Override
 				public boolean isCancelled() {
 					return monitor.isCancelled();
 				}
-			}), k);
-			final float[] o = out.pixels();
-			for (int i = 0; i < sum.length; i++)
-				sum[i] += o[i];
+			});
+			LoopBuilder.setImages(view, dst).forEachPixel((a, s) -> s.set(s.get() + a.get()));
 		}
-		for (int i = 0; i < sum.length; i++)
-			sum[i] /= Dihedral.VIEWS;
-		return new Plane(in.width(), in.height(), sum);
+		LoopBuilder.setImages(dst).forEachPixel(s -> s.set(s.get() / Dihedral.VIEWS));
 	}
 
-	private Plane denoiseOnce(final Plane in, final PredictionMonitor monitor) {
-		final Plane norm = in.copy();
-		final float[] px = norm.pixels();
-		boolean nonFinite = false;
-		for (int i = 0; i < px.length; i++) {
-			if (!Float.isFinite(px[i])) {
-				nonFinite = true;
-				px[i] = 0;
-			}
-		}
-		model.normalization.normalize(px);
-		final Plane out = tiler.predict(norm, this::run, monitor);
-		model.normalization.denormalize(out.pixels());
-		if (nonFinite) {
-			for (int i = 0; i < px.length; i++)
-				if (!Float.isFinite(in.pixels()[i])) out.pixels()[i] = in.pixels()[i];
-		}
-		return out;
+	private <T extends RealType<T>> void denoiseOnce(final RandomAccessibleInterval<T> in,
+		final RandomAccessibleInterval<FloatType> out, final PredictionMonitor monitor)
+	{
+		final Normalization norm = model.normalization;
+		final float zero = norm.normalize(0f);
+		final RandomAccessibleInterval<FloatType> normalized = Converters.convert(in, (a, b) -> {
+			final float v = a.getRealFloat();
+			b.set(Float.isFinite(v) ? norm.normalize(v) : zero);
+		}, new FloatType());
+		tiler.predict(normalized, out, this::run, monitor);
+		LoopBuilder.setImages(in, out).forEachPixel((a, b) -> {
+			final float v = a.getRealFloat();
+			b.set(Float.isFinite(v) ? norm.denormalize(b.get()) : v);
+		});
 	}
 
 	/** The raw network on one normalized tile whose sides are multiples of the network's size multiple. */
 	public float[] run(final float[] tile, final int width, final int height) {
-		try (var t = Tensors.of(tile, 1, height, width, 1); var r = session.runner().feed(input, t).fetch(output).run()) {
+		return run(tile, new long[] { width, height });
+	}
+
+	/**
+	 * The raw network on one normalized tile (dimension 0 fastest) whose sides are multiples of the network's size
+	 * multiple.
+	 */
+	public float[] run(final float[] tile, final long[] dims) {
+		final long[] shape = new long[dims.length + 2];
+		shape[0] = 1;
+		for (int d = 0; d < dims.length; d++)
+			shape[dims.length - d] = dims[d];
+		shape[dims.length + 1] = 1;
+		try (var t = Tensors.of(tile, shape); var r = session.runner().feed(input, t).fetch(output).run()) {
 			return Tensors.values(r.get(0));
 		}
 	}

@@ -1,86 +1,226 @@
 package sc.fiji.autoencoders.predict;
 
-import sc.fiji.autoencoders.image.Plane;
+import java.util.Arrays;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.blocks.PrimitiveBlocks;
+import net.imglib2.blocks.PrimitiveBlocks.OnFallback;
+import net.imglib2.converter.Converters;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
 
 /**
- * Applies a fully convolutional network to a plane of any size in bounded memory. The plane is cut into cores of at
- * most {@code tileSize} pixels a side whose origins are multiples of the network's size multiple (so pooling grids line
- * up with those of an untiled run); each core is predicted with a {@code margin} of real context (mirrored at the image
- * border) wide enough to cover the network's receptive field, so the result equals the untiled prediction. Neighbouring
- * tiles are cross-faded over {@code blend} pixels on each side of their common edge, hiding any float round-off seam.
+ * Applies a fully convolutional network to an N-dimensional block (a 2D plane, a 3D volume) of any size in bounded
+ * memory. The block is cut into cores of at most {@code tileSize} pixels a side whose origins are multiples of the
+ * network's size multiple (so pooling grids line up with those of an untiled run); each core is predicted with a
+ * {@code margin} of real context (mirrored at the block border, without repeating the edge pixel) wide enough to
+ * cover the network's receptive field, so the result equals the untiled prediction. Neighbouring tiles are
+ * cross-faded over {@code blend} pixels on each side of their common face, hiding any float round-off seam; the
+ * blended pixels see {@code margin - blend} pixels of context, so a margin of the receptive radius plus the blend
+ * makes tiled and untiled agree to float round-off.
+ * <p>
+ * Tile size, margin and multiple are the same in every dimension, or given per dimension. Tiles are visited with
+ * dimension 0 fastest. Instances are immutable and may be shared between threads.
  */
 public final class TiledPredictor {
 
-	private final int tileSize;
-	private final int margin;
-	private final int multiple;
-	private final int blend;
+	/** Largest blend, in pixels on each side of a face. */
+	static final int MAX_BLEND = 8;
+
+	/** Dimensions the per-dimension settings are for, or 0 when the same settings serve any dimensionality. */
+	private final int dimensions;
+	private final int[] tileSize;
+	private final int[] margin;
+	private final int[] multiple;
+	private final int[] blend;
 
 	/**
-	 * @param tileSize largest core side (rounded down to a multiple of {@code multiple})
+	 * The same settings in every dimension.
+	 *
+	 * @param tileSize largest core side (rounded down to a multiple of {@code multiple}, at least {@code multiple})
 	 * @param margin context around each core (rounded up to a multiple of {@code multiple})
-	 * @param multiple the network's input size multiple (2^depth)
+	 * @param multiple the network's input size multiple (2^depth), at least 1
 	 */
 	public TiledPredictor(final int tileSize, final int margin, final int multiple) {
-		this.multiple = multiple;
-		this.tileSize = Math.max(multiple, tileSize / multiple * multiple);
-		this.margin = roundUp(Math.max(0, margin), multiple);
-		this.blend = Math.min(8, this.margin / 2);
+		this(0, new int[] { tileSize }, new int[] { margin }, new int[] { multiple });
 	}
 
-	public int tileSize() {
-		return tileSize;
-	}
-
-	public int margin() {
-		return margin;
-	}
-
-	/** Number of tiles for a {@code width x height} plane. */
-	public long tileCount(final int width, final int height) {
-		return (long) ceilDiv(width, tileSize) * ceilDiv(height, tileSize);
-	}
-
-	public Plane predict(final Plane in, final TileFunction f, final PredictionMonitor monitor) {
-		final int w = in.width(), h = in.height();
-		final int nx = ceilDiv(w, tileSize), ny = ceilDiv(h, tileSize);
-		final float[] out = new float[w * h];
-		long done = 0;
-		for (int ty = 0; ty < ny; ty++) {
-			for (int tx = 0; tx < nx; tx++) {
-				if (monitor.isCancelled()) throw new PredictionMonitor.CancelledException();
-				final int x0 = tx * tileSize, y0 = ty * tileSize;
-				final int cw = Math.min(tileSize, w - x0), ch = Math.min(tileSize, h - y0);
-				final int iw = roundUp(cw + 2 * margin, multiple), ih = roundUp(ch + 2 * margin, multiple);
-				final float[] tile = new float[iw * ih];
-				final int ox = x0 - margin, oy = y0 - margin;
-				for (int y = 0; y < ih; y++) {
-					final int sy = mirror(oy + y, h) * w;
-					for (int x = 0; x < iw; x++)
-						tile[y * iw + x] = in.pixels()[sy + mirror(ox + x, w)];
-				}
-				final float[] result = f.apply(tile, iw, ih);
-				// Each tile writes its core plus 'blend' pixels beyond inner edges, weighted by complementary ramps.
-				final int wx0 = tx > 0 ? x0 - blend : x0, wx1 = tx < nx - 1 ? x0 + cw + blend : x0 + cw;
-				final int wy0 = ty > 0 ? y0 - blend : y0, wy1 = ty < ny - 1 ? y0 + ch + blend : y0 + ch;
-				for (int y = wy0; y < wy1; y++) {
-					final float fy = ramp(y, y0, y0 + ch, ty > 0, ty < ny - 1);
-					final int row = (y - oy) * iw - ox;
-					for (int x = wx0; x < wx1; x++) {
-						final float wgt = fy * ramp(x, x0, x0 + cw, tx > 0, tx < nx - 1);
-						out[y * w + x] += wgt * result[row + x];
-					}
-				}
-				monitor.progress(++done, (long) nx * ny);
-			}
+	/**
+	 * Settings per dimension (dimension 0 first), e.g. for a 3D network that pools in X and Y only; blocks must then
+	 * have {@code tileSize.length} dimensions.
+	 */
+	public TiledPredictor(final int[] tileSize, final int[] margin, final int[] multiple) {
+		this(tileSize.length, tileSize, margin, multiple);
+		if (tileSize.length == 0 || margin.length != tileSize.length || multiple.length != tileSize.length) {
+			throw new IllegalArgumentException("Need tile size, margin and multiple for each dimension: " + Arrays
+				.toString(tileSize) + ", " + Arrays.toString(margin) + ", " + Arrays.toString(multiple));
 		}
-		return new Plane(w, h, out);
+	}
+
+	private TiledPredictor(final int dimensions, final int[] tileSize, final int[] margin, final int[] multiple) {
+		this.dimensions = dimensions;
+		final int n = tileSize.length;
+		this.tileSize = new int[n];
+		this.margin = new int[n];
+		this.multiple = new int[n];
+		this.blend = new int[n];
+		for (int d = 0; d < n && d < margin.length && d < multiple.length; d++) {
+			final int m = multiple[d];
+			if (m < 1) throw new IllegalArgumentException("Size multiple must be at least 1, got " + m);
+			this.multiple[d] = m;
+			this.tileSize[d] = Math.max(m, tileSize[d] / m * m);
+			this.margin[d] = (int) roundUp(Math.max(0, margin[d]), m);
+			// at most half a core, so that only two tiles ever overlap and their weights sum to 1
+			this.blend[d] = Math.min(MAX_BLEND, Math.min(this.margin[d], this.tileSize[d]) / 2);
+		}
+	}
+
+	/** Largest core side (in dimension 0 when set per dimension). */
+	public int tileSize() {
+		return tileSize[0];
+	}
+
+	/** Context around each core (in dimension 0 when set per dimension). */
+	public int margin() {
+		return margin[0];
+	}
+
+	public int tileSize(final int d) {
+		return tileSize[index(d)];
+	}
+
+	public int margin(final int d) {
+		return margin[index(d)];
+	}
+
+	public int multiple(final int d) {
+		return multiple[index(d)];
+	}
+
+	/** Number of tiles for a block of these dimensions (e.g. {@code width, height}). */
+	public long tileCount(final long... dims) {
+		checkDimensions(dims.length);
+		long n = 1;
+		for (int d = 0; d < dims.length; d++)
+			n *= ceilDiv(dims[d], tileSize(d));
+		return n;
+	}
+
+	/**
+	 * Predicts {@code in} into {@code out} tile by tile. {@code out}'s previous content is overwritten.
+	 *
+	 * @param in the block, any pixel type (read as floats), any minimum
+	 * @param out same dimensions as {@code in} (its own minimum); may be a view, e.g. a hyperslice or a flip
+	 * @param f the network on one tile
+	 * @param monitor progress counts tiles; cancellation is checked before each tile
+	 * @throws PredictionMonitor.CancelledException if cancelled ({@code out} then holds a partial result)
+	 */
+	public <T extends RealType<T>> void predict(final RandomAccessibleInterval<T> in,
+		final RandomAccessibleInterval<FloatType> out, final TileFunction f, final PredictionMonitor monitor)
+	{
+		final int n = in.numDimensions();
+		checkDimensions(n);
+		if (!Intervals.equalDimensions(in, out)) {
+			throw new IllegalArgumentException("Output dimensions " + Arrays.toString(out.dimensionsAsLongArray()) +
+				" differ from input dimensions " + Arrays.toString(in.dimensionsAsLongArray()));
+		}
+		final long[] size = in.dimensionsAsLongArray();
+		final long[] tiles = new long[n];
+		long total = 1;
+		for (int d = 0; d < n; d++)
+			total *= tiles[d] = ceilDiv(size[d], tileSize(d));
+
+		final PrimitiveBlocks<FloatType> source = mirrored(floats(Views.zeroMin(in)), OnFallback.ACCEPT);
+		final RandomAccessibleInterval<FloatType> target = Views.zeroMin(out);
+		LoopBuilder.setImages(target).forEachPixel(FloatType::setZero);
+		final RandomAccess<FloatType> access = target.randomAccess();
+
+		final long[] tile = new long[n], core = new long[n], coreSize = new long[n], origin = new long[n];
+		final long[] dims = new long[n];
+		final int[] intDims = new int[n];
+		float[] buffer = null;
+		long done = 0;
+		do {
+			if (monitor.isCancelled()) throw new PredictionMonitor.CancelledException();
+			long length = 1;
+			for (int d = 0; d < n; d++) {
+				core[d] = tile[d] * tileSize(d);
+				coreSize[d] = Math.min(tileSize(d), size[d] - core[d]);
+				dims[d] = roundUp(coreSize[d] + 2L * margin(d), multiple(d));
+				intDims[d] = (int) dims[d];
+				origin[d] = core[d] - margin(d);
+				length *= dims[d];
+			}
+			if (length > Integer.MAX_VALUE - 8) {
+				throw new IllegalArgumentException("Tile of " + Arrays.toString(dims) + " pixels is too large for one " +
+					"array: choose a smaller tile size.");
+			}
+			if (buffer == null || buffer.length != length) buffer = new float[(int) length];
+			source.copy(origin, buffer, intDims);
+			final float[] result = f.apply(buffer, dims.clone());
+			if (result.length != length) {
+				throw new IllegalStateException("Tile function returned " + result.length + " values for a tile of " +
+					length);
+			}
+			accumulate(access, result, size, tile, tiles, core, coreSize, origin, dims);
+			monitor.progress(++done, total);
+		}
+		while (next(tile, tiles));
 	}
 
 	// -- Helper methods --
 
-	/** Weight of position v for a core [c0, c1): 1 inside, falling linearly across each inner edge (sums to 1). */
-	private float ramp(final int v, final int c0, final int c1, final boolean before, final boolean after) {
+	/**
+	 * Adds the tile's weighted prediction to its core plus {@code blend} pixels beyond inner faces; the weights are
+	 * products of per-dimension ramps that sum to 1 across each face.
+	 */
+	private void accumulate(final RandomAccess<FloatType> access, final float[] result, final long[] size,
+		final long[] tile, final long[] tiles, final long[] core, final long[] coreSize, final long[] origin, final long[] dims)
+	{
+		final int n = tile.length;
+		final long[] from = new long[n], to = new long[n];
+		final float[][] ramps = new float[n][];
+		final long[] stride = new long[n];
+		for (int d = 0; d < n; d++) {
+			final boolean before = tile[d] > 0, after = tile[d] < tiles[d] - 1;
+			final int b = blend[index(d)];
+			// (clipped to the block: a last core narrower than the blend ends before the blend does)
+			from[d] = before ? Math.max(0, core[d] - b) : core[d];
+			to[d] = after ? Math.min(size[d], core[d] + coreSize[d] + b) : core[d] + coreSize[d];
+			ramps[d] = new float[(int) (to[d] - from[d])];
+			for (int i = 0; i < ramps[d].length; i++)
+				ramps[d][i] = ramp(from[d] + i, core[d], core[d] + coreSize[d], before, after, b);
+			stride[d] = d == 0 ? 1 : stride[d - 1] * dims[d - 1];
+		}
+		final float[] rampX = ramps[0];
+		final long[] pos = from.clone();
+		do {
+			// weight of this row, from the highest dimension down (in 2D: the Y ramp); then times the X ramp
+			float rowWeight = 1;
+			long index = from[0] - origin[0];
+			for (int d = n - 1; d >= 1; d--) {
+				rowWeight *= ramps[d][(int) (pos[d] - from[d])];
+				index += (pos[d] - origin[d]) * stride[d];
+			}
+			access.setPosition(pos);
+			final int start = (int) index;
+			for (int i = 0; i < rampX.length; i++) {
+				final FloatType v = access.get();
+				v.set(v.get() + rowWeight * rampX[i] * result[start + i]);
+				access.fwd(0);
+			}
+		}
+		while (nextRow(pos, from, to));
+	}
+
+	/** Weight of position v for a core [c0, c1): 1 inside, falling linearly across each inner face (sums to 1). */
+	private static float ramp(final long v, final long c0, final long c1, final boolean before, final boolean after,
+		final int blend)
+	{
 		if (blend == 0) return 1;
 		float r = 1;
 		if (before) r = Math.min(r, clamp((v - (c0 - blend) + 0.5f) / (2 * blend)));
@@ -92,19 +232,70 @@ public final class TiledPredictor {
 		return v < 0 ? 0 : v > 1 ? 1 : v;
 	}
 
-	/** Mirror (without repeating the edge pixel) any index into [0, n). */
-	static int mirror(int i, final int n) {
-		if (n == 1) return 0;
-		final int period = 2 * (n - 1);
-		i = Math.floorMod(i, period);
-		return i < n ? i : period - i;
+	/** Next tile, dimension 0 fastest; false after the last. */
+	private static boolean next(final long[] tile, final long[] tiles) {
+		for (int d = 0; d < tile.length; d++) {
+			if (++tile[d] < tiles[d]) return true;
+			tile[d] = 0;
+		}
+		return false;
 	}
 
-	static int roundUp(final int v, final int m) {
+	/** Next row (dimensions 1 and up, dimension 1 fastest); false after the last. */
+	private static boolean nextRow(final long[] pos, final long[] from, final long[] to) {
+		for (int d = 1; d < pos.length; d++) {
+			if (++pos[d] < to[d]) return true;
+			pos[d] = from[d];
+		}
+		return false;
+	}
+
+	/** The block read as floats (itself if it already is). */
+	@SuppressWarnings("unchecked")
+	static <T extends RealType<T>> RandomAccessibleInterval<FloatType> floats(final RandomAccessibleInterval<T> in) {
+		if (in.getType() instanceof FloatType) return (RandomAccessibleInterval<FloatType>) (RandomAccessibleInterval<?>) in;
+		return Converters.convert(in, (a, b) -> b.set(a.getRealFloat()), new FloatType());
+	}
+
+	/**
+	 * Copies blocks of any position and size out of {@code block} (which starts at 0) extended by mirroring without
+	 * repeating the edge pixel: index -1 reads 1, index n reads n - 2, with period 2 (n - 1). A dimension of size 1
+	 * repeats its one pixel. Views of ArrayImgs and PlanarImgs (intervals, hyperslices, flips, rotations, converters)
+	 * are copied by ImgLib2's optimized block copier; with {@code OnFallback.FAIL} anything else is refused.
+	 */
+	static PrimitiveBlocks<FloatType> mirrored(final RandomAccessibleInterval<FloatType> block,
+		final OnFallback onFallback)
+	{
+		RandomAccessibleInterval<FloatType> b = block;
+		final long[] max = b.maxAsLongArray();
+		boolean singleton = false;
+		for (int d = 0; d < max.length; d++) {
+			if (b.dimension(d) == 1) {
+				// extendMirrorSingle needs 2 pixels: repeat the one pixel (the mirror of a 1-pixel line is constant)
+				max[d]++;
+				singleton = true;
+			}
+		}
+		if (singleton) b = Views.interval(Views.extendBorder(b), b.minAsLongArray(), max);
+		return PrimitiveBlocks.of(Views.extendMirrorSingle(b), onFallback);
+	}
+
+	private int index(final int d) {
+		return dimensions == 0 ? 0 : d;
+	}
+
+	private void checkDimensions(final int n) {
+		if (n < 1 || (dimensions != 0 && n != dimensions)) {
+			throw new IllegalArgumentException("This tiler is for " + (dimensions == 0 ? "blocks of 1 or more" :
+				dimensions) + " dimensions, got " + n);
+		}
+	}
+
+	static long roundUp(final long v, final long m) {
 		return (v + m - 1) / m * m;
 	}
 
-	private static int ceilDiv(final int a, final int b) {
+	private static long ceilDiv(final long a, final long b) {
 		return (a + b - 1) / b;
 	}
 }

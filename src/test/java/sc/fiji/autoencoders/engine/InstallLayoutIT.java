@@ -64,8 +64,8 @@ public class InstallLayoutIT {
 			cp.add(f.getPath());
 		// Fiji's own libraries that the plugin uses (the install leaves them to Fiji)
 		for (final String p : System.getProperty("java.class.path").split(File.pathSeparator))
-			if (p.matches(".*/(ij|scijava-common|parsington)-[0-9][0-9a-z.]*\\.jar")) cp.add(p);
-		assertEquals(3 + 2 + 1, cp.size(), cp.toString());
+			if (p.matches(".*/(ij|scijava-common|parsington|imglib2)-[0-9][0-9a-z.]*\\.jar")) cp.add(p);
+		assertEquals(4 + 2 + 1, cp.size(), cp.toString());
 		final File model = new File(dir, "m.aemodel"), out = new File(dir, "out");
 		run(cp, "train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gaussian:25", "--out", model
 			.getPath(), "--epochs", "2", "--patch", "32", "--batch", "8", "--filters", "8", "--seed", "1");

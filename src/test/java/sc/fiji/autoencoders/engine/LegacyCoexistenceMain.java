@@ -3,17 +3,24 @@ package sc.fiji.autoencoders.engine;
 import java.io.File;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
+import net.imglib2.type.numeric.real.FloatType;
+import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
 import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
+import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.AxisImages;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.predict.Metrics;
 import sc.fiji.autoencoders.noise.NoiseModels;
 
@@ -43,6 +50,25 @@ public final class LegacyCoexistenceMain {
 			final Plane out = ImageFiles.planes((ImagePlus) m.getOutput("denoised")).get(0);
 			System.out.printf("psnr gain: %.2f%n", Metrics.psnr(cleanPlanes.get(0), out, 255) - Metrics.psnr(cleanPlanes
 				.get(0), noisyPlanes.get(0), 255));
+			// the scripting API on ImgLib2 images, called from outside the engine as a script would
+			final AtomicLong tiles = new AtomicLong();
+			final AxisImage<FloatType> result = Autoencoders.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif",
+				noisyPlanes, 1, 1, 1)), List.of(model), 1024, false, new PredictionMonitor() {
+
+					@Override
+					public void progress(final long done, final long total) {
+						tiles.set(done);
+					}
+				});
+			final Plane viaAxes = ImageFiles.planes(AxisImages.toImagePlus("denoised", result)).get(0);
+			System.out.println("axis image api: " + viaAxes.equals(out) + " " + tiles.get() + " tile(s)");
+			try {
+				Autoencoders.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 1, 1)), List.of(
+					new File(dir, "missing.aemodel")), 1024, false, PredictionMonitor.NONE);
+			}
+			catch (final BadInputException e) {
+				System.out.println("axis image api bad input: " + e.getMessage());
+			}
 		}
 		finally {
 			context.dispose();

@@ -48,6 +48,8 @@ public class LegacyTensorFlowTest {
 		assertTrue(out.contains("trained: true"), out);
 		final double gain = Double.parseDouble(out.replaceAll("(?s).*psnr gain: ([-0-9.]+).*", "$1"));
 		assertTrue(gain > 1, "PSNR gain " + gain + "\n" + out);
+		assertTrue(out.contains("axis image api: true 1 tile(s)"), out);
+		assertTrue(out.contains("axis image api bad input: Model file not found"), out);
 		assertTrue(out.contains("legacy jar: libtensorflow-1.15.0.jar"), out);
 		assertTrue(out.contains("legacy version: 1.15.0"), out);
 	}
