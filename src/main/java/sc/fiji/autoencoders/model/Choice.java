@@ -12,8 +12,10 @@ import sc.fiji.autoencoders.BadInputException;
  */
 public interface Choice {
 
-	/** The lower-case name stored in files and typed by users, e.g. {@code unet}. */
-	String id();
+	/** The lower-case name stored in files and typed by users, e.g. {@code unet}: the constant's name in lower case. */
+	default String id() {
+		return idOf((Enum<?>) this);
+	}
 
 	/**
 	 * The option whose id is {@code text}, ignoring case and surrounding spaces.

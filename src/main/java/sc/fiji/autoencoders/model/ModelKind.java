@@ -16,11 +16,6 @@ public enum ModelKind implements Choice {
 	}
 
 	@Override
-	public String id() {
-		return Choice.idOf(this);
-	}
-
-	@Override
 	public String toString() {
 		return id();
 	}

@@ -24,11 +24,6 @@ public enum Schedule implements Choice {
 	}
 
 	@Override
-	public String id() {
-		return Choice.idOf(this);
-	}
-
-	@Override
 	public String toString() {
 		return id();
 	}

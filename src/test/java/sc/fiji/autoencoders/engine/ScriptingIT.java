@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,11 @@ public class ScriptingIT {
 		final double before = psnr(clean, noisy), after = psnr(clean, denoised.getProcessor()
 			.convertToFloatProcessor());
 		assertTrue(after > before + 2, "PSNR " + before + " -> " + after + "\n" + log);
+		// the ImgLib2 route of the same script gives the same pixels
+		final ImagePlus viaImgLib2 = IJ.openImage(new File(dir, "denoised-imglib2.tif").getPath());
+		assertTrue(log.contains("ImgLib2 result with axes [X, Y]"), log);
+		assertArrayEquals((float[]) denoised.getProcessor().getPixels(), (float[]) viaImgLib2.getProcessor()
+			.getPixels());
 	}
 
 	private static double psnr(final ImagePlus clean, final FloatProcessor test) {
