@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed of this tree against an older one, side by side: DenoiserSpeedBenchmark train and predict of both builds,
 # alternating, ROUNDS times, then the medians of new/old per measure. Usage: bench/speed-compare.sh OLD_TREE [ROUNDS]
-# (OLD_TREE: e.g. `git worktree add --detach /tmp/old <commit>`). Results: bench/results/speed-compare-<date>.jsonl
+# MODES="predict" limits it to one mode. (OLD_TREE: e.g. `git worktree add --detach /tmp/old <commit>`). Results: bench/results/speed-compare-<date>.jsonl
 source "$(dirname "$0")/common.sh"
 OLD="$(cd "$1" && pwd)"
 ROUNDS="${2:-3}"
@@ -14,7 +14,7 @@ run() { # build classpath mode
     | grep '^{' | sed "s/^{/{\"build\":\"$1\",\"round\":$r,/" | tee -a "$OUT"
 }
 for r in $(seq "$ROUNDS"); do
-  for mode in train predict; do
+  for mode in ${MODES:-train predict}; do
     run old "$OLD_CP" $mode
     run new "$CP" $mode
   done

@@ -152,7 +152,7 @@ public final class Autoencoders {
 	}
 
 	/** The model for channel 1 (or all channels), then those for channels 2, 3, ... */
-	private static List<File> modelFiles(final File model, final String channelModels) {
+	static List<File> modelFiles(final File model, final String channelModels) {
 		if (model == null) throw new BadInputException("No model file given: choose a denoiser .aemodel file.");
 		final List<File> files = new ArrayList<>();
 		files.add(model);

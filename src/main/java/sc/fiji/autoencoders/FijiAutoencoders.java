@@ -1,9 +1,7 @@
 package sc.fiji.autoencoders;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import ij.ImagePlus;
@@ -69,11 +67,8 @@ public final class FijiAutoencoders {
 		final Map<String, ?> settings)
 	{
 		final DenoiseSettings s = Settings.apply(settings, new DenoiseSettings());
-		final List<File> models = new ArrayList<>();
-		models.add(model);
-		for (final String m : s.channelModels.split(","))
-			if (!m.trim().isEmpty()) models.add(new File(m.trim()));
-		return Autoencoders.denoise(image, models, s.tileSize, s.ensemble, PredictionMonitor.NONE);
+		return Autoencoders.denoise(image, Autoencoders.modelFiles(model, s.channelModels), s.tileSize, s.ensemble,
+			PredictionMonitor.NONE);
 	}
 
 	private static Object cross(final String method, final Class<?>[] types, final Object... args) {
@@ -98,6 +93,4 @@ public final class FijiAutoencoders {
 		}
 		return e;
 	}
-
-
 }
