@@ -20,6 +20,7 @@ import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Spacing;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
@@ -68,6 +69,8 @@ public final class Autoencoders {
 			"No training image: open a clean image or stack first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final TrainingConfig config = settings.config();
+		if (settings.dims == 3) return train(trainer3d(images, settings, config), ModelKind.DENOISER, out,
+			settings.resumeFrom, listener, cancelHook);
 		final NetworkSpec spec = settings.network();
 		final List<Plane> planes = new ArrayList<>();
 		for (final ImagePlus imp : images)
@@ -75,6 +78,20 @@ public final class Autoencoders {
 				settings.channel));
 		final DenoiserTrainer trainer = new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
 		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	/**
+	 * A 3D network's trainer: the Z stacks of every channel (or the settings' channel) and time point of the images, Z
+	 * pooling resolved from the first image's voxel depth ({@link sc.fiji.autoencoders.model.ZPooling}).
+	 */
+	private static DenoiserTrainer trainer3d(final List<ImagePlus> images, final TrainDenoiserSettings settings,
+		final TrainingConfig config)
+	{
+		final NetworkSpec spec = settings.network(ImageFiles.zAnisotropy(images.get(0)));
+		final List<Volume> volumes = new ArrayList<>();
+		for (final ImagePlus imp : images)
+			volumes.addAll(ImageFiles.volumes(imp, settings.channel));
+		return DenoiserTrainer.volumes(volumes, NoiseModels.parse(settings.noise), spec, config);
 	}
 
 	/**
@@ -100,8 +117,9 @@ public final class Autoencoders {
 	{
 		if (clean == null) throw new BadInputException("No training image: open a clean image or stack first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final DenoiserTrainer trainer = new DenoiserTrainer(channel == 0 ? ImageFiles.planes(clean) : ImageFiles
-			.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
+		final DenoiserTrainer trainer = spec != null && spec.dims() == 3 ? DenoiserTrainer.volumes(ImageFiles.volumes(
+			clean, channel), NoiseModels.parse(noise), spec, config) : new DenoiserTrainer(channel == 0 ? ImageFiles
+				.planes(clean) : ImageFiles.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
 		return train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 
@@ -422,6 +440,9 @@ public final class Autoencoders {
 		final EvaluateSettings settings, final Consumer<Evaluation.Score> each)
 	{
 		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		if (m.network.dims() == 3) throw new BadInputException("Evaluating 3D models is not supported yet (evaluate " +
+			"scores plane by plane): denoise a noisy stack with the model and compare it with its clean stack, as " +
+			"bench/denoise-3d.sh does.");
 		final String noise = settings.noise;
 		final NoiseModel nm = NoiseModels.parse(noise == null || noise.trim().isEmpty() ? m.noise : noise);
 		final Evaluation ev = new Evaluation();

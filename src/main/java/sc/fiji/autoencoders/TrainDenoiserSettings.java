@@ -3,6 +3,7 @@ package sc.fiji.autoencoders;
 import java.io.File;
 
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.ZPooling;
 import sc.fiji.autoencoders.train.Schedule;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
@@ -23,7 +24,14 @@ public final class TrainDenoiserSettings {
 	public int epochs = 100;
 	public int stepsPerEpoch = 100;
 	public int patchSize = 64;
+	/** Planes (Z) of a training patch of a 3D network ({@link #dims} 3). */
+	public int patchDepth = 16;
 	public int batchSize = 8;
+	/** 2: a 2D network, which denoises stacks plane by plane; 3: a 3D network trained on and denoising Z stacks. */
+	public int dims = 2;
+	/** 3D networks: which levels also halve Z ({@link ZPooling}: auto from the voxel depth, all or none). */
+	@Choices({ "auto", "all", "none" })
+	public String zPooling = "auto";
 	/** Pooling levels of the network, 1-4. */
 	public int depth = 4;
 	/** Filters of the first level; they double at each level down, up to {@link #maxFilters}. */
@@ -59,6 +67,7 @@ public final class TrainDenoiserSettings {
 		c.epochs = epochs;
 		c.stepsPerEpoch = stepsPerEpoch;
 		c.patchSize = patchSize;
+		c.patchDepth = patchDepth;
 		c.batchSize = batchSize;
 		c.learningRate = learningRate;
 		c.schedule = Schedule.parse(schedule);
@@ -69,8 +78,21 @@ public final class TrainDenoiserSettings {
 		return c.validate();
 	}
 
-	/** The network's architecture, checked. */
+	/** The network's architecture, checked (for 3D, Z pooling as for isotropic voxels). */
 	public NetworkSpec network() {
-		return new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f, maxFilters).validate();
+		return network(1);
+	}
+
+	/**
+	 * The network's architecture, checked; for 3D ({@link #dims} 3) with the Z pooling resolved for voxels whose depth
+	 * is {@code anisotropy} times their width (see {@link ZPooling}).
+	 */
+	public NetworkSpec network(final double anisotropy) {
+		final NetworkSpec s = new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f, maxFilters);
+		if (dims == 2) return s.validate();
+		if (dims != 3) throw new BadInputException("Network dimensions " + dims + " are not supported: use 2 (planes, " +
+			"stacks slice by slice) or 3 (Z stacks).");
+		if (depth < 1 || depth > 4) s.validate(); // names the depth's range before the Z pooling needs it
+		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchDepth)).validate();
 	}
 }

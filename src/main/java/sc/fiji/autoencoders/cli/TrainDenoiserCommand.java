@@ -51,9 +51,22 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"${DEFAULT-VALUE}).")
 	int patchSize;
 
+	@Option(names = "--patch-depth", defaultValue = "16", paramLabel = "PLANES", description = "Planes (Z) of a " +
+		"training patch of a 3D network (default ${DEFAULT-VALUE}).")
+	int patchDepth;
+
 	@Option(names = { "--batch-size", "--batch" }, defaultValue = "8", description = "Batch size (default " +
 		"${DEFAULT-VALUE}).")
 	int batchSize;
+
+	@Option(names = "--dims", defaultValue = "2", description = "2: a 2D network (default; stacks are denoised " +
+		"slice by slice), or 3: a 3D network trained on Z stacks, with 3x3x3 convolutions.")
+	int dims;
+
+	@Option(names = "--z-pooling", defaultValue = "auto", paramLabel = "auto|all|none", description = "3D networks: " +
+		"which levels also halve Z. auto (default): from the voxel depth in the calibration, Z is pooled only once " +
+		"the levels above made X and Y about as coarse; all: every level (isotropic voxels); none: never.")
+	String zPooling;
 
 	@Option(names = "--depth", defaultValue = "4", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}).")
 	int depth;
@@ -103,8 +116,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final TrainDenoiserSettings settings = Settings.copy(this, new TrainDenoiserSettings());
-		System.out.println("Training with noise " + settings.noise + ", " + settings.network() + ", " + Precision.parse(
-			settings.precision).resolved() + " arithmetic");
+		System.out.println("Training with noise " + settings.noise + ", " + (settings.dims == 3 ? "3D " + settings
+			.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
+			", " + Precision.parse(settings.precision).resolved() + " arithmetic");
 		final Runnable[] cancel = new Runnable[1];
 		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainDenoiser(ImageFiles.openAll(clean),
 			settings, out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);

@@ -55,8 +55,18 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Patch size", min = "8")
 	private int patch_size = 64;
 
+	@Parameter(label = "Patch depth (Z planes, 3D networks)", min = "1")
+	private int patch_depth = 16;
+
 	@Parameter(label = "Batch size", min = "1")
 	private int batch_size = 8;
+
+	@Parameter(label = "Network dimensions (2: slice by slice, 3: Z stacks)", min = "2", max = "3")
+	private int dims = 2;
+
+	@Parameter(label = "Z pooling (3D networks)", choices = { "auto", "all", "none" },
+		description = "auto: from the voxel depth; all: every level (isotropic voxels); none: never")
+	private String z_pooling = "auto";
 
 	@Parameter(label = "Network depth", min = "1", max = "4")
 	private int depth = 4;

@@ -33,6 +33,7 @@ import ij.process.ImageConverter;
 import ij.process.ImageProcessor;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.image.Volume;
 
 /**
  * Reads and writes images with ImageJ 1.x's own I/O, without showing windows or dialogs, so that it works in Fiji, in
@@ -289,6 +290,39 @@ public final class ImageFiles {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The Z stacks of the image for a 3D network: one volume per channel and time point (channel {@code channel}'s only,
+	 * 1-based, or every channel's for 0), channel fastest, then frame. The planes are copies as floats.
+	 *
+	 * @throws BadInputException if the image is RGB or has no such channel
+	 */
+	public static List<Volume> volumes(final ImagePlus imp, final int channel) {
+		checkNotRgb(imp);
+		final List<Volume> out = new ArrayList<>();
+		final int slices = imp.getNSlices();
+		if (channel != 0) return Volume.of(planesOfChannel(imp, channel), slices);
+		final List<List<Volume>> perChannel = new ArrayList<>();
+		for (int c = 1; c <= imp.getNChannels(); c++)
+			perChannel.add(Volume.of(planesOfChannel(imp, c), slices));
+		for (int t = 0; t < imp.getNFrames(); t++)
+			for (final List<Volume> c : perChannel)
+				out.add(c.get(t));
+		return out;
+	}
+
+	/**
+	 * The voxel depth divided by the pixel width, from the calibration: how much coarser Z is than X. 1 when the image
+	 * is not spatially calibrated or Z and X have different units (nothing is known).
+	 */
+	public static double zAnisotropy(final ImagePlus imp) {
+		final ij.measure.Calibration cal = imp.getCalibration();
+		if (cal == null || !(cal.pixelWidth > 0) || !(cal.pixelDepth > 0)) return 1;
+		final String x = cal.getXUnit(), z = cal.getZUnit();
+		if (x == null || z == null || !x.equals(z) || x.equals("pixel") || x.isEmpty()) return 1;
+		final double a = cal.pixelDepth / cal.pixelWidth;
+		return Double.isFinite(a) && a > 0 ? a : 1;
 	}
 
 	static void checkNotRgb(final ImagePlus imp) {

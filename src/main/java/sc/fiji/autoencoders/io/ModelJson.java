@@ -95,6 +95,27 @@ final class ModelJson {
 
 	private static final int MIN = Integer.MIN_VALUE, MAX = Integer.MAX_VALUE;
 
+	/** A short list of true or false, e.g. the Z pooling of each level of a 3D network. */
+	private static final Codec<boolean[]> BOOLEANS = new Codec<boolean[]>() {
+
+		@Override
+		public JsonElement write(final boolean[] value) {
+			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+			for (final boolean b : value)
+				a.add(b);
+			return a;
+		}
+
+		@Override
+		public boolean[] read(final JsonElement e, final At at) {
+			if (!e.isJsonArray() || e.getAsJsonArray().size() > 64) throw at.notA("a list of at most 64 true or false");
+			final boolean[] out = new boolean[e.getAsJsonArray().size()];
+			for (int i = 0; i < out.length; i++)
+				out[i] = JsonTable.BOOLEAN.read(e.getAsJsonArray().get(i), at.element());
+			return out;
+		}
+	};
+
 	/** {@link NetworkSpec}: {@code network} of a denoiser. */
 	private static final JsonTable<NetworkSpec> NETWORK;
 	static {
@@ -114,9 +135,14 @@ final class ModelJson {
 		// added after the first files were written: those have none and mean the old fixed cap
 		final Field<NetworkSpec, Integer> maxFilters = t.optional("maxFilters", JsonTable.integer(MIN, MAX),
 			NetworkSpec::maxFilters, NetworkSpec.DEFAULT_MAX_FILTERS);
+		// added with 3D networks: files without them are 2D; 2D networks write neither, so their files are as before
+		final Field<NetworkSpec, Integer> dims = t.optional("dims", JsonTable.integer(MIN, MAX), n -> n.dims() == 2 ? null
+			: n.dims(), 2);
+		final Field<NetworkSpec, boolean[]> zPooling = t.optional("zPooling", BOOLEANS, n -> n.dims() == 2 ? null : n
+			.zPooling(), null);
 		NETWORK = t.make(v -> valid(v.at, "network spec", () -> new NetworkSpec(v.get(architecture), v.get(depth), v.get(
-			filters), v.get(residual), v.get(upsampling), v.get(channels), v.get(leakyAlpha), v.get(maxFilters))
-				.validate()));
+			filters), v.get(residual), v.get(upsampling), v.get(channels), v.get(leakyAlpha), v.get(maxFilters), v.get(
+				dims), v.get(zPooling)).validate()));
 	}
 
 	/** {@link VaeSpec}: {@code vae} of a VAE. */
@@ -184,8 +210,8 @@ final class ModelJson {
 		ARRAY = t.make(v -> {
 			final String n = v.get(name);
 			final long[] s = v.get(shape);
-			if (s.length < 1 || s.length > 4) throw v.at.damaged("array '" + ModelFile.sanitize(n) + "' has " + s.length +
-				" dimensions (1 to 4 expected)");
+			if (s.length < 1 || s.length > 5) throw v.at.damaged("array '" + ModelFile.sanitize(n) + "' has " + s.length +
+				" dimensions (1 to 5 expected)");
 			for (int i = 0; i < s.length; i++)
 				if (s[i] == 0) throw v.at.damaged("array '" + ModelFile.sanitize(n) + "' has an invalid shape (dimension " +
 					(i + 1) + " is not a whole number from 1 to " + Integer.MAX_VALUE + ")");

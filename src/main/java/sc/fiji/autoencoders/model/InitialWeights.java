@@ -35,7 +35,8 @@ public final class InitialWeights implements ParameterSource {
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final InitialWeights w = new InitialWeights(tf, seed);
-			DenoiserNetwork.build(tf, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1))), spec, w);
+			DenoiserNetwork.build(tf, tf.placeholder(TFloat32.class, Placeholder.shape(DenoiserNetwork.inputShape(spec,
+				-1))), spec, w);
 			return w.weights;
 		}
 	}

@@ -3,23 +3,36 @@ package sc.fiji.autoencoders.model;
 import java.util.Arrays;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Concat;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** Small building blocks shared by the networks. All tensors are NHWC. */
+/**
+ * Small building blocks shared by the networks. Tensors are NHWC, or NDHWC for 3D layers ({@code dims} 3), whose
+ * convolutions are 3x3x3 and whose pooling and upsampling treat Z as asked.
+ */
 public final class Layers {
 
 	private final Ops tf;
 	private final ParameterSource params;
 	private final float alpha;
+	/** 2: NHWC tensors and 2D convolutions; 3: NDHWC tensors and 3D convolutions. */
+	private final int dims;
 
 	public Layers(final Ops tf, final ParameterSource params, final float leakyAlpha) {
+		this(tf, params, leakyAlpha, 2);
+	}
+
+	/** @param dims 2 for NHWC tensors, 3 for NDHWC tensors (3D convolutions) */
+	public Layers(final Ops tf, final ParameterSource params, final float leakyAlpha, final int dims) {
+		if (dims != 2 && dims != 3) throw new IllegalArgumentException("Layers are 2D or 3D, not " + dims + "D");
 		this.tf = tf;
 		this.params = params;
 		this.alpha = leakyAlpha;
+		this.dims = dims;
 	}
 
 	/** A raw parameter, for layers built outside this class. */
@@ -31,17 +44,53 @@ public final class Layers {
 		return tf;
 	}
 
-	/** k x k convolution (SAME padding) with bias, stride s, no activation. */
+	/** k x k (3D: k x k x k) convolution (SAME padding) with bias, stride s (3D: 1), no activation. */
 	public Operand<TFloat32> conv(final String name, final Operand<TFloat32> x, final long in, final long out,
 		final int k, final int stride, final ParameterSource.Init init)
 	{
+		if (dims == 3) {
+			if (stride != 1) throw new IllegalArgumentException("3D convolutions have stride 1, not " + stride);
+			return conv3(name, x, in, out, k, init);
+		}
 		final Operand<TFloat32> kernel = params.get(name + ".kernel", new long[] { k, k, in, out }, init);
 		final Operand<TFloat32> bias = params.get(name + ".bias", new long[] { out }, ParameterSource.Init.ZEROS);
 		final Operand<TFloat32> c = tf.nn.conv2d(x, kernel, Arrays.asList(1L, (long) stride, (long) stride, 1L), "SAME");
 		return tf.nn.biasAdd(c, bias);
 	}
 
-	/** 3x3 convolution followed by LeakyReLU. */
+	/**
+	 * k x k x k convolution (SAME, zero padding) with bias on NDHWC, with the kernel of {@code tf.nn.conv3d} ([depth,
+	 * height, width, in, out]), made of ops whose gradients TensorFlow's C++ graph API has (it has none for Conv3D):
+	 * the k copies of the input shifted in Z are stacked as channels, and one 2D convolution over the planes (N*D of
+	 * them) applies the kernel reordered to [height, width, depth * in, out].
+	 */
+	private Operand<TFloat32> conv3(final String name, final Operand<TFloat32> x, final long in, final long out,
+		final int k, final ParameterSource.Init init)
+	{
+		final Operand<TFloat32> kernel = params.get(name + ".kernel", new long[] { k, k, k, in, out }, init);
+		final Operand<TFloat32> bias = params.get(name + ".bias", new long[] { out }, ParameterSource.Init.ZEROS);
+		final Operand<TInt32> shape = tf.shape(x); // N, D, H, W, C
+		Operand<TFloat32> stacked = x;
+		if (k > 1) {
+			final int r = k / 2;
+			final Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] { { 0, 0 }, { r, r }, { 0, 0 }, { 0, 0 }, {
+				0, 0 } }), tf.constant(0f));
+			final java.util.List<Operand<TFloat32>> shifted = new java.util.ArrayList<>();
+			for (int dz = 0; dz < k; dz++)
+				shifted.add(tf.stridedSlice(padded, Indices.all(), dz == k - 1 ? Indices.sliceFrom(dz) : Indices.slice(dz,
+					dz - (k - 1))));
+			stacked = Concat.create(tf.scope(), shifted, tf.constant(-1));
+		}
+		final Operand<TFloat32> planes = tf.reshape(stacked, join(tf.constant(new int[] { -1 }), slice(shape, 2, 4), tf
+			.constant(new int[] { (int) (k * in) })));
+		final Operand<TFloat32> k2 = tf.reshape(tf.linalg.transpose(kernel, tf.constant(new int[] { 1, 2, 0, 3, 4 })), tf
+			.constant(new long[] { k, k, k * in, out }));
+		final Operand<TFloat32> c = tf.nn.biasAdd(tf.nn.conv2d(planes, k2, Arrays.asList(1L, 1L, 1L, 1L), "SAME"),
+			bias);
+		return tf.reshape(c, join(slice(shape, 0, 4), tf.constant(new int[] { (int) out })));
+	}
+
+	/** 3x3 (3D: 3x3x3) convolution followed by LeakyReLU. */
 	public Operand<TFloat32> convAct(final String name, final Operand<TFloat32> x, final long in, final long out) {
 		return leaky(conv(name, x, in, out, 3, 1, ParameterSource.Init.HE));
 	}
@@ -54,6 +103,47 @@ public final class Layers {
 		return tf.nn.maxPool(x, tf.constant(new int[] { 1, 2, 2, 1 }), tf.constant(new int[] { 1, 2, 2, 1 }), "VALID");
 	}
 
+	/**
+	 * Halves height and width (2D), and in 3D also depth if {@code z} (2x2x2 or 1x2x2 max pooling). Sizes must be even.
+	 */
+	public Operand<TFloat32> maxPool2(final Operand<TFloat32> x, final boolean z) {
+		if (dims == 2) return maxPool2(x);
+		final java.util.List<Long> window = Arrays.asList(1L, z ? 2L : 1L, 2L, 2L, 1L);
+		return tf.nn.maxPool3d(x, window, window, "VALID");
+	}
+
+	/**
+	 * Doubles height and width (2D), and in 3D also depth if {@code z}: nearest neighbour, each voxel repeated 2x2
+	 * (x2). TensorFlow has no 3D resize: the planes are resized as a batch of 2D images and, for Z, each plane is
+	 * repeated by concatenation, with reshapes between (all with gradients in the C++ graph API).
+	 */
+	public Operand<TFloat32> upsample2(final Operand<TFloat32> x, final boolean bilinear, final boolean z) {
+		if (dims == 2) return upsample2(x, bilinear);
+		if (bilinear) throw new IllegalArgumentException("3D layers upsample by nearest neighbour only");
+		final Operand<TInt32> shape = tf.shape(x); // N, D, H, W, C
+		final Operand<TInt32> hw2 = tf.math.mul(slice(shape, 2, 4), tf.constant(2));
+		final Operand<TFloat32> planes = tf.reshape(x, join(tf.constant(new int[] { -1 }), slice(shape, 2, 5)));
+		final Operand<TFloat32> up = tf.reshape(tf.image.resizeNearestNeighbor(planes, hw2), join(slice(shape, 0, 2),
+			hw2, slice(shape, 4, 5)));
+		if (!z) return up;
+		// [N, D, 1, rest] twice along axis 2: each plane followed by its copy
+		final Operand<TFloat32> flat = tf.reshape(up, join(slice(shape, 0, 2), tf.constant(new int[] { 1, -1 })));
+		final Operand<TFloat32> twice = Concat.create(tf.scope(), Arrays.asList(flat, flat), tf.constant(2));
+		return tf.reshape(twice, join(slice(shape, 0, 1), tf.math.mul(slice(shape, 1, 2), tf.constant(2)), hw2, slice(
+			shape, 4, 5)));
+	}
+
+	/** Elements [from, to) of a shape vector. */
+	private Operand<TInt32> slice(final Operand<TInt32> shape, final int from, final int to) {
+		return tf.stridedSlice(shape, Indices.slice(from, to));
+	}
+
+	/** Shape vectors joined end to end. */
+	@SafeVarargs
+	private final Operand<TInt32> join(final Operand<TInt32>... parts) {
+		return Concat.create(tf.scope(), Arrays.asList(parts), tf.constant(0));
+	}
+
 	/** Doubles height and width. */
 	public Operand<TFloat32> upsample2(final Operand<TFloat32> x, final boolean bilinear) {
 		final Operand<TInt32> hw = tf.math.mul(tf.stridedSlice(tf.shape(x), org.tensorflow.ndarray.index.Indices.slice(1,
@@ -64,7 +154,7 @@ public final class Layers {
 
 	/** Concatenates along channels. */
 	public Operand<TFloat32> concat(final Operand<TFloat32> a, final Operand<TFloat32> b) {
-		return Concat.create(tf.scope(), Arrays.asList(a, b), tf.constant(3));
+		return Concat.create(tf.scope(), Arrays.asList(a, b), tf.constant(dims + 1));
 	}
 
 	public Operand<TFloat32> dense(final String name, final Operand<TFloat32> x, final long in, final long out,

@@ -18,6 +18,10 @@ import sc.fiji.autoencoders.BadInputException;
  * </ul>
  * With {@code residual} the network predicts the correction that is added to its input, which makes denoisers train
  * much faster because the identity is free.
+ * <p>
+ * {@link #dims()} 3 makes a 3D network for Z stacks: 3x3x3 convolutions on NDHWC blocks, pooling that halves X and Y at
+ * every level and Z only at the levels of {@link #zPooling()} (anisotropic voxels, see {@link ZPooling}), and nearest
+ * upsampling undoing it. Files written before 3D networks existed are 2D.
  */
 public final class NetworkSpec {
 
@@ -40,6 +44,9 @@ public final class NetworkSpec {
 	private final int channels;
 	private final float leakyAlpha;
 	private final int maxFilters;
+	// 3D networks: 2 or 3, and for 3D the levels whose pooling also halves Z (length depth; all false in 2D)
+	private final int dims;
+	private final boolean[] zPooling;
 
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha)
@@ -51,6 +58,19 @@ public final class NetworkSpec {
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters)
 	{
+		this(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, 2, null);
+	}
+
+	/**
+	 * @param dims 2 for a 2D network, 3 for a 3D network (Z stacks)
+	 * @param zPooling for 3D, whether each level (0 first, {@code depth} of them) also halves Z; null: none
+	 */
+	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
+		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters, final int dims,
+		final boolean[] zPooling)
+	{
+		this.dims = dims;
+		this.zPooling = zPooling == null ? new boolean[Math.max(0, depth)] : zPooling.clone();
 		this.maxFilters = maxFilters;
 		this.architecture = architecture;
 		this.depth = depth;
@@ -79,7 +99,7 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withArchitecture(final Architecture a) {
-		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
+		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, dims, zPooling);
 	}
 
 	/**
@@ -92,16 +112,24 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withResidual(final boolean r) {
-		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters);
+		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters, dims,
+			zPooling);
 	}
 
 	public NetworkSpec withUpsampling(final Upsampling u) {
-		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters);
+		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters, dims, zPooling);
 	}
 
 	/** Caps the filters of the deeper levels: fewer parameters and less arithmetic at the coarse scales. */
 	public NetworkSpec withMaxFilters(final int m) {
-		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m);
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m, dims,
+			zPooling);
+	}
+
+	/** A 3D network (Z stacks) pooling Z at the given levels (0 first, one per level; none if null). */
+	public NetworkSpec threeD(final boolean... zPoolingLevels) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, 3,
+			zPoolingLevels == null || zPoolingLevels.length == 0 ? null : zPoolingLevels);
 	}
 
 	/** Throws {@link BadInputException} naming the bad field and its valid range. */
@@ -120,6 +148,13 @@ public final class NetworkSpec {
 			" channels): use 1, and split multi-channel images (Image > Color > Split Channels).");
 		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1) (got " +
 			leakyAlpha + "): use e.g. 0.1.");
+		if (dims != 2 && dims != 3) throw new BadInputException("Network dimensions " + dims + " are not supported: " +
+			"use 2 (planes) or 3 (Z stacks).");
+		if (zPooling.length != depth) throw new BadInputException("The Z pooling lists " + zPooling.length +
+			" levels but the network has " + depth + ": give one per level.");
+		if (dims == 2 && zLevels() > 0) throw new BadInputException("A 2D network cannot pool in Z: use 3 dimensions.");
+		if (dims == 3 && upsampling != Upsampling.NEAREST) throw new BadInputException("3D networks upsample by " +
+			"nearest neighbour only: use upsampling " + Upsampling.NEAREST + ".");
 		return this;
 	}
 
@@ -160,22 +195,63 @@ public final class NetworkSpec {
 		return 1 << depth;
 	}
 
+	/** 2 for a network of planes, 3 for a network of Z stacks (NDHWC blocks). */
+	public int dims() {
+		return dims;
+	}
+
+	/** For each level (0 first), whether its pooling also halves Z (never in 2D). A copy. */
+	public boolean[] zPooling() {
+		return zPooling.clone();
+	}
+
+	/** Whether level {@code level}'s pooling also halves Z. */
+	public boolean poolsZ(final int level) {
+		return zPooling[level];
+	}
+
+	/** The number of levels that halve Z. */
+	public int zLevels() {
+		int n = 0;
+		for (final boolean z : zPooling)
+			if (z) n++;
+		return n;
+	}
+
+	/** Input depth (Z) must be a multiple of this: 2^{@link #zLevels()} (1 in 2D). */
+	public int zSizeMultiple() {
+		return 1 << zLevels();
+	}
+
 	@Override
 	public boolean equals(final Object o) {
 		if (!(o instanceof NetworkSpec)) return false;
 		final NetworkSpec s = (NetworkSpec) o;
 		return s.architecture == architecture && s.depth == depth && s.filters == filters && s.residual == residual &&
-			s.upsampling == upsampling && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters;
+			s.upsampling == upsampling && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters &&
+			s.dims == dims && java.util.Arrays.equals(s.zPooling, zPooling);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
+		return 31 * Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters,
+			dims) + java.util.Arrays.hashCode(zPooling);
 	}
 
 	@Override
 	public String toString() {
 		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters" +
-			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling";
+			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling" +
+			(dims == 3 ? ", 3D (" + zPoolingText() + ")" : "");
+	}
+
+	/** E.g. "Z pooled at levels 2, 3" (levels counted from 1), "Z pooled at every level" or "Z not pooled". */
+	public String zPoolingText() {
+		final java.util.StringJoiner levels = new java.util.StringJoiner(", ");
+		for (int l = 0; l < zPooling.length; l++)
+			if (zPooling[l]) levels.add(Integer.toString(l + 1));
+		final int n = zLevels();
+		return n == 0 ? "Z not pooled" : n == depth && n > 1 ? "Z pooled at every level" : "Z pooled at level" + (n > 1
+			? "s " : " ") + levels;
 	}
 }

@@ -18,25 +18,26 @@ public final class ParameterShapes {
 	public static Map<String, long[]> of(final NetworkSpec spec) {
 		final Map<String, long[]> m = new LinkedHashMap<>();
 		final boolean skips = spec.architecture() == Architecture.UNET;
+		final int d = spec.dims();
 		long in = spec.channels();
 		for (int level = 0; level < spec.depth(); level++) {
 			final long f = DenoiserNetwork.filters(spec, level);
-			conv(m, "enc" + level + "a", 3, in, f);
-			conv(m, "enc" + level + "b", 3, f, f);
+			conv(m, "enc" + level + "a", 3, in, f, d);
+			conv(m, "enc" + level + "b", 3, f, f, d);
 			in = f;
 		}
 		final long fb = DenoiserNetwork.filters(spec, spec.depth());
-		conv(m, "bottom_a", 3, in, fb);
-		conv(m, "bottom_b", 3, fb, fb);
+		conv(m, "bottom_a", 3, in, fb, d);
+		conv(m, "bottom_b", 3, fb, fb, d);
 		in = fb;
 		for (int level = spec.depth() - 1; level >= 0; level--) {
 			final long f = DenoiserNetwork.filters(spec, level);
-			conv(m, "up" + level, 3, in, f);
-			conv(m, "dec" + level + "a", 3, skips ? 2 * f : f, f);
-			conv(m, "dec" + level + "b", 3, f, f);
+			conv(m, "up" + level, 3, in, f, d);
+			conv(m, "dec" + level + "a", 3, skips ? 2 * f : f, f, d);
+			conv(m, "dec" + level + "b", 3, f, f, d);
 			in = f;
 		}
-		conv(m, "output", 1, in, spec.channels());
+		conv(m, "output", 1, in, spec.channels(), d);
 		return Collections.unmodifiableMap(m);
 	}
 
@@ -89,7 +90,14 @@ public final class ParameterShapes {
 	private static void conv(final Map<String, long[]> m, final String name, final long k, final long in,
 		final long out)
 	{
-		m.put(name + ".kernel", new long[] { k, k, in, out });
+		conv(m, name, k, in, out, 2);
+	}
+
+	/** A 2D kernel [k, k, in, out] or a 3D one [k, k, k, in, out], and the bias. */
+	private static void conv(final Map<String, long[]> m, final String name, final long k, final long in,
+		final long out, final int dims)
+	{
+		m.put(name + ".kernel", dims == 3 ? new long[] { k, k, k, in, out } : new long[] { k, k, in, out });
 		m.put(name + ".bias", new long[] { out });
 	}
 

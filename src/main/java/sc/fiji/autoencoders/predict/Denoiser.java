@@ -3,7 +3,6 @@ package sc.fiji.autoencoders.predict;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -45,10 +44,15 @@ import sc.fiji.autoencoders.model.Upsampling;
  */
 public final class Denoiser implements AutoCloseable {
 
-	private static final List<Axis> AXES = List.of(Axis.X, Axis.Y);
+	private static final List<Axis> XY = List.of(Axis.X, Axis.Y), XYZ = List.of(Axis.X, Axis.Y, Axis.Z);
 
 	/** Default largest tile side: big tiles keep the margin overhead low (about 13% at depth 2). */
 	public static final int DEFAULT_TILE = 1024;
+	/**
+	 * Largest tile sides of a 3D network, X and Y then Z (also capped by the tile size asked for): its activations take
+	 * about a kilobyte per voxel, margins included, so that tiles stay within a few GB.
+	 */
+	public static final int MAX_TILE_3D_XY = 128, MAX_TILE_3D_Z = 32;
 
 	private final AutoencoderModel model;
 	private final Graph graph;
@@ -56,6 +60,7 @@ public final class Denoiser implements AutoCloseable {
 	private final Placeholder<TFloat32> input;
 	private final Operand<TFloat32> output;
 	private final TiledPredictor tiler;
+	private final List<Axis> axes;
 	private boolean ensemble;
 
 	public Denoiser(final AutoencoderModel model) {
@@ -71,7 +76,8 @@ public final class Denoiser implements AutoCloseable {
 		graph = Graphs.create();
 		try {
 			final Ops tf = Ops.create(graph);
-			input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, -1, -1, 1)));
+			input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(DenoiserNetwork.inputShape(spec,
+				1)));
 			output = DenoiserNetwork.build(tf, input, spec, new FrozenParameters(tf, model.weights));
 			session = Sessions.create(graph, threads);
 		}
@@ -79,8 +85,29 @@ public final class Denoiser implements AutoCloseable {
 			graph.close();
 			throw e;
 		}
-		tiler = new TiledPredictor(Math.max(tileSize, 2 * spec.sizeMultiple()), receptiveRadius(spec), spec
-			.sizeMultiple());
+		axes = spec.dims() == 3 ? XYZ : XY;
+		tiler = tiler(spec, tileSize);
+	}
+
+	/**
+	 * Tiles of at most {@code tileSize} a side (3D: also at most {@link #MAX_TILE_3D_XY} in X and Y and
+	 * {@link #MAX_TILE_3D_Z} in Z), with margins of the receptive radius (3D: per axis, plus the blend) and the size
+	 * multiple of each axis.
+	 */
+	static TiledPredictor tiler(final NetworkSpec spec, final int tileSize) {
+		final int m = spec.sizeMultiple();
+		if (spec.dims() != 3) return new TiledPredictor(Math.max(tileSize, 2 * m), receptiveRadius(spec), m);
+		final int mz = spec.zSizeMultiple(), r = receptiveRadius(spec), rz = receptiveRadiusZ(spec);
+		final int xy = Math.max(Math.min(tileSize, MAX_TILE_3D_XY), 2 * m);
+		final int z = Math.max(Math.min(tileSize, MAX_TILE_3D_Z), 2 * mz);
+		// plus the blend, so that blended voxels see the whole receptive field too (the Z bound is not loose)
+		return new TiledPredictor(new int[] { xy, xy, z }, new int[] { r + blend(xy), r + blend(xy), rz + blend(z) },
+			new int[] { m, m, mz });
+	}
+
+	/** The tiler's cross-fade width for tiles of side {@code tile} with a margin of at least that. */
+	private static int blend(final int tile) {
+		return Math.min(TiledPredictor.MAX_BLEND, tile / 2);
 	}
 
 	public AutoencoderModel model() {
@@ -101,11 +128,11 @@ public final class Denoiser implements AutoCloseable {
 	}
 
 	/**
-	 * The axes the network convolves over, in the order blocks must have them: X and Y (a 2D network). A 3D network
-	 * would have X, Y and Z and go through the same tiler.
+	 * The axes the network convolves over, in the order blocks must have them: X and Y (a 2D network), or X, Y and Z (a
+	 * 3D network, which gets XYZ blocks: each channel and time point of a Z stack).
 	 */
 	public List<Axis> axes() {
-		return AXES;
+		return axes;
 	}
 
 	/** Progress units of one {@link #denoise} of a block of these dimensions: its tiles, times 8 with the ensemble. */
@@ -115,6 +142,8 @@ public final class Denoiser implements AutoCloseable {
 
 	/** Denoises one plane (image units in and out). Non-finite pixels are predicted from 0 and set back afterwards. */
 	public Plane denoise(final Plane in, final PredictionMonitor monitor) {
+		if (axes.size() != 2) throw new BadInputException("This is a 3D model: it denoises Z stacks, not single " +
+			"planes. Give it a stack with several slices, or use a 2D model.");
 		final ArrayImg<FloatType, FloatArray> out = ArrayImgs.floats(in.width(), in.height());
 		denoise(ArrayImgs.floats(in.pixels(), in.width(), in.height()), out, monitor);
 		return new Plane(in.width(), in.height(), out.update(null).getCurrentStorageArray());
@@ -130,7 +159,7 @@ public final class Denoiser implements AutoCloseable {
 	}
 
 	/**
-	 * Denoises a block whose dimensions are the network's {@link #axes()} in that order (X, Y), in image units in and
+	 * Denoises a block whose dimensions are the network's {@link #axes()} in that order (X, Y[, Z]), in image units in and
 	 * out, into {@code out}. Non-finite pixels are predicted from 0 and set back afterwards.
 	 *
 	 * @param in any pixel type, any minimum; it is only read
@@ -141,8 +170,8 @@ public final class Denoiser implements AutoCloseable {
 	public <T extends RealType<T>> void denoise(final RandomAccessibleInterval<T> in,
 		final RandomAccessibleInterval<FloatType> out, final PredictionMonitor monitor)
 	{
-		if (in.numDimensions() != AXES.size()) {
-			throw new IllegalArgumentException("This denoiser works on " + AXES.size() + "D blocks " + AXES + ", got " +
+		if (in.numDimensions() != axes.size()) {
+			throw new IllegalArgumentException("This denoiser works on " + axes.size() + "D blocks " + axes + ", got " +
 				in.numDimensions() + " dimensions " + Arrays.toString(in.dimensionsAsLongArray()));
 		}
 		if (!Intervals.equalDimensions(in, out)) {
@@ -224,12 +253,29 @@ public final class Denoiser implements AutoCloseable {
 	 * upsampling another 2^l, and bilinear upsampling one more.
 	 */
 	public static int receptiveRadius(final NetworkSpec spec) {
+		final boolean[] all = new boolean[spec.depth()];
+		java.util.Arrays.fill(all, true);
+		return radius(spec, all);
+	}
+
+	/** As {@link #receptiveRadius}, along Z for a 3D network (whose levels pool Z as {@link NetworkSpec#zPooling()}). */
+	public static int receptiveRadiusZ(final NetworkSpec spec) {
+		return radius(spec, spec.zPooling());
+	}
+
+	/** The bound along an axis pooled at the levels {@code pooled}: a level's scale is 2^(levels pooled above it). */
+	private static int radius(final NetworkSpec spec, final boolean[] pooled) {
+		final int d = spec.depth();
+		final int[] scale = new int[d + 1];
+		scale[0] = 1;
+		for (int l = 0; l < d; l++)
+			scale[l + 1] = pooled[l] ? 2 * scale[l] : scale[l];
 		int r = 0;
-		for (int l = 0; l < spec.depth(); l++)
-			r += 3 << l; // two convolutions and the pooling window
-		r += 2 << spec.depth(); // bottleneck
-		for (int l = 0; l < spec.depth(); l++)
-			r += (spec.upsampling() == Upsampling.BILINEAR ? 5 : 4) << l;
+		for (int l = 0; l < d; l++)
+			r += 2 * scale[l] + (pooled[l] ? scale[l] : 0); // two convolutions and the pooling window
+		r += 2 * scale[d]; // bottleneck
+		for (int l = 0; l < d; l++) // three convolutions, the upsampling window, one more for bilinear
+			r += 3 * scale[l] + (pooled[l] ? scale[l] : 0) + (spec.upsampling() == Upsampling.BILINEAR ? scale[l] : 0);
 		return r;
 	}
 }

@@ -58,7 +58,8 @@ public final class Denoising {
 		for (final Axis a : blockAxes) {
 			if (!image.has(a)) {
 				throw new BadInputException("The image " + image.axes() + " has no " + a + " axis, which the " +
-					blockAxes.size() + "D denoiser needs " + blockAxes + ".");
+					blockAxes.size() + "D denoiser needs " + blockAxes + (a == Axis.Z ? ": give it a Z stack (Image > " +
+						"Properties... tells slices from frames), or use a 2D model." : "."));
 			}
 		}
 		final long channels = image.size(Axis.C);

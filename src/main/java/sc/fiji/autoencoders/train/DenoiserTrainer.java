@@ -10,17 +10,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelKind;
@@ -50,14 +51,35 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	private final List<Plane> clean;
 	private final NoiseModel noise;
 	private final NetworkSpec spec;
+	/** 3D: the clean Z stacks (then {@link #clean} holds all their planes), or null for a 2D network. */
+	private final List<Volume> volumes;
 
 	public DenoiserTrainer(final List<Plane> clean, final NoiseModel noise, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
+		this(clean, null, noise, spec, config);
+	}
+
+	private DenoiserTrainer(final List<Plane> clean, final List<Volume> volumes, final NoiseModel noise,
+		final NetworkSpec spec, final TrainingConfig config)
+	{
 		super(config);
 		this.clean = clean;
+		this.volumes = volumes;
 		this.noise = noise;
 		this.spec = spec;
+	}
+
+	/**
+	 * Trains a 3D network ({@code spec.dims()} 3) on clean Z stacks with noise added on the fly, from patches of
+	 * {@code config.patchDepth} x {@code config.patchSize} x {@code config.patchSize} voxels.
+	 */
+	public static DenoiserTrainer volumes(final List<Volume> clean, final NoiseModel noise, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		final List<Plane> planes = new ArrayList<>();
+		if (clean != null) clean.forEach(v -> planes.addAll(v.planes()));
+		return new DenoiserTrainer(planes, clean == null ? List.of() : clean, noise, spec, config);
 	}
 
 	@Override
@@ -66,24 +88,38 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		final NetworkSpec net = resume != null ? resume.network : spec;
 		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPlanes(clean);
 		final int p = config.patchSize;
-		final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
-		final PatchSampler sampler = new PatchSampler(split.training(), p, config.seed);
-		final float[][] validation = validationPairs(split, norm);
+		final IntFunction<float[]> sampler;
+		final float[] validationClean;
+		if (volumes == null) {
+			final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
+			sampler = new PatchSampler(split.training(), p, config.seed)::nextBatch;
+			validationClean = new PatchSampler(split.validation(), p, config.seed + 1).fixedBatch(config.validationPatches,
+				config.seed + 2);
+		}
+		else {
+			final VolumePatchSampler.Split split = VolumePatchSampler.split(volumes, config.validationFraction, p,
+				config.seed);
+			sampler = new VolumePatchSampler(split.training(), p, config.patchDepth, config.seed)::nextBatch;
+			validationClean = new VolumePatchSampler(split.validation(), p, config.patchDepth, config.seed + 1)
+				.fixedBatch(config.validationPatches, config.seed + 2);
+		}
+		final float[][] validation = corrupt(validationClean, norm, new Random(config.seed + 3));
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
-			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
-				-1, -1, 1)));
-			final Placeholder<TFloat32> y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
-				-1, -1, 1)));
+			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(
+				DenoiserNetwork.inputShape(net, -1)));
+			final Placeholder<TFloat32> y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(
+				DenoiserNetwork.inputShape(net, -1)));
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
 			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, net, params);
-			final Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(out, y), tf.constant(new int[] { 0, 1, 2,
-				3 }));
+			final Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(out, y), tf.constant(net.dims() == 3
+				? new int[] { 0, 1, 2, 3, 4 } : new int[] { 0, 1, 2, 3 }));
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
 			final Random noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
 			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed());
-				BatchPrefetcher batches = new BatchPrefetcher(() -> trainingPair(sampler, norm, noiseRng)))
+				BatchPrefetcher batches = new BatchPrefetcher(() -> corrupt(sampler.apply(config.batchSize), norm,
+					noiseRng)))
 			{
 				final double noisyMse = noisyMse(validation);
 				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
@@ -92,8 +128,8 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 					public double step(final long globalStep, final float lr) {
 						final float[][] pair = batches.next();
 						final List<AutoCloseable> owned = new ArrayList<>();
-						try (var tx = Tensors.of(pair[0], config.batchSize, p, p, 1);
-							var ty = Tensors.of(pair[1], config.batchSize, p, p, 1))
+						try (var tx = Tensors.of(pair[0], batchShape(config.batchSize));
+							var ty = Tensors.of(pair[1], batchShape(config.batchSize)))
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(y, ty).fetch(loss);
 							adam.feed(r, lr, globalStep, owned);
@@ -109,7 +145,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 					@Override
 					public double[] validate() {
-						final double mse = validationMse(session, x, out, validation, p);
+						final double mse = validationMse(session, x, out, validation);
 						return new double[] { mse, 10 * Math.log10(1 / mse) };
 					}
 
@@ -152,6 +188,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
 		if (clean == null || clean.isEmpty()) throw new BadInputException(
 			"No training images: give at least one clean image or stack.");
+		if (volumes != null || net.dims() == 3) validate3d(net);
 		if (config.patchSize % net.sizeMultiple() != 0 || config.patchSize < 2 * net.sizeMultiple()) {
 			throw new BadInputException("Patch size " + config.patchSize + " does not fit a network of depth " + net
 				.depth() + ": use a multiple of " + net.sizeMultiple() + " of at least " + 2 * net.sizeMultiple() +
@@ -217,14 +254,9 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		return sum / pairs[0].length;
 	}
 
-	private float[][] trainingPair(final PatchSampler sampler, final Normalization norm, final Random rng) {
-		final float[] c = sampler.nextBatch(config.batchSize);
-		return corrupt(c, config.patchSize, norm, rng);
-	}
-
 	/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch (blind models vary sigma). */
-	private float[][] corrupt(final float[] cleanRaw, final int p, final Normalization norm, final Random rng) {
-		final int n = p * p;
+	private float[][] corrupt(final float[] cleanRaw, final Normalization norm, final Random rng) {
+		final int n = patchPixels();
 		final float[] noisy = cleanRaw.clone();
 		final float[] patch = new float[n];
 		for (int off = 0; off + n <= noisy.length; off += n) {
@@ -238,23 +270,17 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		return new float[][] { noisy, c };
 	}
 
-	private float[][] validationPairs(final PatchSampler.Split split, final Normalization norm) {
-		final PatchSampler vs = new PatchSampler(split.validation(), config.patchSize, config.seed + 1);
-		final float[] c = vs.fixedBatch(config.validationPatches, config.seed + 2);
-		return corrupt(c, config.patchSize, norm, new Random(config.seed + 3));
-	}
-
 	private double validationMse(final Session s, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
-		final float[][] pairs, final int p)
+		final float[][] pairs)
 	{
-		final int n = p * p;
+		final int n = patchPixels();
 		final int count = pairs[0].length / n;
 		double sum = 0;
 		for (int start = 0; start < count; start += config.batchSize) {
 			final int b = Math.min(config.batchSize, count - start);
 			final float[] in = new float[b * n];
 			System.arraycopy(pairs[0], start * n, in, 0, b * n);
-			try (var t = Tensors.of(in, b, p, p, 1); var result = s.runner().feed(x, t).fetch(out).run()) {
+			try (var t = Tensors.of(in, batchShape(b)); var result = s.runner().feed(x, t).fetch(out).run()) {
 				final float[] o = Tensors.values(result.get(0));
 				for (int i = 0; i < o.length; i++) {
 					final double d = o[i] - pairs[1][start * n + i];
@@ -263,6 +289,39 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 			}
 		}
 		return Math.max(sum / ((double) count * n), 1e-12);
+	}
+
+	// -- 3D networks: patches in Z too --
+
+	/** True when training a 3D network on Z stacks. */
+	private boolean threeD() {
+		return volumes != null;
+	}
+
+	/** Values of one patch: P*P, or D*P*P in 3D. */
+	private int patchPixels() {
+		return config.patchSize * config.patchSize * (threeD() ? config.patchDepth : 1);
+	}
+
+	/** The network input shape of {@code b} patches: [b, P, P, 1], or [b, D, P, P, 1] in 3D. */
+	private long[] batchShape(final int b) {
+		final long p = config.patchSize;
+		return threeD() ? new long[] { b, config.patchDepth, p, p, 1 } : new long[] { b, p, p, 1 };
+	}
+
+	/** The 3D checks: a 3D network, Z stacks of at least a patch, a patch depth that fits the Z pooling. */
+	private void validate3d(final NetworkSpec net) {
+		if (volumes == null) throw new BadInputException("A 3D network trains on Z stacks: train with " +
+			"DenoiserTrainer.volumes, or use a 2D network.");
+		if (net.dims() != 3) throw new BadInputException("Z stacks were given for a 2D network" + (resume != null
+			? " (the model to resume is 2D)" : "") + ": train a 3D network (--dims 3), or train on the planes.");
+		if (volumes.isEmpty()) throw new BadInputException("No training stacks: give at least one clean Z stack.");
+		final int pz = config.patchDepth, mz = net.zSizeMultiple();
+		if (pz % mz != 0) throw new BadInputException("Patch depth " + pz + " does not fit a network that halves Z " +
+			net.zLevels() + " time" + (net.zLevels() == 1 ? "" : "s") + ": use a multiple of " + mz + " (e.g. " +
+			"--patch-depth " + Math.max(mz, pz / mz * mz) + "), or less Z pooling (--z-pooling none).");
+		for (int i = 0; i < volumes.size(); i++)
+			VolumePatchSampler.checkFits(volumes.get(i), i, config.patchSize, pz);
 	}
 
 	static Weights read(final Session s, final TrainableParameters params) {

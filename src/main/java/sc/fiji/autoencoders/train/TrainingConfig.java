@@ -16,6 +16,8 @@ public final class TrainingConfig {
 	public int stepsPerEpoch = 100;
 	public int batchSize = 16;
 	public int patchSize = 64;
+	/** Planes (Z) of a training patch; used by 3D networks only. */
+	public int patchDepth = 16;
 	/** Time budget in minutes; 0 for none. */
 	public double minutes = 0;
 	public float learningRate = 1e-3f;
@@ -49,6 +51,8 @@ public final class TrainingConfig {
 			"): set at least 1, e.g. 16 (--batch 16).");
 		if (patchSize <= 0) throw new BadInputException("Patch size must be positive (got " + patchSize +
 			"): set a multiple of 2^depth such as 64 (--patch 64).");
+		if (patchDepth <= 0) throw new BadInputException("Patch depth must be positive (got " + patchDepth +
+			"): set a multiple of 2^(levels pooling Z) such as 16 (--patch-depth 16).");
 		if (minutes < 0 || Double.isNaN(minutes)) throw new BadInputException("The time budget must be 0 (none) or a " +
 			"positive number of minutes (got " + minutes + "): set 0 for no limit.");
 		if (!(learningRate > 0) || Float.isInfinite(learningRate)) throw new BadInputException(
@@ -98,6 +102,7 @@ public final class TrainingConfig {
 		c.stepsPerEpoch = stepsPerEpoch;
 		c.batchSize = batchSize;
 		c.patchSize = patchSize;
+		c.patchDepth = patchDepth;
 		c.minutes = minutes;
 		c.learningRate = learningRate;
 		c.validationFraction = validationFraction;

@@ -23,6 +23,9 @@ public class ParameterShapesTest {
 			}
 		specs.add(NetworkSpec.unet(2, 200)); // filters capped at 512 in the bottleneck
 		specs.add(NetworkSpec.unet(4, 3).withMaxFilters(12)); // 3, 6, 12, 12, 12
+		// 3D: 3x3x3 kernels, whatever the Z pooling
+		specs.add(NetworkSpec.unet(2, 3).threeD(false, true));
+		specs.add(NetworkSpec.unet(3, 2).withArchitecture(Architecture.PLAIN).threeD(true, true, true));
 		for (final NetworkSpec s : specs)
 			assertSame(ParameterShapes.of(s), InitialWeights.of(s, 1), s.toString());
 	}
