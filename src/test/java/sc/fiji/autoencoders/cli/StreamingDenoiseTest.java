@@ -190,6 +190,33 @@ public class StreamingDenoiseTest {
 	}
 
 	@Test
+	public void virtualFolderStackInFijiGivesAResultBesideTheFolder() {
+		final File planes = new File(dir, "seq");
+		planes.mkdirs();
+		for (int i = 0; i < 3; i++)
+			ImageFiles.writeTiff(new ImagePlus("z" + i, plane(i)), new File(planes, "z" + i + ".tif"));
+		final ImagePlus virtual = ImageFiles.openFolderAsStack(planes);
+		assertTrue(virtual.getStack().isVirtual());
+		final ImagePlus out = Autoencoders.denoise(virtual, model, settings(), PredictionMonitor.NONE);
+		assertTrue(out.getStack().isVirtual());
+		assertTrue(new File(dir, "seq-denoised.tif").isFile(), "beside the folder, not among its planes");
+		assertEquals(3, planes.list().length);
+		assertSamePlanes(Autoencoders.denoise(stack(3), model, settings(), PredictionMonitor.NONE), out);
+	}
+
+	@Test
+	public void refusesToOverwriteItsInput() {
+		final File tif = new File(dir, "in.tif");
+		ImageFiles.writeTiff(stack(2), tif);
+		final Object[] r = MainTest.cli("denoise", "--model", model.getPath(), "--input", tif.getPath(), "--output", dir
+			.getPath());
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().contains("would overwrite it"), r[2].toString());
+		assertEquals(2, ImageFiles.open(tif).getStackSize());
+		assertEquals(16, ImageFiles.open(tif).getBitDepth());
+	}
+
+	@Test
 	public void cancelledStreamLeavesNoFile() {
 		final File tif = new File(dir, "c.tif");
 		ImageFiles.writeTiff(stack(3), tif);
