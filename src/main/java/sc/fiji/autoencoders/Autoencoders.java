@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import ij.ImagePlus;
@@ -153,6 +154,37 @@ public final class Autoencoders {
 					settings.threads).setEnsemble(settings.ensemble));
 			for (final ImagePlus image : images)
 				results.accept(ImageDenoising.denoise(image, denoisers, monitor));
+		}
+		finally {
+			denoisers.forEach(Denoiser::close);
+		}
+	}
+
+	/**
+	 * Denoises each image into a 32-bit TIFF file, plane by plane: each plane is read (from disk, for a virtual stack
+	 * such as {@link ImageFiles#openVirtual} or {@link ImageFiles#openFolderAsStack} give), denoised and written before
+	 * the next is read, so a stack of any length, beyond 2^31 pixels or larger than memory, needs the memory of a few
+	 * planes. The files open in ImageJ with the images' dimensions and calibration. The models are loaded once.
+	 *
+	 * @param images read lazily, one at a time
+	 * @param target the output file of each image
+	 * @param written told of each file once it is complete
+	 * @param monitor progress in tiles of the current image, and cancellation (no partial file is left)
+	 */
+	public static void denoiseToTiff(final Iterable<ImagePlus> images, final File model,
+		final DenoiseSettings settings, final Function<ImagePlus, File> target, final BiConsumer<ImagePlus, File> written,
+		final PredictionMonitor monitor)
+	{
+		final List<Denoiser> denoisers = new ArrayList<>();
+		try {
+			for (final File f : modelFiles(model, settings.channelModels))
+				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), settings.tileSize,
+					settings.threads).setEnsemble(settings.ensemble));
+			for (final ImagePlus image : images) {
+				final File out = target.apply(image);
+				ImageDenoising.denoiseToTiff(image, denoisers, out, monitor);
+				written.accept(image, out);
+			}
 		}
 		finally {
 			denoisers.forEach(Denoiser::close);

@@ -21,7 +21,9 @@ import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
  * Plugins > Autoencoders > Denoise with Autoencoder: denoises an image, stack or hyperstack with a trained model (or
- * one model per channel). The result is a new 32-bit image with the same dimensions and calibration.
+ * one model per channel). The result is a new 32-bit image with the same dimensions and calibration. A virtual stack is
+ * read and denoised plane by plane into a TIFF file beside its own (see {@code ImageDenoising.resultFile}), which
+ * becomes the result, opened as a virtual stack: stacks larger than memory work.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Denoise with Autoencoder...", visible = false)
 public class DenoiseWithAutoencoder extends ContextCommand {
@@ -64,7 +66,8 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 
 				@Override
 				public void progress(final long done, final long total) {
-					if (status != null) status.showProgress((int) done, (int) total);
+					// per mille: tile counts are longs (a stack may hold 2^31 pixels and more)
+					if (status != null && total > 0) status.showProgress((int) (1000 * done / total), 1000);
 				}
 
 				@Override
@@ -72,6 +75,10 @@ public class DenoiseWithAutoencoder extends ContextCommand {
 					return DenoiseWithAutoencoder.this.isCanceled();
 				}
 			});
+			if (denoised != null && denoised.getStack().isVirtual() && denoised.getOriginalFileInfo() != null) {
+				log.info("Denoised " + image.getTitle() + " plane by plane into " + denoised.getOriginalFileInfo()
+					.getFilePath() + ", opened as a virtual stack.");
+			}
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

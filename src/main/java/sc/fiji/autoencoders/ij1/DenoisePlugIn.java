@@ -48,6 +48,10 @@ public class DenoisePlugIn extends DialogPlugIn {
 					}
 				});
 			IJ.showStatus(String.format("Denoised %s in %.1f s", image.getTitle(), (System.nanoTime() - t0) / 1e9));
+			if (out.getStack().isVirtual() && out.getOriginalFileInfo() != null) {
+				IJ.log("Denoised " + image.getTitle() + " plane by plane into " + out.getOriginalFileInfo().getFilePath() +
+					", opened as a virtual stack.");
+			}
 			PlugInSupport.show(out);
 		}
 		catch (final PredictionMonitor.CancelledException e) {

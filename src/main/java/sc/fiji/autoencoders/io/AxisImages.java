@@ -6,6 +6,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
+import ij.process.ImageProcessor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -106,6 +107,22 @@ public final class AxisImages {
 				throw new BadInputException("Image '" + imp.getTitle() + "' has " + imp.getBitDepth() + "-bit pixels; " +
 					"convert it to 8-, 16- or 32-bit grayscale first.");
 		}
+	}
+
+	/**
+	 * One plane (e.g. of a virtual stack) as an uncalibrated X, Y image over the processor's own pixel array (no copy):
+	 * {@link UnsignedByteType}, {@link UnsignedShortType} or {@link FloatType}.
+	 *
+	 * @throws BadInputException if the plane is RGB
+	 */
+	public static AxisImage<?> wrapPlane(final ImageProcessor ip) {
+		final int w = ip.getWidth(), h = ip.getHeight();
+		final Object p = ip.getPixels();
+		if (p instanceof byte[]) return AxisImage.of(ArrayImgs.unsignedBytes((byte[]) p, w, h), Axis.X, Axis.Y);
+		if (p instanceof short[]) return AxisImage.of(ArrayImgs.unsignedShorts((short[]) p, w, h), Axis.X, Axis.Y);
+		if (p instanceof float[]) return AxisImage.of(ArrayImgs.floats((float[]) p, w, h), Axis.X, Axis.Y);
+		throw new BadInputException("An RGB plane cannot be denoised; convert the image to 8-bit grayscale or split " +
+			"its channels (Image > Type / Image > Color > Split Channels) first.");
 	}
 
 	/**

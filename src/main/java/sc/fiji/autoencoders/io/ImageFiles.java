@@ -23,10 +23,13 @@ import javax.imageio.ImageIO;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.VirtualStack;
 import ij.io.FileInfo;
+import ij.io.FileOpener;
 import ij.io.FileSaver;
 import ij.io.Opener;
 import ij.io.TiffDecoder;
+import ij.plugin.FileInfoVirtualStack;
 import ij.plugin.PNG_Writer;
 import ij.process.FloatProcessor;
 import ij.process.ImageConverter;
@@ -206,6 +209,189 @@ public final class ImageFiles {
 				return files.size();
 			}
 		};
+	}
+
+	/**
+	 * Opens a TIFF stack as a virtual stack: only its header is read now, and each plane is read from the file when
+	 * asked for ({@code getStack().getProcessor(i)}), so a stack of any size needs the memory of one plane. Works for
+	 * ImageJ stacks of any size (also beyond 4 GB, whose planes ImageJ locates from the description) and for TIFFs with
+	 * one directory per plane. Dimensions (channels, slices, frames) and calibration are those ImageJ reads.
+	 *
+	 * @throws BadInputException if the file is missing or not a TIFF ImageJ can read
+	 */
+	public static ImagePlus openVirtual(final File f) {
+		if (f == null || !f.isFile()) throw new BadInputException("Image file " + (f == null ? null : f
+			.getAbsolutePath()) + " does not exist. Check the path.");
+		if (sniff(f) != Format.TIFF) throw unreadable(f, null);
+		final FileInfo[] info = tiffInfo(f);
+		final FileInfo first = info[0];
+		final FileInfo[] planes;
+		if (info.length == 1 && first.nImages > 1) {
+			// an ImageJ stack: planes follow each other (long offsets: stacks beyond 4 GB)
+			final long bytes = planeBytes(first);
+			final long available = f.length() - first.getOffset();
+			final long n = Math.min(first.nImages, Math.max(1, available / Math.max(1, bytes + first.getGap())));
+			planes = new FileInfo[(int) n];
+			for (int i = 0; i < n; i++) {
+				planes[i] = (FileInfo) first.clone();
+				planes[i].nImages = 1;
+				planes[i].longOffset = first.getOffset() + i * (bytes + first.getGap());
+			}
+		}
+		else {
+			planes = info;
+			for (final FileInfo fi : planes) {
+				if (fi.width != first.width || fi.height != first.height || fi.getBytesPerPixel() != first
+					.getBytesPerPixel())
+				{
+					throw new BadInputException("The planes of " + f.getAbsolutePath() + " differ in size or type (" +
+						first.width + "x" + first.height + " vs " + fi.width + "x" + fi.height + "): save the planes as " +
+						"separate files, or open the file in Fiji and save a stack of one size.");
+				}
+			}
+		}
+		final ImagePlus one;
+		try {
+			final FileInfo fi = (FileInfo) planes[0].clone();
+			one = new FileOpener(fi).openImage();
+		}
+		catch (final RuntimeException e) {
+			throw unreadable(f, e);
+		}
+		if (one == null) throw unreadable(f, null);
+		final FileInfoVirtualStack stack = new FileInfoVirtualStack(planes);
+		stack.setBitDepth(one.getBitDepth());
+		final ImagePlus imp = new ImagePlus(f.getName(), stack);
+		imp.setCalibration(one.getCalibration());
+		imp.setDisplayRange(one.getDisplayRangeMin(), one.getDisplayRangeMax());
+		imp.setFileInfo(first);
+		final int[] czt = dimensions(first.description, planes.length);
+		imp.setDimensions(czt[0], czt[1], czt[2]);
+		if (czt[0] > 1 || (czt[1] > 1 && czt[2] > 1)) imp.setOpenAsHyperStack(true);
+		return imp;
+	}
+
+	/**
+	 * The number of pixel bytes the TIFF's image or stack holds (width x height x bytes per pixel x planes), from its
+	 * header only; 0 if it is not a TIFF.
+	 */
+	public static long tiffBytes(final File f) {
+		if (f == null || !f.isFile() || sniff(f) != Format.TIFF) return 0;
+		final FileInfo[] info = tiffInfo(f);
+		if (info.length == 1) return planeBytes(info[0]) * Math.max(1, info[0].nImages);
+		long sum = 0;
+		for (final FileInfo fi : info)
+			sum += planeBytes(fi);
+		return sum;
+	}
+
+	private static long planeBytes(final FileInfo fi) {
+		return (long) fi.width * fi.height * fi.getBytesPerPixel();
+	}
+
+	private static FileInfo[] tiffInfo(final File f) {
+		final String dir = f.getAbsoluteFile().getParent() + File.separator;
+		FileInfo[] info;
+		try {
+			info = new TiffDecoder(dir, f.getName()).getTiffInfo();
+		}
+		catch (final IOException | RuntimeException e) {
+			throw unreadable(f, e);
+		}
+		if (info == null || info.length == 0) throw unreadable(f, null);
+		return info;
+	}
+
+	/** Channels, slices and frames from an ImageJ description, if they fill {@code planes}; else a Z stack. */
+	static int[] dimensions(final String description, final int planes) {
+		final int[] czt = { 1, planes, 1 };
+		if (description == null || !description.startsWith("ImageJ")) return czt;
+		final java.util.Properties props = new java.util.Properties();
+		try {
+			props.load(new java.io.StringReader(description.replace('\0', '\n')));
+		}
+		catch (final IOException e) {
+			return czt;
+		}
+		final int c = intProperty(props, "channels"), z = intProperty(props, "slices"), t = intProperty(props,
+			"frames");
+		if ((long) c * z * t == planes) return new int[] { c, z, t };
+		return czt;
+	}
+
+	private static int intProperty(final java.util.Properties props, final String key) {
+		try {
+			return Math.max(1, (int) Double.parseDouble(props.getProperty(key, "1").trim()));
+		}
+		catch (final NumberFormatException e) {
+			return 1;
+		}
+	}
+
+	/**
+	 * The image files of a folder ({@link #expand}: sorted by name) as one Z stack, read one plane at a time when asked
+	 * for: a virtual stack of any length. Every file must hold one plane of the first file's size and type; the first
+	 * file's calibration is the stack's.
+	 *
+	 * @throws BadInputException if the folder holds no image files or the first cannot be read; later files that
+	 *           differ are reported when they are read
+	 */
+	public static ImagePlus openFolderAsStack(final File folder) {
+		if (folder == null || !folder.isDirectory()) {
+			throw new BadInputException((folder == null ? "No folder" : folder.getAbsolutePath() + " is not a folder") +
+				": give a folder of image files, one per plane.");
+		}
+		final List<File> files = expand(List.of(folder));
+		final ImagePlus first = open(files.get(0));
+		checkNotRgb(first);
+		final FolderStack stack = new FolderStack(files, first);
+		final ImagePlus imp = new ImagePlus(folder.getName(), stack);
+		imp.setCalibration(first.getCalibration());
+		imp.setDimensions(1, files.size(), 1);
+		return imp;
+	}
+
+	/** A folder's files as the planes of a virtual stack, each read when asked for. */
+	private static final class FolderStack extends VirtualStack {
+
+		private final List<File> files;
+		private final int bitDepth;
+
+		FolderStack(final List<File> files, final ImagePlus first) {
+			super(first.getWidth(), first.getHeight(), null, files.get(0).getAbsoluteFile().getParent() +
+				File.separator);
+			this.files = files;
+			this.bitDepth = first.getBitDepth();
+			setBitDepth(bitDepth);
+			for (final File f : files)
+				super.addSlice(f.getName());
+		}
+
+		@Override
+		public ImageProcessor getProcessor(final int n) {
+			if (n < 1 || n > files.size()) throw new IllegalArgumentException("Plane " + n + " of " + files.size());
+			final File f = files.get(n - 1);
+			final ImagePlus imp = open(f);
+			if (imp.getStackSize() != 1 || imp.getWidth() != getWidth() || imp.getHeight() != getHeight() || imp
+				.getBitDepth() != bitDepth)
+			{
+				throw new BadInputException("Plane " + n + " of the stack in " + f.getParent() + ", " + f.getName() +
+					", is " + imp.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize() + " at " + imp
+						.getBitDepth() + " bits, not one " + getWidth() + "x" + getHeight() + " plane at " + bitDepth +
+					" bits like the first file: a folder given as a stack needs planes of one size and type.");
+			}
+			return imp.getProcessor();
+		}
+
+		@Override
+		public int getSize() {
+			return files.size();
+		}
+
+		@Override
+		public String getSliceLabel(final int n) {
+			return files.get(n - 1).getName();
+		}
 	}
 
 	/** MNIST-style IDX image files, recognised by name (e.g. train-images-idx3-ubyte.gz). */
