@@ -11,6 +11,7 @@ import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.Precision;
 
 /**
  * {@code fiji-ae train-denoiser}: train a denoiser on clean images with noise added on the fly. The options are the
@@ -102,7 +103,8 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final TrainDenoiserSettings settings = Settings.copy(this, new TrainDenoiserSettings());
-		System.out.println("Training with noise " + settings.noise + ", " + settings.network());
+		System.out.println("Training with noise " + settings.noise + ", " + settings.network() + ", " + Precision.parse(
+			settings.precision).resolved() + " arithmetic");
 		final Runnable[] cancel = new Runnable[1];
 		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainDenoiser(ImageFiles.openAll(clean),
 			settings, out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);
