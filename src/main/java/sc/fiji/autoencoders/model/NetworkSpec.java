@@ -18,6 +18,11 @@ import sc.fiji.autoencoders.BadInputException;
  * </ul>
  * With {@code residual} the network predicts the correction that is added to its input, which makes denoisers train
  * much faster because the identity is free.
+ * <p>
+ * The N2V2 options (Höck et al. 2022), used for Noise2Void: {@link Pooling#BLUR} instead of max pooling, and no
+ * top-level skip connection ({@code topSkip} false: the finest decoder level sees only upsampled features), which
+ * together remove the checkerboard artefacts of blind-spot networks. Files written before they existed are max-pooling
+ * networks with every skip.
  */
 public final class NetworkSpec {
 
@@ -40,6 +45,8 @@ public final class NetworkSpec {
 	private final int channels;
 	private final float leakyAlpha;
 	private final int maxFilters;
+	private final Pooling pooling;
+	private final boolean topSkip;
 
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha)
@@ -51,6 +58,19 @@ public final class NetworkSpec {
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters)
 	{
+		this(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, Pooling.MAX, true);
+	}
+
+	/**
+	 * @param pooling how the encoder halves the size
+	 * @param topSkip whether a U-Net has the skip connection of its finest level (N2V2 drops it)
+	 */
+	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
+		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters,
+		final Pooling pooling, final boolean topSkip)
+	{
+		this.pooling = pooling;
+		this.topSkip = topSkip;
 		this.maxFilters = maxFilters;
 		this.architecture = architecture;
 		this.depth = depth;
@@ -79,7 +99,8 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withArchitecture(final Architecture a) {
-		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
+		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, pooling,
+			topSkip);
 	}
 
 	/**
@@ -92,16 +113,34 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withResidual(final boolean r) {
-		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters);
+		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters, pooling,
+			topSkip);
 	}
 
 	public NetworkSpec withUpsampling(final Upsampling u) {
-		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters);
+		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters, pooling,
+			topSkip);
 	}
 
 	/** Caps the filters of the deeper levels: fewer parameters and less arithmetic at the coarse scales. */
 	public NetworkSpec withMaxFilters(final int m) {
-		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m);
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m, pooling,
+			topSkip);
+	}
+
+	public NetworkSpec withPooling(final Pooling p) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, p,
+			topSkip);
+	}
+
+	public NetworkSpec withTopSkip(final boolean t) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters,
+			pooling, t);
+	}
+
+	/** With the N2V2 changes: blur pooling and no top-level skip connection. */
+	public NetworkSpec n2v2() {
+		return withPooling(Pooling.BLUR).withTopSkip(false);
 	}
 
 	/** Throws {@link BadInputException} naming the bad field and its valid range. */
@@ -116,6 +155,7 @@ public final class NetworkSpec {
 			maxFilters + " is out of range: use the base filters (" + filters + ") to " + DEFAULT_MAX_FILTERS + ".");
 		if (upsampling == null) throw new BadInputException("No upsampling given: use " + Choice.ids(Upsampling.class) +
 			".");
+		if (pooling == null) throw new BadInputException("No pooling given: use " + Choice.ids(Pooling.class) + ".");
 		if (channels != 1) throw new BadInputException("Only single-channel networks are supported (got " + channels +
 			" channels): use 1, and split multi-channel images (Image > Color > Split Channels).");
 		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1) (got " +
@@ -155,6 +195,15 @@ public final class NetworkSpec {
 		return maxFilters;
 	}
 
+	public Pooling pooling() {
+		return pooling;
+	}
+
+	/** Whether a U-Net has the skip connection of its finest level (false for N2V2). */
+	public boolean topSkip() {
+		return topSkip;
+	}
+
 	/** Input width and height must be multiples of this (2^depth), because of the pooling. */
 	public int sizeMultiple() {
 		return 1 << depth;
@@ -165,17 +214,21 @@ public final class NetworkSpec {
 		if (!(o instanceof NetworkSpec)) return false;
 		final NetworkSpec s = (NetworkSpec) o;
 		return s.architecture == architecture && s.depth == depth && s.filters == filters && s.residual == residual &&
-			s.upsampling == upsampling && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters;
+			s.upsampling == upsampling && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters &&
+			s.pooling == pooling && s.topSkip == topSkip;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters);
+		return Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, pooling,
+			topSkip);
 	}
 
 	@Override
 	public String toString() {
 		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters" +
-			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling";
+			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling" +
+			(pooling != Pooling.MAX ? ", " + pooling + " pooling" : "") + (!topSkip && architecture == Architecture.UNET
+				? ", no top skip" : "");
 	}
 }

@@ -35,6 +35,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
+import sc.fiji.autoencoders.model.Pooling;
 import sc.fiji.autoencoders.model.Upsampling;
 
 /**
@@ -226,7 +227,7 @@ public final class Denoiser implements AutoCloseable {
 	public static int receptiveRadius(final NetworkSpec spec) {
 		int r = 0;
 		for (int l = 0; l < spec.depth(); l++)
-			r += 3 << l; // two convolutions and the pooling window
+			r += (spec.pooling() == Pooling.BLUR ? 5 : 3) << l; // two convolutions and the pooling window (+ the blur)
 		r += 2 << spec.depth(); // bottleneck
 		for (int l = 0; l < spec.depth(); l++)
 			r += (spec.upsampling() == Upsampling.BILINEAR ? 5 : 4) << l;
