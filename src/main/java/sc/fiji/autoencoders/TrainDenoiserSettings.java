@@ -2,7 +2,10 @@ package sc.fiji.autoencoders;
 
 import java.io.File;
 
+import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.StructMask;
+import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.train.Schedule;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
@@ -13,10 +16,29 @@ import sc.fiji.autoencoders.train.TrainingConfig;
  */
 public final class TrainDenoiserSettings {
 
+	/**
+	 * What the images are: clean (noise from {@link #noise} is added), noisy (Noise2Void: noisy images only, trained by
+	 * blind-spot masking), or pairs (input and target images of the same scene: CARE or Noise2Noise).
+	 */
+	@Choices({ TrainingMode.CLEAN_ID, TrainingMode.NOISY_ID, TrainingMode.PAIRS_ID })
+	public String mode = TrainingMode.CLEAN_ID;
 	/** Channel to train on (1, 2, ...; one model per channel), or 0 for all channels together. */
 	public int channel = 0;
 	/** Noise added to the clean images, in their intensity units: gaussian:SIGMA, poisson:PEAK, ... */
 	public String noise = "gaussian:25";
+	/** Noise2Void: also mask a line of pixels along x or y (structN2V), for noise correlated along rows or columns. */
+	@Choices({ "none", "x", "y" })
+	public String structn2v = "none";
+	/**
+	 * Noise2Void: masked pixels per patch, in per cent (stratified). Not yet benchmarked against the original 0.2: more
+	 * masked pixels give more loss terms per step, which short CPU runs need.
+	 */
+	public double maskPercent = 1;
+	/**
+	 * Noise2Void: the original N2V instead of N2V2 (max pooling, the top skip connection, and replacements that may be
+	 * the masked pixel itself). Off by default, as a checkbox must be (macros read absent keys as unchecked).
+	 */
+	public boolean noN2v2 = false;
 	/** Time budget in minutes, 0 for none. */
 	public double minutes = 15;
 	/** Largest number of epochs. */
@@ -69,8 +91,25 @@ public final class TrainDenoiserSettings {
 		return c.validate();
 	}
 
-	/** The network's architecture, checked. */
+	/** The training mode, checked. */
+	public TrainingMode trainingMode() {
+		return TrainingMode.parse(mode);
+	}
+
+	/**
+	 * The network's architecture, checked. For Noise2Void it is never residual (the identity path would hand each
+	 * pixel's own noisy value to the output, which the blind spot keeps from the network) and has the N2V2 changes
+	 * unless {@link #noN2v2}; the other modes use neither, as they were benchmarked.
+	 */
 	public NetworkSpec network() {
-		return new NetworkSpec(architecture, depth, filters, !noResidual, upsampling, 1, 0.1f, maxFilters).validate();
+		final boolean n2v = trainingMode() == TrainingMode.NOISY;
+		final NetworkSpec s = new NetworkSpec(architecture, depth, filters, !noResidual && !n2v, upsampling, 1, 0.1f,
+			maxFilters);
+		return (n2v && !noN2v2 ? s.n2v2() : s).validate();
+	}
+
+	/** Noise2Void's masking, checked. */
+	public Masking masking() {
+		return Masking.n2v2(maskPercent).withExcludeCentre(!noN2v2).withStruct(StructMask.parse(structn2v)).validate();
 	}
 }
