@@ -28,6 +28,7 @@ import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.ModelKind;
+import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Anomaly;
@@ -57,28 +58,90 @@ public final class Autoencoders {
 	private Autoencoders() {}
 
 	/**
-	 * Trains a denoiser on every plane (or the planes of {@link TrainDenoiserSettings#channel}) of the images, with the
-	 * settings' noise, and writes it to {@code out} after every improving epoch and at the end. Every front end trains
-	 * through here.
+	 * Trains a denoiser on every plane (or the planes of {@link TrainDenoiserSettings#channel}) of the images, in the
+	 * settings' mode (clean images with the settings' noise, or noisy images by Noise2Void), and writes it to
+	 * {@code out} after every improving epoch and at the end. Every front end trains through here.
 	 *
 	 * @param cancelHook receives the action that stops training and keeps the best model (Esc, Ctrl-C, a button)
 	 */
 	public static AutoencoderModel trainDenoiser(final List<ImagePlus> images, final TrainDenoiserSettings settings,
 		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
+		return trainDenoiser(images, null, settings, out, listener, cancelHook);
+	}
+
+	/**
+	 * As above; in mode {@code pairs}, {@code targets.get(i)} is the target of {@code images.get(i)} (same size), and
+	 * in the other modes {@code targets} must be null or empty.
+	 */
+	public static AutoencoderModel trainDenoiser(final List<ImagePlus> images, final List<ImagePlus> targets,
+		final TrainDenoiserSettings settings, final File out, final TrainingListener listener,
+		final Consumer<Runnable> cancelHook)
+	{
+		final TrainingMode mode = settings.trainingMode();
 		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
-			"No training image: open a clean image or stack first, or name the files.");
+			mode == TrainingMode.NOISY ? "No training image: open a noisy image or stack first, or name the files."
+				: mode == TrainingMode.PAIRS ? "No training pairs: give the input images and their targets."
+					: "No training image: open a clean image or stack first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final TrainingConfig config = settings.config();
+		if (settings.dims == 3 && mode != TrainingMode.CLEAN) throw new BadInputException("3D networks train on clean " +
+			"Z stacks with a noise model so far: for " + (mode == TrainingMode.NOISY ? "Noise2Void" : "pairs") +
+			" train a 2D network (dims 2), which denoises stacks plane by plane.");
 		if (settings.dims == 3) return train(trainer3d(images, settings, config), ModelKind.DENOISER, out,
 			settings.resumeFrom, listener, cancelHook);
 		final NetworkSpec spec = settings.network();
-		final List<Plane> planes = new ArrayList<>();
-		for (final ImagePlus imp : images)
-			planes.addAll(settings.channel == 0 ? ImageFiles.planes(imp) : ImageFiles.planesOfChannel(imp,
-				settings.channel));
-		final DenoiserTrainer trainer = new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
+		final boolean hasTargets = targets != null && !targets.isEmpty();
+		if (mode != TrainingMode.PAIRS && hasTargets) throw new BadInputException("Target images were given but the " +
+			"mode is '" + mode + "': choose mode pairs to train on input/target pairs, or give no targets.");
+		final DenoiserTrainer trainer;
+		if (mode == TrainingMode.PAIRS) {
+			checkPairs(images, targets);
+			final List<Plane> in = new ArrayList<>(), target = new ArrayList<>();
+			for (int i = 0; i < images.size(); i++) {
+				in.addAll(planes(images.get(i), settings.channel));
+				target.addAll(planes(targets.get(i), settings.channel));
+			}
+			trainer = DenoiserTrainer.pairs(in, target, spec, config);
+		}
+		else {
+			final List<Plane> planes = new ArrayList<>();
+			for (final ImagePlus imp : images)
+				planes.addAll(planes(imp, settings.channel));
+			trainer = mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(planes, settings.masking(), spec, config)
+				: new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
+		}
 		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	private static List<Plane> planes(final ImagePlus imp, final int channel) {
+		return channel == 0 ? ImageFiles.planes(imp) : ImageFiles.planesOfChannel(imp, channel);
+	}
+
+	/**
+	 * One target per input, each of its input's size (width, height, channels, slices, frames).
+	 *
+	 * @throws BadInputException naming the first pair that does not match
+	 */
+	static void checkPairs(final List<ImagePlus> inputs, final List<ImagePlus> targets) {
+		if (targets == null || targets.isEmpty() || targets.stream().anyMatch(t -> t == null)) throw new BadInputException(
+			"No target images: mode pairs needs a target image or stack for each input (the clean or second noisy " +
+				"acquisition of the same scene, the same size).");
+		if (targets.size() != inputs.size()) throw new BadInputException("There are " + inputs.size() + " input " +
+			"images but " + targets.size() + " target images: give exactly one target per input.");
+		for (int i = 0; i < inputs.size(); i++) {
+			final ImagePlus a = inputs.get(i), b = targets.get(i);
+			if (!size(a).equals(size(b))) throw new BadInputException("Input image '" + a.getTitle() + "' is " + size(a) +
+				" but its target '" + b.getTitle() + "' is " + size(b) + ": pairs must be registered images (or stacks) " +
+				"of the same size.");
+		}
+	}
+
+	/** e.g. "512x512" or "512x512, 2 channels, 10 slices". */
+	private static String size(final ImagePlus imp) {
+		return imp.getWidth() + "x" + imp.getHeight() + (imp.getNChannels() > 1 ? ", " + imp.getNChannels() +
+			" channels" : "") + (imp.getNSlices() > 1 ? ", " + imp.getNSlices() + " slices" : "") + (imp
+				.getNFrames() > 1 ? ", " + imp.getNFrames() + " frames" : "");
 	}
 
 	/**

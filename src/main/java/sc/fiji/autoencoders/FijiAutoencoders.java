@@ -22,12 +22,30 @@ public final class FijiAutoencoders {
 
 	private FijiAutoencoders() {}
 
-	/** Trains a denoiser on a clean image or stack ({@link TrainDenoiserSettings}), saves it, and describes it. */
+	/**
+	 * Trains a denoiser on an image or stack ({@link TrainDenoiserSettings}; clean by default, noisy for Noise2Void with
+	 * {@code "mode": "noisy"}), saves it, and describes it.
+	 */
 	public static String trainDenoiser(final ImagePlus clean, final File model, final Map<String, ?> settings) {
 		if (Engine.loader() != null) return (String) cross("trainDenoiser", new Class<?>[] { ImagePlus.class,
 			File.class, Map.class }, clean, model, settings);
 		return Autoencoders.trainDenoiser(Collections.singletonList(clean), Settings.apply(settings,
 			new TrainDenoiserSettings()), model, null, null).summary();
+	}
+
+	/**
+	 * Trains a denoiser on a registered pair (CARE or Noise2Noise; mode {@code pairs}): {@code target} is the clean or
+	 * second noisy acquisition of {@code input}'s scene, of the same size. Saves the model and describes it.
+	 */
+	public static String trainDenoiserOnPairs(final ImagePlus input, final ImagePlus target, final File model,
+		final Map<String, ?> settings)
+	{
+		if (Engine.loader() != null) return (String) cross("trainDenoiserOnPairs", new Class<?>[] { ImagePlus.class,
+			ImagePlus.class, File.class, Map.class }, input, target, model, settings);
+		final TrainDenoiserSettings s = Settings.apply(settings, new TrainDenoiserSettings());
+		s.mode = sc.fiji.autoencoders.model.TrainingMode.PAIRS_ID;
+		return Autoencoders.trainDenoiser(Collections.singletonList(input), Collections.singletonList(target), s, model,
+			null, null).summary();
 	}
 
 	/** Denoises an image, stack or hyperstack ({@link DenoiseSettings}); the result is 32-bit, same dimensions. */

@@ -1,29 +1,53 @@
 package sc.fiji.autoencoders.cli;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import ij.ImagePlus;
 import picocli.CommandLine.Option;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePairs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Precision;
+import sc.fiji.autoencoders.model.TrainingMode;
 
 /**
- * {@code fiji-ae train-denoiser}: train a denoiser on clean images with noise added on the fly. The options are the
- * fields of {@link TrainDenoiserSettings} (older short names kept as aliases), defaults included.
+ * {@code fiji-ae train-denoiser}: train a denoiser on clean images with noise added on the fly ({@code --clean}), on
+ * noisy images only by Noise2Void ({@code --noisy}), or on registered pairs ({@code --input DIR --target DIR}). The
+ * options are the fields of {@link TrainDenoiserSettings} (older short names kept as aliases), defaults included; the
+ * mode follows from the images given.
  */
 @Command(name = "train-denoiser", mixinStandardHelpOptions = true,
-	description = "Train a denoising autoencoder on clean images (noise is added on the fly).")
+	description = "Train a denoising autoencoder: on clean images (--clean, noise is added on the fly), on noisy " +
+		"images only (--noisy, Noise2Void), or on registered pairs (--input DIR --target DIR, CARE / Noise2Noise).")
 final class TrainDenoiserCommand implements Callable<Integer> {
 
-	@Option(names = "--clean", required = true, arity = "1..*", paramLabel = "PATH",
+	@Option(names = "--clean", arity = "1..*", paramLabel = "PATH",
 		description = "Clean training images: TIFF/PNG files (stacks: every slice) or folders of them.")
 	List<File> clean;
+
+	@Option(names = "--noisy", arity = "1..*", paramLabel = "PATH", description = "Noise2Void: noisy training " +
+		"images only (no clean image needed): files or folders; trained by blind-spot masking (N2V2).")
+	List<File> noisy;
+
+	@Option(names = "--input", paramLabel = "DIR", description = "Pairs: folder (or file) of input images, e.g. " +
+		"noisy; each needs a target of the same name and size in --target.")
+	File input;
+
+	@Option(names = "--target", paramLabel = "DIR", description = "Pairs: folder (or file) of target images: clean " +
+		"(CARE) or a second noisy acquisition of the same scene (Noise2Noise).")
+	File target;
+
+	@Option(names = "--mode", defaultValue = "clean", description = "clean, noisy or pairs; implied by --clean, " +
+		"--noisy or --input/--target (default ${DEFAULT-VALUE}).")
+	String mode;
 
 	@Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.aemodel).")
 	File out;
@@ -32,6 +56,19 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		description = "Noise model in image units (default ${DEFAULT-VALUE}): gaussian:SIGMA, gaussian:LO-HI, " +
 			"poisson:PEAK, poisson-gaussian:PEAK,SIGMA, saltpepper:FRACTION.")
 	String noise;
+
+	@Option(names = "--structn2v", defaultValue = "none", description = "Noise2Void: also mask a line of pixels " +
+		"along x or y through each masked pixel (structN2V), for noise correlated along rows (x) or columns (y): " +
+		"none (default), x or y.")
+	String structn2v;
+
+	@Option(names = "--mask-percent", defaultValue = "1", paramLabel = "PERCENT", description = "Noise2Void: " +
+		"masked pixels per patch in per cent (default ${DEFAULT-VALUE}; the original N2V used 0.2).")
+	double maskPercent;
+
+	@Option(names = "--no-n2v2", description = "Noise2Void: the original N2V (max pooling, top skip connection, " +
+		"replacement may be the pixel itself) instead of N2V2.")
+	boolean noN2v2;
 
 	@Option(names = "--channel", defaultValue = "0", description = "Train on this channel of multichannel images " +
 		"(1, 2, ...; one model per channel), or 0 for all channels together (default).")
@@ -116,13 +153,44 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final TrainDenoiserSettings settings = Settings.copy(this, new TrainDenoiserSettings());
-		System.out.println("Training with noise " + settings.noise + ", " + (settings.dims == 3 ? "3D " + settings
-			.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
-			", " + Precision.parse(settings.precision).resolved() + " arithmetic");
+		settings.mode = mode();
+		final TrainingMode m = settings.trainingMode();
+		final List<ImagePlus> images, targets;
+		if (m == TrainingMode.PAIRS) {
+			final ImagePairs.Files pairs = ImagePairs.match(input, target);
+			images = ImageFiles.openAll(pairs.inputs);
+			targets = ImageFiles.openAll(pairs.targets);
+		}
+		else {
+			images = ImageFiles.openAll(m == TrainingMode.NOISY ? noisy : clean);
+			targets = null;
+		}
+		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : m.description() +
+			(m == TrainingMode.NOISY ? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
+			settings.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
+			", " +
+			Precision.parse(settings.precision).resolved() + " arithmetic");
 		final Runnable[] cancel = new Runnable[1];
-		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainDenoiser(ImageFiles.openAll(clean),
-			settings, out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);
+		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainDenoiser(images, targets, settings,
+			out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);
 		System.out.println("Saved " + out + ": " + model.summary());
 		return Main.OK;
+	}
+
+	/** The mode the images given imply; exactly one kind of images, agreeing with --mode if given. */
+	private String mode() {
+		final List<String> given = new ArrayList<>();
+		if (clean != null) given.add(TrainingMode.CLEAN_ID);
+		if (noisy != null) given.add(TrainingMode.NOISY_ID);
+		if (input != null || target != null) given.add(TrainingMode.PAIRS_ID);
+		if (given.isEmpty()) throw new BadInputException("No training images: give --clean PATH... (clean images, " +
+			"noise added), --noisy PATH... (noisy images only, Noise2Void) or --input DIR --target DIR (pairs).");
+		if (given.size() > 1) throw new BadInputException("Give one kind of training images, not " + String.join(
+			" and ", given) + ": --clean (clean images), --noisy (Noise2Void) or --input with --target (pairs).");
+		final String implied = given.get(0);
+		if (!TrainingMode.parse(mode).id().equals(implied) && !TrainingMode.CLEAN_ID.equals(TrainingMode.parse(mode)
+			.id())) throw new BadInputException("--mode " + mode + " does not match the images given (" + implied +
+				"): leave --mode out, the images given choose it.");
+		return implied;
 	}
 }

@@ -19,20 +19,33 @@ import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.TrainingMode;
 
 /**
- * Plugins > Autoencoders > Train Denoising Autoencoder: trains a denoiser on a clean image or stack (every slice,
- * frame and channel plane is a training image) and saves it to a model file. The parameters after the image are the
- * fields of {@link TrainDenoiserSettings}, with the same defaults.
+ * Plugins > Autoencoders > Train Denoising Autoencoder: trains a denoiser on an image or stack (every slice, frame and
+ * channel plane is a training image) and saves it to a model file: clean (noise added), noisy (Noise2Void), or pairs
+ * with the target image (same size). The parameters after the images are the fields of {@link TrainDenoiserSettings},
+ * with the same defaults.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Denoising Autoencoder...", visible = false)
 public class TrainDenoisingAutoencoder extends ContextCommand {
 
-	@Parameter(label = "Clean training image or stack")
+	@Parameter(label = "Training image or stack (clean, noisy, or the pairs' inputs)")
 	private ImagePlus image;
+
+	// not persisted, and only read in mode pairs
+	@Parameter(label = "Target image or stack (mode pairs only)", required = false, persist = false,
+		description = "Clean (CARE) or second noisy (Noise2Noise) image of the same scene, the size of the input")
+	private ImagePlus target;
 
 	@Parameter(label = "Model file to write", style = FileWidget.SAVE_STYLE)
 	private File model_file;
+
+	// not persisted: a script that leaves it out must train as before, on clean images
+	@Parameter(label = "Training mode", choices = { "clean", "noisy", "pairs" }, persist = false, description =
+		"clean: clean " +
+		"images, the noise model's noise is added; noisy: noisy images only (Noise2Void); pairs: input and target images")
+	private String mode = "clean";
 
 	// not persisted: a channel remembered from another image would silently train on the wrong data in scripts
 	@Parameter(label = "Channel (0: all together)", min = "0", persist = false,
@@ -42,6 +55,16 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Noise model", description = "gaussian:SIGMA, gaussian:LO-HI, poisson:PEAK, " +
 		"poisson-gaussian:PEAK,SIGMA or saltpepper:FRACTION, in the image's intensity units")
 	private String noise = "gaussian:25";
+
+	@Parameter(label = "structN2V line (noisy mode)", choices = { "none", "x", "y" }, description = "Also mask a " +
+		"line of pixels along x or y, for noise correlated along rows or columns")
+	private String structn2v = "none";
+
+	@Parameter(label = "Masked pixels, % (noisy mode)", min = "0.01", max = "25")
+	private double mask_percent = 1;
+
+	@Parameter(label = "Original N2V instead of N2V2 (noisy mode)")
+	private boolean no_n2v2 = false;
 
 	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
 	private double minutes = 15;
@@ -121,8 +144,10 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			final AutoencoderModel model = Autoencoders.trainDenoiser(Collections.singletonList(image), Settings.copy(this,
-				new TrainDenoiserSettings()), model_file, new ProgressReporter(log, status), null);
+			final TrainDenoiserSettings settings = Settings.copy(this, new TrainDenoiserSettings());
+			final AutoencoderModel model = Autoencoders.trainDenoiser(Collections.singletonList(image),
+				settings.trainingMode() == TrainingMode.PAIRS ? Collections.singletonList(target) : null, settings,
+				model_file, new ProgressReporter(log, status), null);
 			summary = "Saved " + model_file + ": " + model.summary();
 			log.info(summary);
 		}

@@ -21,6 +21,8 @@ final class LossPlot implements TrainingListener {
 
 	private final String title;
 	private final String metric;
+	/** The legend's name of the validation curve, e.g. "masked validation" for Noise2Void. */
+	private final String validation;
 	private final Runnable cancel;
 	private final boolean plot;
 	private final List<Double> epochs = new ArrayList<>(), train = new ArrayList<>(), val = new ArrayList<>();
@@ -29,6 +31,12 @@ final class LossPlot implements TrainingListener {
 
 	/** @param metric how to print the validation metric, e.g. "validation PSNR %.2f dB" */
 	LossPlot(final String title, final String metric, final Runnable cancel) {
+		this(title, metric, "validation", cancel);
+	}
+
+	/** @param validation the legend's name of the validation curve, e.g. "masked validation" (Noise2Void) */
+	LossPlot(final String title, final String metric, final String validation, final Runnable cancel) {
+		this.validation = validation;
 		this.title = title;
 		this.metric = metric;
 		this.cancel = cancel;
@@ -68,7 +76,7 @@ final class LossPlot implements TrainingListener {
 		p.setColor(Color.RED);
 		p.addPoints(toArray(epochs), toArray(val), Plot.LINE);
 		p.setColor(Color.BLACK);
-		p.addLegend("training\tvalidation");
+		p.addLegend("training\t" + validation + " loss");
 		p.addLabel(0, 0, String.format(Locale.ROOT, "epoch %d: " + metric + ", ETA %s", e.epoch, e.validationMetric,
 			TrainingLoop.duration(e.etaSeconds)));
 		// both curves, not only the first one, with a margin

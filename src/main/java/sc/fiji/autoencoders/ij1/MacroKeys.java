@@ -11,6 +11,8 @@ public final class MacroKeys {
 	public static final String IMAGE = "image";
 	/** Path of a model file to read or write. */
 	public static final String MODEL_FILE = "model_file";
+	/** Title of the open target image of a training pair, or {@code none}. */
+	public static final String TARGET = "target";
 	/** Comma-separated model files for channels 2, 3, ... (denoising). */
 	public static final String CHANNEL_MODELS = "channel_models";
 	public static final String TILE_SIZE = "tile_size";

@@ -46,17 +46,29 @@ public final class ImageDenoising {
 		final PredictionMonitor monitor)
 	{
 		checkChannels(imp, denoisers);
-		if (imp.getStack().isVirtual() && imp.getStackSize() > 1) {
+		if (imp.getStack().isVirtual() && imp.getStackSize() > 1 && !volumetric(denoisers)) {
 			final File file = resultFile(imp);
 			denoiseToTiff(imp, denoisers, file, monitor);
 			final ImagePlus result = ImageFiles.openVirtual(file);
 			result.setTitle(title(imp.getTitle()));
 			return result;
 		}
+		return inMemory(imp, denoisers, monitor);
+	}
+
+	/** The whole image denoised at once: 3D networks need whole Z stacks (XYZ blocks), not planes. */
+	private static ImagePlus inMemory(final ImagePlus imp, final List<Denoiser> denoisers,
+		final PredictionMonitor monitor)
+	{
 		final AxisImage<FloatType> out = Denoising.denoise(AxisImages.wrap(imp), denoisers, monitor);
 		final ImagePlus result = AxisImages.toImagePlus(title(imp.getTitle()), out);
 		ImageFiles.copyCalibration(imp, result);
 		return result;
+	}
+
+	/** True when a denoiser is a 3D network, which sees Z stacks whole and so cannot stream plane by plane. */
+	private static boolean volumetric(final List<Denoiser> denoisers) {
+		return denoisers.stream().anyMatch(d -> d.axes().size() == 3);
 	}
 
 	/**
@@ -73,7 +85,12 @@ public final class ImageDenoising {
 		try (TiffStackWriter writer = new TiffStackWriter(out, imp.getWidth(), imp.getHeight(), 32, imp
 			.getNChannels(), imp.getNSlices(), imp.getNFrames(), imp.getCalibration()))
 		{
-			denoisePlanes(imp, denoisers, writer::write, monitor);
+			if (volumetric(denoisers)) {
+				final ImageStack planes = inMemory(imp, denoisers, monitor).getStack();
+				for (int i = 1; i <= planes.getSize(); i++)
+					writer.write((float[]) planes.getPixels(i));
+			}
+			else denoisePlanes(imp, denoisers, writer::write, monitor);
 			return pixels(imp);
 		}
 	}

@@ -23,11 +23,15 @@ import sc.fiji.autoencoders.io.JsonTable.Field;
 import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Likelihood;
+import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
+import sc.fiji.autoencoders.model.Pooling;
+import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingHistory;
+import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.Upsampling;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
@@ -140,9 +144,30 @@ final class ModelJson {
 			: n.dims(), 2);
 		final Field<NetworkSpec, boolean[]> zPooling = t.optional("zPooling", BOOLEANS, n -> n.dims() == 2 ? null : n
 			.zPooling(), null);
+		// added with Noise2Void (N2V2): files without them are max-pooling networks with every skip connection; written
+		// only when they differ, so that the files of other networks stay as they were (and load in earlier versions)
+		final Field<NetworkSpec, Pooling> pooling = t.optional("pooling", JsonTable.choice(Pooling.class, "pooling"),
+			n -> n.pooling() == Pooling.MAX ? null : n.pooling(), Pooling.MAX);
+		final Field<NetworkSpec, Boolean> topSkip = t.optional("topSkip", JsonTable.BOOLEAN, n -> n.topSkip() ? null
+			: Boolean.FALSE, true);
 		NETWORK = t.make(v -> valid(v.at, "network spec", () -> new NetworkSpec(v.get(architecture), v.get(depth), v.get(
 			filters), v.get(residual), v.get(upsampling), v.get(channels), v.get(leakyAlpha), v.get(maxFilters), v.get(
-				dims), v.get(zPooling)).validate()));
+				dims), v.get(zPooling), v.get(pooling), v.get(topSkip)).validate()));
+	}
+
+	/** {@link Masking}: {@code masking} of a Noise2Void model. */
+	private static final JsonTable<Masking> MASKING;
+	static {
+		final JsonTable<Masking> t = new JsonTable<>("masking specs");
+		final Field<Masking, Double> percent = t.required("percent", JsonTable.FINITE_DOUBLE, Masking::percent);
+		final Field<Masking, Integer> window = t.required("window", JsonTable.integer(MIN, MAX), Masking::window);
+		final Field<Masking, Boolean> excludeCentre = t.required("excludeCentre", JsonTable.BOOLEAN,
+			Masking::excludeCentre);
+		final Field<Masking, StructMask> struct = t.required("struct", JsonTable.choice(StructMask.class,
+			"structN2V mask"), Masking::struct);
+		final Field<Masking, Integer> span = t.required("span", JsonTable.integer(MIN, MAX), Masking::span);
+		MASKING = t.make(v -> valid(v.at, "masking", () -> new Masking(v.get(percent), v.get(window), v.get(
+			excludeCentre), v.get(struct), v.get(span)).validate()));
 	}
 
 	/** {@link VaeSpec}: {@code vae} of a VAE. */
@@ -300,6 +325,12 @@ final class ModelJson {
 		final Field<Spec, Normalization> normalization = t.required("normalization", NORMALIZATION.object(),
 			s -> s.model.normalization);
 		final Field<Spec, String> noise = t.required("noise", NOISE, s -> s.model.noise);
+		// added with the training modes: files without them were trained on clean images with a noise model; written
+		// only for the other modes, so that clean-mode files stay as they were (and load in earlier versions)
+		final Field<Spec, TrainingMode> mode = t.optional("mode", JsonTable.choice(TrainingMode.class, "training mode"),
+			s -> s.model.isDenoiser() && s.model.mode != TrainingMode.CLEAN ? s.model.mode : null, TrainingMode.CLEAN);
+		final Field<Spec, Masking> masking = t.optional("masking", MASKING.object(), s -> s.model.masking, null);
+		final Field<Spec, String> data = t.optional("data", JsonTable.TEXT, s -> s.model.data, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
 		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
 		final Field<Spec, Float> learningRate = t.required("learningRate", JsonTable.FINITE_FLOAT,
@@ -331,6 +362,13 @@ final class ModelJson {
 			}
 			m.normalization = v.get(normalization);
 			m.noise = v.get(noise);
+			m.mode = v.get(mode);
+			m.masking = v.get(masking);
+			m.data = v.get(data);
+			if (m.isVae() && (m.mode != TrainingMode.CLEAN || m.masking != null)) throw v.at.damaged(
+				"spec.json describes a VAE but has a denoiser's training mode or masking");
+			if (m.masking != null && m.mode != TrainingMode.NOISY) throw v.at.damaged("spec.json has a 'masking' " +
+				"field but its mode is '" + m.mode + "', not 'noisy'");
 			m.patchSize = v.get(patchSize);
 			m.steps = v.get(steps);
 			m.learningRate = v.get(learningRate);

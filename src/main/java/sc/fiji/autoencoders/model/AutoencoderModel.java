@@ -18,8 +18,14 @@ public final class AutoencoderModel {
 	/** Architecture of a VAE (null for a denoiser). */
 	public VaeSpec vae;
 	public Normalization normalization;
-	/** Noise model trained on, as a spec string such as {@code gaussian:25}. */
+	/** Noise model trained on, as a spec string such as {@code gaussian:25} ({@code none} for Noise2Void and pairs). */
 	public String noise = "none";
+	/** What a denoiser was trained from (files written before the modes existed: {@link TrainingMode#CLEAN}). */
+	public TrainingMode mode = TrainingMode.CLEAN;
+	/** The blind-spot masking of a Noise2Void model, or null. */
+	public Masking masking;
+	/** What the training data were, for people (e.g. "12 noisy planes, 2D"), or null if not recorded. */
+	public String data;
 	public int patchSize;
 	public TrainingHistory history = new TrainingHistory();
 	public Weights weights = new Weights();
@@ -46,7 +52,7 @@ public final class AutoencoderModel {
 		final StringBuilder sb = new StringBuilder();
 		sb.append(kind).append(": ").append(isVae() ? vae : network);
 		sb.append(", ").append(weights.parameterCount()).append(" parameters");
-		if (isDenoiser()) sb.append(", noise ").append(noise);
+		if (isDenoiser()) sb.append(mode == TrainingMode.CLEAN ? ", noise " + noise : ", " + mode.description());
 		sb.append(", trained ").append(history.size()).append(" epochs / ").append(steps).append(" steps");
 		return sb.toString();
 	}

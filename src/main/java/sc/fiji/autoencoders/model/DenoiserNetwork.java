@@ -31,7 +31,7 @@ public final class DenoiserNetwork {
 			x = l.convAct("enc" + level + "a", x, in, f);
 			x = l.convAct("enc" + level + "b", x, f, f);
 			skipOutputs.add(x);
-			x = l.maxPool2(x, spec.poolsZ(level));
+			x = spec.pooling() == Pooling.BLUR ? l.blurPool2(x) : l.maxPool2(x, spec.poolsZ(level));
 			in = f;
 		}
 		final long fb = filters(spec, spec.depth());
@@ -42,7 +42,7 @@ public final class DenoiserNetwork {
 			final long f = filters(spec, level);
 			x = l.convAct("up" + level, l.upsample2(x, bilinear, spec.poolsZ(level)), in, f);
 			long blockIn = f;
-			if (skips) {
+			if (skips && (level > 0 || spec.topSkip())) {
 				x = l.concat(x, skipOutputs.get(level));
 				blockIn = 2 * f;
 			}

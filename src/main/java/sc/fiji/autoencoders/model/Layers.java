@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.model;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.index.Indices;
@@ -142,6 +143,18 @@ public final class Layers {
 	@SafeVarargs
 	private final Operand<TInt32> join(final Operand<TInt32>... parts) {
 		return Concat.create(tf.scope(), Arrays.asList(parts), tf.constant(0));
+	}
+
+	/**
+	 * Max-blur pooling (N2V2): 2x2 max with stride 1, then the 3x3 binomial blur [1 2 1]/4 x [1 2 1]/4 sampled with
+	 * stride 2, made of two 2x2 average poolings (stride 1, then 2), whose gradients TensorFlow's graph mode has. Halves
+	 * even heights and widths like {@link #maxPool2}; has no parameters.
+	 */
+	public Operand<TFloat32> blurPool2(final Operand<TFloat32> x) {
+		final List<Long> k2 = Arrays.asList(1L, 2L, 2L, 1L), s1 = Arrays.asList(1L, 1L, 1L, 1L);
+		final Operand<TFloat32> max = tf.nn.maxPool(x, tf.constant(new int[] { 1, 2, 2, 1 }), tf.constant(new int[] { 1,
+			1, 1, 1 }), "SAME");
+		return tf.nn.avgPool(tf.nn.avgPool(max, k2, s1, "SAME"), k2, k2, "VALID");
 	}
 
 	/** Doubles height and width. */

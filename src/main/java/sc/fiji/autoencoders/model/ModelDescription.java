@@ -14,7 +14,10 @@ public final class ModelDescription {
 		line(sb, "architecture", String.valueOf(m.isVae() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
-			line(sb, "noise model", m.noise);
+			line(sb, "mode", m.mode.id() + ": " + m.mode.description());
+			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
+			if (m.masking != null) line(sb, "masking", m.masking.toString());
+			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
 		}
 		line(sb, "normalization", String.format(Locale.ROOT, "%.4g to %.4g (image units)", m.normalization.low(),
@@ -23,8 +26,11 @@ public final class ModelDescription {
 			m.learningRate + (m.optimizerState != null ? ", optimizer state stored (resumable)" : ""));
 		final TrainingHistory.Epoch best = m.history.best();
 		if (best != null) {
-			line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
-				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : "validation PSNR (dB)", best.validationMetric));
+			if (m.isDenoiser() && m.mode == TrainingMode.NOISY) line(sb, "best epoch", String.format(Locale.ROOT,
+				"%d: masked validation loss %.5g (no clean image: no PSNR)", best.epoch, best.validationLoss));
+			else line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
+				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : m.mode == TrainingMode.PAIRS
+					? "validation PSNR against the targets (dB)" : "validation PSNR (dB)", best.validationMetric));
 		}
 		if (m.created != null) line(sb, "trained", m.created);
 		return sb.toString();

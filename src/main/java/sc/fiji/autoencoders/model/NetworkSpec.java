@@ -22,6 +22,11 @@ import sc.fiji.autoencoders.BadInputException;
  * {@link #dims()} 3 makes a 3D network for Z stacks: 3x3x3 convolutions on NDHWC blocks, pooling that halves X and Y at
  * every level and Z only at the levels of {@link #zPooling()} (anisotropic voxels, see {@link ZPooling}), and nearest
  * upsampling undoing it. Files written before 3D networks existed are 2D.
+ * <p>
+ * The N2V2 options (Höck et al. 2022), used for Noise2Void: {@link Pooling#BLUR} instead of max pooling, and no
+ * top-level skip connection ({@code topSkip} false: the finest decoder level sees only upsampled features), which
+ * together remove the checkerboard artefacts of blind-spot networks. Files written before they existed are max-pooling
+ * networks with every skip.
  */
 public final class NetworkSpec {
 
@@ -47,6 +52,8 @@ public final class NetworkSpec {
 	// 3D networks: 2 or 3, and for 3D the levels whose pooling also halves Z (length depth; all false in 2D)
 	private final int dims;
 	private final boolean[] zPooling;
+	private final Pooling pooling;
+	private final boolean topSkip;
 
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha)
@@ -58,17 +65,22 @@ public final class NetworkSpec {
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters)
 	{
-		this(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, 2, null);
+		this(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, 2, null, Pooling.MAX,
+			true);
 	}
 
 	/**
 	 * @param dims 2 for a 2D network, 3 for a 3D network (Z stacks)
 	 * @param zPooling for 3D, whether each level (0 first, {@code depth} of them) also halves Z; null: none
+	 * @param pooling how the encoder halves the size
+	 * @param topSkip whether a U-Net has the skip connection of its finest level (N2V2 drops it)
 	 */
 	public NetworkSpec(final Architecture architecture, final int depth, final int filters, final boolean residual,
 		final Upsampling upsampling, final int channels, final float leakyAlpha, final int maxFilters, final int dims,
-		final boolean[] zPooling)
+		final boolean[] zPooling, final Pooling pooling, final boolean topSkip)
 	{
+		this.pooling = pooling;
+		this.topSkip = topSkip;
 		this.dims = dims;
 		this.zPooling = zPooling == null ? new boolean[Math.max(0, depth)] : zPooling.clone();
 		this.maxFilters = maxFilters;
@@ -99,7 +111,7 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withArchitecture(final Architecture a) {
-		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, dims, zPooling);
+		return new NetworkSpec(a, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, dims, zPooling, pooling, topSkip);
 	}
 
 	/**
@@ -112,24 +124,37 @@ public final class NetworkSpec {
 	}
 
 	public NetworkSpec withResidual(final boolean r) {
-		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters, dims,
-			zPooling);
+		return new NetworkSpec(architecture, depth, filters, r, upsampling, channels, leakyAlpha, maxFilters, dims, zPooling, pooling, topSkip);
 	}
 
 	public NetworkSpec withUpsampling(final Upsampling u) {
-		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters, dims, zPooling);
+		return new NetworkSpec(architecture, depth, filters, residual, u, channels, leakyAlpha, maxFilters, dims, zPooling, pooling, topSkip);
 	}
 
 	/** Caps the filters of the deeper levels: fewer parameters and less arithmetic at the coarse scales. */
 	public NetworkSpec withMaxFilters(final int m) {
-		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m, dims,
-			zPooling);
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m, dims, zPooling, pooling, topSkip);
 	}
 
 	/** A 3D network (Z stacks) pooling Z at the given levels (0 first, one per level; none if null). */
 	public NetworkSpec threeD(final boolean... zPoolingLevels) {
 		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, 3,
-			zPoolingLevels == null || zPoolingLevels.length == 0 ? null : zPoolingLevels);
+			zPoolingLevels == null || zPoolingLevels.length == 0 ? null : zPoolingLevels, pooling, topSkip);
+	}
+
+	public NetworkSpec withPooling(final Pooling p) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, dims,
+			zPooling, p, topSkip);
+	}
+
+	public NetworkSpec withTopSkip(final boolean t) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, dims,
+			zPooling, pooling, t);
+	}
+
+	/** With the N2V2 changes: blur pooling and no top-level skip connection. */
+	public NetworkSpec n2v2() {
+		return withPooling(Pooling.BLUR).withTopSkip(false);
 	}
 
 	/** Throws {@link BadInputException} naming the bad field and its valid range. */
@@ -148,11 +173,14 @@ public final class NetworkSpec {
 			" channels): use 1, and split multi-channel images (Image > Color > Split Channels).");
 		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1) (got " +
 			leakyAlpha + "): use e.g. 0.1.");
+		if (pooling == null) throw new BadInputException("No pooling given: use " + Choice.ids(Pooling.class) + ".");
 		if (dims != 2 && dims != 3) throw new BadInputException("Network dimensions " + dims + " are not supported: " +
 			"use 2 (planes) or 3 (Z stacks).");
 		if (zPooling.length != depth) throw new BadInputException("The Z pooling lists " + zPooling.length +
 			" levels but the network has " + depth + ": give one per level.");
 		if (dims == 2 && zLevels() > 0) throw new BadInputException("A 2D network cannot pool in Z: use 3 dimensions.");
+		if (dims == 3 && pooling != Pooling.MAX) throw new BadInputException("3D networks pool by max pooling only: " +
+			"train Noise2Void (blur pooling, N2V2) in 2D, or 3D without N2V2 (--no-n2v2).");
 		if (dims == 3 && upsampling != Upsampling.NEAREST) throw new BadInputException("3D networks upsample by " +
 			"nearest neighbour only: use upsampling " + Upsampling.NEAREST + ".");
 		return this;
@@ -196,6 +224,15 @@ public final class NetworkSpec {
 	}
 
 	/** 2 for a network of planes, 3 for a network of Z stacks (NDHWC blocks). */
+	public Pooling pooling() {
+		return pooling;
+	}
+
+	/** Whether a U-Net has the skip connection of its finest level (false for N2V2). */
+	public boolean topSkip() {
+		return topSkip;
+	}
+
 	public int dims() {
 		return dims;
 	}
@@ -229,20 +266,21 @@ public final class NetworkSpec {
 		final NetworkSpec s = (NetworkSpec) o;
 		return s.architecture == architecture && s.depth == depth && s.filters == filters && s.residual == residual &&
 			s.upsampling == upsampling && s.channels == channels && s.leakyAlpha == leakyAlpha && s.maxFilters == maxFilters &&
-			s.dims == dims && java.util.Arrays.equals(s.zPooling, zPooling);
+			s.dims == dims && java.util.Arrays.equals(s.zPooling, zPooling) && s.pooling == pooling && s.topSkip == topSkip;
 	}
 
 	@Override
 	public int hashCode() {
 		return 31 * Objects.hash(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters,
-			dims) + java.util.Arrays.hashCode(zPooling);
+			dims, pooling, topSkip) + java.util.Arrays.hashCode(zPooling);
 	}
 
 	@Override
 	public String toString() {
 		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters" +
 			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling" +
-			(dims == 3 ? ", 3D (" + zPoolingText() + ")" : "");
+			(pooling != Pooling.MAX ? ", " + pooling + " pooling" : "") + (!topSkip && architecture == Architecture.UNET
+				? ", no top skip" : "") + (dims == 3 ? ", 3D (" + zPoolingText() + ")" : "");
 	}
 
 	/** E.g. "Z pooled at levels 2, 3" (levels counted from 1), "Z pooled at every level" or "Z not pooled". */

@@ -33,7 +33,7 @@ public final class ParameterShapes {
 		for (int level = spec.depth() - 1; level >= 0; level--) {
 			final long f = DenoiserNetwork.filters(spec, level);
 			conv(m, "up" + level, 3, in, f, d);
-			conv(m, "dec" + level + "a", 3, skips ? 2 * f : f, f, d);
+			conv(m, "dec" + level + "a", 3, skips && (level > 0 || spec.topSkip()) ? 2 * f : f, f, d);
 			conv(m, "dec" + level + "b", 3, f, f, d);
 			in = f;
 		}

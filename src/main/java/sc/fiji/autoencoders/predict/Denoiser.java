@@ -34,6 +34,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
+import sc.fiji.autoencoders.model.Pooling;
 import sc.fiji.autoencoders.model.Upsampling;
 
 /**
@@ -271,8 +272,8 @@ public final class Denoiser implements AutoCloseable {
 		for (int l = 0; l < d; l++)
 			scale[l + 1] = pooled[l] ? 2 * scale[l] : scale[l];
 		int r = 0;
-		for (int l = 0; l < d; l++)
-			r += 2 * scale[l] + (pooled[l] ? scale[l] : 0); // two convolutions and the pooling window
+		for (int l = 0; l < d; l++) // two convolutions and the pooling window (blur pooling: its 3x3 blur too)
+			r += 2 * scale[l] + (pooled[l] ? scale[l] : 0) + (spec.pooling() == Pooling.BLUR ? 2 * scale[l] : 0);
 		r += 2 * scale[d]; // bottleneck
 		for (int l = 0; l < d; l++) // three convolutions, the upsampling window, one more for bilinear
 			r += 3 * scale[l] + (pooled[l] ? scale[l] : 0) + (spec.upsampling() == Upsampling.BILINEAR ? scale[l] : 0);

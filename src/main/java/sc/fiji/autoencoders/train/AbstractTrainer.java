@@ -99,7 +99,15 @@ public abstract class AbstractTrainer<T extends AbstractTrainer<T>> {
 		final java.util.function.Function<TrainingLoop.Outcome, AutoencoderModel> toModel,
 		final java.util.function.Predicate<TrainingHistory> worthSaving)
 	{
-		final TrainingLoop l = new TrainingLoop(cfg, metricLabel);
+		return newLoop(cfg, "validation loss", metricLabel, toModel, worthSaving);
+	}
+
+	/** As above, with the log's name of the validation loss (e.g. "masked validation loss"); metricLabel may be null. */
+	protected TrainingLoop newLoop(final TrainingConfig cfg, final String validationLabel, final String metricLabel,
+		final java.util.function.Function<TrainingLoop.Outcome, AutoencoderModel> toModel,
+		final java.util.function.Predicate<TrainingHistory> worthSaving)
+	{
+		final TrainingLoop l = new TrainingLoop(cfg, validationLabel, metricLabel);
 		l.addListeners(listeners);
 		if (checkpoint != null) l.setCheckpoint((best, history, step, lr) -> {
 			if (worthSaving.test(history)) checkpoint.accept(toModel.apply(new TrainingLoop.Outcome(best, history.copy(),

@@ -9,20 +9,22 @@ import sc.fiji.autoencoders.model.Normalization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.function.IntFunction;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.model.Graphs;
+import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
@@ -34,9 +36,11 @@ import sc.fiji.autoencoders.model.TrainableParameters;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
- * Trains a denoising network on clean planes, corrupting random patches on the fly with a {@link NoiseModel}. Follows
- * the engine pattern: configure, {@link #checkInput()}, {@link #process()}, and {@link #cancel()} from another thread
- * (the best model so far is returned).
+ * Trains a denoising network, in one of three modes ({@link TrainingMode}): on clean planes corrupted on the fly with
+ * a {@link NoiseModel} (the constructor), on noisy planes alone by blind-spot masking ({@link #noise2Void}), or on
+ * registered input/target pairs ({@link #pairs}). Every mode makes the same kind of model, which denoises the same way.
+ * Follows the engine pattern: configure, {@link #checkInput()}, {@link #process()}, and {@link #cancel()} from another
+ * thread (the best model so far is returned).
  * <p>
  * A headless script is three lines:
  *
@@ -48,26 +52,44 @@ import sc.fiji.autoencoders.model.Weights;
  */
 public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
-	private final List<Plane> clean;
-	private final NoiseModel noise;
+	private final TrainingData data;
 	private final NetworkSpec spec;
-	/** 3D: the clean Z stacks (then {@link #clean} holds all their planes), or null for a 2D network. */
-	private final List<Volume> volumes;
 
+	/** Trains on clean planes with {@code noise} added on the fly. */
 	public DenoiserTrainer(final List<Plane> clean, final NoiseModel noise, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
-		this(clean, null, noise, spec, config);
+		this(new TrainingData.CleanWithNoise(clean, noise), spec, config);
 	}
 
-	private DenoiserTrainer(final List<Plane> clean, final List<Volume> volumes, final NoiseModel noise,
-		final NetworkSpec spec, final TrainingConfig config)
-	{
+	private DenoiserTrainer(final TrainingData data, final NetworkSpec spec, final TrainingConfig config) {
 		super(config);
-		this.clean = clean;
-		this.volumes = volumes;
-		this.noise = noise;
+		this.data = data;
 		this.spec = spec;
+	}
+
+	/**
+	 * Noise2Void: trains on noisy planes only (there is no parameter for a clean image), by blind-spot masking; the
+	 * validation loss is the masked loss on held-out noisy patches. The network must not be residual: with the
+	 * identity path, the output at a pixel would add that pixel's own noisy value back at prediction time, which is
+	 * exactly what the blind spot keeps from the network; use e.g. {@code NetworkSpec.unet(2, 32).withResidual(false)
+	 * .n2v2()}.
+	 */
+	public static DenoiserTrainer noise2Void(final List<Plane> noisy, final Masking masking, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		return new DenoiserTrainer(new TrainingData.Noise2Void(noisy, masking), spec, config);
+	}
+
+	/**
+	 * Trains on registered pairs (CARE: noisy input, clean target; Noise2Noise: two noisy acquisitions of one scene):
+	 * {@code inputs.get(i)} and {@code targets.get(i)} must have one size; patches are cut at the same places. The loss
+	 * is the plain squared error; both are normalized with the inputs' normalization.
+	 */
+	public static DenoiserTrainer pairs(final List<Plane> inputs, final List<Plane> targets, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		return new DenoiserTrainer(new TrainingData.Pairs(inputs, targets), spec, config);
 	}
 
 	/**
@@ -77,61 +99,59 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	public static DenoiserTrainer volumes(final List<Volume> clean, final NoiseModel noise, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
-		final List<Plane> planes = new ArrayList<>();
-		if (clean != null) clean.forEach(v -> planes.addAll(v.planes()));
-		return new DenoiserTrainer(planes, clean == null ? List.of() : clean, noise, spec, config);
+		return new DenoiserTrainer(new TrainingData.CleanVolumes(clean, noise, config == null ? 1 : config.patchDepth),
+			spec, config);
+	}
+
+	/** What this trainer learns from. */
+	public TrainingMode mode() {
+		return data.mode();
 	}
 
 	@Override
 	public AutoencoderModel process() {
 		validate();
 		final NetworkSpec net = resume != null ? resume.network : spec;
-		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPlanes(clean);
-		final int p = config.patchSize;
-		final IntFunction<float[]> sampler;
-		final float[] validationClean;
-		if (volumes == null) {
-			final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
-			sampler = new PatchSampler(split.training(), p, config.seed)::nextBatch;
-			validationClean = new PatchSampler(split.validation(), p, config.seed + 1).fixedBatch(config.validationPatches,
-				config.seed + 2);
-		}
-		else {
-			final VolumePatchSampler.Split split = VolumePatchSampler.split(volumes, config.validationFraction, p,
-				config.seed);
-			sampler = new VolumePatchSampler(split.training(), p, config.patchDepth, config.seed)::nextBatch;
-			validationClean = new VolumePatchSampler(split.validation(), p, config.patchDepth, config.seed + 1)
-				.fixedBatch(config.validationPatches, config.seed + 2);
-		}
-		final float[][] validation = corrupt(validationClean, norm, new Random(config.seed + 3));
+		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPlanes(data.inputPlanes());
+		data.start(config, norm);
+		final TrainingData.Batch validation = data.validation();
+		final boolean masked = data.masked();
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
-			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(
-				DenoiserNetwork.inputShape(net, -1)));
-			final Placeholder<TFloat32> y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(
-				DenoiserNetwork.inputShape(net, -1)));
+			final Shape shape = DenoiserNetwork.inputShape(net, -1);
+			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(shape));
+			final Placeholder<TFloat32> y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(shape));
+			final Placeholder<TFloat32> m = masked ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(
+				shape)) : null;
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
 			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, net, params);
-			final Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(out, y), tf.constant(net.dims() == 3
-				? new int[] { 0, 1, 2, 3, 4 } : new int[] { 0, 1, 2, 3 }));
+			final Operand<TInt32> all = tf.constant(net.dims() == 3 ? new int[] { 0, 1, 2, 3, 4 } : new int[] { 0, 1, 2,
+				3 });
+			final Operand<TFloat32> sq = tf.math.squaredDifference(out, y);
+			// masked: the mean over the masked pixels only (the others see their own noisy value)
+			final Operand<TFloat32> loss = masked ? tf.math.div(tf.sum(tf.math.mul(sq, m), all), tf.math.maximum(tf
+				.sum(m, all), tf.constant(1f))) : tf.math.mean(sq, all);
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
-			final Random noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
 			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed());
-				BatchPrefetcher batches = new BatchPrefetcher(() -> corrupt(sampler.apply(config.batchSize), norm,
-					noiseRng)))
+				BatchPrefetcher batches = new BatchPrefetcher(() -> {
+					final TrainingData.Batch b = data.next(config.batchSize);
+					return b.mask == null ? new float[][] { b.input, b.target } : new float[][] { b.input, b.target, b.mask };
+				}))
 			{
-				final double noisyMse = noisyMse(validation);
+				final double noisyMse = identityMse(validation);
 				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
 
 					@Override
 					public double step(final long globalStep, final float lr) {
-						final float[][] pair = batches.next();
+						final float[][] batch = batches.next();
 						final List<AutoCloseable> owned = new ArrayList<>();
-						try (var tx = Tensors.of(pair[0], batchShape(config.batchSize));
-							var ty = Tensors.of(pair[1], batchShape(config.batchSize)))
+						try (var tx = Tensors.of(batch[0], batchShape(config.batchSize));
+							var ty = Tensors.of(batch[1], batchShape(config.batchSize));
+							var tm = masked ? Tensors.of(batch[2], batchShape(config.batchSize)) : null)
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(y, ty).fetch(loss);
+							if (masked) r.feed(m, tm);
 							adam.feed(r, lr, globalStep, owned);
 							adam.updates().forEach(r::addTarget);
 							try (var result = r.run()) {
@@ -146,7 +166,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 					@Override
 					public double[] validate() {
 						final double mse = validationMse(session, x, out, validation);
-						return new double[] { mse, 10 * Math.log10(1 / mse) };
+						return new double[] { mse, masked ? mse : 10 * Math.log10(1 / mse) };
 					}
 
 					@Override
@@ -164,8 +184,8 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 						return net.residual() ? identityLossLimit(noisyMse) : Double.POSITIVE_INFINITY;
 					}
 				};
-				final TrainingLoop.Outcome o = run(newLoop(config, "validation PSNR %.2f dB", c -> model(net, norm, c, adam
-					.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
+				final TrainingLoop.Outcome o = run(newLoop(config, data.validationLabel(), data.metricLabel(), c -> model(net,
+					norm, c, adam.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
 				if (net.residual()) checkNotDiverged(o.history, noisyMse);
 				return model(net, norm, o, adam.state(session));
 			}
@@ -185,26 +205,17 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		if (net == null) throw new BadInputException("No network given: pass a NetworkSpec such as " +
 			"NetworkSpec.unet(2, 32).");
 		net.validate();
-		if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
-		if (clean == null || clean.isEmpty()) throw new BadInputException(
-			"No training images: give at least one clean image or stack.");
-		if (volumes != null || net.dims() == 3) validate3d(net);
+		data.checkPresent();
+		if (data instanceof TrainingData.CleanVolumes || net.dims() == 3) validate3d(net);
+		if (data.mode() == TrainingMode.NOISY && net.residual()) throw new BadInputException("Noise2Void needs a " +
+			"network without the residual connection (its identity path would hand each pixel's own noise to the " +
+			"output): train a new model, or resume from a Noise2Void model.");
 		if (config.patchSize % net.sizeMultiple() != 0 || config.patchSize < 2 * net.sizeMultiple()) {
 			throw new BadInputException("Patch size " + config.patchSize + " does not fit a network of depth " + net
 				.depth() + ": use a multiple of " + net.sizeMultiple() + " of at least " + 2 * net.sizeMultiple() +
 				" (e.g. --patch 64).");
 		}
-		for (int i = 0; i < clean.size(); i++) {
-			final Plane pl = clean.get(i);
-			if (pl.width() < config.patchSize || pl.height() < config.patchSize) {
-				throw new BadInputException("Training image " + (i + 1) + " is " + pl.width() + "x" + pl.height() +
-					", smaller than the patch size " + config.patchSize + ": use a smaller patch (--patch) or larger images.");
-			}
-			for (final float v : pl.pixels())
-				if (!Float.isFinite(v)) throw new BadInputException("Training image " + (i + 1) +
-					" contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
-		}
-		if (resume == null) checkNotConstant(clean, "training images");
+		data.checkPlanes(config.patchSize, resume != null);
 	}
 
 	/**
@@ -244,58 +255,50 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		return 2 * noisyMse;
 	}
 
-	/** Mean squared difference between the noisy and the clean validation patches: the identity's loss. */
-	private static double noisyMse(final float[][] pairs) {
-		double sum = 0;
-		for (int i = 0; i < pairs[0].length; i++) {
-			final double d = pairs[0][i] - pairs[1][i];
-			sum += d * d;
+	/**
+	 * Mean squared difference between the inputs and the targets of the validation batch (at the masked pixels only
+	 * when masked): the loss of the identity, which a residual network starts as.
+	 */
+	private static double identityMse(final TrainingData.Batch b) {
+		double sum = 0, count = 0;
+		for (int i = 0; i < b.input.length; i++) {
+			final double w = b.mask == null ? 1 : b.mask[i];
+			final double d = b.input[i] - b.target[i];
+			sum += w * d * d;
+			count += w;
 		}
-		return sum / pairs[0].length;
+		return sum / Math.max(count, 1);
 	}
 
-	/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch (blind models vary sigma). */
-	private float[][] corrupt(final float[] cleanRaw, final Normalization norm, final Random rng) {
-		final int n = patchPixels();
-		final float[] noisy = cleanRaw.clone();
-		final float[] patch = new float[n];
-		for (int off = 0; off + n <= noisy.length; off += n) {
-			System.arraycopy(noisy, off, patch, 0, n);
-			noise.apply(patch, norm.high(), rng);
-			System.arraycopy(patch, 0, noisy, off, n);
-		}
-		final float[] c = cleanRaw.clone();
-		norm.normalize(noisy);
-		norm.normalize(c);
-		return new float[][] { noisy, c };
-	}
-
+	/** The validation loss: mean squared error over every pixel, or over the masked pixels only. */
 	private double validationMse(final Session s, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
-		final float[][] pairs)
+		final TrainingData.Batch batch)
 	{
 		final int n = patchPixels();
-		final int count = pairs[0].length / n;
-		double sum = 0;
+		final int count = batch.input.length / n;
+		double sum = 0, weight = 0;
 		for (int start = 0; start < count; start += config.batchSize) {
 			final int b = Math.min(config.batchSize, count - start);
 			final float[] in = new float[b * n];
-			System.arraycopy(pairs[0], start * n, in, 0, b * n);
+			System.arraycopy(batch.input, start * n, in, 0, b * n);
 			try (var t = Tensors.of(in, batchShape(b)); var result = s.runner().feed(x, t).fetch(out).run()) {
 				final float[] o = Tensors.values(result.get(0));
 				for (int i = 0; i < o.length; i++) {
-					final double d = o[i] - pairs[1][start * n + i];
-					sum += d * d;
+					final double w = batch.mask == null ? 1 : batch.mask[start * n + i];
+					final double d = o[i] - batch.target[start * n + i];
+					sum += w * d * d;
+					weight += w;
 				}
 			}
 		}
-		return Math.max(sum / ((double) count * n), 1e-12);
+		return Math.max(sum / Math.max(weight, 1), 1e-12);
 	}
 
 	// -- 3D networks: patches in Z too --
 
 	/** True when training a 3D network on Z stacks. */
 	private boolean threeD() {
-		return volumes != null;
+		return data instanceof TrainingData.CleanVolumes;
 	}
 
 	/** Values of one patch: P*P, or D*P*P in 3D. */
@@ -311,17 +314,14 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 	/** The 3D checks: a 3D network, Z stacks of at least a patch, a patch depth that fits the Z pooling. */
 	private void validate3d(final NetworkSpec net) {
-		if (volumes == null) throw new BadInputException("A 3D network trains on Z stacks: train with " +
-			"DenoiserTrainer.volumes, or use a 2D network.");
+		if (!threeD()) throw new BadInputException("A 3D network trains on Z stacks (clean, with a noise model, so " +
+			"far): train with DenoiserTrainer.volumes, or use a 2D network.");
 		if (net.dims() != 3) throw new BadInputException("Z stacks were given for a 2D network" + (resume != null
 			? " (the model to resume is 2D)" : "") + ": train a 3D network (--dims 3), or train on the planes.");
-		if (volumes.isEmpty()) throw new BadInputException("No training stacks: give at least one clean Z stack.");
 		final int pz = config.patchDepth, mz = net.zSizeMultiple();
 		if (pz % mz != 0) throw new BadInputException("Patch depth " + pz + " does not fit a network that halves Z " +
 			net.zLevels() + " time" + (net.zLevels() == 1 ? "" : "s") + ": use a multiple of " + mz + " (e.g. " +
 			"--patch-depth " + Math.max(mz, pz / mz * mz) + "), or less Z pooling (--z-pooling none).");
-		for (int i = 0; i < volumes.size(); i++)
-			VolumePatchSampler.checkFits(volumes.get(i), i, config.patchSize, pz);
 	}
 
 	static Weights read(final Session s, final TrainableParameters params) {
@@ -344,7 +344,10 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.kind = ModelKind.DENOISER;
 		m.network = net;
 		m.normalization = norm;
-		m.noise = noise.spec();
+		m.noise = data.noise();
+		m.mode = data.mode();
+		m.masking = data.masking();
+		m.data = data.describe();
 		m.patchSize = config.patchSize;
 		m.history = o.history;
 		m.weights = o.best;

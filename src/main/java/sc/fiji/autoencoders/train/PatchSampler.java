@@ -22,6 +22,10 @@ public final class PatchSampler {
 	/** cumulative[i] = total area of planes 0..i-1, for area-proportional plane choice. */
 	private final long[] cumulative;
 	private final Random rng;
+	/** Planes cropped at the same places as {@link #planes} (pairs), or null. */
+	private final List<Plane> partners;
+	/** Whether augmentation may transpose (swap x and y); not for noise correlated along one axis. */
+	private boolean transposes = true;
 
 	/**
 	 * @param planes the training planes (values are copied as they are, normalized or not)
@@ -30,6 +34,27 @@ public final class PatchSampler {
 	 * @throws BadInputException if there are no planes or one is smaller than P in either dimension
 	 */
 	public PatchSampler(final List<Plane> planes, final int patchSize, final long seed) {
+		this(planes, null, patchSize, seed);
+	}
+
+	/**
+	 * Samples registered pairs: each patch of {@code partners} is cut at the same place and with the same flip or
+	 * rotation as the patch of {@code planes} (a partner plane must have its plane's size).
+	 *
+	 * @param partners null for no pairs
+	 */
+	public PatchSampler(final List<Plane> planes, final List<Plane> partners, final int patchSize, final long seed) {
+		if (partners != null) {
+			if (planes == null || partners.size() != planes.size()) throw new BadInputException("There are " + (planes ==
+				null ? 0 : planes.size()) + " input planes but " + partners.size() + " target planes: give one target " +
+				"per input.");
+			for (int i = 0; i < partners.size(); i++)
+				if (partners.get(i).width() != planes.get(i).width() || partners.get(i).height() != planes.get(i).height())
+					throw new BadInputException("Input plane " + (i + 1) + " is " + planes.get(i).width() + "x" + planes.get(i)
+						.height() + " but its target is " + partners.get(i).width() + "x" + partners.get(i).height() +
+						": pairs must be registered images of one size.");
+		}
+		this.partners = partners == null ? null : Collections.unmodifiableList(new ArrayList<>(partners));
 		if (planes == null || planes.isEmpty()) {
 			throw new BadInputException("There are no training images to take patches from. Give at least one image.");
 		}
@@ -48,6 +73,15 @@ public final class PatchSampler {
 		this.patchSize = patchSize;
 		cumulative = cumulativeAreas(this.planes);
 		rng = new Random(seed);
+	}
+
+	/**
+	 * Augments by flips only, never by transposing: patches keep their x and y axes (structN2V masks a line along one
+	 * of them). Returns this sampler.
+	 */
+	public PatchSampler withoutTransposes() {
+		transposes = false;
+		return this;
 	}
 
 	/** Side length P of the patches. */
@@ -76,16 +110,43 @@ public final class PatchSampler {
 		return sample(count, new Random(seed), false);
 	}
 
+	/**
+	 * As {@link #nextBatch}, with the partners' patches cut at the same places: {input patches, partner patches}.
+	 *
+	 * @throws IllegalStateException if this sampler has no partners
+	 */
+	public float[][] nextPairs(final int batch) {
+		return samplePairs(batch, rng, true);
+	}
+
+	/** As {@link #fixedBatch}, with the partners' patches: {input patches, partner patches}. */
+	public float[][] fixedPairs(final int count, final long seed) {
+		return samplePairs(count, new Random(seed), false);
+	}
+
+	private float[][] samplePairs(final int count, final Random random, final boolean augment) {
+		if (partners == null) throw new IllegalStateException("This sampler has no partner planes");
+		final float[] b = new float[count * patchSize * patchSize];
+		return new float[][] { sample(count, random, augment, b), b };
+	}
+
 	private float[] sample(final int count, final Random random, final boolean augment) {
+		return sample(count, random, augment, null);
+	}
+
+	/** @param partnerOut receives the partners' patches, or null */
+	private float[] sample(final int count, final Random random, final boolean augment, final float[] partnerOut) {
 		if (count < 1) throw new IllegalArgumentException("Batch size must be positive: " + count);
 		final int pp = patchSize * patchSize;
 		final float[] out = new float[count * pp];
 		for (int n = 0; n < count; n++) {
-			final Plane plane = planes.get(pickPlane(random));
+			final int i = pickPlane(random);
+			final Plane plane = planes.get(i);
 			final int x0 = random.nextInt(plane.width() - patchSize + 1);
 			final int y0 = random.nextInt(plane.height() - patchSize + 1);
-			final int variant = augment ? random.nextInt(8) : 0;
+			final int variant = augment ? transposes ? random.nextInt(8) : random.nextInt(4) << 1 : 0;
 			copyPatch(plane, x0, y0, patchSize, variant, out, n * pp);
+			if (partnerOut != null) copyPatch(partners.get(i), x0, y0, patchSize, variant, partnerOut, n * pp);
 		}
 		return out;
 	}

@@ -78,6 +78,7 @@ public final class TrainingLoop {
 
 	private final TrainingConfig config;
 	private final String metricLabel;
+	private final String validationLabel;
 	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
 	private volatile boolean cancelled;
 	private Checkpoint checkpoint;
@@ -95,7 +96,16 @@ public final class TrainingLoop {
 
 	/** @param metricLabel how to print the validation metric, e.g. {@code "validation PSNR %.2f dB"} */
 	public TrainingLoop(final TrainingConfig config, final String metricLabel) {
+		this(config, "validation loss", metricLabel);
+	}
+
+	/**
+	 * @param validationLabel the log's name of the validation loss, e.g. "masked validation loss" for Noise2Void
+	 * @param metricLabel how to print the validation metric, or null to leave it out (when it is the loss itself)
+	 */
+	public TrainingLoop(final TrainingConfig config, final String validationLabel, final String metricLabel) {
 		this.config = config;
+		this.validationLabel = validationLabel;
 		this.metricLabel = metricLabel;
 	}
 
@@ -219,15 +229,16 @@ public final class TrainingLoop {
 			final double eta = stop ? 0 : Math.max(0, Math.min((double) (lastEpoch - epoch) * config.stepsPerEpoch *
 				rate, budget - elapsed));
 			fire(new TrainingEvent(TrainingEvent.Type.EPOCH, epoch, lastEpoch, n, config.stepsPerEpoch, lossSum / n,
-				val[0], val[1], current, elapsed, eta, String.format(Locale.ROOT,
-					"Epoch %d/%d: train loss %.5g, validation loss %.5g, " + metricLabel + ", lr %.2g, %s elapsed, ETA %s",
-					epoch, lastEpoch, lossSum / n, val[0], val[1], current, duration(elapsed), duration(eta)) + note));
+				val[0], val[1], current, elapsed, eta, String.format(Locale.ROOT, "Epoch %d/%d: train loss %.5g, " +
+					validationLabel + " %.5g", epoch, lastEpoch, lossSum / n, val[0]) + (metricLabel == null ? ""
+						: String.format(Locale.ROOT, ", " + metricLabel, val[1])) + String.format(Locale.ROOT,
+							", lr %.2g, %s elapsed, ETA %s", current, duration(elapsed), duration(eta)) + note));
 		}
 		if (best == null) best = initial != null ? initial : problem.snapshot(); // only blow-ups: not their weights
 		final double elapsed = seconds(t0);
 		fire(new TrainingEvent(TrainingEvent.Type.FINISHED, history.size(), lastEpoch, 0, config.stepsPerEpoch,
 			Double.NaN, lastValLoss, lastMetric, lr, elapsed, 0, "Training finished (" + reason + ") after " + duration(
-				elapsed) + "; best validation loss " + String.format(Locale.ROOT, "%.5g", bestLoss)));
+				elapsed) + "; best " + validationLabel + " " + String.format(Locale.ROOT, "%.5g", bestLoss)));
 		return new Outcome(best, history, step, lr, cancelled, reason);
 	}
 

@@ -118,6 +118,35 @@ public class CommandsTest {
 			.high());
 	}
 
+	/** Noise2Void and pairs through the SciJava command; a later run without the mode trains on clean images again. */
+	@Test
+	public void trainingModesThroughTheCommand() throws Exception {
+		final List<Plane> cleanPlanes = TestImages.blobStack(2, 64, 64, 60);
+		final List<Plane> noisyPlanes = TestImages.blobStack(2, 64, 64, 60);
+		for (final Plane p : noisyPlanes)
+			NoiseModels.parse("gaussian:20").apply(p.pixels(), 255, new Random(3));
+		final ImagePlus noisy = ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
+		final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", cleanPlanes, 1, 2, 1);
+		final File n2v = new File(dir, "n2v.aemodel"), care = new File(dir, "care.aemodel"), plain = new File(dir,
+			"plain.aemodel");
+		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
+			"model_file", n2v, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
+		m = run(TrainDenoisingAutoencoder.class, "image", noisy, "target", clean, "mode", "pairs", "model_file", care,
+			"minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals("pairs", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(care).mode));
+		m = run(TrainDenoisingAutoencoder.class, "image", noisy, "target", ImageFiles.toImagePlus("small.tif", List.of(
+			TestImages.blobs(48, 64, 1)), 1, 1, 1), "mode", "pairs", "model_file", care, "minutes", 0, "epochs", 1);
+		assertTrue(m.isCanceled() && m.getCancelReason().contains("its target 'small.tif' is 48x64"), m
+			.getCancelReason());
+		m = run(TrainDenoisingAutoencoder.class, "image", clean, "model_file", plain, "minutes", 0, "epochs", 1,
+			"patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals("clean", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(plain).mode));
+	}
+
 	@Test
 	public void badInputCancelsWithTheReason() throws Exception {
 		final CommandModule m = run(DenoiseWithAutoencoder.class, "image", ImageFiles.toImagePlus("x", List.of(TestImages

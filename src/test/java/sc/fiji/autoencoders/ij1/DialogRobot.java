@@ -98,6 +98,10 @@ final class DialogRobot implements AutoCloseable {
 		((TextField) gd.getStringFields().get(stringField)).setText(text);
 	}
 
+	static void setChoice(final GenericDialog gd, final int choice, final String item) {
+		((java.awt.Choice) gd.getChoices().get(choice)).select(item);
+	}
+
 	static void setNumber(final GenericDialog gd, final int numericField, final double value) {
 		((TextField) gd.getNumericFields().get(numericField)).setText(String.valueOf(value));
 	}

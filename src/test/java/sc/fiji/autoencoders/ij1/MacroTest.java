@@ -191,6 +191,70 @@ public class MacroTest {
 		assertEquals(80, b.getHeight());
 	}
 
+	/**
+	 * Noise2Void from the dialog: the recorded line names the mode and its keys and, replayed as a macro without a
+	 * dialog, trains the same kind of model; then pairs from a macro line with the target image.
+	 */
+	@Test
+	@Order(6)
+	public void trainingModesRecordAndReplay() throws Exception {
+		IJ.runMacro("setBatchMode(true); open('" + new File("test-images/denoise-test.png").getAbsolutePath() + "'); " +
+			"rename('mclean'); run('Duplicate...', 'title=mnoisy'); run('32-bit'); run('Add Specified Noise...', " +
+			"'standard=25'); setBatchMode('exit and display');");
+		final ImagePlus noisy = WindowManager.getImage("mnoisy"), clean = WindowManager.getImage("mclean");
+		assertNotNull(noisy, "the noisy image is open");
+		final File n2v = new File(dir, "n2v.aemodel");
+		WindowManager.setTempCurrentImage(noisy);
+		final Recorder recorder = new Recorder(true);
+		try {
+			robot.expect(TrainDenoiserPlugIn.TITLE, gd -> {
+				DialogRobot.setChoice(gd, 0, "mnoisy"); // image
+				DialogRobot.setChoice(gd, 2, "noisy"); // mode
+				DialogRobot.setChoice(gd, 3, "y"); // structn2v
+				DialogRobot.setText(gd, 0, n2v.getAbsolutePath());
+				DialogRobot.setNumber(gd, 2, 0); // minutes
+				DialogRobot.setNumber(gd, 3, 1); // epochs
+				DialogRobot.setNumber(gd, 4, 3); // steps per epoch
+				DialogRobot.setNumber(gd, 5, 32); // patch size
+				DialogRobot.setNumber(gd, 6, 4); // batch size
+				DialogRobot.setNumber(gd, 7, 2); // depth
+				DialogRobot.setNumber(gd, 8, 4); // filters
+				DialogRobot.setNumber(gd, 11, 0); // warm-up
+			});
+			new Executer("Train Denoising Autoencoder...", noisy);
+			waitFor(() -> recorderText(recorder).contains("Train Denoising"));
+			final String recorded = recorderText(recorder);
+			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Train Denoising")).findFirst().get();
+			assertTrue(line.contains("image=mnoisy target=none model_file=" + n2v.getAbsolutePath() + " mode=noisy ") &&
+				line.contains(" structn2v=y mask_percent=1 ") && !line.contains("no_n2v2"), line);
+			assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
+			assertTrue(n2v.delete());
+			IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
+			assertEquals(List.of(), robot.unexpectedDialogs());
+			final sc.fiji.autoencoders.model.AutoencoderModel m = sc.fiji.autoencoders.io.ModelFile.load(n2v);
+			assertEquals("noisy", String.valueOf(m.mode));
+			assertEquals("y", String.valueOf(m.masking.struct()));
+			assertEquals(1, m.history.size());
+		}
+		finally {
+			recorder.close();
+		}
+		final File care = new File(dir, "care.aemodel");
+		IJ.runMacro("setBatchMode(true); run(\"Train Denoising Autoencoder...\", \"image=mnoisy target=mclean model_file=[" +
+			care.getAbsolutePath() + "] mode=pairs minutes=0 epochs=1 steps_per_epoch=3 patch_size=32 batch_size=4 " +
+			"depth=2 filters=4 warmup=0\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		assertEquals("pairs", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(care).mode));
+		assertNotNull(clean);
+		// a pair of different sizes: the message in the Log, no dialog
+		IJ.log("\\Clear");
+		IJ.runMacro("setBatchMode(true); newImage('small', '32-bit random', 64, 64, 1); run(\"Train Denoising " +
+			"Autoencoder...\", \"image=mnoisy target=small model_file=[" + care.getAbsolutePath() + "] mode=pairs " +
+			"epochs=1\");");
+		assertTrue(IJ.getLog().contains("Input image 'mnoisy' is 256x256 but its target 'small' is 64x64"), IJ.getLog());
+		assertEquals(List.of(), robot.unexpectedDialogs());
+	}
+
 	// -- Helper methods --
 
 	private static Menu submenu(final Object parent, final String label) {

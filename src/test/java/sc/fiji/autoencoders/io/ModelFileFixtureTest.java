@@ -57,6 +57,12 @@ public class ModelFileFixtureTest {
 		assertEquals(1, m.network.channels());
 		assertEquals(0.1f, m.network.leakyAlpha());
 		assertEquals(6, m.network.maxFilters());
+		// fields added later read as what those files were: trained on clean images, max pooling, every skip
+		assertEquals("max", String.valueOf(m.network.pooling()));
+		assertTrue(m.network.topSkip());
+		assertEquals("clean", String.valueOf(m.mode));
+		assertNull(m.masking);
+		assertNull(m.data);
 		assertEquals(20.0, m.normalization.low());
 		assertEquals(229.2097930908203, m.normalization.high());
 		assertEquals("gaussian:20", m.noise);

@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.StructMask;
+import sc.fiji.autoencoders.model.TrainingMode;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -48,6 +52,7 @@ public class ModelJsonTest {
 		final AutoencoderModel m = denoiser();
 		final String json = ModelJson.toJson(m);
 		final JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+		// a clean-mode model with max pooling and every skip is written as before the training modes existed
 		assertEquals(List.of("format", "formatVersion", "kind", "network", "normalization", "noise", "patchSize", "steps",
 			"learningRate", "seed", "trainingSettings", "history", "weights", "optimizer"), List.copyOf(o.keySet()));
 		assertEquals(JsonParser.parseString("{\"architecture\":\"plain\",\"depth\":2,\"filters\":4,\"residual\":false," +
@@ -73,6 +78,30 @@ public class ModelJsonTest {
 		assertEquals(Double.NEGATIVE_INFINITY, e.learningRate);
 		assertEquals(1e-300, e.seconds);
 		assertEquals(json, ModelJson.toJson(back));
+	}
+
+	/** A Noise2Void model: N2V2 network, mode, masking and data are stored and read back. */
+	@Test
+	public void noise2VoidRoundTrips() {
+		final AutoencoderModel m = TestModels.denoiser(NetworkSpec.unet(2, 4).withResidual(false).n2v2(), 1);
+		m.mode = TrainingMode.NOISY;
+		m.masking = Masking.n2v2(0.5).withStruct(StructMask.X);
+		m.data = "3 noisy planes (no clean image), 2D";
+		final String json = ModelJson.toJson(m);
+		final JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+		assertEquals("noisy", o.get("mode").getAsString());
+		assertEquals(JsonParser.parseString("{\"percent\":0.5,\"window\":5,\"excludeCentre\":true,\"struct\":\"x\"," +
+			"\"span\":5}"), o.get("masking"));
+		assertEquals("blur", o.getAsJsonObject("network").get("pooling").getAsString());
+		assertEquals(false, o.getAsJsonObject("network").get("topSkip").getAsBoolean());
+		final AutoencoderModel back = ModelJson.fromJson(json, ModelFile.toBytes(m.weights), null, FILE);
+		assertEquals(m.network, back.network);
+		assertEquals(TrainingMode.NOISY, back.mode);
+		assertEquals(m.masking, back.masking);
+		assertEquals(m.data, back.data);
+		assertEquals(json, ModelJson.toJson(back));
+		// a masking belongs to Noise2Void only
+		assertDamaged(json.replace("\"mode\": \"noisy\"", "\"mode\": \"pairs\""), "'masking' field but its mode is 'pairs'");
 	}
 
 	@Test

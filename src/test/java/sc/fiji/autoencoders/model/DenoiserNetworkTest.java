@@ -34,7 +34,8 @@ public class DenoiserNetworkTest {
 	@Test
 	public void outputHasInputSizeForEveryArchitecture() {
 		for (final NetworkSpec spec : new NetworkSpec[] { NetworkSpec.unet(2, 8), NetworkSpec.unet(3, 4).withArchitecture(
-			Architecture.PLAIN), NetworkSpec.unet(1, 4).withUpsampling(Upsampling.BILINEAR).withResidual(false) })
+			Architecture.PLAIN), NetworkSpec.unet(1, 4).withUpsampling(Upsampling.BILINEAR).withResidual(false), NetworkSpec
+				.unet(3, 4).withResidual(false).n2v2() })
 		{
 			try (Denoiser d = new Denoiser(untrained(spec))) {
 				final int w = 8 * 5, h = 8 * 3;
@@ -48,7 +49,8 @@ public class DenoiserNetworkTest {
 	@Test
 	public void receptiveFieldStaysWithinTheComputedRadius() {
 		for (final NetworkSpec spec : new NetworkSpec[] { NetworkSpec.unet(2, 4), NetworkSpec.unet(3, 4).withUpsampling(
-			Upsampling.BILINEAR) })
+			Upsampling.BILINEAR), NetworkSpec.unet(3, 4).withResidual(false).n2v2(), NetworkSpec.unet(2, 4).withPooling(
+				Pooling.BLUR).withUpsampling(Upsampling.BILINEAR) })
 		{
 			final int r = Denoiser.receptiveRadius(spec);
 			final int m = spec.sizeMultiple(), size = (2 * r + 64 + m - 1) / m * m;

@@ -23,6 +23,8 @@ public class ParameterShapesTest {
 			}
 		specs.add(NetworkSpec.unet(2, 200)); // filters capped at 512 in the bottleneck
 		specs.add(NetworkSpec.unet(4, 3).withMaxFilters(12)); // 3, 6, 12, 12, 12
+		specs.add(NetworkSpec.unet(2, 4).withResidual(false).n2v2()); // N2V2: no top skip, so dec0a has no concat
+		specs.add(NetworkSpec.unet(3, 4).withTopSkip(false).withUpsampling(Upsampling.BILINEAR));
 		// 3D: 3x3x3 kernels, whatever the Z pooling
 		specs.add(NetworkSpec.unet(2, 3).threeD(false, true));
 		specs.add(NetworkSpec.unet(3, 2).withArchitecture(Architecture.PLAIN).threeD(true, true, true));

@@ -1,0 +1,466 @@
+package sc.fiji.autoencoders.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.image.Volume;
+import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.Normalization;
+import sc.fiji.autoencoders.model.StructMask;
+import sc.fiji.autoencoders.model.TrainingMode;
+import sc.fiji.autoencoders.noise.NoiseModel;
+
+/**
+ * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMode}: normalized batches of network inputs,
+ * targets, and where the loss counts. Each kind holds only the images of its mode: {@link Noise2Void} is made from
+ * noisy planes alone, so that a clean image cannot reach its training.
+ */
+abstract class TrainingData {
+
+	/** Network inputs and targets (normalized, NHWC patches) and the loss weights: null for every pixel. */
+	static final class Batch {
+
+		final float[] input, target, mask;
+
+		Batch(final float[] input, final float[] target, final float[] mask) {
+			this.input = input;
+			this.target = target;
+			this.mask = mask;
+		}
+	}
+
+	abstract TrainingMode mode();
+
+	/** Throws if there is nothing to train on (checked before the patch size). */
+	abstract void checkPresent();
+
+	/** Throws if an image is too small for the patch, not finite, or (new models) constant. */
+	abstract void checkPlanes(int patchSize, boolean resuming);
+
+	/** The planes the normalization of a new model is computed from (the network's inputs). */
+	abstract List<Plane> inputPlanes();
+
+	/** Splits the planes, makes the samplers and the fixed validation batch. */
+	abstract void start(TrainingConfig config, Normalization norm);
+
+	/** The next training batch; called from the prefetching thread only. */
+	abstract Batch next(int batchSize);
+
+	/** The fixed validation batch (the same every epoch). */
+	abstract Batch validation();
+
+	/** Whether the loss counts only where {@link Batch#mask} is 1. */
+	boolean masked() {
+		return false;
+	}
+
+	/** The noise model trained with, as stored in the model. */
+	String noise() {
+		return "none";
+	}
+
+	/** The blind-spot masking, or null. */
+	Masking masking() {
+		return null;
+	}
+
+	/** The log's and the loss plot's name of the validation loss. */
+	String validationLabel() {
+		return "validation loss";
+	}
+
+	/** How to print the validation metric, or null for none. */
+	String metricLabel() {
+		return "validation PSNR %.2f dB";
+	}
+
+	/** What the data were, for the model file, e.g. "12 noisy planes, 2D". */
+	abstract String describe();
+
+	// -- The three kinds --
+
+	/** Clean planes, corrupted on the fly by a noise model. */
+	static final class CleanWithNoise extends TrainingData {
+
+		private final List<Plane> clean;
+		private final NoiseModel noise;
+		private PatchSampler sampler;
+		private Normalization norm;
+		private Random noiseRng;
+		private Batch validation;
+		private int p;
+
+		CleanWithNoise(final List<Plane> clean, final NoiseModel noise) {
+			this.clean = clean;
+			this.noise = noise;
+		}
+
+		@Override
+		TrainingMode mode() {
+			return TrainingMode.CLEAN;
+		}
+
+		@Override
+		void checkPresent() {
+			if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
+			if (clean == null || clean.isEmpty()) throw new BadInputException(
+				"No training images: give at least one clean image or stack.");
+		}
+
+		@Override
+		void checkPlanes(final int patchSize, final boolean resuming) {
+			TrainingData.checkPlanes(clean, "Training image", patchSize);
+			if (!resuming) DenoiserTrainer.checkNotConstant(clean, "training images");
+		}
+
+		@Override
+		List<Plane> inputPlanes() {
+			return clean;
+		}
+
+		@Override
+		void start(final TrainingConfig config, final Normalization n) {
+			norm = n;
+			p = config.patchSize;
+			final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
+			sampler = new PatchSampler(split.training(), p, config.seed);
+			noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
+			final PatchSampler vs = new PatchSampler(split.validation(), p, config.seed + 1);
+			validation = corrupt(vs.fixedBatch(config.validationPatches, config.seed + 2), new Random(config.seed + 3));
+		}
+
+		@Override
+		Batch next(final int batchSize) {
+			return corrupt(sampler.nextBatch(batchSize), noiseRng);
+		}
+
+		@Override
+		Batch validation() {
+			return validation;
+		}
+
+		/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch (blind models vary sigma). */
+		private Batch corrupt(final float[] cleanRaw, final Random rng) {
+			final int n = p * p;
+			final float[] noisy = cleanRaw.clone();
+			final float[] patch = new float[n];
+			for (int off = 0; off + n <= noisy.length; off += n) {
+				System.arraycopy(noisy, off, patch, 0, n);
+				noise.apply(patch, norm.high(), rng);
+				System.arraycopy(patch, 0, noisy, off, n);
+			}
+			final float[] c = cleanRaw.clone();
+			norm.normalize(noisy);
+			norm.normalize(c);
+			return new Batch(noisy, c, null);
+		}
+
+		@Override
+		String noise() {
+			return noise.spec();
+		}
+
+		@Override
+		String describe() {
+			return clean.size() + " clean planes with " + noise.spec() + " noise added, 2D";
+		}
+	}
+
+	/** Clean Z stacks (3D networks), corrupted on the fly by a noise model, in patches of D x P x P voxels. */
+	static final class CleanVolumes extends TrainingData {
+
+		private final List<Volume> clean;
+		private final NoiseModel noise;
+		private final int patchDepth;
+		private VolumePatchSampler sampler;
+		private Normalization norm;
+		private Random noiseRng;
+		private Batch validation;
+		private int voxels;
+
+		CleanVolumes(final List<Volume> clean, final NoiseModel noise, final int patchDepth) {
+			this.clean = clean;
+			this.noise = noise;
+			this.patchDepth = patchDepth;
+		}
+
+		@Override
+		TrainingMode mode() {
+			return TrainingMode.CLEAN;
+		}
+
+		@Override
+		void checkPresent() {
+			if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
+			if (clean == null || clean.isEmpty()) throw new BadInputException(
+				"No training stacks: give at least one clean Z stack.");
+		}
+
+		@Override
+		void checkPlanes(final int patchSize, final boolean resuming) {
+			for (int i = 0; i < clean.size(); i++)
+				VolumePatchSampler.checkFits(clean.get(i), i, patchSize, patchDepth);
+			TrainingData.checkPlanes(inputPlanes(), "Training plane", patchSize);
+			if (!resuming) DenoiserTrainer.checkNotConstant(inputPlanes(), "training stacks");
+		}
+
+		@Override
+		List<Plane> inputPlanes() {
+			final List<Plane> planes = new ArrayList<>();
+			clean.forEach(v -> planes.addAll(v.planes()));
+			return planes;
+		}
+
+		@Override
+		void start(final TrainingConfig config, final Normalization n) {
+			norm = n;
+			final int p = config.patchSize;
+			voxels = patchDepth * p * p;
+			final VolumePatchSampler.Split split = VolumePatchSampler.split(clean, config.validationFraction, p,
+				config.seed);
+			sampler = new VolumePatchSampler(split.training(), p, patchDepth, config.seed);
+			noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
+			validation = corrupt(new VolumePatchSampler(split.validation(), p, patchDepth, config.seed + 1).fixedBatch(
+				config.validationPatches, config.seed + 2), new Random(config.seed + 3));
+		}
+
+		@Override
+		Batch next(final int batchSize) {
+			return corrupt(sampler.nextBatch(batchSize), noiseRng);
+		}
+
+		@Override
+		Batch validation() {
+			return validation;
+		}
+
+		/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch. */
+		private Batch corrupt(final float[] cleanRaw, final Random rng) {
+			final float[] noisy = cleanRaw.clone();
+			final float[] patch = new float[voxels];
+			for (int off = 0; off + voxels <= noisy.length; off += voxels) {
+				System.arraycopy(noisy, off, patch, 0, voxels);
+				noise.apply(patch, norm.high(), rng);
+				System.arraycopy(patch, 0, noisy, off, voxels);
+			}
+			final float[] c = cleanRaw.clone();
+			norm.normalize(noisy);
+			norm.normalize(c);
+			return new Batch(noisy, c, null);
+		}
+
+		@Override
+		String noise() {
+			return noise.spec();
+		}
+
+		@Override
+		String describe() {
+			return clean.size() + " clean Z stacks with " + noise.spec() + " noise added, 3D";
+		}
+	}
+
+	/**
+	 * Noise2Void: noisy planes only, masked by a {@link BlindSpotMasker}; the loss is the masked pixels' squared error
+	 * against their own noisy values. Constructed from the noisy planes alone: there is no clean image to leak.
+	 */
+	static final class Noise2Void extends TrainingData {
+
+		private final List<Plane> noisy;
+		private final Masking masking;
+		private PatchSampler sampler;
+		private BlindSpotMasker masker;
+		private Normalization norm;
+		private Random maskRng;
+		private Batch validation;
+
+		Noise2Void(final List<Plane> noisy, final Masking masking) {
+			this.noisy = noisy;
+			this.masking = masking;
+		}
+
+		@Override
+		TrainingMode mode() {
+			return TrainingMode.NOISY;
+		}
+
+		@Override
+		void checkPresent() {
+			if (masking == null) throw new BadInputException("No masking given: pass Masking.n2v2(1) for Noise2Void.");
+			masking.validate();
+			if (noisy == null || noisy.isEmpty()) throw new BadInputException(
+				"No training images: give at least one noisy image or stack.");
+		}
+
+		@Override
+		void checkPlanes(final int patchSize, final boolean resuming) {
+			TrainingData.checkPlanes(noisy, "Noisy image", patchSize);
+			if (!resuming) DenoiserTrainer.checkNotConstant(noisy, "noisy images");
+		}
+
+		@Override
+		List<Plane> inputPlanes() {
+			return noisy;
+		}
+
+		@Override
+		void start(final TrainingConfig config, final Normalization n) {
+			norm = n;
+			final int p = config.patchSize;
+			final PatchSampler.Split split = PatchSampler.split(noisy, config.validationFraction, p, config.seed);
+			sampler = new PatchSampler(split.training(), p, config.seed);
+			// noise correlated along x must stay along x in the patches: flips only
+			if (masking.struct() != StructMask.NONE) sampler.withoutTransposes();
+			masker = new BlindSpotMasker(masking, p);
+			maskRng = new Random(config.seed ^ 0x5DEECE66DL);
+			final PatchSampler vs = new PatchSampler(split.validation(), p, config.seed + 1);
+			validation = mask(vs.fixedBatch(config.validationPatches, config.seed + 2), new Random(config.seed + 3));
+		}
+
+		@Override
+		Batch next(final int batchSize) {
+			return mask(sampler.nextBatch(batchSize), maskRng);
+		}
+
+		private Batch mask(final float[] raw, final Random rng) {
+			final float[] target = raw.clone();
+			norm.normalize(target);
+			final float[][] m = masker.mask(target, rng);
+			return new Batch(m[0], target, m[1]);
+		}
+
+		@Override
+		Batch validation() {
+			return validation;
+		}
+
+		@Override
+		boolean masked() {
+			return true;
+		}
+
+		@Override
+		Masking masking() {
+			return masking;
+		}
+
+		@Override
+		String validationLabel() {
+			return "masked validation loss";
+		}
+
+		@Override
+		String metricLabel() {
+			return null; // no clean image, no PSNR
+		}
+
+		@Override
+		String describe() {
+			return noisy.size() + " noisy planes (no clean image), 2D";
+		}
+	}
+
+	/** Registered pairs: input and target planes of one size, cut at the same places. */
+	static final class Pairs extends TrainingData {
+
+		private final List<Plane> inputs, targets;
+		private PatchSampler sampler;
+		private Normalization norm;
+		private Batch validation;
+
+		Pairs(final List<Plane> inputs, final List<Plane> targets) {
+			this.inputs = inputs;
+			this.targets = targets;
+		}
+
+		@Override
+		TrainingMode mode() {
+			return TrainingMode.PAIRS;
+		}
+
+		@Override
+		void checkPresent() {
+			if (inputs == null || inputs.isEmpty()) throw new BadInputException(
+				"No training pairs: give at least one input image and its target.");
+			if (targets == null || targets.size() != inputs.size()) throw new BadInputException("There are " + inputs
+				.size() + " input planes but " + (targets == null ? 0 : targets.size()) + " target planes: give one " +
+				"target plane per input plane.");
+			for (int i = 0; i < inputs.size(); i++) {
+				final Plane a = inputs.get(i), b = targets.get(i);
+				if (a.width() != b.width() || a.height() != b.height()) throw new BadInputException("Input plane " + (i +
+					1) + " is " + a.width() + "x" + a.height() + " but its target is " + b.width() + "x" + b.height() +
+					": pairs must be registered images of one size.");
+			}
+		}
+
+		@Override
+		void checkPlanes(final int patchSize, final boolean resuming) {
+			TrainingData.checkPlanes(inputs, "Input image", patchSize);
+			TrainingData.checkPlanes(targets, "Target image", patchSize);
+			if (!resuming) DenoiserTrainer.checkNotConstant(inputs, "input images");
+		}
+
+		@Override
+		List<Plane> inputPlanes() {
+			return inputs;
+		}
+
+		@Override
+		void start(final TrainingConfig config, final Normalization n) {
+			norm = n;
+			final int p = config.patchSize;
+			// the split depends only on the planes' count and sizes and the seed: pairs stay together
+			final PatchSampler.Split a = PatchSampler.split(inputs, config.validationFraction, p, config.seed);
+			final PatchSampler.Split b = PatchSampler.split(targets, config.validationFraction, p, config.seed);
+			sampler = new PatchSampler(a.training(), b.training(), p, config.seed);
+			final PatchSampler vs = new PatchSampler(a.validation(), b.validation(), p, config.seed + 1);
+			validation = normalized(vs.fixedPairs(config.validationPatches, config.seed + 2));
+		}
+
+		@Override
+		Batch next(final int batchSize) {
+			return normalized(sampler.nextPairs(batchSize));
+		}
+
+		/** Both with the inputs' normalization, so that the output comes back in the targets' units. */
+		private Batch normalized(final float[][] pair) {
+			norm.normalize(pair[0]);
+			norm.normalize(pair[1]);
+			return new Batch(pair[0], pair[1], null);
+		}
+
+		@Override
+		Batch validation() {
+			return validation;
+		}
+
+		@Override
+		String metricLabel() {
+			return "validation PSNR %.2f dB (against the targets)";
+		}
+
+		@Override
+		String describe() {
+			return inputs.size() + " input/target plane pairs, 2D";
+		}
+	}
+
+	// -- Helper methods --
+
+	/** Each plane at least patch-sized and finite; messages name the image by its 1-based number. */
+	static void checkPlanes(final List<Plane> planes, final String what, final int patchSize) {
+		for (int i = 0; i < planes.size(); i++) {
+			final Plane pl = planes.get(i);
+			if (pl.width() < patchSize || pl.height() < patchSize) {
+				throw new BadInputException(what + " " + (i + 1) + " is " + pl.width() + "x" + pl.height() +
+					", smaller than the patch size " + patchSize + ": use a smaller patch (--patch) or larger images.");
+			}
+			for (final float v : pl.pixels())
+				if (!Float.isFinite(v)) throw new BadInputException(what + " " + (i + 1) +
+					" contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
+		}
+	}
+}
