@@ -4,12 +4,15 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import ij.ImagePlus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
@@ -19,8 +22,24 @@ import sc.fiji.autoencoders.predict.PredictionMonitor;
 	description = "Denoise images (any size, stacks and hyperstacks) and write 32-bit TIFFs with the same base names.")
 final class DenoiseCommand implements Callable<Integer> {
 
-	@Option(names = "--model", required = true, paramLabel = "MODEL", description = "Denoiser model (.aemodel).")
+	@Option(names = "--model", paramLabel = "MODEL", description = "Denoiser model (.aemodel); or --self-supervised.")
 	File model;
+
+	@Option(names = "--self-supervised", description = "No model needed: train Noise2Void on the inputs themselves " +
+		"(--minutes, --structn2v), then denoise them with it (keep it with --save-model).")
+	boolean selfSupervised;
+
+	@Option(names = "--minutes", defaultValue = "5", description = "With --self-supervised: training minutes " +
+		"(default ${DEFAULT-VALUE}).")
+	double minutes;
+
+	@Option(names = "--structn2v", defaultValue = "none", description = "With --self-supervised: none (default), x " +
+		"or y, to also mask a line of pixels for noise correlated along rows or columns.")
+	String structn2v;
+
+	@Option(names = "--save-model", paramLabel = "MODEL", description = "With --self-supervised: keep the trained " +
+		"model in this file.")
+	File saveModel;
 
 	@Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
 		description = "Noisy images: TIFF/PNG files or folders of them.")
@@ -46,6 +65,9 @@ final class DenoiseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (selfSupervised == (model != null)) throw new BadInputException(selfSupervised ? "Give either --model or " +
+			"--self-supervised, not both." : "Missing --model: give a denoiser model (.aemodel), or --self-supervised " +
+				"to train Noise2Void on the inputs first.");
 		final DenoiseSettings settings = Settings.copy(this, new DenoiseSettings());
 		final File dir = Checks.outputFolder(output);
 		final List<File> files = ImageFiles.expand(input);
@@ -54,7 +76,7 @@ final class DenoiseCommand implements Callable<Integer> {
 		final long[] pixels = new long[1];
 		final int[] done = new int[1];
 		final long[] t1 = { System.nanoTime() };
-		Autoencoders.denoise(images, model, settings, out -> {
+		final Consumer<ImagePlus> write = out -> {
 			final File f = files.get(done[0]++);
 			final File target = new File(dir, baseName(f) + ".tif");
 			ImageFiles.writeTiff(out, target);
@@ -63,7 +85,10 @@ final class DenoiseCommand implements Callable<Integer> {
 				f.getName(), target, out.getWidth(), out.getHeight(), out.getStackSize(), (System.nanoTime() - t1[0]) /
 					1e9));
 			t1[0] = System.nanoTime();
-		}, PredictionMonitor.NONE);
+		};
+		if (selfSupervised) Autoencoders.denoiseSelfSupervised(images, Settings.copy(this, new SelfSupervisedSettings()),
+			settings, Console.PROGRESS, null, write, PredictionMonitor.NONE);
+		else Autoencoders.denoise(images, model, settings, write, PredictionMonitor.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		System.out.println(String.format(Locale.ROOT, "Denoised %d file(s), %.1f megapixels in %.1f s (%.2f MP/s) into %s",
 			files.size(), pixels[0] / 1e6, s, pixels[0] / 1e6 / s, dir));
