@@ -159,6 +159,72 @@ public final class Autoencoders {
 	}
 
 	/**
+	 * One-click denoising: trains Noise2Void on the noisy images themselves for the settings' time budget, then denoises
+	 * each of them with that model, handing each result to {@code results}. The model goes to
+	 * {@link SelfSupervisedSettings#saveModel}, or to a temporary file deleted afterwards. Cancelling training (the
+	 * action given to {@code cancelHook}) keeps the best model so far and still denoises.
+	 */
+	public static void denoiseSelfSupervised(final List<ImagePlus> images, final SelfSupervisedSettings settings,
+		final DenoiseSettings denoising, final TrainingListener listener, final Consumer<Runnable> cancelHook,
+		final Consumer<ImagePlus> results, final PredictionMonitor monitor)
+	{
+		final File model = trainSelfSupervised(images, settings, listener, cancelHook);
+		try {
+			denoise(images, model, denoising, results, monitor);
+		}
+		finally {
+			discardSelfSupervised(model, settings);
+		}
+	}
+
+	/**
+	 * The training half of {@link #denoiseSelfSupervised}: returns the model file, {@link SelfSupervisedSettings#saveModel}
+	 * or a temporary one, which {@link #discardSelfSupervised} deletes once the images are denoised.
+	 */
+	public static File trainSelfSupervised(final List<ImagePlus> images, final SelfSupervisedSettings settings,
+		final TrainingListener listener, final Consumer<Runnable> cancelHook)
+	{
+		final File model = settings.saveModel != null ? settings.saveModel : temporaryModel();
+		try {
+			trainDenoiser(images, settings.training(), model, listener, cancelHook);
+			return model;
+		}
+		catch (final RuntimeException e) {
+			discardSelfSupervised(model, settings);
+			throw e;
+		}
+	}
+
+	/** Deletes the model of {@link #trainSelfSupervised} unless the settings asked to keep it. */
+	public static void discardSelfSupervised(final File model, final SelfSupervisedSettings settings) {
+		if (settings.saveModel != null || model == null) return;
+		model.delete();
+		model.getParentFile().delete();
+	}
+
+	/** As above for one image, stack or hyperstack, with the default denoising settings. */
+	public static ImagePlus denoiseSelfSupervised(final ImagePlus image, final SelfSupervisedSettings settings,
+		final TrainingListener listener, final Consumer<Runnable> cancelHook, final PredictionMonitor monitor)
+	{
+		if (image == null) throw new BadInputException("No image to denoise: open a noisy image or stack first.");
+		final ImagePlus[] out = new ImagePlus[1];
+		denoiseSelfSupervised(Collections.singletonList(image), settings, new DenoiseSettings(), listener, cancelHook,
+			r -> out[0] = r, monitor);
+		return out[0];
+	}
+
+	/** A model path in a new private temporary folder (no other process can race for the name). */
+	private static File temporaryModel() {
+		try {
+			return new File(java.nio.file.Files.createTempDirectory("noise2void-").toFile(), "model.aemodel");
+		}
+		catch (final java.io.IOException e) {
+			throw new BadInputException("Cannot create a temporary model file (" + e.getMessage() + "): choose where " +
+				"to save the model (save_model).", e);
+		}
+	}
+
+	/**
 	 * Trains a denoiser on every plane of {@code clean} and writes it to {@code out} (also after every improving epoch).
 	 *
 	 * @param cancelHook receives the action that stops training (e.g. to bind it to Esc or a button)

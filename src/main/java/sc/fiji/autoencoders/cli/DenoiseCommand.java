@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.io.ImageFiles;
@@ -39,8 +40,24 @@ final class DenoiseCommand implements Callable<Integer> {
 	/** Progress lines at most this often (seconds). */
 	private static final double REPORT_EVERY = 10;
 
-	@Option(names = "--model", required = true, paramLabel = "MODEL", description = "Denoiser model (.aemodel).")
+	@Option(names = "--model", paramLabel = "MODEL", description = "Denoiser model (.aemodel); or --self-supervised.")
 	File model;
+
+	@Option(names = "--self-supervised", description = "No model needed: train Noise2Void on the inputs themselves " +
+		"(--minutes, --structn2v), then denoise them with it (keep it with --save-model).")
+	boolean selfSupervised;
+
+	@Option(names = "--minutes", defaultValue = "5", description = "With --self-supervised: training minutes " +
+		"(default ${DEFAULT-VALUE}).")
+	double minutes;
+
+	@Option(names = "--structn2v", defaultValue = "none", description = "With --self-supervised: none (default), x " +
+		"or y, to also mask a line of pixels for noise correlated along rows or columns.")
+	String structn2v;
+
+	@Option(names = "--save-model", paramLabel = "MODEL", description = "With --self-supervised: keep the trained " +
+		"model in this file.")
+	File saveModel;
 
 	@Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
 		description = "Noisy images: TIFF/PNG files or folders of them.")
@@ -75,8 +92,25 @@ final class DenoiseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (selfSupervised == (model != null)) throw new BadInputException(selfSupervised ? "Give either --model or " +
+			"--self-supervised, not both." : "Missing --model: give a denoiser model (.aemodel), or --self-supervised " +
+				"to train Noise2Void on the inputs first.");
 		final DenoiseSettings settings = Settings.copy(this, new DenoiseSettings());
 		final File dir = Checks.outputFolder(output);
+		if (!selfSupervised) return denoise(settings, dir);
+		final SelfSupervisedSettings ss = Settings.copy(this, new SelfSupervisedSettings());
+		model = Autoencoders.trainSelfSupervised(ImageFiles.openAll(input), ss, Console.PROGRESS, null);
+		try {
+			return denoise(settings, dir);
+		}
+		finally {
+			Autoencoders.discardSelfSupervised(model, ss);
+			model = null;
+		}
+	}
+
+	/** Denoises the inputs with {@link #model}, each written plane by plane as it goes. */
+	private int denoise(final DenoiseSettings settings, final File dir) {
 		final List<File> sources = new ArrayList<>();
 		for (final File p : input) {
 			if (stack && p.isDirectory()) {

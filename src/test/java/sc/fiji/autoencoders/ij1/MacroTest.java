@@ -50,6 +50,7 @@ import sc.fiji.autoencoders.predict.Metrics;
 public class MacroTest {
 
 	static final String[] LABELS = { "Train Denoising Autoencoder...", "Denoise with Autoencoder...",
+		"Denoise with Noise2Void (one click)...",
 		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Generate from VAE...",
 		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Autoencoder Anomaly Map...",
 		"Autoencoder Model Info..." };

@@ -33,12 +33,14 @@ import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.EvaluateSettings;
 import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
+import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.TrainVaeSettings;
 import sc.fiji.autoencoders.WalkSettings;
 import sc.fiji.autoencoders.cli.Main;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
+import sc.fiji.autoencoders.command.DenoiseWithNoise2Void;
 import sc.fiji.autoencoders.command.EvaluateDenoiser;
 import sc.fiji.autoencoders.command.GenerateFromVae;
 import sc.fiji.autoencoders.command.InterpolateInVaeLatentSpace;
@@ -46,6 +48,7 @@ import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.command.TrainVariationalAutoencoder;
 import sc.fiji.autoencoders.command.VaeLatentWalk;
 import sc.fiji.autoencoders.ij1.DenoisePlugIn;
+import sc.fiji.autoencoders.ij1.Noise2VoidPlugIn;
 import sc.fiji.autoencoders.ij1.DialogPlugIn;
 import sc.fiji.autoencoders.ij1.EvaluateDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.GenerateVaePlugIn;
@@ -83,6 +86,7 @@ class ParityTest {
 		new Operation(TrainDenoiserSettings.class, "train-denoiser", TrainDenoisingAutoencoder.class,
 			TrainDenoiserPlugIn.class), //
 		new Operation(DenoiseSettings.class, "denoise", DenoiseWithAutoencoder.class, DenoisePlugIn.class), //
+		new Operation(SelfSupervisedSettings.class, "denoise", DenoiseWithNoise2Void.class, Noise2VoidPlugIn.class), //
 		new Operation(EvaluateSettings.class, "evaluate", EvaluateDenoiser.class, EvaluateDenoiserPlugIn.class), //
 		new Operation(TrainVaeSettings.class, "train-vae", TrainVariationalAutoencoder.class, TrainVaePlugIn.class), //
 		new Operation(GenerateSettings.class, "generate", GenerateFromVae.class, GenerateVaePlugIn.class), //

@@ -1,0 +1,29 @@
+package sc.fiji.autoencoders;
+
+import java.io.File;
+
+/**
+ * Settings of one-click denoising: Noise2Void trained on the noisy images themselves for a time budget, then applied to
+ * them (names in each front end: {@link Settings}). Everything else is the default of {@link TrainDenoiserSettings}.
+ */
+public final class SelfSupervisedSettings {
+
+	/** Training time in minutes; Esc (or Ctrl-C) ends training early and denoises with the best model so far. */
+	public double minutes = 5;
+	/** Also mask a line of pixels along x or y (structN2V), for noise correlated along rows or columns. */
+	@Choices({ "none", "x", "y" })
+	public String structn2v = "none";
+	/** Where to keep the trained model (.aemodel) for other images of the same kind; null: not kept. */
+	public File saveModel;
+
+	/** The training settings: Noise2Void with these minutes and masking, defaults otherwise. */
+	TrainDenoiserSettings training() {
+		final TrainDenoiserSettings t = new TrainDenoiserSettings();
+		t.mode = "noisy";
+		t.minutes = minutes;
+		t.structn2v = structn2v;
+		// the N2V paper's depth-2 U-Net: shallower than the depth-4 default, so more steps fit a budget of minutes
+		t.depth = 2;
+		return t;
+	}
+}
