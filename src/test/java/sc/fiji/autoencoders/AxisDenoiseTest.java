@@ -26,10 +26,6 @@ import sc.fiji.autoencoders.predict.PredictionMonitor;
 /** The scripting overload of {@link Autoencoders#denoise} on ImgLib2 images agrees with the ImagePlus one. */
 class AxisDenoiseTest {
 
-	static {
-		System.setProperty("java.awt.headless", "true");
-	}
-
 	@TempDir
 	File dir;
 

@@ -34,10 +34,6 @@ import sc.fiji.autoencoders.image.Spacing;
 
 class AxisImagesTest {
 
-	static {
-		System.setProperty("java.awt.headless", "true");
-	}
-
 	private static final int W = 5, H = 4;
 
 	/** A hyperstack of {@code bitDepth} whose pixel (x, y) of stack plane i is {@code value(x, y, i)}. */

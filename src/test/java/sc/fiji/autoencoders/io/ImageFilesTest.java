@@ -32,11 +32,6 @@ import sc.fiji.autoencoders.image.Plane;
 
 class ImageFilesTest {
 
-	static {
-		// must hold before any AWT class initializes; proves the I/O needs no display
-		System.setProperty("java.awt.headless", "true");
-	}
-
 	@TempDir
 	File dir;
 
