@@ -47,7 +47,7 @@ public final class TrainDenoiserSettings {
 	public int stepsPerEpoch = 100;
 	public int patchSize = 64;
 	/** Planes (Z) of a training patch of a 3D network ({@link #dims} 3). */
-	public int patchDepth = 16;
+	public int patchPlanes = 16;
 	public int batchSize = 8;
 	/** 2: a 2D network, which denoises stacks plane by plane; 3: a 3D network trained on and denoising Z stacks. */
 	public int dims = 2;
@@ -89,7 +89,7 @@ public final class TrainDenoiserSettings {
 		c.epochs = epochs;
 		c.stepsPerEpoch = stepsPerEpoch;
 		c.patchSize = patchSize;
-		c.patchDepth = patchDepth;
+		c.patchDepth = patchPlanes;
 		c.batchSize = batchSize;
 		c.learningRate = learningRate;
 		c.schedule = Schedule.parse(schedule);
@@ -125,7 +125,7 @@ public final class TrainDenoiserSettings {
 		if (dims != 3) throw new BadInputException("Network dimensions " + dims + " are not supported: use 2 (planes, " +
 			"stacks slice by slice) or 3 (Z stacks).");
 		if (depth < 1 || depth > 4) s.validate(); // names the depth's range before the Z pooling needs it
-		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchDepth)).validate();
+		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchPlanes)).validate();
 	}
 
 	/** Noise2Void's masking, checked. */

@@ -88,9 +88,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"${DEFAULT-VALUE}).")
 	int patchSize;
 
-	@Option(names = "--patch-depth", defaultValue = "16", paramLabel = "PLANES", description = "Planes (Z) of a " +
+	@Option(names = { "--patch-planes", "--patch-depth" }, defaultValue = "16", paramLabel = "PLANES", description = "Planes (Z) of a " +
 		"training patch of a 3D network (default ${DEFAULT-VALUE}).")
-	int patchDepth;
+	int patchPlanes;
 
 	@Option(names = { "--batch-size", "--batch" }, defaultValue = "8", description = "Batch size (default " +
 		"${DEFAULT-VALUE}).")

@@ -79,7 +79,7 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	private int patch_size = 64;
 
 	@Parameter(label = "Patch depth (Z planes, 3D networks)", min = "1")
-	private int patch_depth = 16;
+	private int patch_planes = 16;
 
 	@Parameter(label = "Batch size", min = "1")
 	private int batch_size = 8;

@@ -220,10 +220,10 @@ public class MacroTest {
 				DialogRobot.setNumber(gd, 3, 1); // epochs
 				DialogRobot.setNumber(gd, 4, 3); // steps per epoch
 				DialogRobot.setNumber(gd, 5, 32); // patch size
-				DialogRobot.setNumber(gd, 6, 4); // batch size
-				DialogRobot.setNumber(gd, 7, 2); // depth
-				DialogRobot.setNumber(gd, 8, 4); // filters
-				DialogRobot.setNumber(gd, 11, 0); // warm-up
+				DialogRobot.setNumber(gd, 7, 4); // batch size (6 is the patch depth of 3D networks)
+				DialogRobot.setNumber(gd, 9, 2); // depth (8 is dims)
+				DialogRobot.setNumber(gd, 10, 4); // filters
+				DialogRobot.setNumber(gd, 13, 0); // warm-up
 			});
 			new Executer("Train Denoising Autoencoder...", noisy);
 			waitFor(() -> recorderText(recorder).contains("Train Denoising"));

@@ -103,8 +103,25 @@ class ParityTest {
 		for (final Field s : Settings.fields(TrainDenoiserSettings.class))
 			keys.add(Settings.key(s));
 		assertEquals(List.of("mode", "channel", "noise", "structn2v", "mask_percent", "no_n2v2", "minutes", "epochs",
-			"steps_per_epoch", "patch_size", "patch_depth", "batch_size", "dims", "z_pooling", "depth", "filters", "max_filters", "architecture", "upsampling", "no_residual", "learning_rate", "schedule",
+			"steps_per_epoch", "patch_size", "patch_planes", "batch_size", "dims", "z_pooling", "depth", "filters", "max_filters", "architecture", "upsampling", "no_residual", "learning_rate", "schedule",
 			"warmup", "seed", "threads", "precision", "resume_from"), keys);
+	}
+
+	/**
+	 * ImageJ finds a macro key as the first "key=" not preceded by a letter, so "depth=" also matches inside
+	 * "patch_depth=16": no key may end another key that comes before it in a recorded line (the dialog order).
+	 */
+	@Test
+	void noMacroKeyIsReadFromAnEarlierOne() {
+		for (final Operation op : OPERATIONS) {
+			final List<String> keys = new ArrayList<>(List.of("image", "target", "model_file"));
+			for (final Field f : Settings.fields(op.settings))
+				keys.add(Settings.key(f));
+			for (int i = 0; i < keys.size(); i++)
+				for (int j = 0; j < i; j++)
+					assertTrue(!keys.get(j).endsWith("_" + keys.get(i)), op.settings.getSimpleName() + ": key " + keys.get(
+						i) + " would be read from " + keys.get(j) + "=... in a recorded macro");
+		}
 	}
 
 	@Test
