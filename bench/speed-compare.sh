@@ -30,6 +30,7 @@ for bench, keys in [("denoiser-train", ["plugin_ms_per_step", "plugin_auto_ms_pe
             old = [x[k] for x in rows if x["bench"] == bench and x["build"] == "old" and x["round"] == r]
             new = [x[k] for x in rows if x["bench"] == bench and x["build"] == "new" and x["round"] == r]
             if old and new: ratios.append(new[0] / old[0])
+        if not ratios: continue
         print(f"{bench} {k}: new/old time ratio median {statistics.median(ratios):.3f} over {len(ratios)} rounds {[round(x, 3) for x in ratios]}")
 PY
 echo "results in $OUT"

@@ -605,7 +605,11 @@ public final class Autoencoders {
 			"scores plane by plane): denoise a noisy stack with the model and compare it with its clean stack, as " +
 			"bench/denoise-3d.sh does.");
 		final String noise = settings.noise;
-		final NoiseModel nm = NoiseModels.parse(noise == null || noise.trim().isEmpty() ? m.noise : noise);
+		final boolean own = noise == null || noise.trim().isEmpty();
+		if (own && "none".equals(m.noise)) throw new BadInputException("This model was trained without a noise model (" +
+			m.mode + " mode), so evaluation has no noise of its own to add: give the noise to add to the clean images, " +
+			"e.g. gaussian:25 (--noise on the command line, noise in Fiji).");
+		final NoiseModel nm = NoiseModels.parse(own ? m.noise : noise);
 		final Evaluation ev = new Evaluation();
 		final Random rng = new Random(settings.seed);
 		try (Denoiser d = new Denoiser(m, Denoiser.DEFAULT_TILE, settings.threads)) {

@@ -228,6 +228,14 @@ public class BadInputTest {
 			null, null), "no noise spec was given", "Use one of");
 		bad("noise spec that does not parse (evaluation)", () -> Autoencoders.evaluate(img, denoiserFile(),
 			"poisson:-1", 1), "Noise spec 'poisson:-1' is not understood", "Use one of");
+		final sc.fiji.autoencoders.model.AutoencoderModel n2v = TestModels.denoiser(NetworkSpec.unet(1, 2).withResidual(
+			false), 1);
+		n2v.mode = sc.fiji.autoencoders.model.TrainingMode.NOISY;
+		n2v.noise = "none";
+		final File n2vFile = new File(dir, "n2v.aemodel");
+		ModelFile.save(n2v, n2vFile);
+		bad("evaluating a Noise2Void model without a noise to add", () -> Autoencoders.evaluate(img, n2vFile, "", 1),
+			"trained without a noise model (noisy mode)", "e.g. gaussian:25");
 	}
 
 	// -- Saving --
