@@ -34,19 +34,7 @@ public class DenoisePlugIn extends DialogPlugIn {
 		final long t0 = System.nanoTime();
 		try {
 			final ImagePlus out = Autoencoders.denoise(image, PlugInSupport.file(model, "model file"), settings,
-				new PredictionMonitor() {
-
-					@Override
-					public void progress(final long done, final long total) {
-						IJ.showProgress((double) done / total);
-						IJ.showStatus("Denoising tile " + done + "/" + total + " (Esc cancels)");
-					}
-
-					@Override
-					public boolean isCancelled() {
-						return IJ.escapePressed();
-					}
-				});
+				PlugInSupport.denoisingMonitor());
 			IJ.showStatus(String.format("Denoised %s in %.1f s", image.getTitle(), (System.nanoTime() - t0) / 1e9));
 			if (out.getStack().isVirtual() && out.getOriginalFileInfo() != null) {
 				IJ.log("Denoised " + image.getTitle() + " plane by plane into " + out.getOriginalFileInfo().getFilePath() +

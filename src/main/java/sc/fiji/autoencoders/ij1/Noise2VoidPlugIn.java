@@ -39,19 +39,7 @@ public class Noise2VoidPlugIn extends DialogPlugIn {
 		try {
 			Autoencoders.denoiseSelfSupervised(Collections.singletonList(image), settings, new DenoiseSettings(),
 				new LossPlot("Noise2Void", "masked validation loss %.5g", "masked validation", () -> cancel[0].run()),
-				c -> cancel[0] = c, r -> out[0] = r, new PredictionMonitor() {
-
-					@Override
-					public void progress(final long done, final long total) {
-						IJ.showProgress((double) done / total);
-						IJ.showStatus("Denoising tile " + done + "/" + total + " (Esc cancels)");
-					}
-
-					@Override
-					public boolean isCancelled() {
-						return IJ.escapePressed();
-					}
-				});
+				c -> cancel[0] = c, r -> out[0] = r, PlugInSupport.denoisingMonitor());
 			PlugInSupport.show(out[0]);
 		}
 		catch (final PredictionMonitor.CancelledException e) {

@@ -9,6 +9,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /** Helpers shared by the ImageJ 1 commands: dialogs that macros can fill, input images, errors. */
 final class PlugInSupport {
@@ -38,6 +39,23 @@ final class PlugInSupport {
 	/** Optional file: null for an empty path. */
 	static File optionalFile(final String path) {
 		return path == null || path.trim().isEmpty() ? null : new File(path.trim());
+	}
+
+	/** Denoising progress on ImageJ's progress bar and status line; Esc cancels between tiles. */
+	static PredictionMonitor denoisingMonitor() {
+		return new PredictionMonitor() {
+
+			@Override
+			public void progress(final long done, final long total) {
+				IJ.showProgress((double) done / total);
+				IJ.showStatus("Denoising tile " + done + "/" + total + " (Esc cancels)");
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return IJ.escapePressed();
+			}
+		};
 	}
 
 	/** Shows a result: a window when interactive, else registers it so that macros can select it. */

@@ -142,20 +142,8 @@ abstract class TrainingData {
 			return validation;
 		}
 
-		/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch (blind models vary sigma). */
 		private Batch corrupt(final float[] cleanRaw, final Random rng) {
-			final int n = p * p;
-			final float[] noisy = cleanRaw.clone();
-			final float[] patch = new float[n];
-			for (int off = 0; off + n <= noisy.length; off += n) {
-				System.arraycopy(noisy, off, patch, 0, n);
-				noise.apply(patch, norm.high(), rng);
-				System.arraycopy(patch, 0, noisy, off, n);
-			}
-			final float[] c = cleanRaw.clone();
-			norm.normalize(noisy);
-			norm.normalize(c);
-			return new Batch(noisy, c, null);
+			return TrainingData.corrupt(cleanRaw, p * p, noise, norm, rng);
 		}
 
 		@Override
@@ -237,19 +225,8 @@ abstract class TrainingData {
 			return validation;
 		}
 
-		/** Noisy and clean normalized copies of raw clean patches; noise is drawn per patch. */
 		private Batch corrupt(final float[] cleanRaw, final Random rng) {
-			final float[] noisy = cleanRaw.clone();
-			final float[] patch = new float[voxels];
-			for (int off = 0; off + voxels <= noisy.length; off += voxels) {
-				System.arraycopy(noisy, off, patch, 0, voxels);
-				noise.apply(patch, norm.high(), rng);
-				System.arraycopy(patch, 0, noisy, off, voxels);
-			}
-			final float[] c = cleanRaw.clone();
-			norm.normalize(noisy);
-			norm.normalize(c);
-			return new Batch(noisy, c, null);
+			return TrainingData.corrupt(cleanRaw, voxels, noise, norm, rng);
 		}
 
 		@Override
@@ -449,6 +426,26 @@ abstract class TrainingData {
 	}
 
 	// -- Helper methods --
+
+	/**
+	 * Noisy and clean normalized copies of raw clean patches of {@code patchLength} values each (planes or volumes);
+	 * noise is drawn per patch, so blind models see a new sigma per patch.
+	 */
+	static Batch corrupt(final float[] cleanRaw, final int patchLength, final NoiseModel noise,
+		final Normalization norm, final Random rng)
+	{
+		final float[] noisy = cleanRaw.clone();
+		final float[] patch = new float[patchLength];
+		for (int off = 0; off + patchLength <= noisy.length; off += patchLength) {
+			System.arraycopy(noisy, off, patch, 0, patchLength);
+			noise.apply(patch, norm.high(), rng);
+			System.arraycopy(patch, 0, noisy, off, patchLength);
+		}
+		final float[] c = cleanRaw.clone();
+		norm.normalize(noisy);
+		norm.normalize(c);
+		return new Batch(noisy, c, null);
+	}
 
 	/** Each plane at least patch-sized and finite; messages name the image by its 1-based number. */
 	static void checkPlanes(final List<Plane> planes, final String what, final int patchSize) {
