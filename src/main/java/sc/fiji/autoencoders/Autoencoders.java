@@ -25,6 +25,8 @@ import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
+import sc.fiji.autoencoders.io.bioimageio.PackageInfo;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.ModelKind;
@@ -648,11 +650,43 @@ public final class Autoencoders {
 		return results;
 	}
 
+	/**
+	 * Writes the denoiser of {@code settings.model} as a bioimage.io model package (format 0.5, TensorFlow SavedModel
+	 * weights, this plugin's model file attached) to {@code settings.output}, and returns that file. Packages written
+	 * this way are model files for {@code denoise} too.
+	 *
+	 * @throws BadInputException for a missing model, a VAE, a bad sample image or output, or a license that is no SPDX id
+	 */
+	public static File export(final ExportSettings settings) {
+		if (settings.model == null) throw new BadInputException("No model file given: choose the denoiser .aemodel " +
+			"to export (--model on the command line, model in Fiji).");
+		if (settings.output == null) throw new BadInputException("No output file given: name the package to write, " +
+			"e.g. denoiser.zip (--output on the command line, output in Fiji).");
+		final String license = settings.license == null ? "" : settings.license.trim();
+		if (!license.matches("[A-Za-z0-9][A-Za-z0-9.+\\-]*")) throw new BadInputException("License '" + license +
+			"' is not an SPDX identifier: use one such as CC-BY-4.0, MIT or BSD-2-Clause (https://spdx.org/licenses/).");
+		final AutoencoderModel m = ModelFile.load(settings.model);
+		final ImagePlus sample = settings.sample == null ? null : ImageFiles.open(settings.sample);
+		final List<String> authors = split(settings.authors);
+		if (authors.isEmpty()) authors.add(System.getProperty("user.name", "unknown"));
+		BioImageIoExport.write(m, new PackageInfo(settings.name, settings.description, authors, license, split(
+			settings.tags)), sample, settings.output);
+		return settings.output;
+	}
+
 	public static String info(final File model) {
 		return (model == null ? "" : model.getName()) + ":\n" + ModelDescription.describe(ModelFile.load(model));
 	}
 
 	// -- Helper methods --
+
+	/** The non-empty, trimmed items of a comma-separated list. */
+	private static List<String> split(final String list) {
+		final List<String> out = new ArrayList<>();
+		if (list != null) for (final String s : list.split(","))
+			if (!s.trim().isEmpty()) out.add(s.trim());
+		return out;
+	}
 
 	/** Slice {@code n} (1-based) of the image, or a message naming the slices it has. */
 	private static Plane slice(final ImagePlus image, final int n) {

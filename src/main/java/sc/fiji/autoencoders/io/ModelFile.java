@@ -45,6 +45,8 @@ public final class ModelFile {
 	static final String OPTIMIZER = "optimizer.bin";
 	static final long MAX_SPEC_BYTES = 16L << 20;
 	static final long MAX_ARRAY_BYTES = 1L << 30;
+	/** The first entry of a bioimage.io package: its description, under either name the format allows. */
+	static final java.util.List<String> PACKAGE_DESCRIPTIONS = java.util.List.of("rdf.yaml", "bioimageio.yaml");
 
 	private ModelFile() {}
 
@@ -98,44 +100,8 @@ public final class ModelFile {
 			". Check the path, or train a model first.");
 		if (file.isDirectory()) throw new BadInputException("Model path " + file +
 			" is a folder; give the .aemodel file inside it.");
-		ModelJson.Spec spec = null;
-		byte[] weights = null, optimizer = null;
-		final Set<String> seen = new HashSet<>();
 		try (InputStream in = Files.newInputStream(file.toPath()); ZipInputStream zip = new ZipInputStream(in)) {
-			ZipEntry e;
-			while ((e = zip.getNextEntry()) != null) {
-				final String name = e.getName();
-				if (!SPEC.equals(name) && !WEIGHTS.equals(name) && !OPTIMIZER.equals(name)) {
-					throw damaged(file, "unexpected entry '" + sanitize(name) + "' (a model file holds only " + SPEC + ", " +
-						WEIGHTS + " and " + OPTIMIZER + ")");
-				}
-				if (!seen.add(name)) throw damaged(file, "duplicate entry '" + name + "'");
-				if (SPEC.equals(name)) {
-					if (seen.size() != 1) throw damaged(file, SPEC + " is not its first entry");
-					if (e.getSize() > MAX_SPEC_BYTES) throw damaged(file, "entry " + SPEC + " declares " + e.getSize() +
-						" bytes, more than the " + (MAX_SPEC_BYTES >> 20) + " MB limit");
-					final byte[] json = zip.readNBytes((int) MAX_SPEC_BYTES + 1);
-					if (json.length > MAX_SPEC_BYTES) throw damaged(file, "entry " + SPEC + " is larger than " +
-						(MAX_SPEC_BYTES >> 20) + " MB");
-					spec = ModelJson.parse(new String(json, StandardCharsets.UTF_8), file);
-				}
-				else {
-					// the spec says how long the arrays are, so that no more than that is ever read
-					if (spec == null) throw damaged(file, name + " comes before " + SPEC);
-					if (OPTIMIZER.equals(name) && spec.optimizer == null) throw damaged(file, "it has an " + OPTIMIZER +
-						" that " + SPEC + " does not list");
-					final long expected = WEIGHTS.equals(name) ? spec.weightBytes() : spec.optimizerBytes();
-					if (e.getSize() >= 0 && e.getSize() != expected) throw damaged(file, "entry " + name + " declares " + e
-						.getSize() + " bytes but " + SPEC + " announces " + expected);
-					final byte[] data = zip.readNBytes((int) expected);
-					if (data.length < expected) throw damaged(file, name + " holds only " + data.length + " bytes but " +
-						SPEC + " announces " + expected);
-					if (zip.read() >= 0) throw damaged(file, name + " is longer than the " + expected + " bytes " + SPEC +
-						" announces");
-					if (WEIGHTS.equals(name)) weights = data;
-					else optimizer = data;
-				}
-			}
+			return read(zip, file, true);
 		}
 		catch (final NoSuchFileException e) {
 			throw new BadInputException("Model file not found: " + file + ". Check the path.", e);
@@ -155,8 +121,75 @@ public final class ModelFile {
 			throw damaged(file, "not a valid zip archive (" + e.getClass().getSimpleName() + ": " + sanitize(String
 				.valueOf(e.getMessage())) + ")");
 		}
+	}
+
+	/** The entries of a model file (or, when {@code outer}, of a bioimage.io package holding one). */
+	private static AutoencoderModel read(final ZipInputStream zip, final File file, final boolean outer)
+		throws IOException
+	{
+		ModelJson.Spec spec = null;
+		byte[] weights = null, optimizer = null;
+		final Set<String> seen = new HashSet<>();
+		ZipEntry e;
+		while ((e = zip.getNextEntry()) != null) {
+			final String name = e.getName();
+			// a bioimage.io package written by export: its description first, then our model file among its entries
+			if (outer && seen.isEmpty() && PACKAGE_DESCRIPTIONS.contains(name)) return fromPackage(zip, file);
+			if (!SPEC.equals(name) && !WEIGHTS.equals(name) && !OPTIMIZER.equals(name)) {
+				throw damaged(file, "unexpected entry '" + sanitize(name) + "' (a model file holds only " + SPEC + ", " +
+					WEIGHTS + " and " + OPTIMIZER + ")");
+			}
+			if (!seen.add(name)) throw damaged(file, "duplicate entry '" + name + "'");
+			if (SPEC.equals(name)) {
+				if (seen.size() != 1) throw damaged(file, SPEC + " is not its first entry");
+				if (e.getSize() > MAX_SPEC_BYTES) throw damaged(file, "entry " + SPEC + " declares " + e.getSize() +
+					" bytes, more than the " + (MAX_SPEC_BYTES >> 20) + " MB limit");
+				final byte[] json = zip.readNBytes((int) MAX_SPEC_BYTES + 1);
+				if (json.length > MAX_SPEC_BYTES) throw damaged(file, "entry " + SPEC + " is larger than " +
+					(MAX_SPEC_BYTES >> 20) + " MB");
+				spec = ModelJson.parse(new String(json, StandardCharsets.UTF_8), file);
+			}
+			else {
+				// the spec says how long the arrays are, so that no more than that is ever read
+				if (spec == null) throw damaged(file, name + " comes before " + SPEC);
+				if (OPTIMIZER.equals(name) && spec.optimizer == null) throw damaged(file, "it has an " + OPTIMIZER +
+					" that " + SPEC + " does not list");
+				final long expected = WEIGHTS.equals(name) ? spec.weightBytes() : spec.optimizerBytes();
+				if (e.getSize() >= 0 && e.getSize() != expected) throw damaged(file, "entry " + name + " declares " + e
+					.getSize() + " bytes but " + SPEC + " announces " + expected);
+				final byte[] data = zip.readNBytes((int) expected);
+				if (data.length < expected) throw damaged(file, name + " holds only " + data.length + " bytes but " +
+					SPEC + " announces " + expected);
+				if (zip.read() >= 0) throw damaged(file, name + " is longer than the " + expected + " bytes " + SPEC +
+					" announces");
+				if (WEIGHTS.equals(name)) weights = data;
+				else optimizer = data;
+			}
+		}
 		if (spec == null) throw damaged(file, "no " + SPEC + " inside (is it an .aemodel file?)");
 		return ModelJson.attach(spec, weights, optimizer, file);
+	}
+
+	/**
+	 * The model file attached to a bioimage.io package (the first top-level {@code .aemodel} entry), read as strictly
+	 * as a model file on its own; the package's other entries are skipped unread.
+	 */
+	private static AutoencoderModel fromPackage(final ZipInputStream zip, final File file) throws IOException {
+		ZipEntry e;
+		while ((e = zip.getNextEntry()) != null) {
+			final String name = e.getName();
+			if (name.endsWith(EXTENSION) && !name.contains("/") && !name.contains("\\")) {
+				// not closed: closing it would close the package's stream, which the caller closes
+				return read(new ZipInputStream(new java.io.FilterInputStream(zip) {
+
+					@Override
+					public void close() {}
+				}), file, false);
+			}
+		}
+		throw new BadInputException(file.getName() + " is a bioimage.io model package without a Fiji Autoencoders " +
+			"model attached (no " + EXTENSION + " inside): only packages exported by Fiji Autoencoders (export) can be " +
+			"used here. Run other packages in deepImageJ, or export this plugin's model file again.");
 	}
 
 	/** Reads a model and checks that it has the expected kind, naming the command to use otherwise. */
