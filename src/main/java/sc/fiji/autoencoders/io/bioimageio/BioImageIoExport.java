@@ -214,7 +214,11 @@ public final class BioImageIoExport {
 		rdf.put("outputs", List.of(output));
 
 		final Map<String, Object> tf = file(WEIGHTS, sha);
-		tf.put("authors", authors);
+		// a copy: SnakeYAML writes a list met twice as an anchor and an alias, which some readers do not resolve
+		final List<Map<String, Object>> weightAuthors = new ArrayList<>();
+		for (final String a : info.authors)
+			weightAuthors.add(map("name", a));
+		tf.put("authors", weightAuthors);
 		tf.put("comment", "Written by Fiji Autoencoders with TensorFlow Java's SavedModel exporter (tag serve, " +
 			"signature serving_default); weights as graph constants; runs on TensorFlow 2.10.1 (TensorFlow Java " +
 			"0.5.0, deepImageJ's TensorFlow 2 engine).");
