@@ -53,7 +53,7 @@ public class MacroTest {
 		"Denoise with Noise2Void (one click)...",
 		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Generate from VAE...",
 		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Autoencoder Anomaly Map...",
-		"Autoencoder Model Info..." };
+		"Autoencoder Model Info...", "Export to BioImage Model Zoo..." };
 
 	@TempDir
 	static File dir;
@@ -257,6 +257,50 @@ public class MacroTest {
 			"epochs=1\");");
 		assertTrue(IJ.getLog().contains("Input image 'mnoisy' is 256x256 but its target 'small' is 64x64"), IJ.getLog());
 		assertEquals(List.of(), robot.unexpectedDialogs());
+	}
+
+	/**
+	 * Export from the dialog records a line that replays without a dialog, and the package it writes is a model file
+	 * for Denoise with Autoencoder that gives the .aemodel's pixels (the round trip in ImageJ).
+	 */
+	@Test
+	@Order(7)
+	public void exportRecordsAndReplaysAndItsZipDenoisesLikeTheModel() throws Exception {
+		final String model = new File(dir, "denoiser.aemodel").getAbsolutePath();
+		final File zip = new File(dir, "exported.zip");
+		final Recorder recorder = new Recorder(true);
+		try {
+			robot.expect(ExportPlugIn.TITLE, gd -> {
+				DialogRobot.setText(gd, 0, model); // model
+				DialogRobot.setText(gd, 1, zip.getAbsolutePath()); // output
+				DialogRobot.setText(gd, 5, "Ada Lovelace"); // authors
+			});
+			new Executer("Export to BioImage Model Zoo...", null);
+			waitFor(() -> recorderText(recorder).contains("Export to BioImage"));
+			final String line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Export to BioImage"))
+				.findFirst().get();
+			assertTrue(line.contains("model=" + model + " output=" + zip.getAbsolutePath() + " ") && line.contains(
+				"authors=[Ada Lovelace] license=CC-BY-4.0"), line);
+			assertTrue(zip.isFile(), "package written");
+			assertTrue(zip.delete());
+			IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
+			assertEquals(List.of(), robot.unexpectedDialogs());
+			assertTrue(zip.isFile(), "package written by the replayed line");
+		}
+		finally {
+			recorder.close();
+		}
+		IJ.runMacro("setBatchMode(true); open('" + new File("test-images/denoise-test.png").getAbsolutePath() + "'); " +
+			"rename('exported-in'); setBatchMode('exit and display');");
+		final List<float[]> results = new ArrayList<>();
+		for (final String m : new String[] { model, zip.getAbsolutePath() }) {
+			IJ.runMacro("setBatchMode(true); run(\"Denoise with Autoencoder...\", \"image=exported-in model_file=[" + m +
+				"] channel_models=[] tile_size=1024 threads=0\"); setBatchMode('exit and display');");
+			assertEquals(List.of(), robot.unexpectedDialogs());
+			results.add(pixels("exported-in-denoised"));
+			closeImage("exported-in-denoised");
+		}
+		assertArrayEquals(results.get(0), results.get(1), "the package denoises as its model file");
 	}
 
 	// -- Helper methods --

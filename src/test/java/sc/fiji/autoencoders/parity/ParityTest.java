@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import sc.fiji.autoencoders.Choices;
 import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.EvaluateSettings;
+import sc.fiji.autoencoders.ExportSettings;
 import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
 import sc.fiji.autoencoders.SelfSupervisedSettings;
@@ -42,6 +43,7 @@ import sc.fiji.autoencoders.cli.Main;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
 import sc.fiji.autoencoders.command.DenoiseWithNoise2Void;
 import sc.fiji.autoencoders.command.EvaluateDenoiser;
+import sc.fiji.autoencoders.command.ExportToBioImageIo;
 import sc.fiji.autoencoders.command.GenerateFromVae;
 import sc.fiji.autoencoders.command.InterpolateInVaeLatentSpace;
 import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
@@ -51,6 +53,7 @@ import sc.fiji.autoencoders.ij1.DenoisePlugIn;
 import sc.fiji.autoencoders.ij1.Noise2VoidPlugIn;
 import sc.fiji.autoencoders.ij1.DialogPlugIn;
 import sc.fiji.autoencoders.ij1.EvaluateDenoiserPlugIn;
+import sc.fiji.autoencoders.ij1.ExportPlugIn;
 import sc.fiji.autoencoders.ij1.GenerateVaePlugIn;
 import sc.fiji.autoencoders.ij1.InterpolateVaePlugIn;
 import sc.fiji.autoencoders.ij1.LatentWalkPlugIn;
@@ -92,7 +95,8 @@ class ParityTest {
 		new Operation(GenerateSettings.class, "generate", GenerateFromVae.class, GenerateVaePlugIn.class), //
 		new Operation(InterpolateSettings.class, "interpolate", InterpolateInVaeLatentSpace.class,
 			InterpolateVaePlugIn.class), //
-		new Operation(WalkSettings.class, "walk", VaeLatentWalk.class, LatentWalkPlugIn.class));
+		new Operation(WalkSettings.class, "walk", VaeLatentWalk.class, LatentWalkPlugIn.class), //
+		new Operation(ExportSettings.class, "export", ExportToBioImageIo.class, ExportPlugIn.class));
 
 	@Test
 	void settingsAreWhatTheFrontEndsNameThem() throws Exception {
