@@ -306,12 +306,13 @@ public final class BioImageIoExport {
 
 	private static String timestamp(final String created) {
 		if (created != null) try {
-			return Instant.parse(created).toString();
+			// whole seconds: Python's datetime.fromisoformat (which the format names) reads at most 6 decimals
+			return Instant.parse(created).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 		}
 		catch (final DateTimeParseException e) {
 			// an older or hand-edited file: the export time instead
 		}
-		return Instant.now().toString();
+		return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 	}
 
 	private static Map<String, Object> file(final String source, final Map<String, String> sha) {
