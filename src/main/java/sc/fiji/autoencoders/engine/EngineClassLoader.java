@@ -19,7 +19,7 @@ public final class EngineClassLoader extends URLClassLoader {
 
 	/** Packages loaded from the engine's own jars first. */
 	private static final String[] CHILD_FIRST = { "sc.fiji.autoencoders.", "org.tensorflow.", "org.bytedeco.",
-		"com.google.protobuf." };
+		"com.google.protobuf.", "org.yaml.snakeyaml." }; // SnakeYAML: the version export is tested with, not Fiji's
 
 	static {
 		registerAsParallelCapable();

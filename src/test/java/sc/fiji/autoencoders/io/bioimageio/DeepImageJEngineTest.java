@@ -103,7 +103,24 @@ class DeepImageJEngineTest {
 		assertTrue(diff / scale <= TOLERANCE, kind + ": " + diff + " in image units, " + diff / scale +
 			" normalized\n" + out);
 		// the check is not vacuous: the network is far from the identity on this input
-		assertTrue(Double.parseDouble(out.replaceAll("(?s).*max abs expected ([-0-9.eE]+).*", "$1")) > 0, out);
+		final Npy.Array in, expected;
+		try (InputStream a = Files.newInputStream(pkg.resolve("test_input.npy")); InputStream b = Files.newInputStream(
+			pkg.resolve("test_output.npy")))
+		{
+			in = Npy.read(a);
+			expected = Npy.read(b);
+		}
+		double change = 0;
+		for (int i = 0; i < in.values.length; i++)
+			change = Math.max(change, Math.abs(expected.values[i] - in.values[i]));
+		assertTrue(change / scale > 0.01, kind + ": the network changes the test input by at most " + change);
+		if (kind.equals("clean2d")) {
+			// the control: without the description's pre- and postprocessing the output does not match
+			final String raw = java("DeepImageJRunner", savedModel.toString(), pkg.resolve("test_input.npy").toString(),
+				pkg.resolve("test_output.npy").toString(), "1", "0", "1", "0");
+			final double rawDiff = Double.parseDouble(raw.replaceAll("(?s).*max abs diff ([-0-9.eE]+).*", "$1"));
+			assertTrue(rawDiff / scale > 100 * TOLERANCE, "without scale_linear: " + rawDiff);
+		}
 	}
 
 	private static String classPath(final boolean withRunner) {
