@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.command;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,18 @@ public class CommandsTest {
 
 		m = run(AutoencoderModelInfo.class, "model_file", model);
 		assertTrue(m.getOutput("info").toString().contains("gaussian:20"));
+
+		// export, then the package as the model file: the same pixels
+		final File zip = new File(dir, "d.zip");
+		m = run(ExportToBioImageIo.class, "model", model, "output", zip, "sample", null, "name", "", "description", "",
+			"authors", "", "license", "CC-BY-4.0", "tags", "");
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals(zip, m.getOutput("written"));
+		m = run(DenoiseWithAutoencoder.class, "image", noisy, "model_file", zip, "channel_models", "", "tile_size", 1024);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final List<Plane> viaZip = ImageFiles.planes((ImagePlus) m.getOutput("denoised"));
+		for (int i = 0; i < 2; i++)
+			assertArrayEquals(denoised.get(i).pixels(), viaZip.get(i).pixels(), "slice " + (i + 1) + " via the package");
 	}
 
 	/** One model per channel: training on channel 2 of a two-channel hyperstack sees only that channel's intensities. */
@@ -154,6 +167,10 @@ public class CommandsTest {
 			1024);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("not found"), m.getCancelReason());
+		final CommandModule e = run(ExportToBioImageIo.class, "model", new File(dir, "none.aemodel"), "output", new File(
+			dir, "none.zip"), "license", "CC-BY-4.0");
+		assertTrue(e.isCanceled());
+		assertTrue(e.getCancelReason().contains("not found"), e.getCancelReason());
 	}
 
 }
