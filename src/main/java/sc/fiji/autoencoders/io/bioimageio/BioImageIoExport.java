@@ -114,12 +114,15 @@ public final class BioImageIoExport {
 				result[i] = result[i] * outGain + outOffset;
 
 			sha.put(TEST_INPUT, sha256(write(dir.resolve(TEST_INPUT), Npy.toBytes(new Npy.Array(s.shape, s.values)))));
-			sha.put(TEST_OUTPUT, sha256(write(dir.resolve(TEST_OUTPUT), Npy.toBytes(new Npy.Array(s.shape, result)))));
-			ImageFiles.writeTiff(s.image("sample input", s.values), dir.resolve(SAMPLE_INPUT).toFile());
-			ImageFiles.writeTiff(s.image("sample output", result), dir.resolve(SAMPLE_OUTPUT).toFile());
+			final long[] outShape = s.shape.clone();
+			outShape[outShape.length - 1] = g.outChannels;
+			final Sample o = new Sample(outShape, result, s.synthetic);
+			sha.put(TEST_OUTPUT, sha256(write(dir.resolve(TEST_OUTPUT), Npy.toBytes(new Npy.Array(o.shape, o.values)))));
+			ImageFiles.writeTiff(s.image("sample input"), dir.resolve(SAMPLE_INPUT).toFile());
+			ImageFiles.writeTiff(o.image("sample output"), dir.resolve(SAMPLE_OUTPUT).toFile());
 			sha.put(SAMPLE_INPUT, sha256(dir.resolve(SAMPLE_INPUT)));
 			sha.put(SAMPLE_OUTPUT, sha256(dir.resolve(SAMPLE_OUTPUT)));
-			ImageFiles.writePng(cover(s, result, n), dir.resolve(COVER).toFile());
+			ImageFiles.writePng(cover(s, o, n), dir.resolve(COVER).toFile());
 
 			final String modelName = attachmentName(out);
 			ModelFile.save(model, dir.resolve(modelName).toFile());
@@ -271,7 +274,7 @@ public final class BioImageIoExport {
 		final Map<String, Object> c = new LinkedHashMap<>();
 		c.put("type", "channel");
 		final List<String> names = new ArrayList<>();
-		for (int i = 1; i <= g.channels; i++)
+		for (int i = 1; i <= (output ? g.outChannels : g.channels); i++)
 			names.add("channel" + i);
 		c.put("channel_names", names);
 		axes.add(c);
@@ -362,11 +365,13 @@ public final class BioImageIoExport {
 	/** The network's axes as bioimage.io sees them: size steps from the pooling, halos from the receptive field. */
 	static final class Geometry {
 
-		final int dims, channels, step, stepZ, halo, haloZ, min, minZ;
+		final int dims, channels, outChannels, step, stepZ, halo, haloZ, min, minZ;
 
 		Geometry(final NetworkSpec spec) {
 			dims = spec.dims();
 			channels = spec.channels();
+			// a joint network maps its channels to as many; the one line to change if the spec gets an output count
+			outChannels = spec.channels();
 			step = spec.sizeMultiple();
 			stepZ = spec.zSizeMultiple();
 			halo = Denoiser.receptiveRadius(spec);
@@ -418,21 +423,21 @@ public final class BioImageIoExport {
 			return (int) shape[shape.length - 1];
 		}
 
-		/** Plane z of channel c (0-based) of {@code v} (shaped like this sample). */
-		Plane plane(final float[] v, final int z, final int c) {
+		/** Plane z of channel c (0-based). */
+		Plane plane(final int z, final int c) {
 			final int w = width(), h = height(), ch = channels();
 			final float[] p = new float[w * h];
 			for (int i = 0; i < p.length; i++)
-				p[i] = v[(z * w * h + i) * ch + c];
+				p[i] = values[(z * w * h + i) * ch + c];
 			return new Plane(w, h, p);
 		}
 
-		/** A 32-bit hyperstack of {@code v}: channels, then Z. */
-		ImagePlus image(final String title, final float[] v) {
+		/** A 32-bit hyperstack: channels, then Z. */
+		ImagePlus image(final String title) {
 			final List<Plane> planes = new ArrayList<>();
 			for (int z = 0; z < depth(); z++)
 				for (int c = 0; c < channels(); c++)
-					planes.add(plane(v, z, c));
+					planes.add(plane(z, c));
 			return ImageFiles.toImagePlus(title, planes, channels(), depth(), 1);
 		}
 	}
@@ -505,9 +510,9 @@ public final class BioImageIoExport {
 	}
 
 	/** Before | after of the middle plane of channel 1, 8-bit over the model's normalization range. */
-	private static ImagePlus cover(final Sample s, final float[] result, final Normalization n) {
+	private static ImagePlus cover(final Sample s, final Sample result, final Normalization n) {
 		final int w = s.width(), h = s.height(), z = s.depth() / 2;
-		final Plane before = s.plane(s.values, z, 0), after = s.plane(result, z, 0);
+		final Plane before = s.plane(z, 0), after = result.plane(z, 0);
 		final ByteProcessor bp = new ByteProcessor(2 * w, h);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {

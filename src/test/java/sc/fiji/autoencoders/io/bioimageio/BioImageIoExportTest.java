@@ -33,7 +33,10 @@ import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.TestModels;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Upsampling;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 
@@ -216,6 +219,31 @@ class BioImageIoExportTest {
 			"clean2d"), info(), null, dir.resolve("t.yaml").toFile()));
 		assertTrue(notZip.getMessage().contains(".zip"), notZip.getMessage());
 		assertFalse(dir.resolve("t.zip").toFile().exists());
+	}
+
+	/**
+	 * A joint network of two channels (what the spec's channel count will allow; the spec still refuses it today, so this
+	 * model is built without validation): two channel names on both tensors, test tensors with two channels, valid.
+	 */
+	@Test
+	void aTwoChannelNetworkHasTwoChannelsOnBothTensors() throws Exception {
+		final AutoencoderModel m = TestModels.denoiser(new NetworkSpec(Architecture.UNET, 2, 8, true, Upsampling.NEAREST,
+			2, 0.1f), 5);
+		final File zip = dir.resolve("two.zip").toFile();
+		BioImageIoExport.write(m, info(), null, zip);
+		assertEquals(Set.of(), schema.validate(rdfText(zip), InputFormat.YAML));
+		final Path out = Files.createDirectories(dir.resolve("two"));
+		ExportFixtures.unzip(zip, out);
+		final Map<String, Object> rdf = ExportFixtures.rdf(out);
+		for (final String t : List.of("inputs", "outputs"))
+			assertEquals(List.of("channel1", "channel2"), ExportFixtures.get(rdf, t, "0", "axes", "3").get(
+				"channel_names"));
+		for (final String f : List.of("test_input.npy", "test_output.npy"))
+			try (InputStream s = Files.newInputStream(out.resolve(f))) {
+				final Npy.Array a = Npy.read(s);
+				assertEquals(2, a.shape[3], f);
+			}
+		assertEquals(2, ImageFiles.open(out.resolve("sample_output.tif").toFile()).getNChannels());
 	}
 
 	// -- Helper methods --
