@@ -59,10 +59,12 @@ public final class BioImageIoExport {
 	/** The 0.5 format version the official schema of the shared spec folder describes. */
 	public static final String FORMAT_VERSION = "0.5.7";
 	/**
-	 * The TensorFlow version stated for the weights. deepImageJ (through JDLL) picks its engine by this version: a 1.x
-	 * version selects the TensorFlow 1.15 engine, a 2.x version its TensorFlow 2 engine, TensorFlow Java 0.5.0, which is
-	 * TensorFlow 2.10.1 (an exact match needs no other engine to be installed). The SavedModel is written by TensorFlow
-	 * Java 1.1 (newer natives) with graph ops that 2.10 knows; DeepImageJEngineTest runs every exported kind there.
+	 * The TensorFlow version stated for the weights. deepImageJ runs models through JDLL, which picks among the installed
+	 * engines of the same major version the one closest to this version, a higher one first, and never crosses a major
+	 * version (JDLL's VersionStringUtils.getMostCompatibleEngineVersion): a 1.x version would select the TensorFlow 1.15
+	 * engine, which cannot read this SavedModel. Its TensorFlow 2 engine is TensorFlow Java 0.5.0, TensorFlow 2.10.1,
+	 * so 2.10.1 is an exact match. The SavedModel is written by TensorFlow Java 1.1 (TensorFlow 2.18.0) using only graph
+	 * ops that 2.10 knows: DeepImageJEngineTest runs every exported kind on TensorFlow Java 0.5.0.
 	 */
 	public static final String TENSORFLOW_VERSION = "2.10.1";
 	static final String WEIGHTS = "tf_saved_model_bundle.zip", TEST_INPUT = "test_input.npy",
