@@ -71,6 +71,16 @@ public final class FijiAutoencoders {
 		return Autoencoders.generate(model, Settings.apply(settings, new GenerateSettings()));
 	}
 
+	/**
+	 * Writes a denoiser as a bioimage.io model package ({@link ExportSettings}: at least {@code model} and
+	 * {@code output}, e.g. {@code ["model": "/m.aemodel", "output": "/m.zip", "authors": "Ada Lovelace"]}); returns
+	 * the package written.
+	 */
+	public static File export(final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (File) cross("export", new Class<?>[] { Map.class }, settings);
+		return Autoencoders.export(Settings.apply(settings, new ExportSettings()));
+	}
+
 	/** What a model file holds: kind, architecture, training data and history. */
 	public static String info(final File model) {
 		if (Engine.loader() != null) return (String) cross("info", new Class<?>[] { File.class }, model);

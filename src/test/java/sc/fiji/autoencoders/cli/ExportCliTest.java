@@ -45,6 +45,12 @@ public class ExportCliTest {
 		final ImagePlus b = ImageFiles.open(new File(dir, "via-zip/denoise-test.tif"));
 		assertArrayEquals((float[]) a.getProcessor().getPixels(), (float[]) b.getProcessor().getPixels());
 
+		// the scripting entry point writes the same kind of package
+		final File scripted = sc.fiji.autoencoders.FijiAutoencoders.export(java.util.Map.of("model", model.getPath(),
+			"output", new File(dir, "scripted.zip").getPath(), "authors", "Ada Lovelace"));
+		assertEquals(sc.fiji.autoencoders.io.ModelFile.load(model).network, sc.fiji.autoencoders.io.ModelFile.load(
+			scripted).network);
+
 		r = MainTest.cli("info", "--model", zip.getPath());
 		assertEquals(0, r[0], r[2].toString());
 		assertTrue(r[1].toString().contains("mode:") && r[1].toString().contains("noisy"), r[1].toString());
