@@ -298,6 +298,48 @@ public class BadInputTest {
 		assertTrue(new File(blocker, "inside").isDirectory(), "the user's files are left alone");
 	}
 
+	// -- Export to bioimage.io --
+
+	@Test
+	public void exportRefusals() throws IOException {
+		final ExportSettings s = new ExportSettings();
+		s.output = new File(dir, "out.zip");
+		bad("export without a model file", () -> Autoencoders.export(s), "No model file given",
+			"choose the denoiser .aemodel");
+		s.model = vaeFile();
+		bad("export of a VAE", () -> Autoencoders.export(s), "is not supported", "Export a denoiser");
+		s.model = denoiserFile();
+		s.license = "my own licence";
+		bad("export with a license that is no SPDX id", () -> Autoencoders.export(s), "is not an SPDX identifier",
+			"use one such as CC-BY-4.0");
+		s.license = "CC-BY-4.0";
+		s.output = new File(dir, "out.tar");
+		bad("export to a file that is not a .zip", () -> Autoencoders.export(s), "must end in .zip", "e.g. out.tar.zip");
+		s.output = new File(dir, "missing/out.zip");
+		bad("export into a folder that does not exist", () -> Autoencoders.export(s), "does not exist",
+			"create it or choose another location");
+		s.output = new File(dir, "out.zip");
+		final File tiny = new File(dir, "tiny.tif");
+		ImageFiles.writeTiff(image(TestImages.blobs(8, 8, 1)), tiny);
+		s.sample = tiny;
+		bad("export with a sample image smaller than the network's halo", () -> Autoencoders.export(s), "at least",
+			"give a larger sample image, or none");
+		assertFalse(s.output.exists(), "nothing written");
+		// a bioimage.io package that is not ours, as a model file
+		final File foreign = new File(dir, "foreign.zip");
+		try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(foreign
+			.toPath())))
+		{
+			z.putNextEntry(new java.util.zip.ZipEntry("rdf.yaml"));
+			z.write("type: model\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			z.closeEntry();
+			z.putNextEntry(new java.util.zip.ZipEntry("weights.pt"));
+			z.closeEntry();
+		}
+		bad("a bioimage.io package without our model file, to denoise with", () -> ModelFile.load(foreign),
+			"without a Fiji Autoencoders model attached", "Run other packages in deepImageJ");
+	}
+
 	@AfterAll
 	static void printTable() {
 		final StringBuilder sb = new StringBuilder("| input | what the user sees | test |\n|---|---|---|\n");
