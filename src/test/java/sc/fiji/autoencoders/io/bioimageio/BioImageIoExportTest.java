@@ -246,6 +246,29 @@ class BioImageIoExportTest {
 		assertEquals(2, ImageFiles.open(out.resolve("sample_output.tif").toFile()).getNChannels());
 	}
 
+	/** Damaged packages read as model files: a clear message (BadInputException) or the model, never anything else. */
+	@Test
+	void damagedPackagesGiveAMessage() throws IOException {
+		final byte[] good = Files.readAllBytes(dir.resolve("clean2d.zip"));
+		final java.util.Random rng = new java.util.Random(20261126);
+		int refused = 0;
+		for (int i = 0; i < 60; i++) {
+			final byte[] bad = i < 20 ? java.util.Arrays.copyOf(good, rng.nextInt(good.length)) : good.clone();
+			if (i >= 20) for (int k = 0; k < 8; k++)
+				bad[rng.nextInt(bad.length)] ^= (byte) (1 + rng.nextInt(255));
+			final File f = dir.resolve("damaged-" + i + ".zip").toFile();
+			Files.write(f.toPath(), bad);
+			try {
+				ModelFile.load(f);
+			}
+			catch (final BadInputException e) {
+				refused++;
+				assertTrue(e.getMessage().contains(f.getName()), e.getMessage());
+			}
+		}
+		assertTrue(refused >= 20, "damaged packages are refused (a cut after the attached model file may still load), got " + refused);
+	}
+
 	// -- Helper methods --
 
 	static String rdfText(final File zip) throws IOException {
