@@ -36,7 +36,8 @@ public final class Main implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " +
-			"train-denoiser, denoise, evaluate, info, train-vae, generate, interpolate, walk, encode, anomaly, export, demo " +
+			"train-denoiser, denoise, evaluate, info, train-vae, generate, interpolate, walk, encode, anomaly, export, " +
+			"demo " +
 			"(fiji-ae --help lists them).");
 	}
 

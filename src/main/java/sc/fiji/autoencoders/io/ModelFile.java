@@ -47,7 +47,8 @@ public final class ModelFile {
 	static final long MAX_SPEC_BYTES = 16L << 20;
 	static final long MAX_ARRAY_BYTES = 1L << 30;
 	/** The first entry of a bioimage.io package: its description, under either name the format allows. */
-	static final java.util.List<String> PACKAGE_DESCRIPTIONS = java.util.List.of("rdf.yaml", "bioimageio.yaml");
+	static final java.util.List<String> PACKAGE_DESCRIPTIONS = java.util.List.of("rdf.yaml",
+		"bioimageio.yaml");
 
 	private ModelFile() {}
 

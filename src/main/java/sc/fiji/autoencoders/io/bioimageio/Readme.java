@@ -81,7 +81,8 @@ final class Readme {
 				.append(":\n\n| epoch | step | training loss | validation loss | ").append(metric).append(" | seconds |\n")
 				.append("|---|---|---|---|---|---|\n");
 			for (final TrainingHistory.Epoch e : epochs.subList(Math.max(0, epochs.size() - TABLE_EPOCHS), epochs.size()))
-				sb.append(String.format(Locale.ROOT, "| %d | %d | %.5g | %.5g | %s | %.1f |%n", e.epoch, e.step, e.trainLoss,
+				sb.append(String.format(Locale.ROOT, "| %d | %d | %.5g | %.5g | %s | %.1f |%n", e.epoch, e.step,
+					e.trainLoss,
 					e.validationLoss, m.mode == TrainingMode.NOISY ? "" : String.format(Locale.ROOT, "%.3f",
 						e.validationMetric), e.seconds));
 			sb.append('\n');

@@ -200,14 +200,16 @@ class BioImageIoExportTest {
 		final int h = (int) in.shape[1], w = (int) in.shape[2];
 		final int x0 = (sample.getWidth() - w) / 2, y0 = (sample.getHeight() - h) / 2;
 		for (final int[] p : new int[][] { { 0, 0 }, { w - 1, h - 1 }, { w / 2, h / 3 } })
-			assertEquals(sample.getProcessor().getf(x0 + p[0], y0 + p[1]), in.values[p[1] * w + p[0]], 0, "the centre crop");
+			assertEquals(sample.getProcessor().getf(x0 + p[0], y0 + p[1]), in.values[p[1] * w + p[0]], 0,
+				"the centre crop");
 		assertTrue(Files.readString(out.resolve("README.md")).contains("a crop of the sample image"));
 	}
 
 	@Test
 	void refusesWhatTheFormatCannotExpress() {
 		final BadInputException vae = assertThrows(BadInputException.class, () -> BioImageIoExport.write(TestModels.vae(
-			new VaeSpec(28, 28, 16, 2, 8, sc.fiji.autoencoders.model.Likelihood.BERNOULLI, 1), 1), info(), null, dir.resolve("vae.zip").toFile()));
+			new VaeSpec(28, 28, 16, 2, 8, sc.fiji.autoencoders.model.Likelihood.BERNOULLI, 1), 1), info(), null, dir
+				.resolve("vae.zip").toFile()));
 		assertTrue(vae.getMessage().contains("not supported") && vae.getMessage().contains("Export a denoiser"), vae
 			.getMessage());
 		final BadInputException small = assertThrows(BadInputException.class, () -> BioImageIoExport.write(MODELS.get(
@@ -266,7 +268,8 @@ class BioImageIoExportTest {
 				assertTrue(e.getMessage().contains(f.getName()), e.getMessage());
 			}
 		}
-		assertTrue(refused >= 20, "damaged packages are refused (a cut after the attached model file may still load), got " + refused);
+		assertTrue(refused >= 20, "damaged packages are refused (a cut after the attached model file may still load), " +
+			"got " + refused);
 	}
 
 	// -- Helper methods --
