@@ -35,8 +35,8 @@ import sc.fiji.autoencoders.model.Weights;
  * by field, including that the arrays it lists are exactly those its architecture needs; the arrays are then read up
  * to exactly the length the spec announces (never more, whatever sizes the zip headers declare) and must be finite.
  * Nothing in the file is ever executed. A bioimage.io package written by export ({@code rdf.yaml} first) is read as
- * the model file attached inside it, with the same checks. Every problem ends in a {@link BadInputException} naming the file, the problem
- * and the fix; {@code ModelFileFuzzTest} feeds thousands of damaged files to check this.
+ * the model file attached inside it, with the same checks. Every problem ends in a {@link BadInputException} naming
+ * the file, the problem and the fix; {@code ModelFileFuzzTest} feeds thousands of damaged files to check this.
  */
 public final class ModelFile {
 
