@@ -20,7 +20,14 @@ public final class ModelDescription {
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
 		}
-		line(sb, "normalization", String.format(Locale.ROOT, "%.4g to %.4g (image units)", m.normalization.low(),
+		if (m.isDenoiser() && m.network.channels() > 1) {
+			line(sb, "channels", m.network.channels() + ", trained jointly: denoises images of exactly " + m.network
+				.channels() + " channels, in the order trained on, each output channel seeing every input channel");
+			for (int c = 0; c < m.network.channels(); c++)
+				line(sb, c == 0 ? "normalization" : "", String.format(Locale.ROOT, "channel %d: %.4g to %.4g (image units)",
+					c + 1, m.normalization(c).low(), m.normalization(c).high()));
+		}
+		else line(sb, "normalization", String.format(Locale.ROOT, "%.4g to %.4g (image units)", m.normalization.low(),
 			m.normalization.high()));
 		line(sb, "training", m.history.size() + " epochs, " + m.steps + " steps, seed " + m.seed + ", learning rate now " +
 			m.learningRate + (m.optimizerState != null ? ", optimizer state stored (resumable)" : ""));
@@ -37,6 +44,6 @@ public final class ModelDescription {
 	}
 
 	private static void line(final StringBuilder sb, final String key, final String value) {
-		sb.append(String.format(Locale.ROOT, "  %-14s %s%n", key + ":", value));
+		sb.append(String.format(Locale.ROOT, "  %-14s %s%n", key.isEmpty() ? "" : key + ":", value));
 	}
 }

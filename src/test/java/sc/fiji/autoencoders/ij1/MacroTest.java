@@ -214,7 +214,7 @@ public class MacroTest {
 			robot.expect(TrainDenoiserPlugIn.TITLE, gd -> {
 				DialogRobot.setChoice(gd, 0, "mnoisy"); // image
 				DialogRobot.setChoice(gd, 2, "noisy"); // mode
-				DialogRobot.setChoice(gd, 3, "y"); // structn2v
+				DialogRobot.setChoice(gd, 4, "y"); // structn2v (3 is channels)
 				DialogRobot.setText(gd, 0, n2v.getAbsolutePath());
 				DialogRobot.setNumber(gd, 2, 0); // minutes
 				DialogRobot.setNumber(gd, 3, 1); // epochs
