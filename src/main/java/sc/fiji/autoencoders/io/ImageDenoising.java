@@ -69,7 +69,7 @@ public final class ImageDenoising {
 
 	/** True when a denoiser is a 3D network, which sees Z stacks whole and so cannot stream plane by plane. */
 	private static boolean volumetric(final List<Denoiser> denoisers) {
-		return denoisers.stream().anyMatch(d -> d.axes().size() == 3);
+		return denoisers.stream().anyMatch(d -> d.axes().contains(sc.fiji.autoencoders.image.Axis.Z));
 	}
 
 	/**

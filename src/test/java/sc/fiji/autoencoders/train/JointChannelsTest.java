@@ -149,6 +149,21 @@ public class JointChannelsTest {
 		assertTrue(info.contains("channels:      2, trained jointly") && info.contains("channel 2:") && info.contains(
 			"2 channels jointly"), info);
 
+		// tiled (16-pixel cores: 16 tiles, C whole in each) equals untiled
+		final float[] block = new float[64 * 64 * 2];
+		for (int c = 0; c < 2; c++)
+			System.arraycopy((float[]) two.getStack().getPixels(1 + c), 0, block, c * 64 * 64, 64 * 64);
+		final ArrayImg<FloatType, FloatArray> whole = ArrayImgs.floats(64, 64, 2), tiled = ArrayImgs.floats(64, 64, 2);
+		try (Denoiser big = new Denoiser(back); Denoiser small = new Denoiser(back, 16, 0)) {
+			assertEquals(List.of(sc.fiji.autoencoders.image.Axis.X, sc.fiji.autoencoders.image.Axis.Y,
+				sc.fiji.autoencoders.image.Axis.C), big.axes());
+			assertEquals(16, small.workUnits(64, 64, 2));
+			big.denoise(ArrayImgs.floats(block, 64, 64, 2), whole, PredictionMonitor.NONE);
+			small.denoise(ArrayImgs.floats(block, 64, 64, 2), tiled, PredictionMonitor.NONE);
+		}
+		assertArrayEquals(whole.update(null).getCurrentStorageArray(), tiled.update(null).getCurrentStorageArray(),
+			1e-3f);
+
 		final ImagePlus inMemory = Autoencoders.denoise(two, f, new DenoiseSettings(), PredictionMonitor.NONE);
 		assertEquals(List.of(64, 64, 2, 3, 32), List.of(inMemory.getWidth(), inMemory.getHeight(), inMemory
 			.getNChannels(), inMemory.getNSlices(), inMemory.getBitDepth()));
