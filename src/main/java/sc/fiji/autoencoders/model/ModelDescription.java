@@ -16,7 +16,7 @@ public final class ModelDescription {
 		if (m.isDenoiser()) {
 			line(sb, "mode", m.mode.id() + ": " + m.mode.description());
 			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
-			if (m.masking != null) line(sb, "masking", m.masking.toString());
+			if (m.masking != null) line(sb, "masking", masking(m));
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
 		}
@@ -41,6 +41,16 @@ public final class ModelDescription {
 		}
 		if (m.created != null) line(sb, "trained", m.created);
 		return sb.toString();
+	}
+
+	/** The masking; in 3D its window is a cube of voxels and a structN2V line lies in the masked voxel's plane. */
+	private static String masking(final AutoencoderModel m) {
+		final String text = m.masking.toString();
+		if (m.network.dims() != 3) return text;
+		final int w = m.masking.window();
+		return text.replace("of pixels", "of voxels").replace(w + "x" + w + " window", w + "x" + w + "x" + w +
+			" window").replace("random pixel", "random voxel") + (m.masking.struct() != StructMask.NONE ? " in its plane"
+				: "");
 	}
 
 	private static void line(final StringBuilder sb, final String key, final String value) {
