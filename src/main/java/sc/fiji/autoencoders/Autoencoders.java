@@ -47,6 +47,7 @@ import sc.fiji.autoencoders.train.DenoiserTrainer;
 import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.TrainingListener;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
@@ -87,33 +88,55 @@ public final class Autoencoders {
 					: "No training image: open a clean image or stack first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final TrainingConfig config = settings.config();
-		if (settings.dims == 3 && mode != TrainingMode.CLEAN) throw new BadInputException("3D networks train on clean " +
-			"Z stacks with a noise model so far: for " + (mode == TrainingMode.NOISY ? "Noise2Void" : "pairs") +
-			" train a 2D network (dims 2), which denoises stacks plane by plane.");
-		if (settings.dims == 3) return train(trainer3d(images, settings, config), ModelKind.DENOISER, out,
-			settings.resumeFrom, listener, cancelHook);
-		final NetworkSpec spec = settings.network();
+		final boolean joint = settings.jointChannels();
 		final boolean hasTargets = targets != null && !targets.isEmpty();
 		if (mode != TrainingMode.PAIRS && hasTargets) throw new BadInputException("Target images were given but the " +
 			"mode is '" + mode + "': choose mode pairs to train on input/target pairs, or give no targets.");
-		final DenoiserTrainer trainer;
-		if (mode == TrainingMode.PAIRS) {
-			checkPairs(images, targets);
-			final List<Plane> in = new ArrayList<>(), target = new ArrayList<>();
-			for (int i = 0; i < images.size(); i++) {
-				in.addAll(planes(images.get(i), settings.channel));
-				target.addAll(planes(targets.get(i), settings.channel));
-			}
-			trainer = DenoiserTrainer.pairs(in, target, spec, config);
-		}
-		else {
-			final List<Plane> planes = new ArrayList<>();
-			for (final ImagePlus imp : images)
-				planes.addAll(planes(imp, settings.channel));
-			trainer = mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(planes, settings.masking(), spec, config)
-				: new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
-		}
+		if (mode == TrainingMode.PAIRS) checkPairs(images, targets);
+		final TrainingImages in = trainingImages(images, settings, joint);
+		final NetworkSpec spec = settings.network(settings.dims == 3 ? ImageFiles.zAnisotropy(images.get(0)) : 1, in
+			.channels());
+		final DenoiserTrainer trainer = mode == TrainingMode.PAIRS ? DenoiserTrainer.pairs(in, trainingImages(targets,
+			settings, joint), spec, config) : mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(in, settings
+				.masking(), spec, config) : DenoiserTrainer.clean(in, NoiseModels.parse(settings.noise), spec, config);
 		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	/**
+	 * What the images give a trainer: planes (2D) or Z stacks (3D, one per channel and time point, see
+	 * {@link ImageFiles#volumes}) of the settings' channel, or of all channels pooled into one; with {@code joint},
+	 * each channel one input channel of the network (the images must then have the same channels).
+	 */
+	private static TrainingImages trainingImages(final List<ImagePlus> images, final TrainDenoiserSettings settings,
+		final boolean joint)
+	{
+		final boolean threeD = settings.dims == 3;
+		if (!joint) {
+			final List<Plane> planes = new ArrayList<>();
+			final List<Volume> volumes = new ArrayList<>();
+			for (final ImagePlus imp : images)
+				if (threeD) volumes.addAll(ImageFiles.volumes(imp, settings.channel));
+				else planes.addAll(planes(imp, settings.channel));
+			return threeD ? TrainingImages.volumes(volumes) : TrainingImages.planes(planes);
+		}
+		final int channels = images.get(0).getNChannels();
+		final List<List<Plane>> planes = new ArrayList<>();
+		final List<List<Volume>> volumes = new ArrayList<>();
+		for (int c = 1; c <= channels; c++) {
+			final List<Plane> p = new ArrayList<>();
+			final List<Volume> v = new ArrayList<>();
+			for (final ImagePlus imp : images) {
+				if (imp.getNChannels() != channels) throw new BadInputException("Image '" + imp.getTitle() + "' has " +
+					imp.getNChannels() + " channel" + (imp.getNChannels() == 1 ? "" : "s") + " but '" + images.get(0)
+						.getTitle() + "' has " + channels + ": channels joint trains one network on images of the same " +
+					"channels; give images of one channel count, or channels " + TrainDenoiserSettings.POOLED + ".");
+				if (threeD) v.addAll(Volume.of(ImageFiles.planesOfChannel(imp, c), imp.getNSlices()));
+				else p.addAll(ImageFiles.planesOfChannel(imp, c));
+			}
+			planes.add(p);
+			volumes.add(v);
+		}
+		return threeD ? TrainingImages.jointVolumes(volumes) : TrainingImages.jointPlanes(planes);
 	}
 
 	private static List<Plane> planes(final ImagePlus imp, final int channel) {
@@ -144,20 +167,6 @@ public final class Autoencoders {
 		return imp.getWidth() + "x" + imp.getHeight() + (imp.getNChannels() > 1 ? ", " + imp.getNChannels() +
 			" channels" : "") + (imp.getNSlices() > 1 ? ", " + imp.getNSlices() + " slices" : "") + (imp
 				.getNFrames() > 1 ? ", " + imp.getNFrames() + " frames" : "");
-	}
-
-	/**
-	 * A 3D network's trainer: the Z stacks of every channel (or the settings' channel) and time point of the images, Z
-	 * pooling resolved from the first image's voxel depth ({@link sc.fiji.autoencoders.model.ZPooling}).
-	 */
-	private static DenoiserTrainer trainer3d(final List<ImagePlus> images, final TrainDenoiserSettings settings,
-		final TrainingConfig config)
-	{
-		final NetworkSpec spec = settings.network(ImageFiles.zAnisotropy(images.get(0)));
-		final List<Volume> volumes = new ArrayList<>();
-		for (final ImagePlus imp : images)
-			volumes.addAll(ImageFiles.volumes(imp, settings.channel));
-		return DenoiserTrainer.volumes(volumes, NoiseModels.parse(settings.noise), spec, config);
 	}
 
 	/**
@@ -603,6 +612,9 @@ public final class Autoencoders {
 		final EvaluateSettings settings, final Consumer<Evaluation.Score> each)
 	{
 		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
+		if (m.network.channels() > 1) throw new BadInputException("Evaluating models of joint channels is not " +
+			"supported yet (evaluate scores plane by plane): denoise a noisy image of " + m.network.channels() +
+			" channels with the model and compare it with its clean image.");
 		if (m.network.dims() == 3) throw new BadInputException("Evaluating 3D models is not supported yet (evaluate " +
 			"scores plane by plane): denoise a noisy stack with the model and compare it with its clean stack, as " +
 			"bench/denoise-3d.sh does.");

@@ -23,8 +23,22 @@ public final class TrainDenoiserSettings {
 	 */
 	@Choices({ TrainingMode.CLEAN_ID, TrainingMode.NOISY_ID, TrainingMode.PAIRS_ID })
 	public String mode = TrainingMode.CLEAN_ID;
-	/** Channel to train on (1, 2, ...; one model per channel), or 0 for all channels together. */
+	/** {@link #channels}: one single-channel network for the planes of every channel. */
+	public static final String POOLED = "pooled";
+	/** {@link #channels}: one network whose input and output channels are the image's channels. */
+	public static final String JOINT = "joint";
+
+	/** Channel to train on (1, 2, ...; one model per channel), or 0 for all channels together (see {@link #channels}). */
 	public int channel = 0;
+	/**
+	 * How all channels ({@link #channel} 0) of multichannel images train together. pooled (the default, as before this
+	 * choice existed, so recorded macros train what they did): one single-channel network learns from every channel's
+	 * planes and denoises each channel on its own, in images of any channel count. joint: one network takes all
+	 * channels as its input channels and returns as many, each output channel seeing every input channel (better when
+	 * channels share structures); it denoises images of exactly these channels, in this order.
+	 */
+	@Choices({ POOLED, JOINT })
+	public String channels = POOLED;
 	/** Noise added to the clean images, in their intensity units: gaussian:SIGMA, poisson:PEAK, ... */
 	public String noise = "gaussian:25";
 	/** Noise2Void: also mask a line of pixels along x or y (structN2V), for noise correlated along rows or columns. */
@@ -111,6 +125,26 @@ public final class TrainDenoiserSettings {
 	}
 
 	/**
+	 * Whether all channels train jointly ({@link #channels} joint), checked: the choice and {@link #channel} must agree.
+	 */
+	public boolean jointChannels() {
+		if (!POOLED.equals(channels) && !JOINT.equals(channels)) throw new BadInputException("Unknown channels '" +
+			channels + "': use " + POOLED + " (one single-channel network for every channel's planes) or " + JOINT +
+			" (the channels as the input channels of one network).");
+		final boolean joint = JOINT.equals(channels);
+		if (joint && channel != 0) throw new BadInputException("Channel " + channel + " picks one channel, but " +
+			"channels joint trains on all of them together: set channel 0 for joint channels, or channels " + POOLED +
+			" to train on channel " + channel + " alone.");
+		return joint;
+	}
+
+	/** As {@link #network(double)}, for a network of {@code inputChannels} input and output channels. */
+	public NetworkSpec network(final double anisotropy, final int inputChannels) {
+		final NetworkSpec s = network(anisotropy);
+		return inputChannels == 1 ? s : s.withChannels(inputChannels).validate();
+	}
+
+	/**
 	 * The network's architecture, checked; for 3D ({@link #dims} 3) with the Z pooling resolved for voxels whose depth
 	 * is {@code anisotropy} times their width (see {@link ZPooling}). For Noise2Void it is never residual (the identity
 	 * path would hand each pixel's own noisy value to the output, which the blind spot keeps from the network) and has
@@ -120,7 +154,8 @@ public final class TrainDenoiserSettings {
 		final boolean n2v = trainingMode() == TrainingMode.NOISY;
 		final NetworkSpec plain = new NetworkSpec(architecture, depth, filters, !noResidual && !n2v, upsampling, 1, 0.1f,
 			maxFilters);
-		final NetworkSpec s = n2v && !noN2v2 ? plain.n2v2() : plain;
+		// 3D: blur pooling is built for planes only (model/Layers), so 3D N2V2 keeps max pooling and drops the top skip
+		final NetworkSpec s = n2v && !noN2v2 ? dims == 3 ? plain.withTopSkip(false) : plain.n2v2() : plain;
 		if (dims == 2) return s.validate();
 		if (dims != 3) throw new BadInputException("Network dimensions " + dims + " are not supported: use 2 (planes, " +
 			"stacks slice by slice) or 3 (Z stacks).");

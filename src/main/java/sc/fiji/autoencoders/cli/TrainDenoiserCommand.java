@@ -71,8 +71,14 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	boolean noN2v2;
 
 	@Option(names = "--channel", defaultValue = "0", description = "Train on this channel of multichannel images " +
-		"(1, 2, ...; one model per channel), or 0 for all channels together (default).")
+		"(1, 2, ...; one model per channel), or 0 for all channels together (default; see --channels).")
 	int channel;
+
+	@Option(names = "--channels", defaultValue = "pooled", paramLabel = "pooled|joint", description = "With " +
+		"--channel 0 on multichannel images: pooled (default) trains one single-channel network on every channel's " +
+		"planes; joint trains one network with the channels as its input and output channels (for images of " +
+		"exactly these channels).")
+	String channels;
 
 	@Option(names = "--minutes", defaultValue = "15", description = "Time budget in minutes, 0 for none (default " +
 		"${DEFAULT-VALUE}).")

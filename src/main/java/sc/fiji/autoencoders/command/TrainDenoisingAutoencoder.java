@@ -52,6 +52,12 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 		description = "Train on one channel of a multichannel image (1, 2, ...), or 0 for one model for all channels")
 	private int channel = 0;
 
+	// not persisted: a script that leaves it out must train as before (pooled)
+	@Parameter(label = "All channels (channel 0)", choices = { "pooled", "joint" }, persist = false, description =
+		"pooled: one single-channel network for every channel's planes; joint: the channels are the input and " +
+			"output channels of one network (for images of exactly these channels)")
+	private String channels = "pooled";
+
 	@Parameter(label = "Noise model", description = "gaussian:SIGMA, gaussian:LO-HI, poisson:PEAK, " +
 		"poisson-gaussian:PEAK,SIGMA or saltpepper:FRACTION, in the image's intensity units")
 	private String noise = "gaussian:25";

@@ -42,7 +42,9 @@ public class TrainDenoiserPlugIn extends DialogPlugIn {
 		gd.addMessage("mode: clean = clean images, the noise below is added; noisy = noisy images only (Noise2Void,\n" +
 			"N2V2; structn2v for noise correlated along x or y); pairs = image is the input, target its clean or\n" +
 			"second noisy acquisition (same size). Noise: gaussian:SIGMA, gaussian:LO-HI, poisson:PEAK,\n" +
-			"poisson-gaussian:PEAK,SIGMA, saltpepper:FRACTION (image intensity units). Esc stops, keeping the best model.");
+			"poisson-gaussian:PEAK,SIGMA, saltpepper:FRACTION (image intensity units). channels (with channel 0):\n" +
+			"pooled = one single-channel network for every channel; joint = the channels are one network's inputs.\n" +
+			"dims 3: a 3D network on Z stacks, in every mode. Esc stops, keeping the best model.");
 	}
 
 	@Override

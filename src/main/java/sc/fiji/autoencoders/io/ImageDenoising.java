@@ -12,6 +12,7 @@ import ij.process.ImageProcessor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.predict.Denoiser;
@@ -68,7 +69,7 @@ public final class ImageDenoising {
 
 	/** True when a denoiser is a 3D network, which sees Z stacks whole and so cannot stream plane by plane. */
 	private static boolean volumetric(final List<Denoiser> denoisers) {
-		return denoisers.stream().anyMatch(d -> d.axes().size() == 3);
+		return denoisers.stream().anyMatch(d -> d.axes().contains(sc.fiji.autoencoders.image.Axis.Z));
 	}
 
 	/**
@@ -108,6 +109,10 @@ public final class ImageDenoising {
 	{
 		checkChannels(imp, denoisers);
 		ImageFiles.checkNotRgb(imp);
+		if (denoisers.get(0).channels() > 1) {
+			denoiseChannelGroups(imp, denoisers.get(0), planes, monitor);
+			return;
+		}
 		final ImageStack stack = imp.getStack();
 		final int n = stack.getSize(), w = imp.getWidth(), h = imp.getHeight(), channels = imp.getNChannels();
 		final long[] units = new long[denoisers.size()];
@@ -128,6 +133,47 @@ public final class ImageDenoising {
 			planes.accept(out);
 			base += units[k];
 		}
+	}
+
+	/**
+	 * {@link #denoisePlanes} for a model of channels trained jointly: the planes of all channels of one slice and frame
+	 * (consecutive in stack order) are read, denoised together and handed on in channel order before the next are
+	 * read. Each array handed on is reused for the next group.
+	 */
+	private static void denoiseChannelGroups(final ImagePlus imp, final Denoiser d, final Consumer<float[]> planes,
+		final PredictionMonitor monitor)
+	{
+		final ImageStack stack = imp.getStack();
+		final int n = stack.getSize(), w = imp.getWidth(), h = imp.getHeight(), c = imp.getNChannels();
+		final long units = d.workUnits(w, h, c), total = units * (n / c);
+		final float[][] out = new float[c][w * h];
+		final List<RandomAccessibleInterval<FloatType>> outs = new java.util.ArrayList<>();
+		for (final float[] o : out)
+			outs.add(ArrayImgs.floats(o, w, h));
+		long base = 0;
+		for (int i = 1; i <= n; i += c) {
+			if (monitor.isCancelled()) throw new PredictionMonitor.CancelledException();
+			final List<RandomAccessibleInterval<FloatType>> ins = new java.util.ArrayList<>();
+			for (int k = 0; k < c; k++) {
+				final ImageProcessor ip = stack.getProcessor(i + k);
+				if (ip.getWidth() != w || ip.getHeight() != h) throw new BadInputException("Plane " + (i + k) + " of '" +
+					imp.getTitle() + "' is " + ip.getWidth() + "x" + ip.getHeight() + ", not " + w + "x" + h +
+					" like the image.");
+				ins.add(floats(AxisImages.wrapPlane(ip)));
+			}
+			d.denoise(Views.stack(ins), Views.stack(outs), offset(monitor, base, total));
+			for (final float[] o : out)
+				planes.accept(o);
+			base += units;
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static RandomAccessibleInterval<FloatType> floats(final AxisImage<?> plane) {
+		final RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> data = (RandomAccessibleInterval)
+			plane.data();
+		return net.imglib2.converter.Converters.convert((RandomAccessibleInterval) data, (a, b) -> ((FloatType) b).set(
+			((net.imglib2.type.numeric.RealType<?>) a).getRealFloat()), new FloatType());
 	}
 
 	/** Pixels of the whole image (long: stacks may hold 2^31 pixels and more). */
@@ -206,6 +252,12 @@ public final class ImageDenoising {
 	private static void checkChannels(final ImagePlus imp, final List<Denoiser> denoisers) {
 		if (imp == null) throw new BadInputException("No image to denoise: open an image first, or name one.");
 		final int channels = imp.getNChannels();
+		final int joint = denoisers.stream().mapToInt(Denoiser::channels).max().orElse(1);
+		if (joint > 1 && (denoisers.size() != 1 || channels != joint)) throw new BadInputException("Image '" + imp
+			.getTitle() + "' has " + channels + " channel" + (channels == 1 ? "" : "s") + " but the model denoises " +
+			joint + " channels jointly (trained with channels joint): give it an image of " + joint + " channels, in " +
+			"the order it was trained on (Image > Color > Merge Channels...), with no other model, or use a " +
+			"single-channel model.");
 		if (denoisers.size() != 1 && denoisers.size() != channels) {
 			throw new BadInputException("Image '" + imp.getTitle() + "' has " + channels + " channels but " + denoisers
 				.size() + " models were given: give one model for all channels or one per channel.");

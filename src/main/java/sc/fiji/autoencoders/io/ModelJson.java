@@ -324,6 +324,10 @@ final class ModelJson {
 		final Field<Spec, VaeSpec> vae = t.optional("vae", VAE.object(), s -> s.model.vae, null);
 		final Field<Spec, Normalization> normalization = t.required("normalization", NORMALIZATION.object(),
 			s -> s.model.normalization);
+		// added with joint channels: one per input channel of a multichannel network; written only for those, so that
+		// files of single-channel networks stay as they were (files without it: every channel uses 'normalization')
+		final Field<Spec, List<Normalization>> channelNormalizations = t.optional("channelNormalizations",
+			NORMALIZATION.list(), s -> s.model.channelNormalizations, null);
 		final Field<Spec, String> noise = t.required("noise", NOISE, s -> s.model.noise);
 		// added with the training modes: files without them were trained on clean images with a noise model; written
 		// only for the other modes, so that clean-mode files stay as they were (and load in earlier versions)
@@ -361,6 +365,11 @@ final class ModelJson {
 				expected = ParameterShapes.of(m.vae);
 			}
 			m.normalization = v.get(normalization);
+			m.channelNormalizations = v.get(channelNormalizations);
+			if (m.channelNormalizations != null && (m.isVae() || m.channelNormalizations.size() != m.network.channels()))
+				throw v.at.damaged("spec.json lists " + m.channelNormalizations.size() + " channel normalizations but " +
+					"the network has " + (m.isVae() ? "no channels" : m.network.channels() + " channel" + (m.network
+						.channels() == 1 ? "" : "s")));
 			m.noise = v.get(noise);
 			m.mode = v.get(mode);
 			m.masking = v.get(masking);

@@ -17,7 +17,13 @@ public final class AutoencoderModel {
 	public NetworkSpec network;
 	/** Architecture of a VAE (null for a denoiser). */
 	public VaeSpec vae;
+	/** The normalization of the network's input (of its first channel when it has several). */
 	public Normalization normalization;
+	/**
+	 * One normalization per channel of a network of several channels (channels trained jointly), in channel order; null
+	 * for a single-channel network (files written before joint channels existed).
+	 */
+	public java.util.List<Normalization> channelNormalizations;
 	/** Noise model trained on, as a spec string such as {@code gaussian:25} ({@code none} for Noise2Void and pairs). */
 	public String noise = "none";
 	/** What a denoiser was trained from (files written before the modes existed: {@link TrainingMode#CLEAN}). */
@@ -38,6 +44,11 @@ public final class AutoencoderModel {
 	public String trainingSettings;
 	/** ISO-8601 time the model was last trained. */
 	public String created;
+
+	/** The normalization of input channel {@code c} (0-based). */
+	public Normalization normalization(final int c) {
+		return channelNormalizations == null ? normalization : channelNormalizations.get(c);
+	}
 
 	public boolean isDenoiser() {
 		return kind == ModelKind.DENOISER;

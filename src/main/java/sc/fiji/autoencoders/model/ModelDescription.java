@@ -16,11 +16,18 @@ public final class ModelDescription {
 		if (m.isDenoiser()) {
 			line(sb, "mode", m.mode.id() + ": " + m.mode.description());
 			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
-			if (m.masking != null) line(sb, "masking", m.masking.toString());
+			if (m.masking != null) line(sb, "masking", masking(m));
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
 		}
-		line(sb, "normalization", String.format(Locale.ROOT, "%.4g to %.4g (image units)", m.normalization.low(),
+		if (m.isDenoiser() && m.network.channels() > 1) {
+			line(sb, "channels", m.network.channels() + ", trained jointly: denoises images of exactly " + m.network
+				.channels() + " channels, in the order trained on, each output channel seeing every input channel");
+			for (int c = 0; c < m.network.channels(); c++)
+				line(sb, c == 0 ? "normalization" : "", String.format(Locale.ROOT, "channel %d: %.4g to %.4g (image units)",
+					c + 1, m.normalization(c).low(), m.normalization(c).high()));
+		}
+		else line(sb, "normalization", String.format(Locale.ROOT, "%.4g to %.4g (image units)", m.normalization.low(),
 			m.normalization.high()));
 		line(sb, "training", m.history.size() + " epochs, " + m.steps + " steps, seed " + m.seed + ", learning rate now " +
 			m.learningRate + (m.optimizerState != null ? ", optimizer state stored (resumable)" : ""));
@@ -36,7 +43,17 @@ public final class ModelDescription {
 		return sb.toString();
 	}
 
+	/** The masking; in 3D its window is a cube of voxels and a structN2V line lies in the masked voxel's plane. */
+	private static String masking(final AutoencoderModel m) {
+		final String text = m.masking.toString();
+		if (m.network.dims() != 3) return text;
+		final int w = m.masking.window();
+		return text.replace("of pixels", "of voxels").replace(w + "x" + w + " window", w + "x" + w + "x" + w +
+			" window").replace("random pixel", "random voxel") + (m.masking.struct() != StructMask.NONE ? " in its plane"
+				: "");
+	}
+
 	private static void line(final StringBuilder sb, final String key, final String value) {
-		sb.append(String.format(Locale.ROOT, "  %-14s %s%n", key + ":", value));
+		sb.append(String.format(Locale.ROOT, "  %-14s %s%n", key.isEmpty() ? "" : key + ":", value));
 	}
 }

@@ -40,6 +40,8 @@ public final class NetworkSpec {
 	public static final String BILINEAR = "bilinear";
 	/** The filter cap of models written before {@link #maxFilters()} existed, and the default. */
 	public static final int DEFAULT_MAX_FILTERS = 512;
+	/** Most input (and output) channels of a network trained on channels jointly. */
+	public static final int MAX_CHANNELS = 16;
 
 	private final Architecture architecture;
 	private final int depth;
@@ -136,6 +138,15 @@ public final class NetworkSpec {
 		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, m, dims, zPooling, pooling, topSkip);
 	}
 
+	/**
+	 * With {@code c} input and output channels: the channels of a multichannel image denoised jointly, each output
+	 * channel seeing every input channel. 1 for a network of single-channel planes or stacks.
+	 */
+	public NetworkSpec withChannels(final int c) {
+		return new NetworkSpec(architecture, depth, filters, residual, upsampling, c, leakyAlpha, maxFilters, dims,
+			zPooling, pooling, topSkip);
+	}
+
 	/** A 3D network (Z stacks) pooling Z at the given levels (0 first, one per level; none if null). */
 	public NetworkSpec threeD(final boolean... zPoolingLevels) {
 		return new NetworkSpec(architecture, depth, filters, residual, upsampling, channels, leakyAlpha, maxFilters, 3,
@@ -169,8 +180,9 @@ public final class NetworkSpec {
 			maxFilters + " is out of range: use the base filters (" + filters + ") to " + DEFAULT_MAX_FILTERS + ".");
 		if (upsampling == null) throw new BadInputException("No upsampling given: use " + Choice.ids(Upsampling.class) +
 			".");
-		if (channels != 1) throw new BadInputException("Only single-channel networks are supported (got " + channels +
-			" channels): use 1, and split multi-channel images (Image > Color > Split Channels).");
+		if (channels < 1 || channels > MAX_CHANNELS) throw new BadInputException("A network has 1 to " + MAX_CHANNELS +
+			" input channels, not " + channels + ": train on fewer channels jointly (channels pooled, or one channel " +
+			"at a time), or split the image (Image > Color > Split Channels).");
 		if (!(leakyAlpha >= 0 && leakyAlpha < 1)) throw new BadInputException("LeakyReLU alpha must be in [0, 1) (got " +
 			leakyAlpha + "): use e.g. 0.1.");
 		if (pooling == null) throw new BadInputException("No pooling given: use " + Choice.ids(Pooling.class) + ".");
@@ -280,7 +292,8 @@ public final class NetworkSpec {
 		return (residual ? "residual " : "") + architecture + " depth " + depth + ", " + filters + " filters" +
 			(maxFilters != DEFAULT_MAX_FILTERS ? " (at most " + maxFilters + ")" : "") + ", " + upsampling + " upsampling" +
 			(pooling != Pooling.MAX ? ", " + pooling + " pooling" : "") + (!topSkip && architecture == Architecture.UNET
-				? ", no top skip" : "") + (dims == 3 ? ", 3D (" + zPoolingText() + ")" : "");
+				? ", no top skip" : "") + (dims == 3 ? ", 3D (" + zPoolingText() + ")" : "") + (channels != 1 ? ", " +
+				channels + " channels jointly" : "");
 	}
 
 	/** E.g. "Z pooled at levels 2, 3" (levels counted from 1), "Z pooled at every level" or "Z not pooled". */

@@ -46,6 +46,8 @@ import sc.fiji.autoencoders.model.Upsampling;
 public final class Denoiser implements AutoCloseable {
 
 	private static final List<Axis> XY = List.of(Axis.X, Axis.Y), XYZ = List.of(Axis.X, Axis.Y, Axis.Z);
+	private static final List<Axis> XYC = List.of(Axis.X, Axis.Y, Axis.C), XYZC = List.of(Axis.X, Axis.Y, Axis.Z,
+		Axis.C);
 
 	/** Default largest tile side: big tiles keep the margin overhead low (about 13% at depth 2). */
 	public static final int DEFAULT_TILE = 1024;
@@ -62,6 +64,8 @@ public final class Denoiser implements AutoCloseable {
 	private final Operand<TFloat32> output;
 	private final TiledPredictor tiler;
 	private final List<Axis> axes;
+	/** Input channels of a network trained on channels jointly; 1 otherwise. */
+	private final int channels;
 	private boolean ensemble;
 
 	public Denoiser(final AutoencoderModel model) {
@@ -86,8 +90,9 @@ public final class Denoiser implements AutoCloseable {
 			graph.close();
 			throw e;
 		}
-		axes = spec.dims() == 3 ? XYZ : XY;
-		tiler = tiler(spec, tileSize);
+		channels = spec.channels();
+		axes = channels > 1 ? spec.dims() == 3 ? XYZC : XYC : spec.dims() == 3 ? XYZ : XY;
+		tiler = channels > 1 ? withChannels(tiler(spec, tileSize), channels, spec.dims()) : tiler(spec, tileSize);
 	}
 
 	/**
@@ -104,6 +109,22 @@ public final class Denoiser implements AutoCloseable {
 		// plus the blend, so that blended voxels see the whole receptive field too (the Z bound is not loose)
 		return new TiledPredictor(new int[] { xy, xy, z }, new int[] { r + blend(xy), r + blend(xy), rz + blend(z) },
 			new int[] { m, m, mz });
+	}
+
+	/**
+	 * The tiler of a network of {@code c} channels: the channels are dimension 0 of its tiles (channel fastest, as the
+	 * network takes them), whole in every tile (no margin), followed by the spatial dimensions of {@code spatial}.
+	 */
+	private static TiledPredictor withChannels(final TiledPredictor spatial, final int c, final int dims) {
+		final int[] tile = new int[dims + 1], margin = new int[dims + 1], multiple = new int[dims + 1];
+		tile[0] = c;
+		multiple[0] = 1;
+		for (int d = 0; d < dims; d++) {
+			tile[d + 1] = spatial.tileSize(d);
+			margin[d + 1] = spatial.margin(d);
+			multiple[d + 1] = spatial.multiple(d);
+		}
+		return new TiledPredictor(tile, margin, multiple);
 	}
 
 	/** The tiler's cross-fade width for tiles of side {@code tile} with a margin of at least that. */
@@ -130,7 +151,8 @@ public final class Denoiser implements AutoCloseable {
 
 	/**
 	 * The axes the network convolves over, in the order blocks must have them: X and Y (a 2D network), or X, Y and Z (a
-	 * 3D network, which gets XYZ blocks: each channel and time point of a Z stack).
+	 * 3D network, which gets XYZ blocks: each channel and time point of a Z stack); then C for a network of channels
+	 * trained jointly, which gets all of them at once.
 	 */
 	public List<Axis> axes() {
 		return axes;
@@ -138,11 +160,26 @@ public final class Denoiser implements AutoCloseable {
 
 	/** Progress units of one {@link #denoise} of a block of these dimensions: its tiles, times 8 with the ensemble. */
 	public long workUnits(final long... dims) {
-		return tiler.tileCount(dims) * (ensemble ? Dihedral.VIEWS : 1);
+		return tiler.tileCount(channels > 1 ? channelsFirst(dims) : dims) * (ensemble ? Dihedral.VIEWS : 1);
+	}
+
+	/** Input (and output) channels: more than 1 for a network of channels trained jointly. */
+	public int channels() {
+		return channels;
+	}
+
+	/** Block dimensions in the tiler's order: the last (C) first. */
+	private static long[] channelsFirst(final long[] dims) {
+		final long[] out = new long[dims.length];
+		out[0] = dims[dims.length - 1];
+		System.arraycopy(dims, 0, out, 1, dims.length - 1);
+		return out;
 	}
 
 	/** Denoises one plane (image units in and out). Non-finite pixels are predicted from 0 and set back afterwards. */
 	public Plane denoise(final Plane in, final PredictionMonitor monitor) {
+		if (channels > 1) throw new BadInputException("This model denoises " + channels + " channels jointly, not " +
+			"single planes: give it an image of " + channels + " channels.");
 		if (axes.size() != 2) throw new BadInputException("This is a 3D model: it denoises Z stacks, not single " +
 			"planes. Give it a stack with several slices, or use a 2D model.");
 		final ArrayImg<FloatType, FloatArray> out = ArrayImgs.floats(in.width(), in.height());
@@ -179,6 +216,9 @@ public final class Denoiser implements AutoCloseable {
 			throw new IllegalArgumentException("Output dimensions " + Arrays.toString(out.dimensionsAsLongArray()) +
 				" differ from input dimensions " + Arrays.toString(in.dimensionsAsLongArray()));
 		}
+		if (channels > 1 && in.dimension(in.numDimensions() - 1) != channels) throw new BadInputException("The image " +
+			"has " + in.dimension(in.numDimensions() - 1) + " channels but this model denoises " + channels + " channels " +
+			"jointly: give it an image of " + channels + " channels, in the order it was trained on.");
 		final RandomAccessibleInterval<T> src = Views.zeroMin(in);
 		final RandomAccessibleInterval<FloatType> dst = Views.zeroMin(out);
 		if (!ensemble) {
@@ -210,6 +250,10 @@ public final class Denoiser implements AutoCloseable {
 	private <T extends RealType<T>> void denoiseOnce(final RandomAccessibleInterval<T> in,
 		final RandomAccessibleInterval<FloatType> out, final PredictionMonitor monitor)
 	{
+		if (channels > 1) {
+			denoiseChannels(in, out, monitor);
+			return;
+		}
 		final Normalization norm = model.normalization;
 		final float zero = norm.normalize(0f);
 		final RandomAccessibleInterval<FloatType> normalized = Converters.convert(in, (a, b) -> {
@@ -223,6 +267,35 @@ public final class Denoiser implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * A block of channels trained jointly (C its last dimension): tiled with C first (channel fastest, as the network
+	 * takes it), each tile normalized channel by channel (raw tiles, so that the mirrored margins are those of the
+	 * image) and denormalized likewise; non-finite pixels are predicted from 0 and set back afterwards.
+	 */
+	private <T extends RealType<T>> void denoiseChannels(final RandomAccessibleInterval<T> in,
+		final RandomAccessibleInterval<FloatType> out, final PredictionMonitor monitor)
+	{
+		final int last = in.numDimensions() - 1;
+		final Normalization[] norms = new Normalization[channels];
+		for (int c = 0; c < channels; c++)
+			norms[c] = model.normalization(c);
+		tiler.predict(Views.moveAxis(in, last, 0), Views.moveAxis(out, last, 0), (tile, dims) -> {
+			final float[] t = tile.clone();
+			for (int i = 0; i < t.length; i++) {
+				final float v = t[i];
+				t[i] = norms[i % channels].normalize(Float.isFinite(v) ? v : 0f);
+			}
+			final float[] r = run(t, dims);
+			for (int i = 0; i < r.length; i++)
+				r[i] = norms[i % channels].denormalize(r[i]);
+			return r;
+		}, monitor);
+		LoopBuilder.setImages(in, out).forEachPixel((a, b) -> {
+			final float v = a.getRealFloat();
+			if (!Float.isFinite(v)) b.set(v);
+		});
+	}
+
 	/** The raw network on one normalized tile whose sides are multiples of the network's size multiple. */
 	public float[] run(final float[] tile, final int width, final int height) {
 		return run(tile, new long[] { width, height });
@@ -233,11 +306,21 @@ public final class Denoiser implements AutoCloseable {
 	 * multiple.
 	 */
 	public float[] run(final float[] tile, final long[] dims) {
-		final long[] shape = new long[dims.length + 2];
-		shape[0] = 1;
-		for (int d = 0; d < dims.length; d++)
-			shape[dims.length - d] = dims[d];
-		shape[dims.length + 1] = 1;
+		final long[] shape;
+		if (channels > 1) { // dims: C, X, Y[, Z]; the tensor: 1, [Z,] Y, X, C
+			shape = new long[dims.length + 1];
+			shape[0] = 1;
+			for (int d = 1; d < dims.length; d++)
+				shape[dims.length - d] = dims[d];
+			shape[dims.length] = dims[0];
+		}
+		else {
+			shape = new long[dims.length + 2];
+			shape[0] = 1;
+			for (int d = 0; d < dims.length; d++)
+				shape[dims.length - d] = dims[d];
+			shape[dims.length + 1] = 1;
+		}
 		try (var t = Tensors.of(tile, shape); var r = session.runner().feed(input, t).fetch(output).run()) {
 			return Tensors.values(r.get(0));
 		}

@@ -15,7 +15,8 @@ import sc.fiji.autoencoders.image.AxisImage;
 
 /**
  * Denoises whole {@link AxisImage}s block by block: a 2D network sees every XY plane (each channel, slice and frame),
- * a 3D network every XYZ volume. Blocks are views of the image, and results are written through views of the output,
+ * a 3D network every XYZ volume; a network of channels trained jointly sees all channels of each plane (XYC) or volume
+ * (XYZC) at once. Blocks are views of the image, and results are written through views of the output,
  * so nothing is copied but the tiles.
  */
 public final class Denoising {
@@ -52,17 +53,22 @@ public final class Denoising {
 		if (!image.axes().equals(out.axes()) || !Intervals.equalDimensions(image.data(), out.data())) {
 			throw new IllegalArgumentException("Output " + out + " does not match input " + image);
 		}
+		final long channels = image.size(Axis.C);
+		final int joint = denoisers.stream().mapToInt(Denoiser::channels).max().orElse(1);
+		if (joint > 1 && (denoisers.size() != 1 || channels != joint)) throw new BadInputException("The image has " +
+			channels + " channel" + (channels == 1 ? "" : "s") + " but the model denoises " + joint + " channels " +
+			"jointly (trained with channels joint): give it an image of " + joint + " channels, in the order it was " +
+			"trained on (Image > Color > Merge Channels...), with no other model, or use a single-channel model.");
 		final List<Axis> blockAxes = denoisers.get(0).axes();
 		for (final Denoiser d : denoisers)
 			if (!d.axes().equals(blockAxes)) throw new IllegalArgumentException("Denoisers for different axes");
 		for (final Axis a : blockAxes) {
 			if (!image.has(a)) {
 				throw new BadInputException("The image " + image.axes() + " has no " + a + " axis, which the " +
-					blockAxes.size() + "D denoiser needs " + blockAxes + (a == Axis.Z ? ": give it a Z stack (Image > " +
+					(blockAxes.contains(Axis.Z) ? 3 : 2) + "D denoiser needs " + blockAxes + (a == Axis.Z ? ": give it a Z stack (Image > " +
 						"Properties... tells slices from frames), or use a 2D model." : "."));
 			}
 		}
-		final long channels = image.size(Axis.C);
 		if (denoisers.size() != 1 && denoisers.size() != channels) {
 			throw new BadInputException("The image has " + channels + " channels but " + denoisers.size() + " models " +
 				"were given: give one model for all channels or one per channel.");
@@ -83,7 +89,8 @@ public final class Denoising {
 			blockDims[i] = image.size(blockAxes.get(i));
 		long total = 0;
 		final long[] units = new long[denoisers.size()];
-		for (int c = 0; c < channels; c++) {
+		if (joint > 1) total = (units[0] = denoisers.get(0).workUnits(blockDims)) * blocks;
+		else for (int c = 0; c < channels; c++) {
 			final int k = denoisers.size() == 1 ? 0 : c;
 			units[k] = denoisers.get(k).workUnits(blockDims);
 			total += units[k] * (blocks / channels);

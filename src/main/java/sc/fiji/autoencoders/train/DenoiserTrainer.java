@@ -59,7 +59,17 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	public DenoiserTrainer(final List<Plane> clean, final NoiseModel noise, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
-		this(new TrainingData.CleanWithNoise(clean, noise), spec, config);
+		this(new TrainingData.CleanWithNoise(TrainingImages.planes(clean), noise), spec, config);
+	}
+
+	/**
+	 * Trains on clean images (planes or Z stacks, one channel or several jointly) with {@code noise} added on the fly;
+	 * the network's {@code dims} and {@code channels} must be the images'.
+	 */
+	public static DenoiserTrainer clean(final TrainingImages clean, final NoiseModel noise, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		return new DenoiserTrainer(new TrainingData.CleanWithNoise(clean, noise), spec, config);
 	}
 
 	private DenoiserTrainer(final TrainingData data, final NetworkSpec spec, final TrainingConfig config) {
@@ -78,6 +88,17 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	public static DenoiserTrainer noise2Void(final List<Plane> noisy, final Masking masking, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
+		return noise2Void(TrainingImages.planes(noisy), masking, spec, config);
+	}
+
+	/**
+	 * Noise2Void on noisy planes or Z stacks (3D: the blind spot's replacement comes from the voxel's 3D neighbourhood),
+	 * of one channel or several jointly (each channel masked on its own). As above, there is no parameter for a clean
+	 * image.
+	 */
+	public static DenoiserTrainer noise2Void(final TrainingImages noisy, final Masking masking, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
 		return new DenoiserTrainer(new TrainingData.Noise2Void(noisy, masking), spec, config);
 	}
 
@@ -89,6 +110,13 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	public static DenoiserTrainer pairs(final List<Plane> inputs, final List<Plane> targets, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
+		return pairs(TrainingImages.planes(inputs), TrainingImages.planes(targets), spec, config);
+	}
+
+	/** Pairs of planes or Z stacks (of one channel or several jointly), each target the size of its input. */
+	public static DenoiserTrainer pairs(final TrainingImages inputs, final TrainingImages targets,
+		final NetworkSpec spec, final TrainingConfig config)
+	{
 		return new DenoiserTrainer(new TrainingData.Pairs(inputs, targets), spec, config);
 	}
 
@@ -99,8 +127,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	public static DenoiserTrainer volumes(final List<Volume> clean, final NoiseModel noise, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
-		return new DenoiserTrainer(new TrainingData.CleanVolumes(clean, noise, config == null ? 1 : config.patchDepth),
-			spec, config);
+		return clean(TrainingImages.volumes(clean), noise, spec, config);
 	}
 
 	/** What this trainer learns from. */
@@ -112,8 +139,8 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	public AutoencoderModel process() {
 		validate();
 		final NetworkSpec net = resume != null ? resume.network : spec;
-		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPlanes(data.inputPlanes());
-		data.start(config, norm);
+		final Normalization[] norms = normalizations(net);
+		data.start(config, norms);
 		final TrainingData.Batch validation = data.validation();
 		final boolean masked = data.masked();
 		try (Graph g = Graphs.create()) {
@@ -185,9 +212,9 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 					}
 				};
 				final TrainingLoop.Outcome o = run(newLoop(config, data.validationLabel(), data.metricLabel(), c -> model(net,
-					norm, c, adam.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
+					norms, c, adam.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
 				if (net.residual()) checkNotDiverged(o.history, noisyMse);
-				return model(net, norm, o, adam.state(session));
+				return model(net, norms, o, adam.state(session));
 			}
 		}
 	}
@@ -206,7 +233,12 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 			"NetworkSpec.unet(2, 32).");
 		net.validate();
 		data.checkPresent();
-		if (data instanceof TrainingData.CleanVolumes || net.dims() == 3) validate3d(net);
+		if (threeD() || net.dims() == 3) validate3d(net);
+		if (net.channels() != data.images.channels()) throw new BadInputException("The network has " + net
+			.channels() + " input channel" + (net.channels() == 1 ? "" : "s") + " but the images give " + data.images
+				.channels() + (resume != null ? " (the model to resume was trained on " + net.channels() + ")" : "") +
+			": train on as many channels as the network has (channels joint for all of an image's channels, pooled " +
+			"or one channel for a single-channel network).");
 		if (data.mode() == TrainingMode.NOISY && net.residual()) throw new BadInputException("Noise2Void needs a " +
 			"network without the residual connection (its identity path would hand each pixel's own noise to the " +
 			"output): train a new model, or resume from a Noise2Void model.");
@@ -215,7 +247,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 				.depth() + ": use a multiple of " + net.sizeMultiple() + " of at least " + 2 * net.sizeMultiple() +
 				" (e.g. --patch 64).");
 		}
-		data.checkPlanes(config.patchSize, resume != null);
+		data.checkPlanes(config.patchSize, threeD() ? config.patchDepth : 1, resume != null);
 	}
 
 	/**
@@ -298,24 +330,35 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 	/** True when training a 3D network on Z stacks. */
 	private boolean threeD() {
-		return data instanceof TrainingData.CleanVolumes;
+		return data.images != null && data.images.dims() == 3;
 	}
 
-	/** Values of one patch: P*P, or D*P*P in 3D. */
+	/** Values of one patch: P*P*C, or D*P*P*C in 3D. */
 	private int patchPixels() {
-		return config.patchSize * config.patchSize * (threeD() ? config.patchDepth : 1);
+		return config.patchSize * config.patchSize * (threeD() ? config.patchDepth : 1) * data.images.channels();
 	}
 
-	/** The network input shape of {@code b} patches: [b, P, P, 1], or [b, D, P, P, 1] in 3D. */
+	/** The network input shape of {@code b} patches: [b, P, P, C], or [b, D, P, P, C] in 3D. */
 	private long[] batchShape(final int b) {
-		final long p = config.patchSize;
-		return threeD() ? new long[] { b, config.patchDepth, p, p, 1 } : new long[] { b, p, p, 1 };
+		final long p = config.patchSize, c = data.images.channels();
+		return threeD() ? new long[] { b, config.patchDepth, p, p, c } : new long[] { b, p, p, c };
+	}
+
+	/**
+	 * One normalization per input channel: each channel's own percentiles (channels of one image may differ by orders
+	 * of magnitude), or those of the model to resume.
+	 */
+	private Normalization[] normalizations(final NetworkSpec net) {
+		final Normalization[] n = new Normalization[net.channels()];
+		for (int c = 0; c < n.length; c++)
+			n[c] = resume != null ? resume.normalization(c) : Normalization.fromPlanes(data.images.channelPlanes(c));
+		return n;
 	}
 
 	/** The 3D checks: a 3D network, Z stacks of at least a patch, a patch depth that fits the Z pooling. */
 	private void validate3d(final NetworkSpec net) {
-		if (!threeD()) throw new BadInputException("A 3D network trains on Z stacks (clean, with a noise model, so " +
-			"far): train with DenoiserTrainer.volumes, or use a 2D network.");
+		if (!threeD()) throw new BadInputException("A 3D network trains on Z stacks, not planes: give it Z stacks " +
+			"(DenoiserTrainer.volumes, TrainingImages.volumes), or use a 2D network.");
 		if (net.dims() != 3) throw new BadInputException("Z stacks were given for a 2D network" + (resume != null
 			? " (the model to resume is 2D)" : "") + ": train a 3D network (--dims 3), or train on the planes.");
 		final int pz = config.patchDepth, mz = net.zSizeMultiple();
@@ -337,13 +380,14 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		return w;
 	}
 
-	private AutoencoderModel model(final NetworkSpec net, final Normalization norm, final TrainingLoop.Outcome o,
+	private AutoencoderModel model(final NetworkSpec net, final Normalization[] norms, final TrainingLoop.Outcome o,
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
 		m.kind = ModelKind.DENOISER;
 		m.network = net;
-		m.normalization = norm;
+		m.normalization = norms[0];
+		m.channelNormalizations = norms.length > 1 ? java.util.List.of(norms) : null;
 		m.noise = data.noise();
 		m.mode = data.mode();
 		m.masking = data.masking();

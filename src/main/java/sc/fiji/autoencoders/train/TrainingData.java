@@ -1,12 +1,10 @@
 package sc.fiji.autoencoders.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.StructMask;
@@ -16,11 +14,13 @@ import sc.fiji.autoencoders.noise.NoiseModel;
 /**
  * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMode}: normalized batches of network inputs,
  * targets, and where the loss counts. Each kind holds only the images of its mode: {@link Noise2Void} is made from
- * noisy planes alone, so that a clean image cannot reach its training.
+ * noisy images alone, so that a clean image cannot reach its training. Every kind takes {@link TrainingImages}: planes
+ * or Z stacks (2D or 3D networks), of one channel or several trained jointly, each channel normalized on its own and
+ * the channels interleaved in the batches as the network takes them (channel fastest).
  */
 abstract class TrainingData {
 
-	/** Network inputs and targets (normalized, NHWC patches) and the loss weights: null for every pixel. */
+	/** Network inputs and targets (normalized, NHWC or NDHWC patches) and the loss weights: null for every pixel. */
 	static final class Batch {
 
 		final float[] input, target, mask;
@@ -32,19 +32,32 @@ abstract class TrainingData {
 		}
 	}
 
+	/** The network's inputs: their dimensionality, channels and the planes each channel is normalized from. */
+	final TrainingImages images;
+	/** Planes of a 3D patch (1 in 2D), set by {@link #start}. */
+	int patchDepth = 1;
+	Normalization[] norms;
+
+	TrainingData(final TrainingImages images) {
+		this.images = images;
+	}
+
 	abstract TrainingMode mode();
 
 	/** Throws if there is nothing to train on (checked before the patch size). */
 	abstract void checkPresent();
 
 	/** Throws if an image is too small for the patch, not finite, or (new models) constant. */
-	abstract void checkPlanes(int patchSize, boolean resuming);
+	abstract void checkPlanes(int patchSize, int patchDepth, boolean resuming);
 
-	/** The planes the normalization of a new model is computed from (the network's inputs). */
-	abstract List<Plane> inputPlanes();
+	/** Splits the images, makes the samplers and the fixed validation batch ({@code n}: one per input channel). */
+	final void start(final TrainingConfig config, final Normalization[] n) {
+		norms = n;
+		patchDepth = images.dims() == 3 ? config.patchDepth : 1;
+		begin(config);
+	}
 
-	/** Splits the planes, makes the samplers and the fixed validation batch. */
-	abstract void start(TrainingConfig config, Normalization norm);
+	abstract void begin(TrainingConfig config);
 
 	/** The next training batch; called from the prefetching thread only. */
 	abstract Batch next(int batchSize);
@@ -77,24 +90,27 @@ abstract class TrainingData {
 		return "validation PSNR %.2f dB";
 	}
 
-	/** What the data were, for the model file, e.g. "12 noisy planes, 2D". */
+	/** What the data were, for the model file, e.g. "12 noisy planes (no clean image), 2D". */
 	abstract String describe();
+
+	/** Throws unless there are images, each channel with the same images as the first. */
+	static void checkPresent(final TrainingImages images, final String none) {
+		if (images == null || images.isEmpty()) throw new BadInputException(none);
+		images.checkAligned("Image");
+	}
 
 	// -- The three kinds --
 
-	/** Clean planes, corrupted on the fly by a noise model. */
+	/** Clean planes or Z stacks, corrupted on the fly by a noise model. */
 	static final class CleanWithNoise extends TrainingData {
 
-		private final List<Plane> clean;
 		private final NoiseModel noise;
-		private PatchSampler sampler;
-		private Normalization norm;
+		private TrainingImages.Sampler sampler;
 		private Random noiseRng;
 		private Batch validation;
-		private int p;
 
-		CleanWithNoise(final List<Plane> clean, final NoiseModel noise) {
-			this.clean = clean;
+		CleanWithNoise(final TrainingImages clean, final NoiseModel noise) {
+			super(clean);
 			this.noise = noise;
 		}
 
@@ -106,118 +122,31 @@ abstract class TrainingData {
 		@Override
 		void checkPresent() {
 			if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
-			if (clean == null || clean.isEmpty()) throw new BadInputException(
-				"No training images: give at least one clean image or stack.");
+			checkPresent(images, images != null && images.dims() == 3
+				? "No training stacks: give at least one clean Z stack."
+				: "No training images: give at least one clean image or stack.");
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final boolean resuming) {
-			TrainingData.checkPlanes(clean, "Training image", patchSize);
-			if (!resuming) DenoiserTrainer.checkNotConstant(clean, "training images");
+		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
+			images.checkFits("Training image", patchSize, depth);
+			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), images.dims() == 3 ? "training stacks"
+				: "training images");
 		}
 
 		@Override
-		List<Plane> inputPlanes() {
-			return clean;
-		}
-
-		@Override
-		void start(final TrainingConfig config, final Normalization n) {
-			norm = n;
-			p = config.patchSize;
-			final PatchSampler.Split split = PatchSampler.split(clean, config.validationFraction, p, config.seed);
-			sampler = new PatchSampler(split.training(), p, config.seed);
-			noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
-			final PatchSampler vs = new PatchSampler(split.validation(), p, config.seed + 1);
-			validation = corrupt(vs.fixedBatch(config.validationPatches, config.seed + 2), new Random(config.seed + 3));
-		}
-
-		@Override
-		Batch next(final int batchSize) {
-			return corrupt(sampler.nextBatch(batchSize), noiseRng);
-		}
-
-		@Override
-		Batch validation() {
-			return validation;
-		}
-
-		private Batch corrupt(final float[] cleanRaw, final Random rng) {
-			return TrainingData.corrupt(cleanRaw, p * p, noise, norm, rng);
-		}
-
-		@Override
-		String noise() {
-			return noise.spec();
-		}
-
-		@Override
-		String describe() {
-			return clean.size() + " clean planes with " + noise.spec() + " noise added, 2D";
-		}
-	}
-
-	/** Clean Z stacks (3D networks), corrupted on the fly by a noise model, in patches of D x P x P voxels. */
-	static final class CleanVolumes extends TrainingData {
-
-		private final List<Volume> clean;
-		private final NoiseModel noise;
-		private final int patchDepth;
-		private VolumePatchSampler sampler;
-		private Normalization norm;
-		private Random noiseRng;
-		private Batch validation;
-		private int voxels;
-
-		CleanVolumes(final List<Volume> clean, final NoiseModel noise, final int patchDepth) {
-			this.clean = clean;
-			this.noise = noise;
-			this.patchDepth = patchDepth;
-		}
-
-		@Override
-		TrainingMode mode() {
-			return TrainingMode.CLEAN;
-		}
-
-		@Override
-		void checkPresent() {
-			if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
-			if (clean == null || clean.isEmpty()) throw new BadInputException(
-				"No training stacks: give at least one clean Z stack.");
-		}
-
-		@Override
-		void checkPlanes(final int patchSize, final boolean resuming) {
-			for (int i = 0; i < clean.size(); i++)
-				VolumePatchSampler.checkFits(clean.get(i), i, patchSize, patchDepth);
-			TrainingData.checkPlanes(inputPlanes(), "Training plane", patchSize);
-			if (!resuming) DenoiserTrainer.checkNotConstant(inputPlanes(), "training stacks");
-		}
-
-		@Override
-		List<Plane> inputPlanes() {
-			final List<Plane> planes = new ArrayList<>();
-			clean.forEach(v -> planes.addAll(v.planes()));
-			return planes;
-		}
-
-		@Override
-		void start(final TrainingConfig config, final Normalization n) {
-			norm = n;
+		void begin(final TrainingConfig config) {
 			final int p = config.patchSize;
-			voxels = patchDepth * p * p;
-			final VolumePatchSampler.Split split = VolumePatchSampler.split(clean, config.validationFraction, p,
-				config.seed);
-			sampler = new VolumePatchSampler(split.training(), p, patchDepth, config.seed);
+			final TrainingImages[] split = images.split(config.validationFraction, p, config.seed);
+			sampler = split[0].sampler(p, patchDepth, config.seed, true);
 			noiseRng = new Random(config.seed ^ 0x5DEECE66DL);
-			validation = corrupt(new VolumePatchSampler(split.validation(), p, patchDepth, config.seed + 1).fixedBatch(
-				config.validationPatches, config.seed + 2), new Random(config.seed + 3));
+			validation = corrupt(split[1].sampler(p, patchDepth, config.seed + 1, true).fixed(config.validationPatches,
+				config.seed + 2), new Random(config.seed + 3));
 		}
 
 		@Override
 		Batch next(final int batchSize) {
-			return corrupt(sampler.nextBatch(batchSize), noiseRng);
+			return corrupt(sampler.next(batchSize), noiseRng);
 		}
 
 		@Override
@@ -225,8 +154,15 @@ abstract class TrainingData {
 			return validation;
 		}
 
-		private Batch corrupt(final float[] cleanRaw, final Random rng) {
-			return TrainingData.corrupt(cleanRaw, voxels, noise, norm, rng);
+		private Batch corrupt(final float[][] cleanRaw, final Random rng) {
+			final int c = cleanRaw.length;
+			final float[][] in = new float[c][], target = new float[c][];
+			for (int k = 0; k < c; k++) {
+				final Batch b = TrainingData.corrupt(cleanRaw[k], sampler.voxels(), noise, norms[k], rng);
+				in[k] = b.input;
+				target[k] = b.target;
+			}
+			return new Batch(TrainingImages.interleave(in), TrainingImages.interleave(target), null);
 		}
 
 		@Override
@@ -236,26 +172,26 @@ abstract class TrainingData {
 
 		@Override
 		String describe() {
-			return clean.size() + " clean Z stacks with " + noise.spec() + " noise added, 3D";
+			return images.count() + " clean " + images.unit() + " with " + noise.spec() + " noise added" + images
+				.suffix();
 		}
 	}
 
 	/**
-	 * Noise2Void: noisy planes only, masked by a {@link BlindSpotMasker}; the loss is the masked pixels' squared error
-	 * against their own noisy values. Constructed from the noisy planes alone: there is no clean image to leak.
+	 * Noise2Void: noisy planes or Z stacks only, masked by a {@link BlindSpotMasker} (each channel on its own); the loss
+	 * is the masked pixels' squared error against their own noisy values. Constructed from the noisy images alone:
+	 * there is no clean image to leak.
 	 */
 	static final class Noise2Void extends TrainingData {
 
-		private final List<Plane> noisy;
 		private final Masking masking;
-		private PatchSampler sampler;
+		private TrainingImages.Sampler sampler;
 		private BlindSpotMasker masker;
-		private Normalization norm;
 		private Random maskRng;
 		private Batch validation;
 
-		Noise2Void(final List<Plane> noisy, final Masking masking) {
-			this.noisy = noisy;
+		Noise2Void(final TrainingImages noisy, final Masking masking) {
+			super(noisy);
 			this.masking = masking;
 		}
 
@@ -268,45 +204,46 @@ abstract class TrainingData {
 		void checkPresent() {
 			if (masking == null) throw new BadInputException("No masking given: pass Masking.n2v2(1) for Noise2Void.");
 			masking.validate();
-			if (noisy == null || noisy.isEmpty()) throw new BadInputException(
-				"No training images: give at least one noisy image or stack.");
+			checkPresent(images, "No training images: give at least one noisy image or stack.");
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final boolean resuming) {
-			TrainingData.checkPlanes(noisy, "Noisy image", patchSize);
-			if (!resuming) DenoiserTrainer.checkNotConstant(noisy, "noisy images");
+		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
+			images.checkFits("Noisy image", patchSize, depth);
+			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "noisy images");
 		}
 
 		@Override
-		List<Plane> inputPlanes() {
-			return noisy;
-		}
-
-		@Override
-		void start(final TrainingConfig config, final Normalization n) {
-			norm = n;
+		void begin(final TrainingConfig config) {
 			final int p = config.patchSize;
-			final PatchSampler.Split split = PatchSampler.split(noisy, config.validationFraction, p, config.seed);
-			sampler = new PatchSampler(split.training(), p, config.seed);
+			final TrainingImages[] split = images.split(config.validationFraction, p, config.seed);
 			// noise correlated along x must stay along x in the patches: flips only
-			if (masking.struct() != StructMask.NONE) sampler.withoutTransposes();
-			masker = new BlindSpotMasker(masking, p);
+			final boolean transposes = masking.struct() == StructMask.NONE;
+			sampler = split[0].sampler(p, patchDepth, config.seed, transposes);
+			masker = new BlindSpotMasker(masking, p, patchDepth);
 			maskRng = new Random(config.seed ^ 0x5DEECE66DL);
-			final PatchSampler vs = new PatchSampler(split.validation(), p, config.seed + 1);
-			validation = mask(vs.fixedBatch(config.validationPatches, config.seed + 2), new Random(config.seed + 3));
+			validation = mask(split[1].sampler(p, patchDepth, config.seed + 1, transposes).fixed(config.validationPatches,
+				config.seed + 2), new Random(config.seed + 3));
 		}
 
 		@Override
 		Batch next(final int batchSize) {
-			return mask(sampler.nextBatch(batchSize), maskRng);
+			return mask(sampler.next(batchSize), maskRng);
 		}
 
-		private Batch mask(final float[] raw, final Random rng) {
-			final float[] target = raw.clone();
-			norm.normalize(target);
-			final float[][] m = masker.mask(target, rng);
-			return new Batch(m[0], target, m[1]);
+		/** Each channel masked on its own (its own masked pixels and replacements), as Noise2Void does. */
+		private Batch mask(final float[][] raw, final Random rng) {
+			final int c = raw.length;
+			final float[][] in = new float[c][], target = new float[c][], mask = new float[c][];
+			for (int k = 0; k < c; k++) {
+				target[k] = raw[k].clone();
+				norms[k].normalize(target[k]);
+				final float[][] m = masker.mask(target[k], rng);
+				in[k] = m[0];
+				mask[k] = m[1];
+			}
+			return new Batch(TrainingImages.interleave(in), TrainingImages.interleave(target), TrainingImages.interleave(
+				mask));
 		}
 
 		@Override
@@ -336,20 +273,19 @@ abstract class TrainingData {
 
 		@Override
 		String describe() {
-			return noisy.size() + " noisy planes (no clean image), 2D";
+			return images.count() + " noisy " + images.unit() + " (no clean image)" + images.suffix();
 		}
 	}
 
-	/** Registered pairs: input and target planes of one size, cut at the same places. */
+	/** Registered pairs: input and target planes (or Z stacks) of one size, cut at the same places. */
 	static final class Pairs extends TrainingData {
 
-		private final List<Plane> inputs, targets;
-		private PatchSampler sampler;
-		private Normalization norm;
+		private final TrainingImages targets;
+		private TrainingImages.Sampler sampler, targetSampler;
 		private Batch validation;
 
-		Pairs(final List<Plane> inputs, final List<Plane> targets) {
-			this.inputs = inputs;
+		Pairs(final TrainingImages inputs, final TrainingImages targets) {
+			super(inputs);
 			this.targets = targets;
 		}
 
@@ -360,53 +296,54 @@ abstract class TrainingData {
 
 		@Override
 		void checkPresent() {
-			if (inputs == null || inputs.isEmpty()) throw new BadInputException(
-				"No training pairs: give at least one input image and its target.");
-			if (targets == null || targets.size() != inputs.size()) throw new BadInputException("There are " + inputs
-				.size() + " input planes but " + (targets == null ? 0 : targets.size()) + " target planes: give one " +
-				"target plane per input plane.");
-			for (int i = 0; i < inputs.size(); i++) {
-				final Plane a = inputs.get(i), b = targets.get(i);
-				if (a.width() != b.width() || a.height() != b.height()) throw new BadInputException("Input plane " + (i +
-					1) + " is " + a.width() + "x" + a.height() + " but its target is " + b.width() + "x" + b.height() +
-					": pairs must be registered images of one size.");
-			}
+			checkPresent(images, "No training pairs: give at least one input image and its target.");
+			final String unit = images.dims() == 3 ? "stack" : "plane";
+			if (targets == null || targets.count() != images.count() || targets.dims() != images.dims())
+				throw new BadInputException("There are " + images.count() + " input " + unit + "s but " + (targets == null
+					|| targets.dims() != images.dims() ? 0 : targets.count()) + " target " + unit + "s: give one target " +
+					unit + " per input " + unit + ".");
+			if (targets.channels() != images.channels()) throw new BadInputException("The inputs have " + images
+				.channels() + " channels but the targets " + targets.channels() + ": give targets with the inputs' " +
+				"channels.");
+			targets.checkAligned("Target");
+			for (int i = 0; i < images.count(); i++)
+				if (!images.size(0, i).equals(targets.size(0, i))) throw new BadInputException("Input " + unit + " " +
+					(i + 1) + " is " + images.size(0, i) + " but its target is " + targets.size(0, i) + ": pairs must be " +
+					"registered images of one size.");
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final boolean resuming) {
-			TrainingData.checkPlanes(inputs, "Input image", patchSize);
-			TrainingData.checkPlanes(targets, "Target image", patchSize);
-			if (!resuming) DenoiserTrainer.checkNotConstant(inputs, "input images");
+		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
+			images.checkFits("Input image", patchSize, depth);
+			targets.checkFits("Target image", patchSize, depth);
+			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "input images");
 		}
 
 		@Override
-		List<Plane> inputPlanes() {
-			return inputs;
-		}
-
-		@Override
-		void start(final TrainingConfig config, final Normalization n) {
-			norm = n;
+		void begin(final TrainingConfig config) {
 			final int p = config.patchSize;
-			// the split depends only on the planes' count and sizes and the seed: pairs stay together
-			final PatchSampler.Split a = PatchSampler.split(inputs, config.validationFraction, p, config.seed);
-			final PatchSampler.Split b = PatchSampler.split(targets, config.validationFraction, p, config.seed);
-			sampler = new PatchSampler(a.training(), b.training(), p, config.seed);
-			final PatchSampler vs = new PatchSampler(a.validation(), b.validation(), p, config.seed + 1);
-			validation = normalized(vs.fixedPairs(config.validationPatches, config.seed + 2));
+			// the split and the patches depend only on the images' count and sizes and the seed: pairs stay together
+			final TrainingImages[] a = images.split(config.validationFraction, p, config.seed);
+			final TrainingImages[] b = targets.split(config.validationFraction, p, config.seed);
+			sampler = a[0].sampler(p, patchDepth, config.seed, true);
+			targetSampler = b[0].sampler(p, patchDepth, config.seed, true);
+			validation = normalized(a[1].sampler(p, patchDepth, config.seed + 1, true).fixed(config.validationPatches,
+				config.seed + 2), b[1].sampler(p, patchDepth, config.seed + 1, true).fixed(config.validationPatches,
+					config.seed + 2));
 		}
 
 		@Override
 		Batch next(final int batchSize) {
-			return normalized(sampler.nextPairs(batchSize));
+			return normalized(sampler.next(batchSize), targetSampler.next(batchSize));
 		}
 
 		/** Both with the inputs' normalization, so that the output comes back in the targets' units. */
-		private Batch normalized(final float[][] pair) {
-			norm.normalize(pair[0]);
-			norm.normalize(pair[1]);
-			return new Batch(pair[0], pair[1], null);
+		private Batch normalized(final float[][] in, final float[][] target) {
+			for (int k = 0; k < in.length; k++) {
+				norms[k].normalize(in[k]);
+				norms[k].normalize(target[k]);
+			}
+			return new Batch(TrainingImages.interleave(in), TrainingImages.interleave(target), null);
 		}
 
 		@Override
@@ -421,7 +358,8 @@ abstract class TrainingData {
 
 		@Override
 		String describe() {
-			return inputs.size() + " input/target plane pairs, 2D";
+			return images.count() + " input/target " + (images.dims() == 3 ? "Z stack" : "plane") + " pairs" + images
+				.suffix();
 		}
 	}
 

@@ -23,6 +23,8 @@ public final class VolumePatchSampler {
 	/** cumulative[i] = voxels of volumes 0..i-1. */
 	private final long[] cumulative;
 	private final Random rng;
+	/** Whether augmentation may swap X and Y; not for noise correlated along one of them (structN2V). */
+	private boolean transposes = true;
 
 	/**
 	 * @param volumes the training volumes (values copied as they are)
@@ -67,6 +69,12 @@ public final class VolumePatchSampler {
 		return n < 1 ? 1 : Integer.highestOneBit(n);
 	}
 
+	/** Augments by flips only (in X, Y and Z), never swapping X and Y. Returns this sampler. */
+	public VolumePatchSampler withoutTransposes() {
+		transposes = false;
+		return this;
+	}
+
 	public int patchSize() {
 		return patchSize;
 	}
@@ -94,7 +102,8 @@ public final class VolumePatchSampler {
 			final int x0 = random.nextInt(v.width() - patchSize + 1);
 			final int y0 = random.nextInt(v.height() - patchSize + 1);
 			final int z0 = random.nextInt(v.depth() - patchDepth + 1);
-			final int variant = augment ? random.nextInt(16) : 0;
+			// bit 0 swaps X and Y, bits 1 and 2 flip in XY, bit 3 in Z
+			final int variant = augment ? transposes ? random.nextInt(16) : random.nextInt(8) << 1 : 0;
 			final boolean flipZ = (variant & 8) != 0;
 			for (int z = 0; z < patchDepth; z++) {
 				final Plane plane = v.plane(z0 + (flipZ ? patchDepth - 1 - z : z));

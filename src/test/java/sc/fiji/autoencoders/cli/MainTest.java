@@ -72,6 +72,47 @@ public class MainTest {
 		assertTrue(r[1].toString().contains("4 epochs"), r[1].toString());
 	}
 
+	/**
+	 * Noise2Void on a 2-channel Z stack with a 3D network and the channels joint, from the command line; then a
+	 * streamed denoise of the hyperstack and info, which names the mode, the dimensions and the channels.
+	 */
+	@Test
+	public void noisyThreeDimensionalJointChannels() {
+		final java.util.List<sc.fiji.autoencoders.image.Plane> planes = new java.util.ArrayList<>();
+		final java.util.Random rng = new java.util.Random(1);
+		for (int z = 0; z < 8; z++)
+			for (int c = 0; c < 2; c++) {
+				final float[] px = new float[32 * 32];
+				for (int i = 0; i < px.length; i++)
+					px[i] = (float) (100 + 50 * Math.sin(i / 7.0 + z) * (c + 1) + 20 * rng.nextGaussian());
+				planes.add(new sc.fiji.autoencoders.image.Plane(32, 32, px));
+			}
+		final File stack = new File(dir, "stack.tif");
+		ImageFiles.writeTiff(ImageFiles.toImagePlus("stack", planes, 2, 8, 1), stack);
+		final File model = new File(dir, "n2v3d.aemodel");
+		Object[] r = cli("train-denoiser", "--noisy", stack.getPath(), "--dims", "3", "--channels", "joint",
+			"--patch-planes", "8", "--patch-size", "16", "--depth", "2", "--filters", "4", "--max-filters", "8", "--batch",
+			"2", "--epochs", "1", "--steps-per-epoch", "2", "--warmup", "0", "--out", model.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		assertTrue(r[1].toString().contains("masked validation loss"), r[1].toString());
+		r = cli("denoise", "--model", model.getPath(), "--input", stack.getPath(), "--output", new File(dir, "out")
+			.getPath(), "--stream");
+		assertEquals(0, r[0], r[2].toString());
+		final ImagePlus out = ImageFiles.open(new File(dir, "out/stack.tif"));
+		assertEquals(java.util.List.of(32, 32, 2, 8, 32), java.util.List.of(out.getWidth(), out.getHeight(), out
+			.getNChannels(), out.getNSlices(), out.getBitDepth()));
+		r = cli("info", "--model", model.getPath());
+		assertEquals(0, r[0]);
+		assertTrue(r[1].toString().contains("1 noisy Z stacks (no clean image), 2 channels jointly, 3D") && r[1]
+			.toString().contains("channels:      2, trained jointly"), r[1].toString());
+
+		r = cli("train-denoiser", "--noisy", stack.getPath(), "--channels", "joint", "--channel", "1", "--out",
+			model.getPath());
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().contains("Channel 1 picks one channel, but channels joint trains on all of them"),
+			r[2].toString());
+	}
+
 	@Test
 	public void badArgumentsExitWithTwoAndNameTheFix() {
 		Object[] r = cli("train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gausian:25", "--out",

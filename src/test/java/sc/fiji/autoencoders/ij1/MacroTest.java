@@ -214,7 +214,7 @@ public class MacroTest {
 			robot.expect(TrainDenoiserPlugIn.TITLE, gd -> {
 				DialogRobot.setChoice(gd, 0, "mnoisy"); // image
 				DialogRobot.setChoice(gd, 2, "noisy"); // mode
-				DialogRobot.setChoice(gd, 3, "y"); // structn2v
+				DialogRobot.setChoice(gd, 4, "y"); // structn2v (3 is channels)
 				DialogRobot.setText(gd, 0, n2v.getAbsolutePath());
 				DialogRobot.setNumber(gd, 2, 0); // minutes
 				DialogRobot.setNumber(gd, 3, 1); // epochs
@@ -257,6 +257,25 @@ public class MacroTest {
 			"epochs=1\");");
 		assertTrue(IJ.getLog().contains("Input image 'mnoisy' is 256x256 but its target 'small' is 64x64"), IJ.getLog());
 		assertEquals(List.of(), robot.unexpectedDialogs());
+
+		// Noise2Void of a 3D network on a 2-channel Z stack, channels joint, from a macro line; then denoised by macro
+		final File joint = new File(dir, "joint3d.aemodel");
+		IJ.log("\\Clear");
+		final String ret = IJ.runMacro("setBatchMode(true); newImage('hs', '32-bit ramp', 32, 32, 2, 8, 1); run('Add Specified Noise...', " +
+			"'stack standard=0.2'); run(\"Train Denoising " +
+			"Autoencoder...\", \"image=hs target=none model_file=[" + joint.getAbsolutePath() + "] mode=noisy channel=0 " +
+			"channels=joint minutes=0 epochs=1 steps_per_epoch=2 patch_size=16 patch_planes=8 batch_size=2 dims=3 " +
+			"z_pooling=none depth=2 filters=4 max_filters=8 warmup=0\"); run(\"Denoise with Autoencoder...\", " +
+			"\"image=hs model_file=[" + joint.getAbsolutePath() + "] channel_models=[] tile_size=1024 threads=0\"); " +
+			"setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		assertTrue(joint.isFile(), ret + " " + IJ.getLog());
+		final sc.fiji.autoencoders.model.AutoencoderModel jm = sc.fiji.autoencoders.io.ModelFile.load(joint);
+		assertEquals(List.of("noisy", 3, 2), List.of(String.valueOf(jm.mode), jm.network.dims(), jm.network.channels()));
+		final ImagePlus denoisedStack = WindowManager.getImage("hs-denoised");
+		assertNotNull(denoisedStack, "the denoised hyperstack is open");
+		assertEquals(List.of(32, 32, 2, 8, 32), List.of(denoisedStack.getWidth(), denoisedStack.getHeight(),
+			denoisedStack.getNChannels(), denoisedStack.getNSlices(), denoisedStack.getBitDepth()));
 	}
 
 	/**

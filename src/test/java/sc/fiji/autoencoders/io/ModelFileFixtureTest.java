@@ -65,6 +65,13 @@ public class ModelFileFixtureTest {
 		assertNull(m.data);
 		assertEquals(20.0, m.normalization.low());
 		assertEquals(229.2097930908203, m.normalization.high());
+		// joint channels came later: these files are single-channel networks, one normalization for their one channel
+		assertNull(m.channelNormalizations);
+		assertEquals(m.normalization, m.normalization(0));
+		try (Denoiser d = new Denoiser(m)) {
+			assertEquals(1, d.channels());
+			assertEquals(List.of(sc.fiji.autoencoders.image.Axis.X, sc.fiji.autoencoders.image.Axis.Y), d.axes());
+		}
 		assertEquals("gaussian:20", m.noise);
 		assertEquals(16, m.patchSize);
 		assertEquals(6, m.steps);

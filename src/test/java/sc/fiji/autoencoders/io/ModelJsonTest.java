@@ -169,4 +169,31 @@ public class ModelJsonTest {
 		assertTrue(e.getMessage().contains(part), e.getMessage());
 		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
 	}
+
+	/**
+	 * A network of channels trained jointly stores one normalization per channel ({@code channelNormalizations}, after
+	 * {@code normalization}); a list that does not match the network's channels is refused as damaged.
+	 */
+	@Test
+	public void jointChannelsStoreOneNormalizationPerChannel() {
+		final AutoencoderModel m = TestModels.denoiser(NetworkSpec.unet(1, 4).withChannels(2), 1);
+		m.channelNormalizations = List.of(sc.fiji.autoencoders.model.Normalization.of(0, 255), sc.fiji.autoencoders.model
+			.Normalization.of(-3, 4000));
+		m.normalization = m.channelNormalizations.get(0);
+		final String json = ModelJson.toJson(m);
+		final JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+		assertEquals(2, o.getAsJsonObject("network").get("channels").getAsInt());
+		assertEquals(JsonParser.parseString("[{\"low\":0.0,\"high\":255.0},{\"low\":-3.0,\"high\":4000.0}]"), o.get(
+			"channelNormalizations"));
+		final AutoencoderModel back = ModelJson.fromJson(json, ModelFile.toBytes(m.weights), null, FILE);
+		assertEquals(m.channelNormalizations, back.channelNormalizations);
+		assertEquals(4000.0, back.normalization(1).high());
+		assertEquals(json, ModelJson.toJson(back));
+
+		o.add("channelNormalizations", JsonParser.parseString("[{\"low\":0.0,\"high\":255.0}]"));
+		final BadInputException e = assertThrows(BadInputException.class, () -> ModelJson.fromJson(o.toString(),
+			ModelFile.toBytes(m.weights), null, FILE));
+		assertTrue(e.getMessage().contains("spec.json lists 1 channel normalizations but the network has 2 channels"), e
+			.getMessage());
+	}
 }
