@@ -105,15 +105,21 @@ public final class BioImageIoExport {
 			SavedModelExport.write(model, savedModel);
 			sha.put(WEIGHTS, sha256(zipDirectory(savedModel, dir.resolve(WEIGHTS))));
 
-			final Normalization n = model.normalization;
-			final float gain = (float) (1 / n.scale()), offset = (float) (-n.low() / n.scale());
-			final float outGain = (float) n.scale(), outOffset = (float) n.low();
+			// one gain and offset per channel: a joint network normalizes each channel on its own
+			final float[][] scale = new float[4][g.channels];
+			for (int c = 0; c < g.channels; c++) {
+				final Normalization nc = model.normalization(c);
+				scale[0][c] = (float) (1 / nc.scale());
+				scale[1][c] = (float) (-nc.low() / nc.scale());
+				scale[2][c] = (float) nc.scale();
+				scale[3][c] = (float) nc.low();
+			}
 			final float[] normalized = s.values.clone();
 			for (int i = 0; i < normalized.length; i++)
-				normalized[i] = normalized[i] * gain + offset;
+				normalized[i] = normalized[i] * scale[0][i % g.channels] + scale[1][i % g.channels];
 			final float[] result = SavedModelExport.run(savedModel, normalized, s.shape);
 			for (int i = 0; i < result.length; i++)
-				result[i] = result[i] * outGain + outOffset;
+				result[i] = result[i] * scale[2][i % g.outChannels] + scale[3][i % g.outChannels];
 
 			sha.put(TEST_INPUT, sha256(write(dir.resolve(TEST_INPUT), Npy.toBytes(new Npy.Array(s.shape, s.values)))));
 			final long[] outShape = s.shape.clone();
@@ -124,15 +130,14 @@ public final class BioImageIoExport {
 			ImageFiles.writeTiff(o.image("sample output"), dir.resolve(SAMPLE_OUTPUT).toFile());
 			sha.put(SAMPLE_INPUT, sha256(dir.resolve(SAMPLE_INPUT)));
 			sha.put(SAMPLE_OUTPUT, sha256(dir.resolve(SAMPLE_OUTPUT)));
-			ImageFiles.writePng(cover(s, o, n), dir.resolve(COVER).toFile());
+			ImageFiles.writePng(cover(s, o, model.normalization(0)), dir.resolve(COVER).toFile());
 
 			final String modelName = attachmentName(out);
 			ModelFile.save(model, dir.resolve(modelName).toFile());
 			sha.put(modelName, sha256(dir.resolve(modelName)));
 			final String name = name(info, out);
 			write(dir.resolve(README), Readme.of(model, name, g, s.synthetic).getBytes(StandardCharsets.UTF_8));
-			final Map<String, Object> rdf = rdf(model, info, name, g, s, sha, modelName, new float[] { gain, offset,
-				outGain, outOffset });
+			final Map<String, Object> rdf = rdf(model, info, name, g, s, sha, modelName, scale);
 			write(dir.resolve(RDF), yaml(rdf).getBytes(StandardCharsets.UTF_8));
 
 			final List<String> entries = new ArrayList<>(List.of(RDF, README, COVER, WEIGHTS, modelName, TEST_INPUT,
@@ -174,7 +179,7 @@ public final class BioImageIoExport {
 	// -- The description --
 
 	static Map<String, Object> rdf(final AutoencoderModel m, final PackageInfo info, final String name,
-		final Geometry g, final Sample s, final Map<String, String> sha, final String modelName, final float[] scale)
+		final Geometry g, final Sample s, final Map<String, String> sha, final String modelName, final float[][] scale)
 	{
 		final NetworkSpec spec = m.network;
 		final Map<String, Object> rdf = new LinkedHashMap<>();
@@ -233,7 +238,7 @@ public final class BioImageIoExport {
 		final Map<String, Object> bio = new LinkedHashMap<>();
 		final Map<String, Object> tolerance = new LinkedHashMap<>();
 		tolerance.put("relative_tolerance", RELATIVE_TOLERANCE);
-		tolerance.put("absolute_tolerance", ABSOLUTE_TOLERANCE * m.normalization.scale());
+		tolerance.put("absolute_tolerance", ABSOLUTE_TOLERANCE * widestScale(m, spec.channels()));
 		tolerance.put("mismatched_elements_per_million", 0);
 		tolerance.put("output_ids", List.of(SavedModelExport.OUTPUT));
 		tolerance.put("weights_formats", List.of("tensorflow_saved_model_bundle"));
@@ -283,14 +288,37 @@ public final class BioImageIoExport {
 		return axes;
 	}
 
-	private static Map<String, Object> scaleLinear(final float gain, final float offset) {
+	/** Scalar kwargs for one channel, lists along the channel axis for several. */
+	private static Map<String, Object> scaleLinear(final float[] gain, final float[] offset) {
 		final Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("gain", (double) gain);
-		kwargs.put("offset", (double) offset);
+		if (gain.length == 1) {
+			kwargs.put("gain", (double) gain[0]);
+			kwargs.put("offset", (double) offset[0]);
+		}
+		else {
+			kwargs.put("axis", "channel");
+			kwargs.put("gain", doubles(gain));
+			kwargs.put("offset", doubles(offset));
+		}
 		final Map<String, Object> op = new LinkedHashMap<>();
 		op.put("id", "scale_linear");
 		op.put("kwargs", kwargs);
 		return op;
+	}
+
+	/** The largest channel range: the absolute tolerance must hold for every channel. */
+	private static double widestScale(final AutoencoderModel m, final int channels) {
+		double widest = 0;
+		for (int c = 0; c < channels; c++)
+			widest = Math.max(widest, m.normalization(c).scale());
+		return widest;
+	}
+
+	private static List<Double> doubles(final float[] values) {
+		final List<Double> list = new ArrayList<>();
+		for (final float v : values)
+			list.add((double) v);
+		return list;
 	}
 
 	private static List<String> tags(final AutoencoderModel m, final PackageInfo info) {
@@ -481,7 +509,6 @@ public final class BioImageIoExport {
 	static Sample synthetic(final AutoencoderModel m, final Geometry g) {
 		final int side = g.fit(Integer.MAX_VALUE, g.dims == 3 ? MAX_SIDE_3D : 128, false);
 		final int d = g.dims == 3 ? g.fit(Integer.MAX_VALUE, MAX_DEPTH_3D, true) : 1;
-		final Normalization n = m.normalization;
 		final Random rng = new Random(1);
 		final int blobs = 12;
 		final double[][] b = new double[blobs][4];
@@ -500,9 +527,11 @@ public final class BioImageIoExport {
 						final double dz = g.dims == 3 ? (z - k[2]) * 4 : 0;
 						s += Math.exp(-((x - k[0]) * (x - k[0]) + (y - k[1]) * (y - k[1]) + dz * dz) / (2 * k[3] * k[3]));
 					}
-					for (int c = 0; c < g.channels; c++)
+					for (int c = 0; c < g.channels; c++) {
+						final Normalization n = m.normalization(c);
 						v[((z * side + y) * side + x) * g.channels + c] = (float) (n.low() + n.scale() * (0.1 + 0.8 * Math
 							.min(1, s) + 0.1 * rng.nextGaussian()));
+					}
 				}
 		return new Sample(shape(g, side, side, d), v, true);
 	}

@@ -36,6 +36,7 @@ import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.Upsampling;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
@@ -224,13 +225,15 @@ class BioImageIoExportTest {
 	}
 
 	/**
-	 * A joint network of two channels (what the spec's channel count will allow; the spec still refuses it today, so this
-	 * model is built without validation): two channel names on both tensors, test tensors with two channels, valid.
+	 * A joint network of two channels, each normalized on its own: two channel names on both tensors, test tensors with
+	 * two channels, scale_linear along the channel axis with each channel's gain and offset, valid.
 	 */
 	@Test
+	@SuppressWarnings("unchecked")
 	void aTwoChannelNetworkHasTwoChannelsOnBothTensors() throws Exception {
 		final AutoencoderModel m = TestModels.denoiser(new NetworkSpec(Architecture.UNET, 2, 8, true, Upsampling.NEAREST,
 			2, 0.1f), 5);
+		m.channelNormalizations = List.of(Normalization.of(0, 255), Normalization.of(100, 4100));
 		final File zip = dir.resolve("two.zip").toFile();
 		BioImageIoExport.write(m, info(), null, zip);
 		assertEquals(Set.of(), schema.validate(rdfText(zip), InputFormat.YAML));
@@ -246,6 +249,15 @@ class BioImageIoExportTest {
 				assertEquals(2, a.shape[3], f);
 			}
 		assertEquals(2, ImageFiles.open(out.resolve("sample_output.tif").toFile()).getNChannels());
+		final Map<String, Object> pre = ExportFixtures.get(rdf, "inputs", "0", "preprocessing", "0", "kwargs");
+		assertEquals("channel", pre.get("axis"));
+		final List<Number> gain = (List<Number>) pre.get("gain"), offset = (List<Number>) pre.get("offset");
+		assertEquals(1 / 255.0, gain.get(0).doubleValue(), 1e-9);
+		assertEquals(1 / 4000.0, gain.get(1).doubleValue(), 1e-9);
+		assertEquals(-100 / 4000.0, offset.get(1).doubleValue(), 1e-9);
+		final Map<String, Object> post = ExportFixtures.get(rdf, "outputs", "0", "postprocessing", "0", "kwargs");
+		assertEquals(List.of(255.0, 4000.0), post.get("gain"));
+		assertEquals(List.of(0.0, 100.0), post.get("offset"));
 	}
 
 	/** Damaged packages read as model files: a clear message (BadInputException) or the model, never anything else. */
