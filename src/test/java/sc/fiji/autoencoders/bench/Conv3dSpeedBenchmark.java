@@ -26,7 +26,8 @@ import sc.fiji.autoencoders.train.AdamOptimizer;
 /**
  * Training step time of a 3D denoiser (issue 13) with its 3D convolutions built both ways in one run: 2D convolutions
  * over Z-shifted planes (before) and TensorFlow's Conv3D with the Java-registered gradient (after), in float32 and in
- * bfloat16 (oneDNN auto mixed precision). The configurations take turns, in rounds, so that a change of machine load
+ * bfloat16 (oneDNN auto mixed precision; training uses Conv3D in float32 only, see Precision#mixed(NetworkSpec), but
+ * the bfloat16 Conv3D step is timed too). The configurations take turns, in rounds, so that a change of machine load
  * hits all of them alike. Prints one JSON line per configuration and one with the ratios.
  * <p>
  * Usage: {@code Conv3dSpeedBenchmark [DEPTH FILTERS MAX_FILTERS PATCH PLANES BATCH ZPOOL ROUNDS STEPS]}, ZPOOL a string
@@ -51,6 +52,10 @@ public final class Conv3dSpeedBenchmark {
 					times.computeIfAbsent(ops + (bf16 ? " bfloat16" : " float32"), k -> new ArrayList<>()).add(step(spec, ops,
 						bf16, batch, planes, patch, steps));
 		final Map<String, Double> best = new LinkedHashMap<>();
+		// what DenoiserTrainer ran before (shifted planes, bfloat16 where the CPU has it) and runs now (Conv3D, float32:
+		// Precision.mixed(NetworkSpec))
+		final boolean mixed = sc.fiji.autoencoders.model.Precision.AUTO.mixed();
+		final String old = "SHIFTED_PLANES " + (mixed ? "bfloat16" : "float32"), now = "CONV3D float32";
 		times.forEach((k, v) -> {
 			best.put(k, v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
 			System.out.println(String.format(Locale.ROOT,
@@ -60,9 +65,11 @@ public final class Conv3dSpeedBenchmark {
 		});
 		System.out.println(String.format(Locale.ROOT,
 			"{\"bench\":\"conv3d-train-step-ratio\",\"planes_over_conv3d_float32\":%.2f," +
-				"\"planes_over_conv3d_bfloat16\":%.2f,\"planes_float32_over_conv3d_bfloat16\":%.2f}", best.get(
+				"\"planes_over_conv3d_bfloat16\":%.2f,\"planes_float32_over_conv3d_bfloat16\":%.2f," +
+				"\"old_training_over_new\":%.2f,\"old_training\":\"%s\",\"new_training\":\"%s\"}", best.get(
 					"SHIFTED_PLANES float32") / best.get("CONV3D float32"), best.get("SHIFTED_PLANES bfloat16") / best.get(
-						"CONV3D bfloat16"), best.get("SHIFTED_PLANES float32") / best.get("CONV3D bfloat16")));
+						"CONV3D bfloat16"), best.get("SHIFTED_PLANES float32") / best.get("CONV3D bfloat16"), best.get(old) / best
+							.get(now), old, now));
 	}
 
 	/** Seconds per Adam step of the bare training graph, fed prepared tensors (after 2 warm-up steps). */
