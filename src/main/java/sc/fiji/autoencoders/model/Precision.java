@@ -48,12 +48,17 @@ public enum Precision {
 	 * others: small 3D U-Nets, TensorFlow Java 1.1 on an AVX512-BF16 CPU, 2026-11-26), while float32 Conv3D never did.
 	 */
 	public boolean mixed(final NetworkSpec network) {
-		return mixed() && !(network != null && network.dims() == 3 && Conv3dGradient.available());
+		return mixed(network == null ? 2 : network.dims());
 	}
 
-	/** The precision {@code network} trains in ({@link #mixed(NetworkSpec)}), for logs and the model's settings. */
-	public String resolved(final NetworkSpec network) {
-		return mixed(network) ? "bfloat16" : "float32";
+	/** As {@link #mixed(NetworkSpec)} for a network of {@code dims} dimensions (2 or 3). */
+	public boolean mixed(final int dims) {
+		return mixed() && !(dims == 3 && Conv3dGradient.available());
+	}
+
+	/** The precision a network of {@code dims} dimensions trains in ({@link #mixed(int)}), for logs and settings. */
+	public String resolved(final int dims) {
+		return mixed(dims) ? "bfloat16" : "float32";
 	}
 
 	@Override

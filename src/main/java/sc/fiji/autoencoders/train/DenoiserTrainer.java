@@ -356,7 +356,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
 		final TrainingConfig settings = config.copy();
-		settings.precision = Precision.parse(config.precision).resolved(net); // what ran, not "auto"
+		settings.precision = Precision.parse(config.precision).resolved(net.dims()); // what ran, not "auto"
 		m.trainingSettings = settings.toJson();
 		m.created = Instant.now().toString();
 		return m;

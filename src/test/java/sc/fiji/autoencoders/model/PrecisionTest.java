@@ -48,11 +48,11 @@ public class PrecisionTest {
 		Graphs.loadNative();
 		final NetworkSpec two = NetworkSpec.unet(2, 4), three = NetworkSpec.unet(2, 4).threeD(false, true);
 		assertTrue(Precision.BFLOAT16.mixed(two));
-		assertEquals("bfloat16", Precision.BFLOAT16.resolved(two));
+		assertEquals("bfloat16", Precision.BFLOAT16.resolved(2));
 		assertEquals(!Conv3dGradient.available(), Precision.BFLOAT16.mixed(three));
 		assertTrue(Conv3dGradient.available() || !System.getProperty("os.name").startsWith("Linux"),
 			"Linux registers the gradient");
-		assertEquals(Conv3dGradient.available() ? "float32" : "bfloat16", Precision.BFLOAT16.resolved(three));
+		assertEquals(Conv3dGradient.available() ? "float32" : "bfloat16", Precision.BFLOAT16.resolved(3));
 		assertFalse(Precision.FLOAT32.mixed(two));
 	}
 }
