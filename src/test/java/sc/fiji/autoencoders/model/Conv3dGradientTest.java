@@ -39,6 +39,24 @@ public class Conv3dGradientTest {
 	}
 
 	@Test
+	public void concurrentCallsAllSeeTheRegisteredGradient() throws Exception {
+		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			final List<java.util.concurrent.Future<Boolean>> answers = new ArrayList<>();
+			for (int i = 0; i < 16; i++)
+				answers.add(pool.submit(() -> {
+					Graphs.loadNative();
+					return Conv3dGradient.available();
+				}));
+			for (final java.util.concurrent.Future<Boolean> a : answers)
+				assertTrue(a.get());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	public void gradientsEqualThoseOfShiftedPlanes() {
 		final Random r = new Random(5);
 		final float[] kernel = random(r, K), bias = random(r, new long[] { 3 }), in = random(r, IN);
