@@ -6,7 +6,8 @@
 # Usage: bench/denoise-3d.sh [MINUTES] [NAME]   (defaults: 10 3d; MINUTES per model)
 #   NOISE (default poisson-gaussian:20,4), SIZE/DEPTH of the stacks (128/32), TRAIN/TEST stack counts (6/3),
 #   ARGS_3D / ARGS_2D: extra train-denoiser options of each model (defaults below: the 3D network is smaller, as
-#   each 3D step sees patch-depth times more voxels).
+#   each 3D step sees patch-depth times more voxels), NETWORKS (default "3 2"; "3" for screening 3D settings only).
+# Run it alone on the machine (others: flock /tmp/bench.lock bench/denoise-3d.sh ...); the load is recorded.
 # Results: bench/results/denoise-3d-<NAME>.txt; data, models and outputs under bench/out/3d-<NAME>/
 source "$(dirname "$0")/common.sh"
 MINUTES="${1:-10}"
@@ -17,6 +18,7 @@ SIZE="${SIZE:-128}"
 DEPTH="${DEPTH:-32}"
 TRAIN="${TRAIN:-6}"
 TEST="${TEST:-3}"
+NETWORKS="${NETWORKS:-3 2}"
 ARGS_3D="${ARGS_3D:---depth 3 --filters 16 --max-filters 64 --patch 48 --patch-depth 16 --batch 4}"
 ARGS_2D="${ARGS_2D:-}"
 OUT="bench/results/denoise-3d-$NAME.txt"
@@ -26,9 +28,10 @@ mkdir -p "$DIR"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo "# $TRAIN training and $TEST test stacks of ${SIZE}x${SIZE}x${DEPTH}, noise $NOISE, $MINUTES minutes per model"
+  echo "# load before: $(uptime | sed 's/.*load average: //')"
   $J sc.fiji.autoencoders.bench.Volumes3D generate "$DIR/data" "$NOISE" "$TRAIN" "$TEST" "$SIZE" "$DEPTH"
   $J sc.fiji.autoencoders.bench.Volumes3D score "$DIR/data/test" "$DIR/data/test/noisy" noisy
-  for dims in 3 2; do
+  for dims in $NETWORKS; do
     if [ "$dims" = 3 ]; then extra="$ARGS_3D"; else extra="$ARGS_2D"; fi
     echo "## ${dims}D: train-denoiser --dims $dims $extra"
     bin/fiji-ae train-denoiser --clean "$DIR/data/train" --noise "$NOISE" --dims "$dims" --minutes "$MINUTES" \
@@ -39,5 +42,6 @@ mkdir -p "$DIR"
       --output "$DIR/denoised-${dims}d" >/dev/null
     echo "${dims}D denoising of the $TEST test stacks: $(echo "$(date +%s.%N) - $start" | bc) s (with JVM start)"
     $J sc.fiji.autoencoders.bench.Volumes3D score "$DIR/data/test" "$DIR/denoised-${dims}d" "${dims}D"
+    echo "# load after ${dims}D: $(uptime | sed 's/.*load average: //')"
   done
 } 2>&1 | tee "$OUT"

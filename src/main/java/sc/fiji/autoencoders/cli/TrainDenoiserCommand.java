@@ -175,7 +175,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 			(m == TrainingMode.NOISY ? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
 			settings.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
 			", " +
-			Precision.parse(settings.precision).resolved() + " arithmetic");
+			Precision.parse(settings.precision).resolved(settings.dims) + " arithmetic");
 		final Runnable[] cancel = new Runnable[1];
 		final AutoencoderModel model = Interruptible.run(() -> Autoencoders.trainDenoiser(images, targets, settings,
 			out, Console.PROGRESS, c -> cancel[0] = c), () -> Interruptible.runIfSet(cancel[0]), out);

@@ -20,7 +20,14 @@ public final class DenoiserNetwork {
 	public static Operand<TFloat32> build(final Ops tf, final Operand<TFloat32> input, final NetworkSpec spec,
 		final ParameterSource params)
 	{
-		final Layers l = new Layers(tf, params, spec.leakyAlpha(), spec.dims());
+		return build(tf, input, spec, params, Layers.Conv3dOps.best(params));
+	}
+
+	/** As {@link #build(Ops, Operand, NetworkSpec, ParameterSource)}, with 3D convolutions built as asked. */
+	public static Operand<TFloat32> build(final Ops tf, final Operand<TFloat32> input, final NetworkSpec spec,
+		final ParameterSource params, final Layers.Conv3dOps conv3dOps)
+	{
+		final Layers l = new Layers(tf, params, spec.leakyAlpha(), spec.dims(), conv3dOps);
 		final boolean skips = spec.architecture() == Architecture.UNET;
 		final boolean bilinear = spec.upsampling() == Upsampling.BILINEAR;
 		final List<Operand<TFloat32>> skipOutputs = new ArrayList<>();

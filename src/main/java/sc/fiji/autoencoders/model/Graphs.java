@@ -24,7 +24,9 @@ public final class Graphs {
 		synchronized (Graphs.class) {
 			if (version == null) {
 				try {
-					version = TensorFlow.version();
+					final String v = TensorFlow.version();
+					Conv3dGradient.available(); // before any graph of this class loader exists (see there)
+					version = v;
 				}
 				catch (final LinkageError e) {
 					throw new IllegalStateException(nativeFailure(e), e);

@@ -22,18 +22,43 @@ public final class Layers {
 	private final float alpha;
 	/** 2: NHWC tensors and 2D convolutions; 3: NDHWC tensors and 3D convolutions. */
 	private final int dims;
+	private final Conv3dOps conv3dOps;
+
+	/** How 3D convolutions are built; both compute the same function of the same [d, h, w, in, out] kernels. */
+	public enum Conv3dOps {
+		/** TensorFlow's Conv3D op: the fast one, trainable where {@link Conv3dGradient#available()}. */
+		CONV3D,
+		/** 2D convolutions over Z-shifted copies of the planes: trainable everywhere (ops with C++ gradients). */
+		SHIFTED_PLANES;
+
+		/**
+		 * Conv3D for inference (constants need no gradient) and wherever its gradient is registered, shifted planes
+		 * otherwise.
+		 */
+		public static Conv3dOps best(final ParameterSource params) {
+			return params instanceof FrozenParameters || Conv3dGradient.available() ? CONV3D : SHIFTED_PLANES;
+		}
+	}
 
 	public Layers(final Ops tf, final ParameterSource params, final float leakyAlpha) {
 		this(tf, params, leakyAlpha, 2);
 	}
 
-	/** @param dims 2 for NHWC tensors, 3 for NDHWC tensors (3D convolutions) */
+	/** @param dims 2 for NHWC tensors, 3 for NDHWC tensors (3D convolutions, the {@link Conv3dOps#best} way) */
 	public Layers(final Ops tf, final ParameterSource params, final float leakyAlpha, final int dims) {
+		this(tf, params, leakyAlpha, dims, Conv3dOps.best(params));
+	}
+
+	/** @param conv3dOps how 3D convolutions are built (dims 3) */
+	public Layers(final Ops tf, final ParameterSource params, final float leakyAlpha, final int dims,
+		final Conv3dOps conv3dOps)
+	{
 		if (dims != 2 && dims != 3) throw new IllegalArgumentException("Layers are 2D or 3D, not " + dims + "D");
 		this.tf = tf;
 		this.params = params;
 		this.alpha = leakyAlpha;
 		this.dims = dims;
+		this.conv3dOps = conv3dOps;
 	}
 
 	/** A raw parameter, for layers built outside this class. */
@@ -60,16 +85,18 @@ public final class Layers {
 	}
 
 	/**
-	 * k x k x k convolution (SAME, zero padding) with bias on NDHWC, with the kernel of {@code tf.nn.conv3d} ([depth,
-	 * height, width, in, out]), made of ops whose gradients TensorFlow's C++ graph API has (it has none for Conv3D):
-	 * the k copies of the input shifted in Z are stacked as channels, and one 2D convolution over the planes (N*D of
-	 * them) applies the kernel reordered to [height, width, depth * in, out].
+	 * k x k x k convolution (SAME, zero padding) with bias on NDHWC, kernel [depth, height, width, in, out]: TensorFlow's
+	 * Conv3D, or (for {@link Conv3dOps#SHIFTED_PLANES}) ops whose gradients TensorFlow's C++ graph API has: the k copies
+	 * of the input shifted in Z are stacked as channels, and one 2D convolution over the planes (N*D of them) applies
+	 * the kernel reordered to [height, width, depth * in, out].
 	 */
 	private Operand<TFloat32> conv3(final String name, final Operand<TFloat32> x, final long in, final long out,
 		final int k, final ParameterSource.Init init)
 	{
 		final Operand<TFloat32> kernel = params.get(name + ".kernel", new long[] { k, k, k, in, out }, init);
 		final Operand<TFloat32> bias = params.get(name + ".bias", new long[] { out }, ParameterSource.Init.ZEROS);
+		if (conv3dOps == Conv3dOps.CONV3D) return tf.nn.biasAdd(tf.nn.conv3d(x, kernel, Arrays.asList(1L, 1L, 1L, 1L,
+			1L), "SAME"), bias);
 		final Operand<TInt32> shape = tf.shape(x); // N, D, H, W, C
 		Operand<TFloat32> stacked = x;
 		if (k > 1) {

@@ -160,7 +160,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 			final Operand<TFloat32> loss = masked ? tf.math.div(tf.sum(tf.math.mul(sq, m), all), tf.math.maximum(tf
 				.sum(m, all), tf.constant(1f))) : tf.math.mean(sq, all);
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
-			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed());
+			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed(net));
 				BatchPrefetcher batches = new BatchPrefetcher(() -> {
 					final TrainingData.Batch b = data.next(config.batchSize);
 					return b.mask == null ? new float[][] { b.input, b.target } : new float[][] { b.input, b.target, b.mask };
@@ -400,7 +400,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
 		final TrainingConfig settings = config.copy();
-		settings.precision = Precision.parse(config.precision).resolved(); // what ran, not "auto"
+		settings.precision = Precision.parse(config.precision).resolved(net.dims()); // what ran, not "auto"
 		m.trainingSettings = settings.toJson();
 		m.created = Instant.now().toString();
 		return m;

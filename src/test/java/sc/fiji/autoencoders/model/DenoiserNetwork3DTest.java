@@ -26,7 +26,10 @@ import sc.fiji.autoencoders.predict.Denoiser;
 /** The 3D layers against TensorFlow's own 3D ops, and 3D networks end to end (shapes, identity, receptive field). */
 public class DenoiserNetwork3DTest {
 
-	/** The 3x3x3 convolution built from 2D ops equals tf.nn.conv3d (which has no gradient in graph mode). */
+	/**
+	 * The 3x3x3 convolution built from 2D ops (what trains where the Conv3D gradient cannot be registered) equals
+	 * tf.nn.conv3d.
+	 */
 	@Test
 	public void convolutionEqualsConv3d() {
 		final Random r = new Random(3);
@@ -39,8 +42,8 @@ public class DenoiserNetwork3DTest {
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, -1, 2)));
-			final Operand<TFloat32> ours = new Layers(tf, new FrozenParameters(tf, w), 0.1f, 3).conv("c", x, 2, 3, 3, 1,
-				ParameterSource.Init.HE);
+			final Operand<TFloat32> ours = new Layers(tf, new FrozenParameters(tf, w), 0.1f, 3,
+				Layers.Conv3dOps.SHIFTED_PLANES).conv("c", x, 2, 3, 3, 1, ParameterSource.Init.HE);
 			final Operand<TFloat32> theirs;
 			try (var k = Tensors.of(kernel, kShape); var b = Tensors.of(bias, 3)) {
 				theirs = tf.nn.biasAdd(tf.nn.conv3d(x, tf.constant(k), List.of(1L, 1L, 1L, 1L, 1L), "SAME"), tf.constant(b));

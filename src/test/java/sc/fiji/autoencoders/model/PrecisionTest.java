@@ -41,4 +41,18 @@ public class PrecisionTest {
 		final boolean oneDnn = !"0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"));
 		assertEquals(native16 && oneDnn, Precision.AUTO.mixed());
 	}
+
+	/** 3D networks built with Conv3D train in float32 (see Precision#mixed(NetworkSpec)); 2D and fallback 3D as asked. */
+	@Test
+	public void threeDimensionalConv3dNetworksTrainInFloat32() {
+		Graphs.loadNative();
+		final NetworkSpec two = NetworkSpec.unet(2, 4), three = NetworkSpec.unet(2, 4).threeD(false, true);
+		assertTrue(Precision.BFLOAT16.mixed(two));
+		assertEquals("bfloat16", Precision.BFLOAT16.resolved(2));
+		assertEquals(!Conv3dGradient.available(), Precision.BFLOAT16.mixed(three));
+		assertTrue(Conv3dGradient.available() || !System.getProperty("os.name").startsWith("Linux"),
+			"Linux registers the gradient");
+		assertEquals(Conv3dGradient.available() ? "float32" : "bfloat16", Precision.BFLOAT16.resolved(3));
+		assertFalse(Precision.FLOAT32.mixed(two));
+	}
 }
