@@ -26,17 +26,17 @@ public final class Layers {
 
 	/** How 3D convolutions are built; both compute the same function of the same [d, h, w, in, out] kernels. */
 	public enum Conv3dOps {
-		/** TensorFlow's Conv3D op: the fast one, trainable where {@link Conv3dGradient#available()}. */
+		/** TensorFlow's Conv3D op: the fast one, trained where {@link Conv3dGradient#trains()}. */
 		CONV3D,
 		/** 2D convolutions over Z-shifted copies of the planes: trainable everywhere (ops with C++ gradients). */
 		SHIFTED_PLANES;
 
 		/**
-		 * Conv3D for inference (constants need no gradient) and wherever its gradient is registered, shifted planes
-		 * otherwise.
+		 * Conv3D for inference (constants need no gradient) and for training where {@link Conv3dGradient#trains()},
+		 * shifted planes otherwise.
 		 */
 		public static Conv3dOps best(final ParameterSource params) {
-			return params instanceof FrozenParameters || Conv3dGradient.available() ? CONV3D : SHIFTED_PLANES;
+			return params instanceof FrozenParameters || Conv3dGradient.trains() ? CONV3D : SHIFTED_PLANES;
 		}
 	}
 

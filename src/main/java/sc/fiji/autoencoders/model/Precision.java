@@ -43,7 +43,7 @@ public enum Precision {
 
 	/**
 	 * True when the training graph of {@code network} should run its convolutions in bfloat16: as {@link #mixed()},
-	 * except for 3D networks built with TensorFlow's Conv3D ({@link Conv3dGradient#available()}), which train in float32:
+	 * except for 3D networks trained with TensorFlow's Conv3D ({@link Conv3dGradient#trains()}), which train in float32:
 	 * oneDNN's bfloat16 Conv3D training steps returned NaN losses now and then (on identical inputs, some runs and not
 	 * others: small 3D U-Nets, TensorFlow Java 1.1 on an AVX512-BF16 CPU, 2026-11-26), while float32 Conv3D never did.
 	 */
@@ -53,7 +53,7 @@ public enum Precision {
 
 	/** As {@link #mixed(NetworkSpec)} for a network of {@code dims} dimensions (2 or 3). */
 	public boolean mixed(final int dims) {
-		return mixed() && !(dims == 3 && Conv3dGradient.available());
+		return mixed() && !(dims == 3 && Conv3dGradient.trains());
 	}
 
 	/** The precision a network of {@code dims} dimensions trains in ({@link #mixed(int)}), for logs and settings. */

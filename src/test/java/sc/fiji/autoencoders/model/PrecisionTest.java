@@ -49,10 +49,10 @@ public class PrecisionTest {
 		final NetworkSpec two = NetworkSpec.unet(2, 4), three = NetworkSpec.unet(2, 4).threeD(false, true);
 		assertTrue(Precision.BFLOAT16.mixed(two));
 		assertEquals("bfloat16", Precision.BFLOAT16.resolved(2));
-		assertEquals(!Conv3dGradient.available(), Precision.BFLOAT16.mixed(three));
+		assertEquals(!Conv3dGradient.trains(), Precision.BFLOAT16.mixed(three));
 		assertTrue(Conv3dGradient.available() || !System.getProperty("os.name").startsWith("Linux"),
 			"Linux registers the gradient");
-		assertEquals(Conv3dGradient.available() ? "float32" : "bfloat16", Precision.BFLOAT16.resolved(3));
+		assertEquals(Conv3dGradient.trains() ? "float32" : "bfloat16", Precision.BFLOAT16.resolved(3));
 		assertFalse(Precision.FLOAT32.mixed(two));
 	}
 }

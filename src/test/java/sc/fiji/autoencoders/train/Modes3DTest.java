@@ -94,7 +94,7 @@ public class Modes3DTest {
 		final List<Volume> noisy = noisy(clean, 40, 2);
 		final NetworkSpec spec = NetworkSpec.unet(2, 8).withResidual(false).withTopSkip(false).threeD(false, true);
 		final DenoiserTrainer t = DenoiserTrainer.noise2Void(TrainingImages.volumes(noisy), Masking.n2v2(5), spec,
-			quick(8));
+			quick(12));
 		final List<TrainingEvent> epochs = new ArrayList<>();
 		t.addListener(e -> {
 			if (e.type == TrainingEvent.Type.EPOCH) epochs.add(e);
@@ -105,12 +105,12 @@ public class Modes3DTest {
 		assertEquals(3, m.network.dims());
 		assertEquals("3 noisy Z stacks (no clean image), 3D", m.data);
 		assertTrue(epochs.get(0).message.contains("masked validation loss"), epochs.get(0).message);
-		assertTrue(epochs.get(7).validationLoss < 0.7 * epochs.get(0).validationLoss, "masked validation loss falls");
+		assertTrue(epochs.get(11).validationLoss < 0.7 * epochs.get(0).validationLoss, "masked validation loss falls");
 		double g = 0;
 		for (int i = 0; i < 3; i++)
 			g += gain(m, clean.get(i), noisy.get(i)) / 3;
 		System.out.printf(java.util.Locale.ROOT, "3D Noise2Void on its own noisy stacks: PSNR gain %.2f dB%n", g);
-		// measured 3.99 dB (sigma 40)
+		// measured 4.31 and 4.80 dB (shifted-plane convolutions, 12 epochs); Conv3D training gave -2.35 to 4.59 dB
 		assertTrue(g > 2.5, "3D Noise2Void PSNR gain " + g);
 	}
 
