@@ -38,6 +38,7 @@ import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.Montage;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.predict.Sampling;
 import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AbstractTrainer;
@@ -344,18 +345,38 @@ public final class Autoencoders {
 	public static AutoencoderModel trainVae(final List<ImagePlus> images, final TrainVaeSettings settings,
 		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
+		final List<Plane> planes = trainingPlanes(images, out);
+		final TrainingConfig config = settings.config();
+		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), settings.latent,
+			settings.depth, settings.filters, settings.likelihood, settings.beta), config, settings.klWarmup);
+		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	/**
+	 * Trains a feature autoencoder (code size and regularizer from the settings) on every plane of the images (all of
+	 * one size) and writes it to {@code out}; the model file ends with a Gaussian fitted to the training codes.
+	 */
+	public static AutoencoderModel trainAutoencoder(final List<ImagePlus> images,
+		final TrainAutoencoderSettings settings, final File out, final TrainingListener listener,
+		final Consumer<Runnable> cancelHook)
+	{
+		final List<Plane> planes = trainingPlanes(images, out);
+		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.autoencoderSpec(planes.get(0), settings.code,
+			settings.depth, settings.filters, settings.regularizer, settings.weight), settings.config(), 0);
+		return train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	/** Every plane of the images, checked to be there, and the output named. */
+	private static List<Plane> trainingPlanes(final List<ImagePlus> images, final File out) {
 		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
 			"No training stack: open a stack of same-size images first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final TrainingConfig config = settings.config();
 		final List<Plane> planes = new ArrayList<>();
 		for (final ImagePlus imp : images)
 			planes.addAll(ImageFiles.planes(imp));
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.get(0).getTitle() + "' has no slices: " +
 			"open a stack of same-size images first.");
-		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), settings.latent,
-			settings.depth, settings.filters, settings.likelihood, settings.beta), config, settings.klWarmup);
-		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
+		return planes;
 	}
 
 	/**
@@ -491,16 +512,25 @@ public final class Autoencoders {
 		}
 	}
 
-	/** New images from the VAE's decoder, as a stack. */
+	/**
+	 * New images from the decoder of a VAE or feature autoencoder, as a stack: codes from the VAE's prior or from the
+	 * Gaussian fitted to the training codes (the settings' sampling).
+	 */
 	public static ImagePlus generate(final File model, final GenerateSettings settings) {
-		return generate(model, settings.count, settings.seed, settings.temperature);
+		final Sampling sampling = Sampling.parse(settings.sampling);
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
+			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling);
+			return ImageFiles.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (seed " + settings.seed + ")",
+				planes, 1, planes.size(), 1);
+		}
 	}
 
 	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
-		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
-			final List<Plane> planes = vae.generate(count, seed, temperature);
-			return ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
-		}
+		final GenerateSettings settings = new GenerateSettings();
+		settings.count = count;
+		settings.seed = seed;
+		settings.temperature = temperature;
+		return generate(model, settings);
 	}
 
 	/** Interpolates between slice {@code fromSlice} of {@code from} and slice {@code toSlice} of {@code to} (1-based). */
@@ -508,7 +538,7 @@ public final class Autoencoders {
 		final int toSlice, final File model, final InterpolateSettings settings)
 	{
 		final Plane a = slice(from, fromSlice), b = slice(to, toSlice);
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> strip = vae.interpolate(a, b, settings.steps);
 			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
 		}
@@ -529,13 +559,16 @@ public final class Autoencoders {
 	}
 
 	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
-		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ, List.of(Montage.grid(vae.walk(dimI, dimJ,
 				range, grid), grid)), 1, 1, 1);
 		}
 	}
 
-	/** Latent means and log-variances of every plane, one row per plane (columns of {@link LatentTable}). */
+	/**
+	 * Latent means and log-variances (a VAE) or codes (an autoencoder) of every plane, one row per plane (columns of
+	 * {@link LatentTable}).
+	 */
 	public static ResultsTable encode(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to encode first.");
 		return encode(Collections.singletonList(image), model);
@@ -543,7 +576,7 @@ public final class Autoencoders {
 
 	/** As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order. */
 	public static ResultsTable encode(final List<ImagePlus> images, final File model) {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> planes = new ArrayList<>();
 			for (final ImagePlus image : images) {
 				if (image == null) throw new BadInputException("No image: open the images to encode first.");
@@ -551,14 +584,14 @@ public final class Autoencoders {
 			}
 			final float[][] codes = vae.encode(planes);
 			final int l = vae.spec().latent();
-			final List<String> headings = LatentTable.headings(l);
+			final List<String> headings = LatentTable.headings(l, vae.isVae());
 			final ResultsTable table = new ResultsTable();
 			for (int i = 0; i < planes.size(); i++) {
 				table.incrementCounter();
 				table.addValue(headings.get(0), i + 1);
 				for (int j = 0; j < l; j++)
 					table.addValue(headings.get(1 + j), codes[0][i * l + j]);
-				for (int j = 0; j < l; j++)
+				if (codes[1] != null) for (int j = 0; j < l; j++)
 					table.addValue(headings.get(1 + l + j), codes[1][i * l + j]);
 			}
 			return table;

@@ -11,9 +11,13 @@ import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.TableFiles;
 
-/** {@code fiji-ae encode}: latent mean and log-variance of every image, as CSV (the table Fiji shows). */
+/**
+ * {@code fiji-ae encode}: latent mean and log-variance (VAE) or code (feature autoencoder) of every image, as CSV (the
+ * table Fiji shows).
+ */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-	description = "Encode images with a VAE: one CSV row per image with mu_0.. and logvar_0.. columns.")
+	description = "Encode images with a VAE or feature autoencoder: one CSV row per image with mu_0.. and logvar_0.. " +
+		"columns (VAE) or code_0.. columns (autoencoder).")
 final class EncodeCommand implements Callable<Integer> {
 
 	@Option(names = "--model", required = true, paramLabel = "MODEL") File model;
@@ -24,8 +28,8 @@ final class EncodeCommand implements Callable<Integer> {
 	public Integer call() {
 		final ResultsTable table = Autoencoders.encode(ImageFiles.openAll(input), model);
 		TableFiles.writeCsv(table, output);
-		System.out.println("Encoded " + table.size() + " images (" + (table.getLastColumn() / 2) +
-			" latent dimensions) to " + output);
+		System.out.println("Encoded " + table.size() + " images (" + table.getLastColumn() + " numbers each) to " +
+			output);
 		return Main.OK;
 	}
 }

@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.AutoencoderNetwork;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.FrozenParameters;
@@ -25,9 +26,10 @@ import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.VaeData;
 
 /**
- * A loaded VAE: encode images to latent Gaussians, decode latent codes to images, sample, interpolate, walk, and
- * score images by their negative ELBO. Images go in and come out in the training images' intensity units. Close it to
- * free the native graph and session.
+ * A loaded VAE or feature autoencoder: encode images to latent Gaussians (a VAE) or codes (an autoencoder), decode
+ * codes to images, sample (from the VAE's prior or from the Gaussian fitted to the training codes), interpolate, walk,
+ * and score images by their negative ELBO (VAE) or the encoder's Jacobian norm (autoencoder). Images go in and come
+ * out in the training images' intensity units. Close it to free the native graph and session.
  */
 public final class Vae implements AutoCloseable {
 
@@ -37,11 +39,13 @@ public final class Vae implements AutoCloseable {
 	private final Graph graph;
 	private final Session session;
 	private final Placeholder<TFloat32> x, z, eps;
-	private final Operand<TFloat32> mu, logvar, mean, nelbo, reconstruction;
+	/** For an autoencoder: mu is the code, logvar and nelbo are null, contraction is ||J^T eps||^2 per image. */
+	private final Operand<TFloat32> mu, logvar, mean, nelbo, reconstruction, contraction;
 
 	public Vae(final AutoencoderModel model) {
-		if (!model.isVae()) throw new BadInputException("This is a " + model.kind + " model; this needs a VAE model " +
-			"(train one with Train Variational Autoencoder).");
+		if (!model.hasCodes()) throw new BadInputException("This is a " + model.kind + " model; this needs a VAE or " +
+			"feature autoencoder model (train one with Train Variational Autoencoder or Train Autoencoder for " +
+			"Features).");
 		this.model = model;
 		this.spec = model.vae;
 		this.norm = model.normalization;
@@ -52,14 +56,26 @@ public final class Vae implements AutoCloseable {
 				.paddedWidth(), 1)));
 			z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
 			eps = tf.withName("eps").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
-			final VaeNetwork net = new VaeNetwork(tf, spec, new FrozenParameters(tf, model.weights));
-			final Operand<TFloat32>[] q = net.encode(x);
-			mu = q[0];
-			logvar = q[1];
-			mean = net.decodeMean(z);
-			final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps));
-			nelbo = tf.math.add(net.reconstructionNll(x, logits), net.kl(mu, logvar));
-			reconstruction = net.decodeMean(mu);
+			if (model.isAutoencoder()) {
+				final AutoencoderNetwork net = new AutoencoderNetwork(tf, spec, new FrozenParameters(tf, model.weights));
+				mu = net.encode(x);
+				logvar = null;
+				nelbo = null;
+				contraction = net.contraction(eps);
+				mean = net.decode(z);
+				reconstruction = net.decode(mu);
+			}
+			else {
+				final VaeNetwork net = new VaeNetwork(tf, spec, new FrozenParameters(tf, model.weights));
+				final Operand<TFloat32>[] q = net.encode(x);
+				mu = q[0];
+				logvar = q[1];
+				mean = net.decodeMean(z);
+				final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps));
+				nelbo = tf.math.add(net.reconstructionNll(x, logits), net.kl(mu, logvar));
+				reconstruction = net.decodeMean(mu);
+				contraction = null;
+			}
 			session = Sessions.create(graph, 0);
 		}
 		catch (final RuntimeException e) {
@@ -76,14 +92,54 @@ public final class Vae implements AutoCloseable {
 		return model;
 	}
 
-	/** Latent means and log-variances: {mu, logvar}, each {@code images.size() x latent} row-major. */
+	/**
+	 * Latent means and log-variances: {mu, logvar}, each {@code images.size() x latent} row-major; for an autoencoder
+	 * {codes, null}.
+	 */
 	public float[][] encode(final List<Plane> images) {
 		final float[] data = VaeData.pack(images, norm, spec);
-		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
-			.feed(x, t).fetch(mu).fetch(logvar).run())
-		{
-			return new float[][] { Tensors.values(r.get(0)), Tensors.values(r.get(1)) };
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1)) {
+			if (logvar == null) try (var r = session.runner().feed(x, t).fetch(mu).run()) {
+				return new float[][] { Tensors.values(r.get(0)), null };
+			}
+			try (var r = session.runner().feed(x, t).fetch(mu).fetch(logvar).run()) {
+				return new float[][] { Tensors.values(r.get(0)), Tensors.values(r.get(1)) };
+			}
 		}
+	}
+
+	/** True for a VAE, false for a feature autoencoder. */
+	public boolean isVae() {
+		return model.isVae();
+	}
+
+	/**
+	 * The Frobenius norm of the encoder's Jacobian (code with respect to the image, both in normalized units) for each
+	 * image, exactly: the sum over the code's unit vectors e_j of ||J^T e_j||^2, one backward pass each.
+	 */
+	public double[] jacobianNorms(final List<Plane> images) {
+		if (contraction == null) throw new BadInputException("Jacobian norms are measured for feature autoencoders, " +
+			"not for a " + model.kind + " model.");
+		final float[] data = VaeData.pack(images, norm, spec);
+		final int n = images.size(), l = spec.latent();
+		final double[] sum = new double[n];
+		try (var t = Tensors.of(data, n, spec.paddedHeight(), spec.paddedWidth(), 1)) {
+			for (int j = 0; j < l; j++) {
+				final float[] e = new float[n * l];
+				for (int i = 0; i < n; i++)
+					e[i * l + j] = 1;
+				try (var te = Tensors.of(e, n, l); var r = session.runner().feed(x, t).feed(eps, te).fetch(contraction)
+					.run())
+				{
+					final float[] v = Tensors.values(r.get(0));
+					for (int i = 0; i < n; i++)
+						sum[i] += v[i];
+				}
+			}
+		}
+		for (int i = 0; i < n; i++)
+			sum[i] = Math.sqrt(sum[i]);
+		return sum;
 	}
 
 	/** Decoded mean images for {@code codes.length / latent} latent codes. */
@@ -96,9 +152,25 @@ public final class Vae implements AutoCloseable {
 
 	/** {@code count} new images from z ~ N(0, temperature^2 I), reproducible with the seed. */
 	public List<Plane> generate(final int count, final long seed, final double temperature) {
+		return generate(count, seed, temperature, Sampling.AUTO);
+	}
+
+	/**
+	 * {@code count} new images, reproducible with the seed: codes drawn from the VAE's prior N(0, temperature^2 I), or
+	 * from the Gaussian fitted to the training codes with its covariance scaled by temperature^2 (the only choice for an
+	 * autoencoder, which has no prior); {@link Sampling#AUTO} is the prior for a VAE and the fit otherwise.
+	 */
+	public List<Plane> generate(final int count, final long seed, final double temperature, final Sampling sampling) {
 		if (count < 1) throw new BadInputException("Count must be at least 1 (got " + count + ").");
 		if (!(temperature >= 0)) throw new BadInputException("Temperature must be 0 or positive (got " + temperature + ").");
 		final Random rng = new Random(seed);
+		final boolean fit = sampling == Sampling.FIT || sampling == Sampling.AUTO && !model.isVae();
+		if (!fit && !model.isVae()) throw new BadInputException("A feature autoencoder has no prior to sample from: " +
+			"choose sampling 'fit' (or 'auto'), which samples the Gaussian fitted to its training codes.");
+		if (fit && model.codes == null) throw new BadInputException("This model file has no Gaussian fitted to its " +
+			"training codes (it was trained by an earlier version): sample from the prior (sampling 'prior'), or train " +
+			"the model again (or resume it for an epoch) to store the fit.");
+		if (fit) return decode(model.codes.sample(count, rng, temperature));
 		final float[] codes = new float[count * spec.latent()];
 		for (int i = 0; i < codes.length; i++)
 			codes[i] = (float) (rng.nextGaussian() * temperature);
@@ -149,8 +221,10 @@ public final class Vae implements AutoCloseable {
 		}
 	}
 
-	/** Negative ELBO per image in nats (one posterior sample each, drawn from the seed). */
+	/** Negative ELBO per image in nats (one posterior sample each, drawn from the seed); a VAE's only. */
 	public float[] negativeElbo(final List<Plane> images, final long seed) {
+		if (nelbo == null) throw new BadInputException("A feature autoencoder has no ELBO: score it by its " +
+			"reconstruction error.");
 		final float[] data = VaeData.pack(images, norm, spec);
 		final float[] e = new float[images.size() * spec.latent()];
 		final Random rng = new Random(seed);

@@ -21,8 +21,11 @@ import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.AutoencoderNetwork;
+import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.ModelKind;
+import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.TrainableParameters;
@@ -31,9 +34,12 @@ import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
- * Trains a convolutional VAE on same-size images (every plane is a sample). An epoch is one pass over the training
- * images in a seeded random order; the validation loss and metric are the negative ELBO per image in nats on the
- * held-out images. The KL term can be warmed up linearly over the first epochs. Same engine pattern as
+ * Trains a convolutional VAE, or a feature autoencoder (a spec with a {@link Regularizer}), on same-size images
+ * (every plane is a sample). An epoch is one pass over the training images in a seeded random order. For a VAE the
+ * validation loss and metric are the negative ELBO per image in nats on the held-out images, and the KL term can be
+ * warmed up linearly over the first epochs; for an autoencoder the loss is the squared error per image (in [0, 1]
+ * units) plus the weighted penalty, and the metric the squared error alone. At the end, a Gaussian is fitted to the
+ * codes of all the images under the best weights ({@link AutoencoderModel#codes}). Same engine pattern as
  * {@link DenoiserTrainer}.
  */
 public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
@@ -76,6 +82,18 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		return spec(first, latent, depth, filters, Likelihood.parse(likelihood), beta);
 	}
 
+	/**
+	 * A feature autoencoder's spec for images like {@code first}, the regularizer as typed by a user.
+	 *
+	 * @throws BadInputException naming the valid ids if {@code regularizer} is none of them
+	 */
+	public static VaeSpec autoencoderSpec(final Plane first, final int code, final int depth, final int filters,
+		final String regularizer, final float weight)
+	{
+		return VaeSpec.autoencoder(first.width(), first.height(), code, depth, filters, Regularizer.parse(regularizer),
+			weight);
+	}
+
 	@Override
 	public AutoencoderModel process() {
 		validate();
@@ -99,12 +117,28 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 				Shape.scalar()));
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
-			final VaeNetwork net = new VaeNetwork(tf, s, params);
-			final Operand<TFloat32>[] q = net.encode(x);
-			final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps)));
-			final Operand<TFloat32> kl = net.kl(q[0], q[1]);
-			final Operand<TFloat32> loss = tf.math.mean(tf.math.add(rec, tf.math.mul(klWeight, kl)), tf.constant(0));
-			final Operand<TFloat32> nelbo = tf.math.add(rec, kl);
+			// per image: what is minimized (score) and what is reported (metric); code: what the Gaussian is fitted to
+			final Operand<TFloat32> loss, score, metric, code;
+			if (s.isAutoencoder()) {
+				final AutoencoderNetwork net = new AutoencoderNetwork(tf, s, params);
+				code = net.encode(x);
+				metric = net.squaredError(x, net.decode(code));
+				final Regularizer r = s.regularizer();
+				score = r == Regularizer.SPARSE ? tf.math.add(metric, tf.math.mul(tf.constant(s.weight()), net.l1(code)))
+					: r == Regularizer.CONTRACTIVE ? tf.math.add(metric, tf.math.mul(tf.constant(s.weight()), net.contraction(
+						eps))) : metric;
+				loss = tf.math.mean(score, tf.constant(0));
+			}
+			else {
+				final VaeNetwork net = new VaeNetwork(tf, s, params);
+				final Operand<TFloat32>[] q = net.encode(x);
+				code = q[0];
+				final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps)));
+				final Operand<TFloat32> kl = net.kl(q[0], q[1]);
+				loss = tf.math.mean(tf.math.add(rec, tf.math.mul(klWeight, kl)), tf.constant(0));
+				score = tf.math.add(rec, kl);
+				metric = score;
+			}
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
 			final Random order = new Random(config.seed + 1), noise = new Random(config.seed + 2);
 			final int[] perm = identity(nTrain);
@@ -148,8 +182,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 					@Override
 					public double[] validate() {
-						final double v = meanNelbo(session, x, eps, nelbo, val, s, config.seed + 3);
-						return new double[] { v, v };
+						final double v = meanNelbo(session, x, eps, score, val, s, config.seed + 3);
+						return new double[] { v, metric == score ? v : meanNelbo(session, x, eps, metric, val, s, config.seed +
+							3) };
 					}
 
 					@Override
@@ -162,9 +197,13 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						adam.restart(session, weights, stepsDone);
 					}
 				};
-				final TrainingLoop.Outcome o = run(newLoop(cfg, "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(
-					session))), problem);
-				return model(s, norm, o, adam.state(session));
+				final TrainingLoop.Outcome o = run(newLoop(cfg, s.isAutoencoder() ? "squared error %.3f per image"
+					: "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(session))), problem);
+				final AutoencoderModel m = model(s, norm, o, adam.state(session));
+				adam.restart(session, o.best, o.steps); // the codes of the weights kept, not of the last step
+				m.codes = CodeDistribution.fit(concat(codes(session, x, code, train, s), codes(session, x, code, val, s)), s
+					.latent());
+				return m;
 			}
 		}
 	}
@@ -190,7 +229,32 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		return sum / count;
 	}
 
+	/** The codes of packed images, row-major, computed in chunks. */
+	static float[] codes(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> code,
+		final float[] data, final VaeSpec s)
+	{
+		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
+		final float[] out = new float[count * s.latent()];
+		for (int start = 0; start < count; start += chunk) {
+			final int m = Math.min(chunk, count - start);
+			final float[] bx = new float[m * n];
+			System.arraycopy(data, start * n, bx, 0, m * n);
+			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var r = session.runner().feed(x, tx)
+				.fetch(code).run())
+			{
+				System.arraycopy(Tensors.values(r.get(0)), 0, out, start * s.latent(), m * s.latent());
+			}
+		}
+		return out;
+	}
+
 	// -- Helper methods --
+
+	private static float[] concat(final float[] a, final float[] b) {
+		final float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, out, a.length, b.length);
+		return out;
+	}
 
 	@Override
 	protected void validate() {
@@ -198,8 +262,10 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		config.validate();
 		VaeData.check(images);
 		if (resume != null) {
-			if (!resume.isVae()) throw new BadInputException("Can only resume a VAE from a VAE model, not a " + resume.kind +
-				" model: choose a VAE model to resume, or train without resuming.");
+			final ModelKind kind = spec != null && spec.isAutoencoder() ? ModelKind.AUTOENCODER : ModelKind.VAE;
+			if (resume.kind != kind) throw new BadInputException("Can only resume a " + kind + " from a " + kind +
+				" model, not a " + resume.kind + " model: choose a " + kind + " model to resume, or train without " +
+				"resuming.");
 			if (resume.vae.width() != images.get(0).width() || resume.vae.height() != images.get(0).height()) {
 				throw new BadInputException("The model was trained on " + resume.vae.width() + "x" + resume.vae.height() +
 					" images but these are " + images.get(0).width() + "x" + images.get(0).height() +
@@ -229,7 +295,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = ModelKind.VAE;
+		m.kind = s.isAutoencoder() ? ModelKind.AUTOENCODER : ModelKind.VAE;
 		m.vae = s;
 		m.normalization = norm;
 		m.noise = "none";

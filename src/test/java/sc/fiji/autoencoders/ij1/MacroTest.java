@@ -51,7 +51,8 @@ public class MacroTest {
 
 	static final String[] LABELS = { "Train Denoising Autoencoder...", "Denoise with Autoencoder...",
 		"Denoise with Noise2Void (one click)...",
-		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Generate from VAE...",
+		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Train Autoencoder for Features...",
+		"Generate from VAE...",
 		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Autoencoder Anomaly Map...",
 		"Autoencoder Model Info..." };
 
@@ -257,6 +258,56 @@ public class MacroTest {
 			"epochs=1\");");
 		assertTrue(IJ.getLog().contains("Input image 'mnoisy' is 256x256 but its target 'small' is 64x64"), IJ.getLog());
 		assertEquals(List.of(), robot.unexpectedDialogs());
+	}
+
+	/**
+	 * Train Autoencoder for Features from the dialog records a line that replays without a dialog; Generate from VAE
+	 * samples its fitted code Gaussian and Encode with VAE gives code columns.
+	 */
+	@Test
+	@Order(7)
+	public void autoencoderForFeaturesRecordsAndReplays() throws Exception {
+		IJ.runMacro("setBatchMode(true); open('" + new File("test-images/fashion-mnist-test-500.tif").getAbsolutePath() +
+			"'); rename('fm'); setBatchMode('exit and display');");
+		final ImagePlus stack = WindowManager.getImage("fm");
+		assertNotNull(stack, "the stack is open");
+		final File ae = new File(dir, "features.aemodel");
+		WindowManager.setTempCurrentImage(stack);
+		final Recorder recorder = new Recorder(true);
+		final String line;
+		try {
+			robot.expect(TrainAutoencoderPlugIn.TITLE, gd -> {
+				DialogRobot.setChoice(gd, 0, "fm"); // image
+				DialogRobot.setChoice(gd, 1, "sparse"); // regularizer
+				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
+				DialogRobot.setNumber(gd, 0, 4); // code
+				DialogRobot.setNumber(gd, 3, 4); // filters
+				DialogRobot.setNumber(gd, 4, 1); // epochs
+				DialogRobot.setNumber(gd, 5, 0); // minutes
+			});
+			new Executer("Train Autoencoder for Features...", stack);
+			waitFor(() -> recorderText(recorder).contains("Train Autoencoder for"));
+			line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Train Autoencoder for")).findFirst()
+				.get();
+		}
+		finally {
+			recorder.close();
+		}
+		assertTrue(line.contains("image=fm model_file=" + ae.getAbsolutePath() + " code=4 regularizer=sparse weight=0.01 ") &&
+			line.contains(" filters=4 epochs=1 minutes=0 "), line);
+		assertEquals("sparse", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(ae).vae.regularizer()));
+		assertTrue(ae.delete());
+		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final sc.fiji.autoencoders.model.AutoencoderModel m = sc.fiji.autoencoders.io.ModelFile.load(ae);
+		assertEquals("autoencoder", String.valueOf(m.kind));
+		assertEquals(1, m.history.size());
+		IJ.runMacro("setBatchMode(true); run(\"Generate from VAE...\", \"model_file=[" + ae.getAbsolutePath() +
+			"] count=4 seed=1 temperature=1 sampling=fit\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus samples = WindowManager.getImage("Autoencoder samples (seed 1)");
+		assertNotNull(samples, "samples of the fitted Gaussian are open");
+		assertEquals(4, samples.getStackSize());
 	}
 
 	// -- Helper methods --

@@ -54,6 +54,16 @@ public class ParameterShapesTest {
 	}
 
 	@Test
+	public void autoencoderShapesMatchTheBuilder() {
+		for (final Regularizer r : Regularizer.values())
+			for (final int[] wh : new int[][] { { 28, 28 }, { 13, 7 } })
+				for (int depth = 1; depth <= 2; depth++) {
+					final VaeSpec s = VaeSpec.autoencoder(wh[0], wh[1], 5, depth, 3, r, 0.1f);
+					assertSame(ParameterShapes.of(s), InitialWeights.of(s, 1), s.toString());
+				}
+	}
+
+	@Test
 	public void adamStateHasTwoSlotsPerParameter() {
 		final Map<String, long[]> p = ParameterShapes.of(NetworkSpec.unet(1, 2));
 		final Map<String, long[]> a = ParameterShapes.adamState(p);

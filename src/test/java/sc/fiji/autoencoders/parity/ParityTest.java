@@ -35,6 +35,7 @@ import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
 import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.TrainAutoencoderSettings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.TrainVaeSettings;
 import sc.fiji.autoencoders.WalkSettings;
@@ -44,6 +45,7 @@ import sc.fiji.autoencoders.command.DenoiseWithNoise2Void;
 import sc.fiji.autoencoders.command.EvaluateDenoiser;
 import sc.fiji.autoencoders.command.GenerateFromVae;
 import sc.fiji.autoencoders.command.InterpolateInVaeLatentSpace;
+import sc.fiji.autoencoders.command.TrainAutoencoderForFeatures;
 import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.command.TrainVariationalAutoencoder;
 import sc.fiji.autoencoders.command.VaeLatentWalk;
@@ -54,6 +56,7 @@ import sc.fiji.autoencoders.ij1.EvaluateDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.GenerateVaePlugIn;
 import sc.fiji.autoencoders.ij1.InterpolateVaePlugIn;
 import sc.fiji.autoencoders.ij1.LatentWalkPlugIn;
+import sc.fiji.autoencoders.ij1.TrainAutoencoderPlugIn;
 import sc.fiji.autoencoders.ij1.TrainDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.TrainVaePlugIn;
 
@@ -89,6 +92,8 @@ class ParityTest {
 		new Operation(SelfSupervisedSettings.class, "denoise", DenoiseWithNoise2Void.class, Noise2VoidPlugIn.class), //
 		new Operation(EvaluateSettings.class, "evaluate", EvaluateDenoiser.class, EvaluateDenoiserPlugIn.class), //
 		new Operation(TrainVaeSettings.class, "train-vae", TrainVariationalAutoencoder.class, TrainVaePlugIn.class), //
+		new Operation(TrainAutoencoderSettings.class, "train-autoencoder", TrainAutoencoderForFeatures.class,
+			TrainAutoencoderPlugIn.class), //
 		new Operation(GenerateSettings.class, "generate", GenerateFromVae.class, GenerateVaePlugIn.class), //
 		new Operation(InterpolateSettings.class, "interpolate", InterpolateInVaeLatentSpace.class,
 			InterpolateVaePlugIn.class), //
