@@ -23,6 +23,7 @@ import sc.fiji.autoencoders.image.Spacing;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.Labels;
 import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -30,6 +31,7 @@ import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Pca;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Anomaly;
 import sc.fiji.autoencoders.predict.Denoiser;
@@ -596,6 +598,90 @@ public final class Autoencoders {
 			}
 			return table;
 		}
+	}
+
+	/**
+	 * Latent arithmetic: decodes code(A) + strength (mean code(B) - mean code(C)) for every plane A of {@code image},
+	 * with the planes of {@code add} as B and of {@code subtract} as C (e.g. to add a phenotype to a cell).
+	 */
+	public static ImagePlus arithmetic(final ImagePlus image, final ImagePlus add, final ImagePlus subtract,
+		final File model, final LatentArithmeticSettings settings)
+	{
+		return arithmetic(image, Collections.singletonList(add), Collections.singletonList(subtract), model, settings);
+	}
+
+	/** As above, B and C being the planes of several images each. */
+	public static ImagePlus arithmetic(final ImagePlus image, final List<ImagePlus> add,
+		final List<ImagePlus> subtract, final File model, final LatentArithmeticSettings settings)
+	{
+		if (image == null || add == null || subtract == null || add.contains(null) || subtract.contains(null) || add
+			.isEmpty() || subtract.isEmpty()) throw new BadInputException("Latent arithmetic needs three images or " +
+				"stacks: the images to change, the set whose mean code is added, and the set whose mean code is " +
+				"subtracted.");
+		final List<Plane> b = new ArrayList<>(), c = new ArrayList<>();
+		add.forEach(i -> b.addAll(ImageFiles.planes(i)));
+		subtract.forEach(i -> c.addAll(ImageFiles.planes(i)));
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
+			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), b, c, settings.strength);
+			return ImageFiles.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
+				out.size(), 1);
+		}
+	}
+
+	/**
+	 * The codes of every plane of the images in a plane of the latent space: the first two principal components of
+	 * the codes, or two chosen code dimensions; with each point's class from the slice labels if asked.
+	 */
+	public static LatentScatter latentScatter(final List<ImagePlus> images, final File model,
+		final LatentPlotSettings settings)
+	{
+		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
+			"No images: open the images to plot first.");
+		final boolean pca = "pca".equals(settings.axes);
+		if (!pca && !"dims".equals(settings.axes)) throw new BadInputException("Unknown axes '" + settings.axes +
+			"': use 'pca' or 'dims'.");
+		final boolean labelled = "slices".equals(settings.labels);
+		if (!labelled && !"none".equals(settings.labels)) throw new BadInputException("Unknown labels '" +
+			settings.labels + "': use 'slices' or 'none'.");
+		final List<Plane> planes = new ArrayList<>();
+		final List<String> labels = labelled ? new ArrayList<>() : null;
+		for (final ImagePlus image : images) {
+			planes.addAll(ImageFiles.planes(image));
+			if (labelled) labels.addAll(Labels.ofSlices(image));
+		}
+		if (planes.size() < 2) throw new BadInputException("A latent-space plot needs at least 2 images.");
+		final float[] codes;
+		final int l;
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
+			l = vae.spec().latent();
+			final float[] all = new float[planes.size() * l];
+			for (int start = 0; start < planes.size(); start += 1000) {
+				final float[] c = vae.encode(planes.subList(start, Math.min(planes.size(), start + 1000)))[0];
+				System.arraycopy(c, 0, all, start * l, c.length);
+			}
+			codes = all;
+		}
+		final int n = planes.size();
+		final double[] x = new double[n], y = new double[n];
+		if (pca) {
+			if (l < 2) throw new BadInputException("The model's code has 1 dimension: a plot of principal components " +
+				"needs 2; choose axes 'dims' with dim_x and dim_y 0.");
+			final Pca p = Pca.of(codes, l);
+			for (int i = 0; i < n; i++) {
+				final double[] xy = p.project(codes, i, 2);
+				x[i] = xy[0];
+				y[i] = xy[1];
+			}
+			return new LatentScatter(x, y, "PC 1", "PC 2", labels);
+		}
+		for (final int d : new int[] { settings.dimX, settings.dimY })
+			if (d < 0 || d >= l) throw new BadInputException("Code dimension " + d + " does not exist: this model's " +
+				"codes have dimensions 0 to " + (l - 1) + ".");
+		for (int i = 0; i < n; i++) {
+			x[i] = codes[i * l + settings.dimX];
+			y[i] = codes[i * l + settings.dimY];
+		}
+		return new LatentScatter(x, y, "code " + settings.dimX, "code " + settings.dimY, labels);
 	}
 
 	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */

@@ -211,6 +211,39 @@ public final class Vae implements AutoCloseable {
 		return decode(codes);
 	}
 
+	/**
+	 * Latent arithmetic: decodes code(a) + strength (mean code(b) - mean code(c)) for every image a, the codes being the
+	 * latent means of a VAE or the codes of an autoencoder; e.g. b cells with a phenotype and c cells without it add
+	 * the phenotype to each a. With b = c (or strength 0) this is the reconstruction of a.
+	 */
+	public List<Plane> arithmetic(final List<Plane> a, final List<Plane> b, final List<Plane> c,
+		final double strength)
+	{
+		for (final List<Plane> set : List.of(a, b, c))
+			if (set.isEmpty()) throw new BadInputException("Latent arithmetic needs at least one image in each of the " +
+				"three sets (the images to change, the set to add, the set to subtract).");
+		final int l = spec.latent();
+		final float[] codes = encode(a)[0];
+		final double[] mb = meanCode(b), mc = meanCode(c);
+		for (int i = 0; i < a.size(); i++)
+			for (int j = 0; j < l; j++)
+				codes[i * l + j] += (float) (strength * (mb[j] - mc[j]));
+		return decode(codes);
+	}
+
+	private double[] meanCode(final List<Plane> images) {
+		final int l = spec.latent();
+		final double[] m = new double[l];
+		for (int start = 0; start < images.size(); start += 1000) {
+			final float[] codes = encode(images.subList(start, Math.min(images.size(), start + 1000)))[0];
+			for (int i = 0; i < codes.length; i++)
+				m[i % l] += codes[i];
+		}
+		for (int j = 0; j < l; j++)
+			m[j] /= images.size();
+		return m;
+	}
+
 	/** Reconstructions (decoded latent means), in image units. */
 	public List<Plane> reconstruct(final List<Plane> images) {
 		final float[] data = VaeData.pack(images, norm, spec);

@@ -28,6 +28,7 @@ import sc.fiji.autoencoders.train.VaeTrainer;
  *
  * <p>
  * Arguments: DATA_DIR OUT_DIR NAME KIND(none|sparse|contractive|linear|vae) WEIGHT(or beta) CODE EPOCHS MINUTES
+ * [LEARNING_RATE]
  */
 public final class AutoencoderFeaturesBenchmark {
 
@@ -47,6 +48,7 @@ public final class AutoencoderFeaturesBenchmark {
 		c.minutes = minutes;
 		c.earlyStopPatience = 0;
 		c.seed = 42;
+		if (args.length > 8) c.learningRate = Float.parseFloat(args[8]);
 		final VaeSpec spec = kind.equals("vae") ? new VaeSpec(28, 28, code, 2, 32, Likelihood.BERNOULLI, weight)
 			: VaeSpec.autoencoder(28, 28, code, 2, 32, Regularizer.parse(kind), weight);
 		final long t0 = System.nanoTime();
@@ -90,8 +92,8 @@ public final class AutoencoderFeaturesBenchmark {
 				write(new File(out, name + "-decoder.csv"), cols, 784);
 			}
 			final String line = String.format(Locale.ROOT,
-				"%s kind=%s weight=%g code=%d epochs=%d steps=%d seconds=%.0f test_squared_error=%.3f near_zero=%.3f " +
-					"jacobian_norm=%.3f", name, kind, weight, code, m.history.size(), m.steps, seconds, se, near, jac);
+				"%s kind=%s weight=%g code=%d lr=%g epochs=%d steps=%d seconds=%.0f test_squared_error=%.3f near_zero=%.3f " +
+					"jacobian_norm=%.3f", name, kind, weight, code, c.learningRate, m.history.size(), m.steps, seconds, se, near, jac);
 			System.out.println(line);
 			try (PrintWriter w = new PrintWriter(new java.io.FileWriter(new File(out, "measures.txt"), StandardCharsets.UTF_8,
 				true)))

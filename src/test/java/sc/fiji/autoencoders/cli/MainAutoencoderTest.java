@@ -62,6 +62,25 @@ public class MainAutoencoderTest {
 		assertTrue(r[1].toString().contains("autoencoder 28x28, code 6") && r[1].toString().contains("contractive") &&
 			r[1].toString().contains("code fit"), r[1].toString());
 
+		final File same = new File(dir, "same.tif");
+		r = cli("arithmetic", "--model", model.getPath(), "--image", stack, "--add", stack, "--subtract", stack,
+			"--output", same.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		assertEquals(500, ImageFiles.open(same).getStackSize());
+
+		final File png = new File(dir, "plot.png");
+		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--labels", "none", "--output", png
+			.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		assertTrue(ImageFiles.open(png).getWidth() > 200, "a plot image");
+		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--output", png.getPath());
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().contains("Slice 1 of 'fashion-mnist-test-500.tif' has no label"), r[2].toString());
+		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--labels", "none", "--axes", "dims",
+			"--dim-y", "6", "--output", png.getPath());
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().contains("Code dimension 6 does not exist"), r[2].toString());
+
 		r = cli("train-autoencoder", "--images", stack, "--out", model.getPath(), "--regularizer", "dense");
 		assertEquals(2, r[0]);
 		assertTrue(r[2].toString().contains("Unknown regularizer 'dense': use 'none', 'sparse', 'contractive' or " +

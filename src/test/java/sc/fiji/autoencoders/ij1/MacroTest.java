@@ -53,7 +53,8 @@ public class MacroTest {
 		"Denoise with Noise2Void (one click)...",
 		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Train Autoencoder for Features...",
 		"Generate from VAE...",
-		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Autoencoder Anomaly Map...",
+		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Latent Arithmetic...",
+		"Latent Space Plot...", "Autoencoder Anomaly Map...",
 		"Autoencoder Model Info..." };
 
 	@TempDir
@@ -308,6 +309,39 @@ public class MacroTest {
 		final ImagePlus samples = WindowManager.getImage("Autoencoder samples (seed 1)");
 		assertNotNull(samples, "samples of the fitted Gaussian are open");
 		assertEquals(4, samples.getStackSize());
+		// latent arithmetic with B = C: the reconstructions
+		IJ.runMacro("setBatchMode(true); run(\"Latent Arithmetic...\", \"image=fm add=fm subtract=fm model_file=[" + ae
+			.getAbsolutePath() + "] strength=1\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus changed = WindowManager.getImage("fm + fm - fm");
+		assertNotNull(changed, "the arithmetic's result is open");
+		assertEquals(500, changed.getStackSize());
+		// the latent-space plot from the dialog, recorded, replays as a plot image of the same size
+		IJ.runMacro("setBatchMode(true); selectImage('fm'); for (i = 1; i <= nSlices; i++) { setSlice(i); " +
+			"setMetadata('Label', 'class' + (i % 3)); } setBatchMode('exit and display');");
+		WindowManager.setTempCurrentImage(stack);
+		final Recorder plotRecorder = new Recorder(true);
+		final String plotLine;
+		try {
+			robot.expect(LatentPlotPlugIn.TITLE, gd -> {
+				DialogRobot.setChoice(gd, 0, "fm");
+				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
+			});
+			new Executer("Latent Space Plot...", stack);
+			waitFor(() -> recorderText(plotRecorder).contains("Latent Space Plot"));
+			plotLine = recorderText(plotRecorder).lines().filter(l -> l.startsWith("run(\"Latent Space Plot")).findFirst()
+				.get();
+		}
+		finally {
+			plotRecorder.close();
+		}
+		assertTrue(plotLine.contains("image=fm model_file=" + ae.getAbsolutePath() + " axes=pca dim_x=0 dim_y=1 " +
+			"labels=slices"), plotLine);
+		IJ.runMacro("setBatchMode(true); " + plotLine + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus plot = WindowManager.getImage("Latent space of fm");
+		assertNotNull(plot, "the plot is open");
+		assertTrue(plot.getWidth() > 200, "a plot image");
 	}
 
 	// -- Helper methods --

@@ -33,6 +33,8 @@ import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.EvaluateSettings;
 import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
+import sc.fiji.autoencoders.LatentArithmeticSettings;
+import sc.fiji.autoencoders.LatentPlotSettings;
 import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainAutoencoderSettings;
@@ -45,6 +47,8 @@ import sc.fiji.autoencoders.command.DenoiseWithNoise2Void;
 import sc.fiji.autoencoders.command.EvaluateDenoiser;
 import sc.fiji.autoencoders.command.GenerateFromVae;
 import sc.fiji.autoencoders.command.InterpolateInVaeLatentSpace;
+import sc.fiji.autoencoders.command.LatentArithmetic;
+import sc.fiji.autoencoders.command.LatentSpacePlot;
 import sc.fiji.autoencoders.command.TrainAutoencoderForFeatures;
 import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.command.TrainVariationalAutoencoder;
@@ -55,6 +59,8 @@ import sc.fiji.autoencoders.ij1.DialogPlugIn;
 import sc.fiji.autoencoders.ij1.EvaluateDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.GenerateVaePlugIn;
 import sc.fiji.autoencoders.ij1.InterpolateVaePlugIn;
+import sc.fiji.autoencoders.ij1.LatentArithmeticPlugIn;
+import sc.fiji.autoencoders.ij1.LatentPlotPlugIn;
 import sc.fiji.autoencoders.ij1.LatentWalkPlugIn;
 import sc.fiji.autoencoders.ij1.TrainAutoencoderPlugIn;
 import sc.fiji.autoencoders.ij1.TrainDenoiserPlugIn;
@@ -95,6 +101,9 @@ class ParityTest {
 		new Operation(TrainAutoencoderSettings.class, "train-autoencoder", TrainAutoencoderForFeatures.class,
 			TrainAutoencoderPlugIn.class), //
 		new Operation(GenerateSettings.class, "generate", GenerateFromVae.class, GenerateVaePlugIn.class), //
+		new Operation(LatentArithmeticSettings.class, "arithmetic", LatentArithmetic.class,
+			LatentArithmeticPlugIn.class), //
+		new Operation(LatentPlotSettings.class, "latent-plot", LatentSpacePlot.class, LatentPlotPlugIn.class), //
 		new Operation(InterpolateSettings.class, "interpolate", InterpolateInVaeLatentSpace.class,
 			InterpolateVaePlugIn.class), //
 		new Operation(WalkSettings.class, "walk", VaeLatentWalk.class, LatentWalkPlugIn.class));

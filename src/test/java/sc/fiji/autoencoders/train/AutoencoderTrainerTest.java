@@ -171,6 +171,13 @@ public class AutoencoderTrainerTest {
 			for (int i = 0; i < 9; i++)
 				assertEquals(cov[i], stored[i], 1e-3 * Math.sqrt(cov[i / 3 * 4] * cov[i % 3 * 4]));
 			assertEquals(5, ae.generate(5, 1, 1, Sampling.AUTO).size());
+			// latent arithmetic with B = C decodes A's own code
+			final List<Plane> a = images.subList(0, 3), same = ae.arithmetic(a, images.subList(10, 40), images.subList(10,
+				40), 1), rec = ae.reconstruct(a);
+			for (int i = 0; i < 3; i++)
+				org.junit.jupiter.api.Assertions.assertArrayEquals(rec.get(i).pixels(), same.get(i).pixels(), 1e-5f);
+			final List<Plane> moved = ae.arithmetic(a, images.subList(10, 40), images.subList(40, 70), 1);
+			assertTrue(moved.get(0).pixels()[0] != rec.get(0).pixels()[0], "different sets move the code");
 			assertThrows(BadInputException.class, () -> ae.generate(5, 1, 1, Sampling.PRIOR));
 		}
 	}
