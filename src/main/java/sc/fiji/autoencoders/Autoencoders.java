@@ -578,12 +578,22 @@ public final class Autoencoders {
 
 	/** As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order. */
 	public static ResultsTable encode(final List<ImagePlus> images, final File model) {
+		return encode(images, model, new EncodeSettings());
+	}
+
+	/**
+	 * As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order, with a {@code label} column
+	 * last when the settings give labels (ready for Weka or a classifier).
+	 */
+	public static ResultsTable encode(final List<ImagePlus> images, final File model, final EncodeSettings settings) {
+		if (images == null || images.isEmpty()) throw new BadInputException("No image: open the images to encode first.");
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> planes = new ArrayList<>();
 			for (final ImagePlus image : images) {
 				if (image == null) throw new BadInputException("No image: open the images to encode first.");
 				planes.addAll(ImageFiles.planes(image));
 			}
+			final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
 			final float[][] codes = vae.encode(planes);
 			final int l = vae.spec().latent();
 			final List<String> headings = LatentTable.headings(l, vae.isVae());
@@ -595,6 +605,7 @@ public final class Autoencoders {
 					table.addValue(headings.get(1 + j), codes[0][i * l + j]);
 				if (codes[1] != null) for (int j = 0; j < l; j++)
 					table.addValue(headings.get(1 + l + j), codes[1][i * l + j]);
+				if (labels != null) table.addValue("label", labels.get(i));
 			}
 			return table;
 		}
@@ -640,15 +651,10 @@ public final class Autoencoders {
 		final boolean pca = "pca".equals(settings.axes);
 		if (!pca && !"dims".equals(settings.axes)) throw new BadInputException("Unknown axes '" + settings.axes +
 			"': use 'pca' or 'dims'.");
-		final boolean labelled = "slices".equals(settings.labels);
-		if (!labelled && !"none".equals(settings.labels)) throw new BadInputException("Unknown labels '" +
-			settings.labels + "': use 'slices' or 'none'.");
 		final List<Plane> planes = new ArrayList<>();
-		final List<String> labels = labelled ? new ArrayList<>() : null;
-		for (final ImagePlus image : images) {
+		for (final ImagePlus image : images)
 			planes.addAll(ImageFiles.planes(image));
-			if (labelled) labels.addAll(Labels.ofSlices(image));
-		}
+		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
 		if (planes.size() < 2) throw new BadInputException("A latent-space plot needs at least 2 images.");
 		final float[] codes;
 		final int l;

@@ -1,5 +1,9 @@
 package sc.fiji.autoencoders;
 
+import java.io.File;
+
+import sc.fiji.autoencoders.io.Labels;
+
 /** Settings of the latent-space scatter plot (names in each front end: {@link Settings}). */
 public final class LatentPlotSettings {
 
@@ -10,7 +14,12 @@ public final class LatentPlotSettings {
 	public int dimX = 0;
 	/** Code dimension on the vertical axis (axes dims), from 0. */
 	public int dimY = 1;
-	/** slices: colour the points by the stack's slice labels (one class per distinct label); none: one colour. */
-	@Choices({ "slices", "none" })
-	public String labels = "slices";
+	/**
+	 * Colour by class: auto (the slice labels if every slice has one; a folder of class subfolders labels each image by
+	 * its subfolder), slices (every slice must have one), or none (one colour).
+	 */
+	@Choices({ Labels.AUTO, Labels.SLICES, Labels.NONE })
+	public String labels = Labels.AUTO;
+	/** A CSV file with a 'label' column (and optionally 'image', the 1-based image number) instead; empty for none. */
+	public File labelsFile;
 }

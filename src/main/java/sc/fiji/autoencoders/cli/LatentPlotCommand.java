@@ -23,7 +23,10 @@ final class LatentPlotCommand implements Callable<Integer> {
 	@Option(names = "--axes", defaultValue = "pca", description = "pca (default) or dims.") String axes;
 	@Option(names = "--dim-x", defaultValue = "0", description = "Horizontal code dimension for --axes dims (default ${DEFAULT-VALUE}).") int dimX;
 	@Option(names = "--dim-y", defaultValue = "1", description = "Vertical code dimension for --axes dims (default ${DEFAULT-VALUE}).") int dimY;
-	@Option(names = "--labels", defaultValue = "slices", description = "slices (default: colour by slice label) or none.") String labels;
+	@Option(names = "--labels", defaultValue = "auto", description = "Colour by: auto (default: slice labels if every " +
+		"slice has one; a folder of class subfolders labels each image by its subfolder), slices or none.") String labels;
+	@Option(names = "--labels-file", paramLabel = "CSV", description = "Labels from a CSV file with a 'label' column " +
+		"(and optionally 'image', the 1-based image number) instead.") File labelsFile;
 	@Option(names = "--output", required = true, paramLabel = "PNG") File output;
 
 	@Override

@@ -37,8 +37,12 @@ public class LatentSpacePlot extends ContextCommand {
 	@Parameter(label = "Vertical code dimension (axes dims)", min = "0")
 	private int dim_y = 1;
 
-	@Parameter(label = "Colour by", choices = { "slices", "none" })
-	private String labels = "slices";
+	@Parameter(label = "Colour by", choices = { "auto", "slices", "none" })
+	private String labels = "auto";
+
+	// not persisted: a script that leaves it out must not use the labels of an earlier run
+	@Parameter(label = "Labels file (CSV, optional)", required = false, persist = false)
+	private File labels_file;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus plot;

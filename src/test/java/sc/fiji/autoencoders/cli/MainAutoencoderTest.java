@@ -62,6 +62,23 @@ public class MainAutoencoderTest {
 		assertTrue(r[1].toString().contains("autoencoder 28x28, code 6") && r[1].toString().contains("contractive") &&
 			r[1].toString().contains("code fit"), r[1].toString());
 
+		// labels from a CSV file: the label column comes last, beside the codes
+		final StringBuilder labels = new StringBuilder("label\n");
+		for (int i = 0; i < 500; i++)
+			labels.append(i % 2 == 0 ? "even" : "odd").append('\n');
+		final File labelsFile = new File(dir, "labels.csv");
+		Files.write(labelsFile.toPath(), labels.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		r = cli("encode", "--model", model.getPath(), "--input", stack, "--labels-file", labelsFile.getPath(),
+			"--output", csv.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		final List<String> labelled = Files.readAllLines(csv.toPath());
+		assertEquals("image,code_0,code_1,code_2,code_3,code_4,code_5,label", labelled.get(0));
+		assertTrue(labelled.get(2).endsWith(",odd"), labelled.get(2));
+		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--labels-file", labelsFile.getPath(),
+			"--output", new File(dir, "classes.png").getPath());
+		assertEquals(0, r[0], r[2].toString());
+		assertTrue(r[1].toString().contains("(2 classes)"), r[1].toString());
+
 		final File same = new File(dir, "same.tif");
 		r = cli("arithmetic", "--model", model.getPath(), "--image", stack, "--add", stack, "--subtract", stack,
 			"--output", same.getPath());
@@ -73,7 +90,8 @@ public class MainAutoencoderTest {
 			.getPath());
 		assertEquals(0, r[0], r[2].toString());
 		assertTrue(ImageFiles.open(png).getWidth() > 200, "a plot image");
-		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--output", png.getPath());
+		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--labels", "slices", "--output", png
+			.getPath());
 		assertEquals(2, r[0]);
 		assertTrue(r[2].toString().contains("Slice 1 of 'fashion-mnist-test-500.tif' has no label"), r[2].toString());
 		r = cli("latent-plot", "--model", model.getPath(), "--input", stack, "--labels", "none", "--axes", "dims",

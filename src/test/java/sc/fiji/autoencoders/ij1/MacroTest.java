@@ -336,12 +336,21 @@ public class MacroTest {
 			plotRecorder.close();
 		}
 		assertTrue(plotLine.contains("image=fm model_file=" + ae.getAbsolutePath() + " axes=pca dim_x=0 dim_y=1 " +
-			"labels=slices"), plotLine);
+			"labels=auto"), plotLine);
 		IJ.runMacro("setBatchMode(true); " + plotLine + " setBatchMode('exit and display');");
 		assertEquals(List.of(), robot.unexpectedDialogs());
 		final ImagePlus plot = WindowManager.getImage("Latent space of fm");
 		assertNotNull(plot, "the plot is open");
 		assertTrue(plot.getWidth() > 200, "a plot image");
+		// encode writes the slice labels beside the codes
+		IJ.runMacro("setBatchMode(true); run(\"Encode with VAE...\", \"image=fm model_file=[" + ae.getAbsolutePath() +
+			"] labels=slices\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ij.measure.ResultsTable codes = ij.measure.ResultsTable.getResultsTable("Latent codes");
+		assertNotNull(codes, "the table is shown");
+		assertEquals(500, codes.size());
+		assertEquals("class2", codes.getStringValue("label", 1));
+		assertTrue(codes.columnExists("code_3"), "code columns");
 	}
 
 	// -- Helper methods --

@@ -30,6 +30,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import sc.fiji.autoencoders.Choices;
 import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.EncodeSettings;
 import sc.fiji.autoencoders.EvaluateSettings;
 import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
@@ -44,6 +45,7 @@ import sc.fiji.autoencoders.WalkSettings;
 import sc.fiji.autoencoders.cli.Main;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
 import sc.fiji.autoencoders.command.DenoiseWithNoise2Void;
+import sc.fiji.autoencoders.command.EncodeWithVae;
 import sc.fiji.autoencoders.command.EvaluateDenoiser;
 import sc.fiji.autoencoders.command.GenerateFromVae;
 import sc.fiji.autoencoders.command.InterpolateInVaeLatentSpace;
@@ -56,6 +58,7 @@ import sc.fiji.autoencoders.command.VaeLatentWalk;
 import sc.fiji.autoencoders.ij1.DenoisePlugIn;
 import sc.fiji.autoencoders.ij1.Noise2VoidPlugIn;
 import sc.fiji.autoencoders.ij1.DialogPlugIn;
+import sc.fiji.autoencoders.ij1.EncodeVaePlugIn;
 import sc.fiji.autoencoders.ij1.EvaluateDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.GenerateVaePlugIn;
 import sc.fiji.autoencoders.ij1.InterpolateVaePlugIn;
@@ -104,6 +107,7 @@ class ParityTest {
 		new Operation(LatentArithmeticSettings.class, "arithmetic", LatentArithmetic.class,
 			LatentArithmeticPlugIn.class), //
 		new Operation(LatentPlotSettings.class, "latent-plot", LatentSpacePlot.class, LatentPlotPlugIn.class), //
+		new Operation(EncodeSettings.class, "encode", EncodeWithVae.class, EncodeVaePlugIn.class), //
 		new Operation(InterpolateSettings.class, "interpolate", InterpolateInVaeLatentSpace.class,
 			InterpolateVaePlugIn.class), //
 		new Operation(WalkSettings.class, "walk", VaeLatentWalk.class, LatentWalkPlugIn.class));
