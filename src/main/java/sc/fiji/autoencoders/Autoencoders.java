@@ -349,8 +349,18 @@ public final class Autoencoders {
 	{
 		final List<Plane> planes = trainingPlanes(images, out);
 		final TrainingConfig config = settings.config();
-		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), settings.latent,
-			settings.depth, settings.filters, settings.likelihood, settings.beta), config, settings.klWarmup);
+		VaeSpec spec = VaeTrainer.spec(planes.get(0), settings.latent, settings.depth, settings.filters,
+			settings.likelihood, settings.beta);
+		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
+		int[] classIndex = null;
+		if (labels != null) {
+			final List<String> classes = labels.stream().distinct().sorted().collect(Collectors.toList());
+			if (classes.size() < 2) throw new BadInputException("The labels name only one class (" + classes + "): a " +
+				"class-conditional VAE needs at least 2 classes; train without labels (labels none) for one.");
+			spec = spec.withClasses(classes);
+			classIndex = labels.stream().mapToInt(classes::indexOf).toArray();
+		}
+		final VaeTrainer trainer = new VaeTrainer(planes, spec, config, settings.klWarmup).labels(classIndex);
 		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
 	}
 
@@ -521,9 +531,14 @@ public final class Autoencoders {
 	public static ImagePlus generate(final File model, final GenerateSettings settings) {
 		final Sampling sampling = Sampling.parse(settings.sampling);
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling);
-			return ImageFiles.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (seed " + settings.seed + ")",
-				planes, 1, planes.size(), 1);
+			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling,
+				settings.label);
+			final ImagePlus imp = ImageFiles.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (" + (settings
+				.label.trim().isEmpty() ? "" : settings.label.trim() + ", ") + "seed " + settings.seed + ")", planes, 1,
+				planes.size(), 1);
+			if (!settings.label.trim().isEmpty()) for (int i = 1; i <= imp.getStackSize(); i++)
+				imp.getStack().setSliceLabel(settings.label.trim(), i); // generated images keep their class
+			return imp;
 		}
 	}
 

@@ -14,4 +14,6 @@ public final class GenerateSettings {
 	 */
 	@Choices({ "auto", "prior", "fit" })
 	public String sampling = "auto";
+	/** The class to generate, for a class-conditional VAE (trained with labels); empty otherwise. */
+	public String label = "";
 }

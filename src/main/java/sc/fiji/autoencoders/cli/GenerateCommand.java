@@ -20,6 +20,7 @@ final class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--temperature", defaultValue = "1", description = "Latent standard deviation T (default 1).") double temperature;
 	@Option(names = "--sampling", defaultValue = "auto", description = "prior (a VAE's N(0, I)), fit (the Gaussian " +
 		"fitted to the training codes) or auto (default: prior for a VAE, fit for an autoencoder).") String sampling;
+	@Option(names = "--label", defaultValue = "", description = "The class to generate (a class-conditional VAE).") String label;
 	@Option(names = "--columns", defaultValue = "8", description = "Columns of a PNG grid (default ${DEFAULT-VALUE}).") int columns;
 	@Option(names = "--output", required = true, paramLabel = "FILE") File output;
 

@@ -172,6 +172,26 @@ final class ModelJson {
 			excludeCentre), v.get(struct), v.get(span)).validate()));
 	}
 
+	/** A list of at most 1000 texts, e.g. the class names of a class-conditional VAE. */
+	private static final Codec<List<String>> TEXTS = new Codec<List<String>>() {
+
+		@Override
+		public JsonElement write(final List<String> value) {
+			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+			value.forEach(a::add);
+			return a;
+		}
+
+		@Override
+		public List<String> read(final JsonElement e, final At at) {
+			if (!e.isJsonArray() || e.getAsJsonArray().size() > 1000) throw at.notA("a list of at most 1000 texts");
+			final List<String> out = new java.util.ArrayList<>();
+			for (final JsonElement t : e.getAsJsonArray())
+				out.add(JsonTable.TEXT.read(t, at.element()));
+			return out;
+		}
+	};
+
 	/** {@link VaeSpec}: {@code vae} of a VAE. */
 	private static final JsonTable<VaeSpec> VAE;
 	static {
@@ -189,11 +209,14 @@ final class ModelJson {
 			"regularizer"), VaeSpec::regularizer, null);
 		final Field<VaeSpec, Float> weight = t.optional("weight", JsonTable.FINITE_FLOAT, s -> s.isAutoencoder() ? s
 			.weight() : null, 0f);
+		// added with class-conditional VAEs, which alone write it
+		final Field<VaeSpec, List<String>> classes = t.optional("classes", TEXTS, s -> s.isConditional() ? s.classes()
+			: null, List.of());
 		VAE = t.make(v -> {
 			final VaeSpec s = valid(v.at, "VAE spec", () -> (v.get(regularizer) == null ? new VaeSpec(v.get(width), v.get(
 				height), v.get(latent), v.get(depth), v.get(filters), v.get(likelihood), v.get(beta)) : VaeSpec.autoencoder(v
 					.get(width), v.get(height), v.get(latent), v.get(depth), v.get(filters), v.get(regularizer), v.get(weight)))
-				.validate());
+				.withClasses(v.get(classes)).validate());
 			if (!s.isAutoencoder() && v.get(weight) != 0f) throw v.at.damaged("its VAE spec has a regularizer weight " +
 				"but no regularizer");
 			if (Math.min(s.width(), s.height()) >> s.depth() < 1) throw v.at.damaged("its VAE spec is invalid (depth " + s

@@ -54,9 +54,11 @@ public final class InitialWeights implements ParameterSource {
 				return w.weights;
 			}
 			final VaeNetwork net = new VaeNetwork(tf, spec, w);
+			final Operand<TFloat32> y = spec.isConditional() ? tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+				spec.classes().size()))) : null;
 			net.encode(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.paddedHeight(), spec
-				.paddedWidth(), 1))));
-			net.decodeLogits(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent()))));
+				.paddedWidth(), 1))), y);
+			net.decodeLogits(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent()))), y);
 			return w.weights;
 		}
 	}

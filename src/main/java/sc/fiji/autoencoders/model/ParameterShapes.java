@@ -52,10 +52,10 @@ public final class ParameterShapes {
 			conv(m, "vae_enc" + l, 3, in, f);
 			in = f;
 		}
-		final long flat = VaeNetwork.flatSize(spec);
-		dense(m, "vae_mu", flat, spec.latent());
-		dense(m, "vae_logvar", flat, spec.latent());
-		dense(m, "vae_dec_dense", spec.latent(), flat);
+		final long flat = VaeNetwork.flatSize(spec), classes = spec.classes().size();
+		dense(m, "vae_mu", flat + classes, spec.latent());
+		dense(m, "vae_logvar", flat + classes, spec.latent());
+		dense(m, "vae_dec_dense", spec.latent() + classes, flat);
 		in = VaeNetwork.filters(spec, d - 1);
 		for (int l = d - 1; l >= 0; l--) {
 			final long out = l > 0 ? VaeNetwork.filters(spec, l - 1) : 1;

@@ -39,6 +39,8 @@ public final class Vae implements AutoCloseable {
 	private final Graph graph;
 	private final Session session;
 	private final Placeholder<TFloat32> x, z, eps;
+	/** The one-hot classes of a class-conditional VAE, else null. */
+	private final Placeholder<TFloat32> y;
 	/** For an autoencoder: mu is the code, logvar and nelbo are null, contraction is ||J^T eps||^2 per image. */
 	private final Operand<TFloat32> mu, logvar, mean, nelbo, reconstruction, contraction;
 
@@ -56,6 +58,8 @@ public final class Vae implements AutoCloseable {
 				.paddedWidth(), 1)));
 			z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
 			eps = tf.withName("eps").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
+			y = spec.isConditional() ? tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec
+				.classes().size()))) : null;
 			if (model.isAutoencoder()) {
 				final AutoencoderNetwork net = new AutoencoderNetwork(tf, spec, new FrozenParameters(tf, model.weights));
 				mu = net.encode(x);
@@ -67,13 +71,13 @@ public final class Vae implements AutoCloseable {
 			}
 			else {
 				final VaeNetwork net = new VaeNetwork(tf, spec, new FrozenParameters(tf, model.weights));
-				final Operand<TFloat32>[] q = net.encode(x);
+				final Operand<TFloat32>[] q = net.encode(x, y);
 				mu = q[0];
 				logvar = q[1];
-				mean = net.decodeMean(z);
-				final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps));
+				mean = net.decodeMean(z, y);
+				final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps), y);
 				nelbo = tf.math.add(net.reconstructionNll(x, logits), net.kl(mu, logvar));
-				reconstruction = net.decodeMean(mu);
+				reconstruction = net.decodeMean(mu, y);
 				contraction = null;
 			}
 			session = Sessions.create(graph, 0);
@@ -97,6 +101,7 @@ public final class Vae implements AutoCloseable {
 	 * {codes, null}.
 	 */
 	public float[][] encode(final List<Plane> images) {
+		unconditional("Encoding");
 		final float[] data = VaeData.pack(images, norm, spec);
 		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1)) {
 			if (logvar == null) try (var r = session.runner().feed(x, t).fetch(mu).run()) {
@@ -144,10 +149,28 @@ public final class Vae implements AutoCloseable {
 
 	/** Decoded mean images for {@code codes.length / latent} latent codes. */
 	public List<Plane> decode(final float[] codes) {
-		final int n = codes.length / spec.latent();
-		try (var t = Tensors.of(codes, n, spec.latent()); var r = session.runner().feed(z, t).fetch(mean).run()) {
-			return planes(Tensors.values(r.get(0)), n);
+		unconditional("Decoding without a class");
+		return decode(codes, -1);
+	}
+
+	/** As above, all of class {@code cls} (an index into the classes of a class-conditional VAE; -1 for none). */
+	private List<Plane> decode(final float[] codes, final int cls) {
+		final int n = codes.length / spec.latent(), c = spec.classes().size();
+		final float[] onehot = new float[n * Math.max(1, c)];
+		if (cls >= 0) for (int i = 0; i < n; i++)
+			onehot[i * c + cls] = 1;
+		try (var t = Tensors.of(codes, n, spec.latent()); var ty = Tensors.of(onehot, n, Math.max(1, c))) {
+			final Session.Runner runner = session.runner().feed(z, t);
+			if (y != null) runner.feed(y, ty);
+			try (var r = runner.fetch(mean).run()) {
+				return planes(Tensors.values(r.get(0)), n);
+			}
 		}
+	}
+
+	/** The class names of a class-conditional VAE (empty otherwise). */
+	public List<String> classes() {
+		return spec.classes();
 	}
 
 	/** {@code count} new images from z ~ N(0, temperature^2 I), reproducible with the seed. */
@@ -161,6 +184,23 @@ public final class Vae implements AutoCloseable {
 	 * autoencoder, which has no prior); {@link Sampling#AUTO} is the prior for a VAE and the fit otherwise.
 	 */
 	public List<Plane> generate(final int count, final long seed, final double temperature, final Sampling sampling) {
+		return generate(count, seed, temperature, sampling, "");
+	}
+
+	/**
+	 * As above; a class-conditional VAE generates images of class {@code label} (one of {@link #classes}), which an
+	 * unconditional model must not be given (empty).
+	 */
+	public List<Plane> generate(final int count, final long seed, final double temperature, final Sampling sampling,
+		final String label)
+	{
+		final String l = label == null ? "" : label.trim();
+		final int cls = spec.classes().indexOf(l);
+		if (spec.isConditional() && cls < 0) throw new BadInputException((l.isEmpty() ? "No class given" : "Unknown " +
+			"class '" + l + "'") + ": this class-conditional VAE generates images of the classes " + spec.classes() +
+			"; choose one (label).");
+		if (!spec.isConditional() && !l.isEmpty()) throw new BadInputException("This model was trained without labels, " +
+			"so it cannot generate a class ('" + l + "'): leave the label empty, or train a VAE with labels.");
 		if (count < 1) throw new BadInputException("Count must be at least 1 (got " + count + ").");
 		if (!(temperature >= 0)) throw new BadInputException("Temperature must be 0 or positive (got " + temperature + ").");
 		final Random rng = new Random(seed);
@@ -170,11 +210,11 @@ public final class Vae implements AutoCloseable {
 		if (fit && model.codes == null) throw new BadInputException("This model file has no Gaussian fitted to its " +
 			"training codes (it was trained by an earlier version): sample from the prior (sampling 'prior'), or train " +
 			"the model again (or resume it for an epoch) to store the fit.");
-		if (fit) return decode(model.codes.sample(count, rng, temperature));
+		if (fit) return decode(model.codes.sample(count, rng, temperature), cls);
 		final float[] codes = new float[count * spec.latent()];
 		for (int i = 0; i < codes.length; i++)
 			codes[i] = (float) (rng.nextGaussian() * temperature);
-		return decode(codes);
+		return decode(codes, cls);
 	}
 
 	/** Decodes (1-a) f(a) + a f(b) for {@code steps} values of a from 0 to 1, f being the latent mean. */
@@ -246,6 +286,7 @@ public final class Vae implements AutoCloseable {
 
 	/** Reconstructions (decoded latent means), in image units. */
 	public List<Plane> reconstruct(final List<Plane> images) {
+		unconditional("Reconstructing");
 		final float[] data = VaeData.pack(images, norm, spec);
 		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
 			.feed(x, t).fetch(reconstruction).run())
@@ -258,6 +299,7 @@ public final class Vae implements AutoCloseable {
 	public float[] negativeElbo(final List<Plane> images, final long seed) {
 		if (nelbo == null) throw new BadInputException("A feature autoencoder has no ELBO: score it by its " +
 			"reconstruction error.");
+		unconditional("Scoring");
 		final float[] data = VaeData.pack(images, norm, spec);
 		final float[] e = new float[images.size() * spec.latent()];
 		final Random rng = new Random(seed);
@@ -277,6 +319,13 @@ public final class Vae implements AutoCloseable {
 	}
 
 	// -- Helper methods --
+
+	/** What needs the class of each input image is not offered for class-conditional VAEs yet. */
+	private void unconditional(final String what) {
+		if (spec.isConditional()) throw new BadInputException(what + " images with a class-conditional VAE needs the " +
+			"class of each image, which this command does not take yet: use a VAE trained without labels (this one " +
+			"generates images of a class: Generate from VAE with a label).");
+	}
 
 	private List<Plane> planes(final float[] data, final int n) {
 		final List<Plane> out = new ArrayList<>(n);

