@@ -32,7 +32,7 @@ public final class LatentPlot {
 				py[i] = y[e.getValue().get(i)];
 			}
 			plot.setColor(PALETTE[c++ % PALETTE.length]);
-			plot.add("dot", px, py);
+			plot.add("circle", px, py);
 			legend.append(e.getKey().isEmpty() ? "images" : e.getKey()).append('\n');
 		}
 		plot.setLegend(legend.toString(), Plot.AUTO_POSITION);
