@@ -12,15 +12,13 @@ rm -f "$OUT/measures.txt"
 # a snapshot of the classes, so that rebuilding the project while the runs wait for the lock cannot change them
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
 CP="$OUT/classes/test-classes:$OUT/classes/classes:$(cat target/classpath.txt)"
-EPOCHS="${EPOCHS:-2}"
+EPOCHS="${EPOCHS:-1}"
 # name kind weight code epochs learning-rate
 RUNS=(
   "linear16 linear 0 16 20 0.01"
   "plain16 none 0 16 $EPOCHS 0.003"
-  "contractive16-0.1 contractive 0.1 16 $EPOCHS 0.003"
   "contractive16-1 contractive 1 16 $EPOCHS 0.003"
   "plain64 none 0 64 $EPOCHS 0.003"
-  "sparse64-0 sparse 0 64 $EPOCHS 0.003"
   "sparse64-0.01 sparse 0.01 64 $EPOCHS 0.003"
 )
 train() { # name kind weight code epochs learning-rate
