@@ -23,6 +23,7 @@ import sc.fiji.autoencoders.image.Spacing;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.Labels;
 import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
@@ -32,6 +33,7 @@ import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.Pca;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Anomaly;
 import sc.fiji.autoencoders.predict.Denoiser;
@@ -40,6 +42,7 @@ import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.Montage;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.predict.Sampling;
 import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AbstractTrainer;
@@ -355,18 +358,48 @@ public final class Autoencoders {
 	public static AutoencoderModel trainVae(final List<ImagePlus> images, final TrainVaeSettings settings,
 		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
+		final List<Plane> planes = trainingPlanes(images, out);
+		final TrainingConfig config = settings.config();
+		VaeSpec spec = VaeTrainer.spec(planes.get(0), settings.latent, settings.depth, settings.filters,
+			settings.likelihood, settings.beta);
+		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
+		int[] classIndex = null;
+		if (labels != null) {
+			final List<String> classes = labels.stream().distinct().sorted().collect(Collectors.toList());
+			if (classes.size() < 2) throw new BadInputException("The labels name only one class (" + classes + "): a " +
+				"class-conditional VAE needs at least 2 classes; train without labels (labels none) for one.");
+			spec = spec.withClasses(classes);
+			classIndex = labels.stream().mapToInt(classes::indexOf).toArray();
+		}
+		final VaeTrainer trainer = new VaeTrainer(planes, spec, config, settings.klWarmup).labels(classIndex);
+		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	/**
+	 * Trains a feature autoencoder (code size and regularizer from the settings) on every plane of the images (all of
+	 * one size) and writes it to {@code out}; the model file ends with a Gaussian fitted to the training codes.
+	 */
+	public static AutoencoderModel trainAutoencoder(final List<ImagePlus> images,
+		final TrainAutoencoderSettings settings, final File out, final TrainingListener listener,
+		final Consumer<Runnable> cancelHook)
+	{
+		final List<Plane> planes = trainingPlanes(images, out);
+		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.autoencoderSpec(planes.get(0), settings.code,
+			settings.depth, settings.filters, settings.regularizer, settings.weight), settings.config(), 0);
+		return train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
+	}
+
+	/** Every plane of the images, checked to be there, and the output named. */
+	private static List<Plane> trainingPlanes(final List<ImagePlus> images, final File out) {
 		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
 			"No training stack: open a stack of same-size images first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final TrainingConfig config = settings.config();
 		final List<Plane> planes = new ArrayList<>();
 		for (final ImagePlus imp : images)
 			planes.addAll(ImageFiles.planes(imp));
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.get(0).getTitle() + "' has no slices: " +
 			"open a stack of same-size images first.");
-		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), settings.latent,
-			settings.depth, settings.filters, settings.likelihood, settings.beta), config, settings.klWarmup);
-		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
+		return planes;
 	}
 
 	/**
@@ -502,16 +535,30 @@ public final class Autoencoders {
 		}
 	}
 
-	/** New images from the VAE's decoder, as a stack. */
+	/**
+	 * New images from the decoder of a VAE or feature autoencoder, as a stack: codes from the VAE's prior or from the
+	 * Gaussian fitted to the training codes (the settings' sampling).
+	 */
 	public static ImagePlus generate(final File model, final GenerateSettings settings) {
-		return generate(model, settings.count, settings.seed, settings.temperature);
+		final Sampling sampling = Sampling.parse(settings.sampling);
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
+			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling,
+				settings.label);
+			final ImagePlus imp = ImageFiles.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (" + (settings
+				.label.trim().isEmpty() ? "" : settings.label.trim() + ", ") + "seed " + settings.seed + ")", planes, 1,
+				planes.size(), 1);
+			if (!settings.label.trim().isEmpty()) for (int i = 1; i <= imp.getStackSize(); i++)
+				imp.getStack().setSliceLabel(settings.label.trim(), i); // generated images keep their class
+			return imp;
+		}
 	}
 
 	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
-		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
-			final List<Plane> planes = vae.generate(count, seed, temperature);
-			return ImageFiles.toImagePlus("VAE samples (seed " + seed + ")", planes, 1, planes.size(), 1);
-		}
+		final GenerateSettings settings = new GenerateSettings();
+		settings.count = count;
+		settings.seed = seed;
+		settings.temperature = temperature;
+		return generate(model, settings);
 	}
 
 	/** Interpolates between slice {@code fromSlice} of {@code from} and slice {@code toSlice} of {@code to} (1-based). */
@@ -519,7 +566,7 @@ public final class Autoencoders {
 		final int toSlice, final File model, final InterpolateSettings settings)
 	{
 		final Plane a = slice(from, fromSlice), b = slice(to, toSlice);
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> strip = vae.interpolate(a, b, settings.steps);
 			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
 		}
@@ -540,13 +587,16 @@ public final class Autoencoders {
 	}
 
 	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
-		try (Vae vae = new Vae(ModelFile.load(model, ModelKind.VAE))) {
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ, List.of(Montage.grid(vae.walk(dimI, dimJ,
 				range, grid), grid)), 1, 1, 1);
 		}
 	}
 
-	/** Latent means and log-variances of every plane, one row per plane (columns of {@link LatentTable}). */
+	/**
+	 * Latent means and log-variances (a VAE) or codes (an autoencoder) of every plane, one row per plane (columns of
+	 * {@link LatentTable}).
+	 */
 	public static ResultsTable encode(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to encode first.");
 		return encode(Collections.singletonList(image), model);
@@ -554,26 +604,116 @@ public final class Autoencoders {
 
 	/** As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order. */
 	public static ResultsTable encode(final List<ImagePlus> images, final File model) {
-		try (Vae vae = new Vae(ModelFile.load(model, AutoencoderModel.VAE))) {
+		return encode(images, model, new EncodeSettings());
+	}
+
+	/**
+	 * As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order, with a {@code label} column
+	 * last when the settings give labels (ready for Weka or a classifier).
+	 */
+	public static ResultsTable encode(final List<ImagePlus> images, final File model, final EncodeSettings settings) {
+		if (images == null || images.isEmpty()) throw new BadInputException("No image: open the images to encode first.");
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> planes = new ArrayList<>();
 			for (final ImagePlus image : images) {
 				if (image == null) throw new BadInputException("No image: open the images to encode first.");
 				planes.addAll(ImageFiles.planes(image));
 			}
+			final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
 			final float[][] codes = vae.encode(planes);
 			final int l = vae.spec().latent();
-			final List<String> headings = LatentTable.headings(l);
+			final List<String> headings = LatentTable.headings(l, vae.isVae());
 			final ResultsTable table = new ResultsTable();
 			for (int i = 0; i < planes.size(); i++) {
 				table.incrementCounter();
 				table.addValue(headings.get(0), i + 1);
 				for (int j = 0; j < l; j++)
 					table.addValue(headings.get(1 + j), codes[0][i * l + j]);
-				for (int j = 0; j < l; j++)
+				if (codes[1] != null) for (int j = 0; j < l; j++)
 					table.addValue(headings.get(1 + l + j), codes[1][i * l + j]);
+				if (labels != null) table.addValue("label", labels.get(i));
 			}
 			return table;
 		}
+	}
+
+	/**
+	 * Latent arithmetic: decodes code(A) + strength (mean code(B) - mean code(C)) for every plane A of {@code image},
+	 * with the planes of {@code add} as B and of {@code subtract} as C (e.g. to add a phenotype to a cell).
+	 */
+	public static ImagePlus arithmetic(final ImagePlus image, final ImagePlus add, final ImagePlus subtract,
+		final File model, final LatentArithmeticSettings settings)
+	{
+		return arithmetic(image, Collections.singletonList(add), Collections.singletonList(subtract), model, settings);
+	}
+
+	/** As above, B and C being the planes of several images each. */
+	public static ImagePlus arithmetic(final ImagePlus image, final List<ImagePlus> add,
+		final List<ImagePlus> subtract, final File model, final LatentArithmeticSettings settings)
+	{
+		if (image == null || add == null || subtract == null || add.contains(null) || subtract.contains(null) || add
+			.isEmpty() || subtract.isEmpty()) throw new BadInputException("Latent arithmetic needs three images or " +
+				"stacks: the images to change, the set whose mean code is added, and the set whose mean code is " +
+				"subtracted.");
+		final List<Plane> b = new ArrayList<>(), c = new ArrayList<>();
+		add.forEach(i -> b.addAll(ImageFiles.planes(i)));
+		subtract.forEach(i -> c.addAll(ImageFiles.planes(i)));
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
+			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), b, c, settings.strength);
+			return ImageFiles.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
+				out.size(), 1);
+		}
+	}
+
+	/**
+	 * The codes of every plane of the images in a plane of the latent space: the first two principal components of
+	 * the codes, or two chosen code dimensions; with each point's class from the slice labels if asked.
+	 */
+	public static LatentScatter latentScatter(final List<ImagePlus> images, final File model,
+		final LatentPlotSettings settings)
+	{
+		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
+			"No images: open the images to plot first.");
+		final boolean pca = "pca".equals(settings.axes);
+		if (!pca && !"dims".equals(settings.axes)) throw new BadInputException("Unknown axes '" + settings.axes +
+			"': use 'pca' or 'dims'.");
+		final List<Plane> planes = new ArrayList<>();
+		for (final ImagePlus image : images)
+			planes.addAll(ImageFiles.planes(image));
+		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
+		if (planes.size() < 2) throw new BadInputException("A latent-space plot needs at least 2 images.");
+		final float[] codes;
+		final int l;
+		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
+			l = vae.spec().latent();
+			final float[] all = new float[planes.size() * l];
+			for (int start = 0; start < planes.size(); start += 1000) {
+				final float[] c = vae.encode(planes.subList(start, Math.min(planes.size(), start + 1000)))[0];
+				System.arraycopy(c, 0, all, start * l, c.length);
+			}
+			codes = all;
+		}
+		final int n = planes.size();
+		final double[] x = new double[n], y = new double[n];
+		if (pca) {
+			if (l < 2) throw new BadInputException("The model's code has 1 dimension: a plot of principal components " +
+				"needs 2; choose axes 'dims' with dim_x and dim_y 0.");
+			final Pca p = Pca.of(codes, l);
+			for (int i = 0; i < n; i++) {
+				final double[] xy = p.project(codes, i, 2);
+				x[i] = xy[0];
+				y[i] = xy[1];
+			}
+			return new LatentScatter(x, y, "PC 1", "PC 2", labels);
+		}
+		for (final int d : new int[] { settings.dimX, settings.dimY })
+			if (d < 0 || d >= l) throw new BadInputException("Code dimension " + d + " does not exist: this model's " +
+				"codes have dimensions 0 to " + (l - 1) + ".");
+		for (int i = 0; i < n; i++) {
+			x[i] = codes[i * l + settings.dimX];
+			y[i] = codes[i * l + settings.dimY];
+		}
+		return new LatentScatter(x, y, "code " + settings.dimX, "code " + settings.dimY, labels);
 	}
 
 	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */

@@ -2,6 +2,7 @@ package sc.fiji.autoencoders;
 
 import java.io.File;
 
+import sc.fiji.autoencoders.io.Labels;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
@@ -35,6 +36,15 @@ public final class TrainVaeSettings {
 	public int threads = 0;
 	/** A VAE model to continue training, or null for a new one. */
 	public File resumeFrom;
+	/**
+	 * Labels make a class-conditional VAE, which generates images of a chosen class: none (default: an unconditional
+	 * VAE), auto (the slice labels if every slice has one; a folder of class subfolders labels each image by its
+	 * subfolder) or slices (every slice must have one).
+	 */
+	@Choices({ Labels.NONE, Labels.AUTO, Labels.SLICES })
+	public String labels = Labels.NONE;
+	/** A CSV file with a 'label' column (and optionally 'image', the 1-based image number) instead; empty for none. */
+	public File labelsFile;
 
 	/** The training loop's settings, checked. */
 	public TrainingConfig config() {

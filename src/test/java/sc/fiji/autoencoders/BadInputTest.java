@@ -174,7 +174,7 @@ public class BadInputTest {
 		bad("VAE model given to denoise", () -> Autoencoders.denoise(img, vaeFile(), "", 256, PredictionMonitor.NONE),
 			"is a vae model, but a denoiser model is needed", "use it with the VAE commands");
 		bad("denoiser model given to generate", () -> Autoencoders.generate(denoiserFile(), 2, 1, 1),
-			"is a denoiser model, but a vae model is needed", "use it with Denoise with Autoencoder");
+			"is a denoiser model, but a VAE or feature autoencoder is needed", "use it with Denoise with Autoencoder");
 		bad("denoiser model given to resume VAE training", () -> Autoencoders.trainVae(image(TestImages.blobs(8, 8, 1)),
 			new Autoencoders.VaeSpecBuilder(), config(16), 0, out(), denoiserFile(), null, null),
 			"is a denoiser model, but a vae model is needed", "choose a vae model");

@@ -17,8 +17,9 @@ import sc.fiji.autoencoders.engine.Engine;
 @Command(name = "fiji-ae", mixinStandardHelpOptions = true, version = "Fiji Autoencoders 0.1.0",
 	description = "Train and apply convolutional autoencoders (denoisers and VAEs) without Fiji's GUI.",
 	subcommands = { TrainDenoiserCommand.class, DenoiseCommand.class, EvaluateCommand.class, InfoCommand.class,
-		TrainVaeCommand.class, GenerateCommand.class, InterpolateCommand.class, WalkCommand.class, EncodeCommand.class,
-		AnomalyCommand.class, ExportCommand.class, DemoCommand.class })
+		TrainVaeCommand.class, TrainAutoencoderCommand.class, GenerateCommand.class, ArithmeticCommand.class,
+		LatentPlotCommand.class, InterpolateCommand.class, WalkCommand.class, EncodeCommand.class, AnomalyCommand.class,
+		ExportCommand.class, DemoCommand.class })
 public final class Main implements Runnable {
 
 	public static final int OK = 0;
@@ -36,8 +37,8 @@ public final class Main implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " +
-			"train-denoiser, denoise, evaluate, info, train-vae, generate, interpolate, walk, encode, anomaly, export, " +
-			"demo " +
+			"train-denoiser, denoise, evaluate, info, train-vae, train-autoencoder, generate, arithmetic, latent-plot, " +
+			"interpolate, walk, encode, anomaly, export, demo " +
 			"(fiji-ae --help lists them).");
 	}
 

@@ -71,6 +71,14 @@ final class TrainVaeCommand implements Callable<Integer> {
 		description = "Continue training this VAE model.")
 	File resumeFrom;
 
+	@Option(names = "--labels", defaultValue = "none", description = "none (default), or auto or slices: train a " +
+		"class-conditional VAE on the slice labels (a folder of class subfolders labels each image by its subfolder).")
+	String labels;
+
+	@Option(names = "--labels-file", paramLabel = "CSV", description = "Train a class-conditional VAE on the labels " +
+		"of a CSV file with a 'label' column (and optionally 'image', the 1-based image number).")
+	File labelsFile;
+
 	@Override
 	public Integer call() {
 		final TrainVaeSettings settings = Settings.copy(this, new TrainVaeSettings());

@@ -12,6 +12,8 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.EncodeSettings;
+import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.BadInputException;
 
@@ -22,8 +24,15 @@ public class EncodeWithVae extends ContextCommand {
 	@Parameter(label = "Images (stack)")
 	private ImagePlus image;
 
-	@Parameter(label = "VAE model file")
+	@Parameter(label = "VAE or autoencoder model file")
 	private File model_file;
+
+	@Parameter(label = "Label column", choices = { "auto", "slices", "none" })
+	private String labels = "auto";
+
+	// not persisted: a script that leaves it out must not use the labels of an earlier run
+	@Parameter(label = "Labels file (CSV, optional)", required = false, persist = false)
+	private File labels_file;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable table;
@@ -35,7 +44,8 @@ public class EncodeWithVae extends ContextCommand {
 	public void run() {
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			table = Autoencoders.encode(image, model_file);
+			table = Autoencoders.encode(java.util.Collections.singletonList(image), model_file, Settings.copy(this,
+				new EncodeSettings()));
 			Tables.show(table, "Latent codes of " + image.getTitle());
 		}
 		catch (final BadInputException e) {

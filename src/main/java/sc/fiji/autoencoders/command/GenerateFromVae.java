@@ -32,6 +32,12 @@ public class GenerateFromVae extends ContextCommand {
 	@Parameter(label = "Temperature", min = "0")
 	private double temperature = 1;
 
+	@Parameter(label = "Sampling (auto: prior for a VAE, fit for an autoencoder)", choices = { "auto", "prior", "fit" })
+	private String sampling = "auto";
+
+	@Parameter(label = "Class (class-conditional VAE; empty otherwise)", required = false)
+	private String label = "";
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus generated;
 

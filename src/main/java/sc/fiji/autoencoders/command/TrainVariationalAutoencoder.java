@@ -74,6 +74,13 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	@Parameter(label = "Resume from model (optional)", required = false, persist = false)
 	private File resume_from;
 
+	@Parameter(label = "Labels (class-conditional VAE)", choices = { "none", "auto", "slices" })
+	private String labels = "none";
+
+	// not persisted: a script that leaves it out must not use the labels of an earlier run
+	@Parameter(label = "Labels file (CSV, optional)", required = false, persist = false)
+	private File labels_file;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
 

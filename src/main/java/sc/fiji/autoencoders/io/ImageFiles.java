@@ -184,14 +184,30 @@ public final class ImageFiles {
 	/**
 	 * The images behind the paths, opened one at a time as the result is iterated (a folder of any size needs the
 	 * memory of one image): files, folders expanded as by {@link #expand}, and MNIST-style IDX files (name containing
-	 * "idx3", plain or gzipped) as one stack.
+	 * "idx3", plain or gzipped) as one stack. A folder with no images of its own whose subfolders hold images gives
+	 * the images of every subfolder, each with its slice labels set to the subfolder's name: its class
+	 * ({@link Labels}).
 	 *
 	 * @throws BadInputException if a path does not exist or no image files result (at once), or a file cannot be read
 	 */
 	public static List<ImagePlus> openAll(final List<File> paths) {
 		final List<File> files = new ArrayList<>();
+		// a folder without images of its own whose subfolders hold them: each subfolder is a class
+		final java.util.Map<File, String> classes = new java.util.HashMap<>();
 		if (paths != null) for (final File p : paths)
 			if (isIdx(p)) files.add(p);
+			else if (isClassFolder(p)) {
+				final File[] subfolders = p.listFiles(File::isDirectory);
+				Arrays.sort(subfolders, Comparator.comparing(File::getName));
+				for (final File sub : subfolders) {
+					final File[] images = sub.listFiles(ImageFiles::isImageFile);
+					if (images == null || images.length == 0) continue;
+					for (final File f : expand(List.of(sub))) {
+						files.add(f);
+						classes.put(f, sub.getName());
+					}
+				}
+			}
 			else files.addAll(expand(List.of(p)));
 		if (files.isEmpty()) expand(files);
 		return new java.util.AbstractList<ImagePlus>() {
@@ -199,6 +215,12 @@ public final class ImageFiles {
 			@Override
 			public ImagePlus get(final int i) {
 				final File f = files.get(i);
+				if (classes.containsKey(f)) {
+					final ImagePlus imp = open(f);
+					for (int s = 1; s <= imp.getStackSize(); s++)
+						imp.getStack().setSliceLabel(classes.get(f), s);
+					return imp;
+				}
 				if (!isIdx(f)) return open(f);
 				final List<Plane> planes = readIdx(f);
 				return toImagePlus(f.getName(), planes, 1, planes.size(), 1);
@@ -392,6 +414,18 @@ public final class ImageFiles {
 		public String getSliceLabel(final int n) {
 			return files.get(n - 1).getName();
 		}
+	}
+
+	/** A folder with no image files of its own but subfolders that have some (one class per subfolder). */
+	private static boolean isClassFolder(final File p) {
+		if (!p.isDirectory()) return false;
+		final File[] own = p.listFiles(ImageFiles::isImageFile), subfolders = p.listFiles(File::isDirectory);
+		if (own == null || own.length > 0 || subfolders == null) return false;
+		for (final File sub : subfolders) {
+			final File[] images = sub.listFiles(ImageFiles::isImageFile);
+			if (images != null && images.length > 0) return true;
+		}
+		return false;
 	}
 
 	/** MNIST-style IDX image files, recognised by name (e.g. train-images-idx3-ubyte.gz). */

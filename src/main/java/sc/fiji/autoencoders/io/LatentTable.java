@@ -9,11 +9,25 @@ import java.util.Locale;
 
 import sc.fiji.autoencoders.BadInputException;
 
-/** Latent codes as a table: columns {@code image, mu_0..mu_{L-1}, logvar_0..logvar_{L-1}}, one row per image. */
+/**
+ * Latent codes as a table, one row per image: columns {@code image, mu_0..mu_{L-1}, logvar_0..logvar_{L-1}} for a VAE,
+ * {@code image, code_0..code_{L-1}} for a feature autoencoder.
+ */
 public final class LatentTable {
 
 	private LatentTable() {}
 
+	/** The columns of a VAE's ({@code vae}) or a feature autoencoder's table. */
+	public static List<String> headings(final int latent, final boolean vae) {
+		if (vae) return headings(latent);
+		final List<String> h = new ArrayList<>();
+		h.add("image");
+		for (int i = 0; i < latent; i++)
+			h.add("code_" + i);
+		return h;
+	}
+
+	/** The columns of a VAE's table. */
 	public static List<String> headings(final int latent) {
 		final List<String> h = new ArrayList<>();
 		h.add("image");

@@ -197,14 +197,23 @@ public final class ModelFile {
 	/** Reads a model and checks that it has the expected kind, naming the command to use otherwise. */
 	public static AutoencoderModel load(final File file, final ModelKind expectedKind) {
 		final AutoencoderModel m = load(file);
-		if (m.kind != expectedKind) {
-			final String use = m.kind == ModelKind.VAE
-				? "use it with the VAE commands (Generate from VAE, Encode with VAE, ...)"
-				: "use it with Denoise with Autoencoder";
-			throw new BadInputException("Model " + file.getName() + " is a " + m.kind + " model, but a " + expectedKind +
-				" model is needed here: " + use + ", or choose a " + expectedKind + " model.");
-		}
+		if (m.kind != expectedKind) throw new BadInputException("Model " + file.getName() + " is a " + m.kind +
+			" model, but a " + expectedKind + " model is needed here: " + use(m) + ", or choose a " + expectedKind +
+			" model.");
 		return m;
+	}
+
+	/** Reads a model that encodes images to codes and decodes codes: a VAE or a feature autoencoder. */
+	public static AutoencoderModel loadWithCodes(final File file) {
+		final AutoencoderModel m = load(file);
+		if (!m.hasCodes()) throw new BadInputException("Model " + file.getName() + " is a " + m.kind + " model, but a " +
+			"VAE or feature autoencoder is needed here: " + use(m) + ", or choose a VAE or autoencoder model.");
+		return m;
+	}
+
+	private static String use(final AutoencoderModel m) {
+		return m.hasCodes() ? "use it with the VAE commands (Generate from VAE, Encode with VAE, Autoencoder " +
+			"Anomaly Map, ...)" : "use it with Denoise with Autoencoder";
 	}
 
 	/**

@@ -22,6 +22,7 @@ import sc.fiji.autoencoders.io.JsonTable.Codec;
 import sc.fiji.autoencoders.io.JsonTable.Field;
 import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
@@ -29,6 +30,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
 import sc.fiji.autoencoders.model.Pooling;
+import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -170,6 +172,26 @@ final class ModelJson {
 			excludeCentre), v.get(struct), v.get(span)).validate()));
 	}
 
+	/** A list of at most 1000 texts, e.g. the class names of a class-conditional VAE. */
+	private static final Codec<List<String>> TEXTS = new Codec<List<String>>() {
+
+		@Override
+		public JsonElement write(final List<String> value) {
+			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+			value.forEach(a::add);
+			return a;
+		}
+
+		@Override
+		public List<String> read(final JsonElement e, final At at) {
+			if (!e.isJsonArray() || e.getAsJsonArray().size() > 1000) throw at.notA("a list of at most 1000 texts");
+			final List<String> out = new java.util.ArrayList<>();
+			for (final JsonElement t : e.getAsJsonArray())
+				out.add(JsonTable.TEXT.read(t, at.element()));
+			return out;
+		}
+	};
+
 	/** {@link VaeSpec}: {@code vae} of a VAE. */
 	private static final JsonTable<VaeSpec> VAE;
 	static {
@@ -182,9 +204,21 @@ final class ModelJson {
 		final Field<VaeSpec, Likelihood> likelihood = t.required("likelihood", JsonTable.choice(Likelihood.class,
 			"likelihood"), VaeSpec::likelihood);
 		final Field<VaeSpec, Float> beta = t.required("beta", JsonTable.FINITE_FLOAT, VaeSpec::beta);
+		// added with feature autoencoders (model kind 'autoencoder'), which alone write them: VAE files are as before
+		final Field<VaeSpec, Regularizer> regularizer = t.optional("regularizer", JsonTable.choice(Regularizer.class,
+			"regularizer"), VaeSpec::regularizer, null);
+		final Field<VaeSpec, Float> weight = t.optional("weight", JsonTable.FINITE_FLOAT, s -> s.isAutoencoder() ? s
+			.weight() : null, 0f);
+		// added with class-conditional VAEs, which alone write it
+		final Field<VaeSpec, List<String>> classes = t.optional("classes", TEXTS, s -> s.isConditional() ? s.classes()
+			: null, List.of());
 		VAE = t.make(v -> {
-			final VaeSpec s = valid(v.at, "VAE spec", () -> new VaeSpec(v.get(width), v.get(height), v.get(latent), v.get(
-				depth), v.get(filters), v.get(likelihood), v.get(beta)).validate());
+			final VaeSpec s = valid(v.at, "VAE spec", () -> (v.get(regularizer) == null ? new VaeSpec(v.get(width), v.get(
+				height), v.get(latent), v.get(depth), v.get(filters), v.get(likelihood), v.get(beta)) : VaeSpec.autoencoder(v
+					.get(width), v.get(height), v.get(latent), v.get(depth), v.get(filters), v.get(regularizer), v.get(weight)))
+				.withClasses(v.get(classes)).validate());
+			if (!s.isAutoencoder() && v.get(weight) != 0f) throw v.at.damaged("its VAE spec has a regularizer weight " +
+				"but no regularizer");
 			if (Math.min(s.width(), s.height()) >> s.depth() < 1) throw v.at.damaged("its VAE spec is invalid (depth " + s
 				.depth() + " is too deep for " + s.width() + "x" + s.height() + " images)");
 			return s;
@@ -203,6 +237,41 @@ final class ModelJson {
 				") is invalid: low must be below high");
 			return Normalization.of(l, h);
 		});
+	}
+
+	/** A list of finite numbers, at most {@link #MAX_NUMBERS}. */
+	private static final Codec<double[]> NUMBERS = new Codec<double[]>() {
+
+		@Override
+		public JsonElement write(final double[] value) {
+			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+			for (final double d : value)
+				a.add(d);
+			return a;
+		}
+
+		@Override
+		public double[] read(final JsonElement e, final At at) {
+			if (!e.isJsonArray() || e.getAsJsonArray().size() > MAX_NUMBERS) throw at.notA("a list of at most " +
+				MAX_NUMBERS + " numbers");
+			final double[] out = new double[e.getAsJsonArray().size()];
+			for (int i = 0; i < out.length; i++)
+				out[i] = JsonTable.FINITE_DOUBLE.read(e.getAsJsonArray().get(i), at.element());
+			return out;
+		}
+	};
+	/** Longest list of {@link #NUMBERS}: the covariance of the largest code (1024 dimensions). */
+	static final int MAX_NUMBERS = 1024 * 1024;
+
+	/** {@link CodeDistribution}: {@code codes}, the Gaussian fitted to the training images' codes. */
+	private static final JsonTable<CodeDistribution> CODES;
+	static {
+		final JsonTable<CodeDistribution> t = new JsonTable<>("code distributions");
+		final Field<CodeDistribution, double[]> mean = t.required("mean", NUMBERS, CodeDistribution::mean);
+		final Field<CodeDistribution, double[]> covariance = t.required("covariance", NUMBERS,
+			CodeDistribution::covariance);
+		CODES = t.make(v -> valid(v.at, "code distribution", () -> new CodeDistribution(v.get(mean), v.get(covariance))
+			.validate()));
 	}
 
 	/** {@link TrainingHistory.Epoch}: one record of {@code history}. */
@@ -321,7 +390,11 @@ final class ModelJson {
 		final Field<Spec, ModelKind> kind = t.required("kind", JsonTable.choice(ModelKind.class, "model kind"),
 			s -> s.model.kind);
 		final Field<Spec, NetworkSpec> network = t.optional("network", NETWORK.object(), s -> s.model.network, null);
-		final Field<Spec, VaeSpec> vae = t.optional("vae", VAE.object(), s -> s.model.vae, null);
+		final Field<Spec, VaeSpec> vae = t.optional("vae", VAE.object(), s -> s.model.isVae() ? s.model.vae : null,
+			null);
+		// added with feature autoencoders: their spec, a VAE spec with a regularizer
+		final Field<Spec, VaeSpec> autoencoder = t.optional("autoencoder", VAE.object(), s -> s.model.isAutoencoder()
+			? s.model.vae : null, null);
 		final Field<Spec, Normalization> normalization = t.required("normalization", NORMALIZATION.object(),
 			s -> s.model.normalization);
 		// added with joint channels: one per input channel of a multichannel network; written only for those, so that
@@ -335,6 +408,8 @@ final class ModelJson {
 			s -> s.model.isDenoiser() && s.model.mode != TrainingMode.CLEAN ? s.model.mode : null, TrainingMode.CLEAN);
 		final Field<Spec, Masking> masking = t.optional("masking", MASKING.object(), s -> s.model.masking, null);
 		final Field<Spec, String> data = t.optional("data", JsonTable.TEXT, s -> s.model.data, null);
+		// added with sampling from the codes: files without it have no fitted Gaussian (sampling from it names the fix)
+		final Field<Spec, CodeDistribution> codes = t.optional("codes", CODES.object(), s -> s.model.codes, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
 		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
 		final Field<Spec, Float> learningRate = t.required("learningRate", JsonTable.FINITE_FLOAT,
@@ -352,18 +427,28 @@ final class ModelJson {
 			final AutoencoderModel m = new AutoencoderModel();
 			m.kind = v.get(kind);
 			m.network = v.get(network);
-			m.vae = v.get(vae);
+			m.vae = m.isAutoencoder() ? v.get(autoencoder) : v.get(vae);
 			final Map<String, long[]> expected;
 			if (m.isDenoiser()) {
-				if (m.vae != null) throw v.at.damaged("spec.json describes a denoiser but has a 'vae' field");
+				if (m.vae != null || v.get(autoencoder) != null) throw v.at.damaged("spec.json describes a denoiser but " +
+					"has a 'vae' or 'autoencoder' field");
 				if (m.network == null) throw v.at.damaged("spec.json has no 'network' field");
 				expected = ParameterShapes.of(m.network);
 			}
 			else {
-				if (m.network != null) throw v.at.damaged("spec.json describes a VAE but has a 'network' field");
-				if (m.vae == null) throw v.at.damaged("spec.json has no 'vae' field");
+				final String key = m.isVae() ? "vae" : "autoencoder";
+				if (m.network != null) throw v.at.damaged("spec.json describes a " + m.kind + " but has a 'network' field");
+				if ((m.isVae() ? v.get(autoencoder) : v.get(vae)) != null) throw v.at.damaged("spec.json describes a " +
+					m.kind + " but has a '" + (m.isVae() ? "autoencoder" : "vae") + "' field");
+				if (m.vae == null) throw v.at.damaged("spec.json has no '" + key + "' field");
+				if (m.vae.isAutoencoder() != m.isAutoencoder()) throw v.at.damaged("spec.json describes a " + m.kind +
+					(m.isVae() ? " but its spec has a regularizer" : " but its spec has no regularizer"));
 				expected = ParameterShapes.of(m.vae);
 			}
+			m.codes = v.get(codes);
+			if (m.codes != null && (m.isDenoiser() || m.codes.dimension() != m.vae.latent())) throw v.at.damaged(
+				"its code distribution has " + m.codes.dimension() + " dimensions but the model has " + (m.isDenoiser()
+					? "no codes" : m.vae.latent()));
 			m.normalization = v.get(normalization);
 			m.channelNormalizations = v.get(channelNormalizations);
 			if (m.channelNormalizations != null && (m.isVae() || m.channelNormalizations.size() != m.network.channels()))
@@ -374,8 +459,8 @@ final class ModelJson {
 			m.mode = v.get(mode);
 			m.masking = v.get(masking);
 			m.data = v.get(data);
-			if (m.isVae() && (m.mode != TrainingMode.CLEAN || m.masking != null)) throw v.at.damaged(
-				"spec.json describes a VAE but has a denoiser's training mode or masking");
+			if (!m.isDenoiser() && (m.mode != TrainingMode.CLEAN || m.masking != null)) throw v.at.damaged(
+				"spec.json describes a " + m.kind + " but has a denoiser's training mode or masking");
 			if (m.masking != null && m.mode != TrainingMode.NOISY) throw v.at.damaged("spec.json has a 'masking' " +
 				"field but its mode is '" + m.mode + "', not 'noisy'");
 			m.patchSize = v.get(patchSize);

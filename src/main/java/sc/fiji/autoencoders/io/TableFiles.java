@@ -17,7 +17,7 @@ public final class TableFiles {
 
 	/**
 	 * Writes the table as CSV (a header of the column headings, row labels first if any; numbers with 7 significant
-	 * digits), atomically: a reader never sees half a file.
+	 * digits, texts such as class labels as they are, quoted if they hold a comma), atomically: a reader never sees half a file.
 	 */
 	public static void writeCsv(final ResultsTable table, final File out) {
 		final File dir = out.getAbsoluteFile().getParentFile();
@@ -33,7 +33,9 @@ public final class TableFiles {
 					if (c == 0 && labels) sb.append(quote(table.getLabel(row)));
 					else {
 						final double v = table.getValue(headings[c], row);
-						sb.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(
+						final String text = Double.isNaN(v) ? table.getStringValue(headings[c], row) : null;
+						if (text != null && !text.isEmpty() && !"NaN".equals(text)) sb.append(quote(text)); // a text column
+						else sb.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(
 							Locale.ROOT, "%.7g", v));
 					}
 				}

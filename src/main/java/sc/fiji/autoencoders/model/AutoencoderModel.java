@@ -11,12 +11,16 @@ public final class AutoencoderModel {
 	public static final String DENOISER = "denoiser";
 	/** {@link ModelKind#VAE}'s id. */
 	public static final String VAE = "vae";
+	/** {@link ModelKind#AUTOENCODER}'s id. */
+	public static final String AUTOENCODER = "autoencoder";
 
 	public ModelKind kind = ModelKind.DENOISER;
 	/** Architecture of a denoiser (null for a VAE). */
 	public NetworkSpec network;
-	/** Architecture of a VAE (null for a denoiser). */
+	/** Architecture of a VAE, or of a feature autoencoder (a spec with a regularizer); null for a denoiser. */
 	public VaeSpec vae;
+	/** Gaussian fitted to the training images' codes at the end of training (VAE, autoencoder), or null. */
+	public CodeDistribution codes;
 	/** The normalization of the network's input (of its first channel when it has several). */
 	public Normalization normalization;
 	/**
@@ -58,10 +62,19 @@ public final class AutoencoderModel {
 		return kind == ModelKind.VAE;
 	}
 
+	public boolean isAutoencoder() {
+		return kind == ModelKind.AUTOENCODER;
+	}
+
+	/** True for the kinds that encode images to codes and decode codes (VAE, feature autoencoder). */
+	public boolean hasCodes() {
+		return kind != ModelKind.DENOISER;
+	}
+
 	/** One line for logs and the info command. */
 	public String summary() {
 		final StringBuilder sb = new StringBuilder();
-		sb.append(kind).append(": ").append(isVae() ? vae : network);
+		sb.append(kind).append(": ").append(hasCodes() ? vae : network);
 		sb.append(", ").append(weights.parameterCount()).append(" parameters");
 		if (isDenoiser()) sb.append(mode == TrainingMode.CLEAN ? ", noise " + noise : ", " + mode.description());
 		sb.append(", trained ").append(history.size()).append(" epochs / ").append(steps).append(" steps");

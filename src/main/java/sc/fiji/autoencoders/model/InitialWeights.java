@@ -41,15 +41,24 @@ public final class InitialWeights implements ParameterSource {
 		}
 	}
 
-	/** The initial weights of a VAE (encoder, then decoder). */
+	/** The initial weights of a VAE or feature autoencoder (encoder, then decoder). */
 	public static Weights of(final VaeSpec spec, final long seed) {
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final InitialWeights w = new InitialWeights(tf, seed);
+			if (spec.isAutoencoder()) {
+				final AutoencoderNetwork net = new AutoencoderNetwork(tf, spec, w);
+				net.encode(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.paddedHeight(), spec
+					.paddedWidth(), 1))));
+				net.decode(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent()))));
+				return w.weights;
+			}
 			final VaeNetwork net = new VaeNetwork(tf, spec, w);
+			final Operand<TFloat32> y = spec.isConditional() ? tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+				spec.classes().size()))) : null;
 			net.encode(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.paddedHeight(), spec
-				.paddedWidth(), 1))));
-			net.decodeLogits(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent()))));
+				.paddedWidth(), 1))), y);
+			net.decodeLogits(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent()))), y);
 			return w.weights;
 		}
 	}

@@ -11,7 +11,7 @@ public final class ModelDescription {
 	public static String describe(final AutoencoderModel m) {
 		final StringBuilder sb = new StringBuilder();
 		line(sb, "kind", String.valueOf(m.kind));
-		line(sb, "architecture", String.valueOf(m.isVae() ? m.vae : m.network));
+		line(sb, "architecture", String.valueOf(m.hasCodes() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
 			line(sb, "mode", m.mode.id() + ": " + m.mode.description());
@@ -20,6 +20,9 @@ public final class ModelDescription {
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
 		}
+		if (m.hasCodes()) line(sb, "code fit", m.codes == null ? "none (trained by an earlier version: sampling " +
+			"'fit' needs a retrained model)" : "Gaussian with full covariance over the " + m.codes.dimension() +
+				" code dimensions of the training images");
 		if (m.isDenoiser() && m.network.channels() > 1) {
 			line(sb, "channels", m.network.channels() + ", trained jointly: denoises images of exactly " + m.network
 				.channels() + " channels, in the order trained on, each output channel seeing every input channel");
@@ -36,7 +39,8 @@ public final class ModelDescription {
 			if (m.isDenoiser() && m.mode == TrainingMode.NOISY) line(sb, "best epoch", String.format(Locale.ROOT,
 				"%d: masked validation loss %.5g (no clean image: no PSNR)", best.epoch, best.validationLoss));
 			else line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
-				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : m.mode == TrainingMode.PAIRS
+				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : m.isAutoencoder()
+					? "squared error per image ([0, 1] units)" : m.mode == TrainingMode.PAIRS
 					? "validation PSNR against the targets (dB)" : "validation PSNR (dB)", best.validationMetric));
 		}
 		if (m.created != null) line(sb, "trained", m.created);

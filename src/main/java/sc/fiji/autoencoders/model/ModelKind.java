@@ -8,7 +8,12 @@ public enum ModelKind implements Choice {
 	/** A denoising autoencoder ({@link NetworkSpec}). */
 	DENOISER,
 	/** A variational autoencoder ({@link VaeSpec}). */
-	VAE;
+	VAE,
+	/**
+	 * A feature autoencoder: a deterministic code of chosen size, with a {@link Regularizer} ({@link VaeSpec} with a
+	 * regularizer, {@link AutoencoderNetwork}).
+	 */
+	AUTOENCODER;
 
 	/** @throws BadInputException naming the valid ids if {@code text} is none of them */
 	public static ModelKind parse(final String text) {

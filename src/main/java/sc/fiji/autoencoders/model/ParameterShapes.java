@@ -41,8 +41,9 @@ public final class ParameterShapes {
 		return Collections.unmodifiableMap(m);
 	}
 
-	/** The parameters of a VAE (the spec must be valid). */
+	/** The parameters of a VAE, or of a feature autoencoder for a spec with a regularizer (the spec must be valid). */
 	public static Map<String, long[]> of(final VaeSpec spec) {
+		if (spec.isAutoencoder()) return autoencoder(spec);
 		final Map<String, long[]> m = new LinkedHashMap<>();
 		final int d = spec.depth();
 		long in = 1;
@@ -51,15 +52,43 @@ public final class ParameterShapes {
 			conv(m, "vae_enc" + l, 3, in, f);
 			in = f;
 		}
-		final long flat = VaeNetwork.flatSize(spec);
-		dense(m, "vae_mu", flat, spec.latent());
-		dense(m, "vae_logvar", flat, spec.latent());
-		dense(m, "vae_dec_dense", spec.latent(), flat);
+		final long flat = VaeNetwork.flatSize(spec), classes = spec.classes().size();
+		dense(m, "vae_mu", flat + classes, spec.latent());
+		dense(m, "vae_logvar", flat + classes, spec.latent());
+		dense(m, "vae_dec_dense", spec.latent() + classes, flat);
 		in = VaeNetwork.filters(spec, d - 1);
 		for (int l = d - 1; l >= 0; l--) {
 			final long out = l > 0 ? VaeNetwork.filters(spec, l - 1) : 1;
 			m.put("vae_dec" + l + ".kernel", new long[] { 3, 3, out, in }); // transposed: output channels first
 			m.put("vae_dec" + l + ".bias", new long[] { out });
+			in = out;
+		}
+		return Collections.unmodifiableMap(m);
+	}
+
+	/** The parameters of an {@link AutoencoderNetwork}. */
+	private static Map<String, long[]> autoencoder(final VaeSpec spec) {
+		final Map<String, long[]> m = new LinkedHashMap<>();
+		if (spec.regularizer() == Regularizer.LINEAR) {
+			dense(m, "ae_code", AutoencoderNetwork.pixels(spec), spec.latent());
+			dense(m, "ae_dec_dense", spec.latent(), AutoencoderNetwork.pixels(spec));
+			return Collections.unmodifiableMap(m);
+		}
+		final int d = spec.depth();
+		long in = 1;
+		for (int l = 0; l < d; l++) {
+			final long f = VaeNetwork.filters(spec, l);
+			conv(m, "ae_enc" + l, 3, in, f);
+			in = f;
+		}
+		final long flat = VaeNetwork.flatSize(spec);
+		dense(m, "ae_code", flat, spec.latent());
+		dense(m, "ae_dec_dense", spec.latent(), flat);
+		in = VaeNetwork.filters(spec, d - 1);
+		for (int l = d - 1; l >= 0; l--) {
+			final long out = l > 0 ? VaeNetwork.filters(spec, l - 1) : 1;
+			m.put("ae_dec" + l + ".kernel", new long[] { 3, 3, out, in });
+			m.put("ae_dec" + l + ".bias", new long[] { out });
 			in = out;
 		}
 		return Collections.unmodifiableMap(m);

@@ -16,8 +16,13 @@ public interface ParameterSource {
 		HE,
 		/** Glorot uniform, for linear outputs. */
 		GLOROT,
-		ZEROS
+		ZEROS,
+		/** {@link #POSITIVE_BIAS} everywhere: biases of ReLU units that must start active (a sparse code). */
+		POSITIVE
 	}
+
+	/** The value of {@link Init#POSITIVE}. */
+	float POSITIVE_BIAS = 0.1f;
 
 	/**
 	 * The parameter called {@code name} with the given shape; for kernels the last dimension is the fan-out and the

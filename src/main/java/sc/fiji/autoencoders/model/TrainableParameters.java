@@ -71,6 +71,10 @@ public final class TrainableParameters implements ParameterSource {
 	static float[] initialValues(final long[] shape, final ParameterSource.Init init, final Random rng) {
 		final float[] v = new float[(int) Weights.size(shape)];
 		if (init == ParameterSource.Init.ZEROS) return v;
+		if (init == ParameterSource.Init.POSITIVE) {
+			java.util.Arrays.fill(v, ParameterSource.POSITIVE_BIAS);
+			return v;
+		}
 		final long fanOut = shape[shape.length - 1];
 		final long fanIn = Math.max(1, Weights.size(shape) / fanOut);
 		if (init == ParameterSource.Init.HE) {

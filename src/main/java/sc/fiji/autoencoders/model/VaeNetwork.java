@@ -12,7 +12,9 @@ import org.tensorflow.types.TInt32;
  * The convolutional VAE of a {@link VaeSpec}. Encoder: {@code depth} 3x3 stride-2 convolutions (filters doubling from
  * the base) with LeakyReLU, then two dense layers giving the mean and log-variance of q(z|x). Decoder, mirrored: a
  * dense layer back to the smallest feature map, stride-2 transposed convolutions, and Bernoulli logits (or Gaussian
- * means through a sigmoid) at the padded image size. Inputs and outputs are NHWC at the padded size.
+ * means through a sigmoid) at the padded image size. Inputs and outputs are NHWC at the padded size. A
+ * class-conditional VAE ({@link VaeSpec#isConditional}) appends the one-hot class [batch, classes] to the inputs of
+ * the dense layers of both the encoder and the decoder (q(z|x,y), p(x|z,y)).
  */
 public final class VaeNetwork {
 
@@ -30,8 +32,13 @@ public final class VaeNetwork {
 	}
 
 	/** Returns {mean, log-variance}, each [batch, latent]. */
-	@SuppressWarnings("unchecked")
 	public Operand<TFloat32>[] encode(final Operand<TFloat32> x) {
+		return encode(x, null);
+	}
+
+	/** As above; {@code y} is the one-hot class [batch, classes] of a class-conditional VAE, null otherwise. */
+	@SuppressWarnings("unchecked")
+	public Operand<TFloat32>[] encode(final Operand<TFloat32> x, final Operand<TFloat32> y) {
 		Operand<TFloat32> h = x;
 		long in = 1;
 		for (int l = 0; l < spec.depth(); l++) {
@@ -39,18 +46,23 @@ public final class VaeNetwork {
 			h = layers.leaky(layers.conv("vae_enc" + l, h, in, f, 3, 2, ParameterSource.Init.HE));
 			in = f;
 		}
-		final long flat = flatSize();
-		final Operand<TFloat32> v = tf.reshape(h, tf.constant(new long[] { -1, flat }));
-		return new Operand[] { layers.dense("vae_mu", v, flat, spec.latent(), ParameterSource.Init.GLOROT), layers.dense(
-			"vae_logvar", v, flat, spec.latent(), ParameterSource.Init.GLOROT) };
+		final long flat = flatSize(), width = flat + spec.classes().size();
+		final Operand<TFloat32> v = withClass(tf.reshape(h, tf.constant(new long[] { -1, flat })), y);
+		return new Operand[] { layers.dense("vae_mu", v, width, spec.latent(), ParameterSource.Init.GLOROT), layers
+			.dense("vae_logvar", v, width, spec.latent(), ParameterSource.Init.GLOROT) };
 	}
 
 	/** Decoder logits [batch, paddedHeight, paddedWidth, 1] for latent codes [batch, latent]. */
 	public Operand<TFloat32> decodeLogits(final Operand<TFloat32> z) {
+		return decodeLogits(z, null);
+	}
+
+	/** As above; {@code y} is the one-hot class of a class-conditional VAE, null otherwise. */
+	public Operand<TFloat32> decodeLogits(final Operand<TFloat32> z, final Operand<TFloat32> y) {
 		final int d = spec.depth();
 		final long top = filters(d - 1);
-		Operand<TFloat32> h = layers.leaky(layers.dense("vae_dec_dense", z, spec.latent(), flatSize(),
-			ParameterSource.Init.HE));
+		Operand<TFloat32> h = layers.leaky(layers.dense("vae_dec_dense", withClass(z, y), spec.latent() + spec.classes()
+			.size(), flatSize(), ParameterSource.Init.HE));
 		h = tf.reshape(h, tf.constant(new long[] { -1, spec.paddedHeight() >> d, spec.paddedWidth() >> d, top }));
 		long in = top;
 		for (int l = d - 1; l >= 0; l--) {
@@ -64,7 +76,12 @@ public final class VaeNetwork {
 
 	/** Mean image in [0, 1] for latent codes. */
 	public Operand<TFloat32> decodeMean(final Operand<TFloat32> z) {
-		return tf.math.sigmoid(decodeLogits(z));
+		return decodeMean(z, null);
+	}
+
+	/** As above, for a class-conditional VAE with the one-hot classes {@code y}. */
+	public Operand<TFloat32> decodeMean(final Operand<TFloat32> z, final Operand<TFloat32> y) {
+		return tf.math.sigmoid(decodeLogits(z, y));
 	}
 
 	/**
@@ -103,6 +120,13 @@ public final class VaeNetwork {
 	}
 
 	// -- Helper methods --
+
+	/** [v, y] along the features for a class-conditional VAE; v otherwise. */
+	private Operand<TFloat32> withClass(final Operand<TFloat32> v, final Operand<TFloat32> y) {
+		if (!spec.isConditional()) return v;
+		if (y == null) throw new IllegalArgumentException("a class-conditional VAE needs the one-hot classes");
+		return tf.concat(Arrays.asList(v, y), tf.constant(1));
+	}
 
 	private Operand<TFloat32> transposedConv(final String name, final Operand<TFloat32> x, final long in, final long out,
 		final int h, final int w)

@@ -1,12 +1,15 @@
 package sc.fiji.autoencoders.model;
 
+import java.util.List;
 import java.util.Objects;
 
 import sc.fiji.autoencoders.BadInputException;
 
 /**
  * Immutable description of a convolutional VAE: image size, latent size, encoder depth (stride-2 convolutions) and base
- * filters, likelihood and KL weight.
+ * filters, likelihood and KL weight. With a {@link #regularizer()} it describes a feature autoencoder
+ * ({@link ModelKind#AUTOENCODER}, {@link AutoencoderNetwork}) of the same shape instead: the latent size is its code
+ * size, the likelihood and beta are unused, and {@link #weight()} weighs the regularizer's penalty.
  */
 public final class VaeSpec {
 
@@ -24,10 +27,23 @@ public final class VaeSpec {
 	private final int filters;
 	private final Likelihood likelihood;
 	private final float beta;
+	/** Null for a VAE; the regularizer of a feature autoencoder. */
+	private final Regularizer regularizer;
+	private final float weight;
+	/** Class names of a class-conditional VAE, in one-hot order; empty for an unconditional one. */
+	private final List<String> classes;
 
 	public VaeSpec(final int width, final int height, final int latent, final int depth, final int filters,
 		final Likelihood likelihood, final float beta)
 	{
+		this(width, height, latent, depth, filters, likelihood, beta, null, 0, List.of());
+	}
+
+	private VaeSpec(final int width, final int height, final int latent, final int depth, final int filters,
+		final Likelihood likelihood, final float beta, final Regularizer regularizer, final float weight,
+		final List<String> classes)
+	{
+		this.classes = List.copyOf(classes);
 		this.width = width;
 		this.height = height;
 		this.latent = latent;
@@ -35,26 +51,70 @@ public final class VaeSpec {
 		this.filters = filters;
 		this.likelihood = likelihood;
 		this.beta = beta;
+		this.regularizer = regularizer;
+		this.weight = weight;
+	}
+
+	/**
+	 * A feature autoencoder's spec: code size {@code code}, its regularizer and the penalty's weight (ignored, and stored
+	 * as 0, for none and linear).
+	 */
+	public static VaeSpec autoencoder(final int width, final int height, final int code, final int depth,
+		final int filters, final Regularizer regularizer, final float weight)
+	{
+		final boolean penalized = regularizer == Regularizer.SPARSE || regularizer == Regularizer.CONTRACTIVE;
+		return new VaeSpec(width, height, code, depth, filters, Likelihood.GAUSSIAN, 0, regularizer, penalized ? weight
+			: 0, List.of());
 	}
 
 	public VaeSpec withLatent(final int l) {
-		return new VaeSpec(width, height, l, depth, filters, likelihood, beta);
+		return new VaeSpec(width, height, l, depth, filters, likelihood, beta, regularizer, weight, classes);
 	}
 
 	public VaeSpec withDepth(final int d) {
-		return new VaeSpec(width, height, latent, d, filters, likelihood, beta);
+		return new VaeSpec(width, height, latent, d, filters, likelihood, beta, regularizer, weight, classes);
 	}
 
 	public VaeSpec withFilters(final int f) {
-		return new VaeSpec(width, height, latent, depth, f, likelihood, beta);
+		return new VaeSpec(width, height, latent, depth, f, likelihood, beta, regularizer, weight, classes);
 	}
 
 	public VaeSpec withLikelihood(final Likelihood l) {
-		return new VaeSpec(width, height, latent, depth, filters, l, beta);
+		return new VaeSpec(width, height, latent, depth, filters, l, beta, regularizer, weight, classes);
 	}
 
 	public VaeSpec withBeta(final float b) {
-		return new VaeSpec(width, height, latent, depth, filters, likelihood, b);
+		return new VaeSpec(width, height, latent, depth, filters, likelihood, b, regularizer, weight, classes);
+	}
+
+	/** A class-conditional VAE's spec: encoder and decoder also get the one-hot class of {@code classes}. */
+	public VaeSpec withClasses(final List<String> names) {
+		return new VaeSpec(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, names);
+	}
+
+	/** The class names of a class-conditional VAE, in one-hot order; empty for an unconditional one. */
+	public List<String> classes() {
+		return classes;
+	}
+
+	/** True for a class-conditional VAE. */
+	public boolean isConditional() {
+		return !classes.isEmpty();
+	}
+
+	/** True for a feature autoencoder's spec, false for a VAE's. */
+	public boolean isAutoencoder() {
+		return regularizer != null;
+	}
+
+	/** The feature autoencoder's regularizer, null for a VAE. */
+	public Regularizer regularizer() {
+		return regularizer;
+	}
+
+	/** Weight of the regularizer's penalty (0 for a VAE and for none and linear). */
+	public float weight() {
+		return weight;
 	}
 
 	public VaeSpec validate() {
@@ -67,6 +127,14 @@ public final class VaeSpec {
 			".");
 		if (!(beta >= 0) || Float.isInfinite(beta)) throw new BadInputException("Beta must be 0 or positive (got " + beta +
 			").");
+		if (isConditional() && isAutoencoder()) throw new BadInputException("Feature autoencoders are not " +
+			"class-conditional: train them without labels.");
+		if (classes.size() == 1 || classes.size() > 1000) throw new BadInputException("A class-conditional VAE needs 2 " +
+			"to 1000 classes (got " + classes.size() + "): check the labels.");
+		if (classes.stream().anyMatch(c -> c == null || c.trim().isEmpty()) || classes.stream().distinct().count() < classes
+			.size()) throw new BadInputException("Class names must be distinct and not empty (got " + classes + ").");
+		if (!(weight >= 0) || Float.isInfinite(weight)) throw new BadInputException("The regularizer's weight must be " +
+			"0 or positive (got " + weight + ").");
 		if (width < 1 || height < 1) throw new BadInputException("Image size must be positive (got " + width + "x" +
 			height + ").");
 		if (width > MAX_SIDE || height > MAX_SIDE) throw new BadInputException("Images of " + width + "x" + height +
@@ -120,17 +188,20 @@ public final class VaeSpec {
 		if (!(o instanceof VaeSpec)) return false;
 		final VaeSpec s = (VaeSpec) o;
 		return s.width == width && s.height == height && s.latent == latent && s.depth == depth && s.filters == filters &&
-			s.likelihood == likelihood && s.beta == beta;
+			s.likelihood == likelihood && s.beta == beta && s.regularizer == regularizer && s.weight == weight && s.classes.equals(classes);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(width, height, latent, depth, filters, likelihood, beta);
+		return Objects.hash(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, classes);
 	}
 
 	@Override
 	public String toString() {
+		if (isAutoencoder()) return "autoencoder " + width + "x" + height + ", code " + latent + ", depth " + depth +
+			", " + filters + " filters, regularizer " + regularizer + (weight > 0 ? " (weight " + weight + ")" : "");
 		return "VAE " + width + "x" + height + ", latent " + latent + ", depth " + depth + ", " + filters + " filters, " +
-			likelihood + " likelihood, beta " + beta;
+			likelihood + " likelihood, beta " + beta + (isConditional() ? ", conditional on " + classes.size() +
+				" classes " + classes : "");
 	}
 }

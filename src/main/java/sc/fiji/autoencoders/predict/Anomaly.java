@@ -17,7 +17,7 @@ public final class Anomaly {
 	public static final class Result {
 
 		public final double meanAbsoluteError;
-		/** Negative ELBO in nats (VAE), NaN for denoisers. */
+		/** Negative ELBO in nats (VAE), NaN for denoisers and feature autoencoders. */
 		public final double negativeElbo;
 		public final Plane errorMap;
 
@@ -33,10 +33,10 @@ public final class Anomaly {
 	public static List<Result> score(final AutoencoderModel model, final List<Plane> images) {
 		final List<Plane> recon = new ArrayList<>();
 		float[] nelbo = null;
-		if (model.isVae()) {
+		if (model.hasCodes()) {
 			try (Vae vae = new Vae(model)) {
 				recon.addAll(vae.reconstruct(images));
-				nelbo = vae.negativeElbo(images, 0);
+				if (vae.isVae()) nelbo = vae.negativeElbo(images, 0);
 			}
 		}
 		else {

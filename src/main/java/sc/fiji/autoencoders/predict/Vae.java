@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.AutoencoderNetwork;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.FrozenParameters;
@@ -25,9 +26,10 @@ import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.VaeData;
 
 /**
- * A loaded VAE: encode images to latent Gaussians, decode latent codes to images, sample, interpolate, walk, and
- * score images by their negative ELBO. Images go in and come out in the training images' intensity units. Close it to
- * free the native graph and session.
+ * A loaded VAE or feature autoencoder: encode images to latent Gaussians (a VAE) or codes (an autoencoder), decode
+ * codes to images, sample (from the VAE's prior or from the Gaussian fitted to the training codes), interpolate, walk,
+ * and score images by their negative ELBO (VAE) or the encoder's Jacobian norm (autoencoder). Images go in and come
+ * out in the training images' intensity units. Close it to free the native graph and session.
  */
 public final class Vae implements AutoCloseable {
 
@@ -37,11 +39,15 @@ public final class Vae implements AutoCloseable {
 	private final Graph graph;
 	private final Session session;
 	private final Placeholder<TFloat32> x, z, eps;
-	private final Operand<TFloat32> mu, logvar, mean, nelbo, reconstruction;
+	/** The one-hot classes of a class-conditional VAE, else null. */
+	private final Placeholder<TFloat32> y;
+	/** For an autoencoder: mu is the code, logvar and nelbo are null, contraction is ||J^T eps||^2 per image. */
+	private final Operand<TFloat32> mu, logvar, mean, nelbo, reconstruction, contraction;
 
 	public Vae(final AutoencoderModel model) {
-		if (!model.isVae()) throw new BadInputException("This is a " + model.kind + " model; this needs a VAE model " +
-			"(train one with Train Variational Autoencoder).");
+		if (!model.hasCodes()) throw new BadInputException("This is a " + model.kind + " model; this needs a VAE or " +
+			"feature autoencoder model (train one with Train Variational Autoencoder or Train Autoencoder for " +
+			"Features).");
 		this.model = model;
 		this.spec = model.vae;
 		this.norm = model.normalization;
@@ -52,14 +58,28 @@ public final class Vae implements AutoCloseable {
 				.paddedWidth(), 1)));
 			z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
 			eps = tf.withName("eps").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.latent())));
-			final VaeNetwork net = new VaeNetwork(tf, spec, new FrozenParameters(tf, model.weights));
-			final Operand<TFloat32>[] q = net.encode(x);
-			mu = q[0];
-			logvar = q[1];
-			mean = net.decodeMean(z);
-			final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps));
-			nelbo = tf.math.add(net.reconstructionNll(x, logits), net.kl(mu, logvar));
-			reconstruction = net.decodeMean(mu);
+			y = spec.isConditional() ? tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec
+				.classes().size()))) : null;
+			if (model.isAutoencoder()) {
+				final AutoencoderNetwork net = new AutoencoderNetwork(tf, spec, new FrozenParameters(tf, model.weights));
+				mu = net.encode(x);
+				logvar = null;
+				nelbo = null;
+				contraction = net.contraction(eps);
+				mean = net.decode(z);
+				reconstruction = net.decode(mu);
+			}
+			else {
+				final VaeNetwork net = new VaeNetwork(tf, spec, new FrozenParameters(tf, model.weights));
+				final Operand<TFloat32>[] q = net.encode(x, y);
+				mu = q[0];
+				logvar = q[1];
+				mean = net.decodeMean(z, y);
+				final Operand<TFloat32> logits = net.decodeLogits(net.sample(mu, logvar, eps), y);
+				nelbo = tf.math.add(net.reconstructionNll(x, logits), net.kl(mu, logvar));
+				reconstruction = net.decodeMean(mu, y);
+				contraction = null;
+			}
 			session = Sessions.create(graph, 0);
 		}
 		catch (final RuntimeException e) {
@@ -76,33 +96,125 @@ public final class Vae implements AutoCloseable {
 		return model;
 	}
 
-	/** Latent means and log-variances: {mu, logvar}, each {@code images.size() x latent} row-major. */
+	/**
+	 * Latent means and log-variances: {mu, logvar}, each {@code images.size() x latent} row-major; for an autoencoder
+	 * {codes, null}.
+	 */
 	public float[][] encode(final List<Plane> images) {
+		unconditional("Encoding");
 		final float[] data = VaeData.pack(images, norm, spec);
-		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
-			.feed(x, t).fetch(mu).fetch(logvar).run())
-		{
-			return new float[][] { Tensors.values(r.get(0)), Tensors.values(r.get(1)) };
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1)) {
+			if (logvar == null) try (var r = session.runner().feed(x, t).fetch(mu).run()) {
+				return new float[][] { Tensors.values(r.get(0)), null };
+			}
+			try (var r = session.runner().feed(x, t).fetch(mu).fetch(logvar).run()) {
+				return new float[][] { Tensors.values(r.get(0)), Tensors.values(r.get(1)) };
+			}
 		}
+	}
+
+	/** True for a VAE, false for a feature autoencoder. */
+	public boolean isVae() {
+		return model.isVae();
+	}
+
+	/**
+	 * The Frobenius norm of the encoder's Jacobian (code with respect to the image, both in normalized units) for each
+	 * image, exactly: the sum over the code's unit vectors e_j of ||J^T e_j||^2, one backward pass each.
+	 */
+	public double[] jacobianNorms(final List<Plane> images) {
+		if (contraction == null) throw new BadInputException("Jacobian norms are measured for feature autoencoders, " +
+			"not for a " + model.kind + " model.");
+		final float[] data = VaeData.pack(images, norm, spec);
+		final int n = images.size(), l = spec.latent();
+		final double[] sum = new double[n];
+		try (var t = Tensors.of(data, n, spec.paddedHeight(), spec.paddedWidth(), 1)) {
+			for (int j = 0; j < l; j++) {
+				final float[] e = new float[n * l];
+				for (int i = 0; i < n; i++)
+					e[i * l + j] = 1;
+				try (var te = Tensors.of(e, n, l); var r = session.runner().feed(x, t).feed(eps, te).fetch(contraction)
+					.run())
+				{
+					final float[] v = Tensors.values(r.get(0));
+					for (int i = 0; i < n; i++)
+						sum[i] += v[i];
+				}
+			}
+		}
+		for (int i = 0; i < n; i++)
+			sum[i] = Math.sqrt(sum[i]);
+		return sum;
 	}
 
 	/** Decoded mean images for {@code codes.length / latent} latent codes. */
 	public List<Plane> decode(final float[] codes) {
-		final int n = codes.length / spec.latent();
-		try (var t = Tensors.of(codes, n, spec.latent()); var r = session.runner().feed(z, t).fetch(mean).run()) {
-			return planes(Tensors.values(r.get(0)), n);
+		unconditional("Decoding without a class");
+		return decode(codes, -1);
+	}
+
+	/** As above, all of class {@code cls} (an index into the classes of a class-conditional VAE; -1 for none). */
+	private List<Plane> decode(final float[] codes, final int cls) {
+		final int n = codes.length / spec.latent(), c = spec.classes().size();
+		final float[] onehot = new float[n * Math.max(1, c)];
+		if (cls >= 0) for (int i = 0; i < n; i++)
+			onehot[i * c + cls] = 1;
+		try (var t = Tensors.of(codes, n, spec.latent()); var ty = Tensors.of(onehot, n, Math.max(1, c))) {
+			final Session.Runner runner = session.runner().feed(z, t);
+			if (y != null) runner.feed(y, ty);
+			try (var r = runner.fetch(mean).run()) {
+				return planes(Tensors.values(r.get(0)), n);
+			}
 		}
+	}
+
+	/** The class names of a class-conditional VAE (empty otherwise). */
+	public List<String> classes() {
+		return spec.classes();
 	}
 
 	/** {@code count} new images from z ~ N(0, temperature^2 I), reproducible with the seed. */
 	public List<Plane> generate(final int count, final long seed, final double temperature) {
+		return generate(count, seed, temperature, Sampling.AUTO);
+	}
+
+	/**
+	 * {@code count} new images, reproducible with the seed: codes drawn from the VAE's prior N(0, temperature^2 I), or
+	 * from the Gaussian fitted to the training codes with its covariance scaled by temperature^2 (the only choice for an
+	 * autoencoder, which has no prior); {@link Sampling#AUTO} is the prior for a VAE and the fit otherwise.
+	 */
+	public List<Plane> generate(final int count, final long seed, final double temperature, final Sampling sampling) {
+		return generate(count, seed, temperature, sampling, "");
+	}
+
+	/**
+	 * As above; a class-conditional VAE generates images of class {@code label} (one of {@link #classes}), which an
+	 * unconditional model must not be given (empty).
+	 */
+	public List<Plane> generate(final int count, final long seed, final double temperature, final Sampling sampling,
+		final String label)
+	{
+		final String l = label == null ? "" : label.trim();
+		final int cls = spec.classes().indexOf(l);
+		if (spec.isConditional() && cls < 0) throw new BadInputException((l.isEmpty() ? "No class given" : "Unknown " +
+			"class '" + l + "'") + ": this class-conditional VAE generates images of the classes " + spec.classes() +
+			"; choose one (label).");
+		if (!spec.isConditional() && !l.isEmpty()) throw new BadInputException("This model was trained without labels, " +
+			"so it cannot generate a class ('" + l + "'): leave the label empty, or train a VAE with labels.");
 		if (count < 1) throw new BadInputException("Count must be at least 1 (got " + count + ").");
 		if (!(temperature >= 0)) throw new BadInputException("Temperature must be 0 or positive (got " + temperature + ").");
 		final Random rng = new Random(seed);
+		final boolean fit = sampling == Sampling.FIT || sampling == Sampling.AUTO && !model.isVae();
+		if (!fit && !model.isVae()) throw new BadInputException("A feature autoencoder has no prior to sample from: " +
+			"choose sampling 'fit' (or 'auto'), which samples the Gaussian fitted to its training codes.");
+		if (fit && model.codes == null) throw new BadInputException("This model file has no Gaussian fitted to its " +
+			"training codes (it was trained by an earlier version): sample from the prior (sampling 'prior'), or train " +
+			"the model again (or resume it for an epoch) to store the fit.");
+		if (fit) return decode(model.codes.sample(count, rng, temperature), cls);
 		final float[] codes = new float[count * spec.latent()];
 		for (int i = 0; i < codes.length; i++)
 			codes[i] = (float) (rng.nextGaussian() * temperature);
-		return decode(codes);
+		return decode(codes, cls);
 	}
 
 	/** Decodes (1-a) f(a) + a f(b) for {@code steps} values of a from 0 to 1, f being the latent mean. */
@@ -139,8 +251,42 @@ public final class Vae implements AutoCloseable {
 		return decode(codes);
 	}
 
+	/**
+	 * Latent arithmetic: decodes code(a) + strength (mean code(b) - mean code(c)) for every image a, the codes being the
+	 * latent means of a VAE or the codes of an autoencoder; e.g. b cells with a phenotype and c cells without it add
+	 * the phenotype to each a. With b = c (or strength 0) this is the reconstruction of a.
+	 */
+	public List<Plane> arithmetic(final List<Plane> a, final List<Plane> b, final List<Plane> c,
+		final double strength)
+	{
+		for (final List<Plane> set : List.of(a, b, c))
+			if (set.isEmpty()) throw new BadInputException("Latent arithmetic needs at least one image in each of the " +
+				"three sets (the images to change, the set to add, the set to subtract).");
+		final int l = spec.latent();
+		final float[] codes = encode(a)[0];
+		final double[] mb = meanCode(b), mc = meanCode(c);
+		for (int i = 0; i < a.size(); i++)
+			for (int j = 0; j < l; j++)
+				codes[i * l + j] += (float) (strength * (mb[j] - mc[j]));
+		return decode(codes);
+	}
+
+	private double[] meanCode(final List<Plane> images) {
+		final int l = spec.latent();
+		final double[] m = new double[l];
+		for (int start = 0; start < images.size(); start += 1000) {
+			final float[] codes = encode(images.subList(start, Math.min(images.size(), start + 1000)))[0];
+			for (int i = 0; i < codes.length; i++)
+				m[i % l] += codes[i];
+		}
+		for (int j = 0; j < l; j++)
+			m[j] /= images.size();
+		return m;
+	}
+
 	/** Reconstructions (decoded latent means), in image units. */
 	public List<Plane> reconstruct(final List<Plane> images) {
+		unconditional("Reconstructing");
 		final float[] data = VaeData.pack(images, norm, spec);
 		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
 			.feed(x, t).fetch(reconstruction).run())
@@ -149,8 +295,11 @@ public final class Vae implements AutoCloseable {
 		}
 	}
 
-	/** Negative ELBO per image in nats (one posterior sample each, drawn from the seed). */
+	/** Negative ELBO per image in nats (one posterior sample each, drawn from the seed); a VAE's only. */
 	public float[] negativeElbo(final List<Plane> images, final long seed) {
+		if (nelbo == null) throw new BadInputException("A feature autoencoder has no ELBO: score it by its " +
+			"reconstruction error.");
+		unconditional("Scoring");
 		final float[] data = VaeData.pack(images, norm, spec);
 		final float[] e = new float[images.size() * spec.latent()];
 		final Random rng = new Random(seed);
@@ -170,6 +319,13 @@ public final class Vae implements AutoCloseable {
 	}
 
 	// -- Helper methods --
+
+	/** What needs the class of each input image is not offered for class-conditional VAEs yet. */
+	private void unconditional(final String what) {
+		if (spec.isConditional()) throw new BadInputException(what + " images with a class-conditional VAE needs the " +
+			"class of each image, which this command does not take yet: use a VAE trained without labels (this one " +
+			"generates images of a class: Generate from VAE with a label).");
+	}
 
 	private List<Plane> planes(final float[] data, final int n) {
 		final List<Plane> out = new ArrayList<>(n);

@@ -21,8 +21,11 @@ import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.AutoencoderNetwork;
+import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.ModelKind;
+import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
 import sc.fiji.autoencoders.model.TrainableParameters;
@@ -31,9 +34,12 @@ import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
- * Trains a convolutional VAE on same-size images (every plane is a sample). An epoch is one pass over the training
- * images in a seeded random order; the validation loss and metric are the negative ELBO per image in nats on the
- * held-out images. The KL term can be warmed up linearly over the first epochs. Same engine pattern as
+ * Trains a convolutional VAE, or a feature autoencoder (a spec with a {@link Regularizer}), on same-size images
+ * (every plane is a sample). An epoch is one pass over the training images in a seeded random order. For a VAE the
+ * validation loss and metric are the negative ELBO per image in nats on the held-out images, and the KL term can be
+ * warmed up linearly over the first epochs; for an autoencoder the loss is the squared error per image (in [0, 1]
+ * units) plus the weighted penalty, and the metric the squared error alone. At the end, a Gaussian is fitted to the
+ * codes of all the images under the best weights ({@link AutoencoderModel#codes}). Same engine pattern as
  * {@link DenoiserTrainer}.
  */
 public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
@@ -44,6 +50,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	private final List<Plane> images;
 	private final VaeSpec spec;
 	private final int klWarmupEpochs;
+	/** The class of each image (an index into the spec's classes) for a class-conditional VAE, else null. */
+	private int[] labels;
 
 	/**
 	 * @param spec architecture; its width and height must be the images' size (see {@link #spec})
@@ -56,6 +64,15 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		this.images = images;
 		this.spec = spec;
 		this.klWarmupEpochs = klWarmupEpochs;
+	}
+
+	/**
+	 * Trains a class-conditional VAE: {@code classes[i]} is the index, in the spec's {@link VaeSpec#classes}, of the
+	 * class of image i.
+	 */
+	public VaeTrainer labels(final int[] classes) {
+		this.labels = classes == null ? null : classes.clone();
+		return this;
 	}
 
 	/** A spec for images like {@code first}. */
@@ -76,17 +93,37 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		return spec(first, latent, depth, filters, Likelihood.parse(likelihood), beta);
 	}
 
+	/**
+	 * A feature autoencoder's spec for images like {@code first}, the regularizer as typed by a user.
+	 *
+	 * @throws BadInputException naming the valid ids if {@code regularizer} is none of them
+	 */
+	public static VaeSpec autoencoderSpec(final Plane first, final int code, final int depth, final int filters,
+		final String regularizer, final float weight)
+	{
+		return VaeSpec.autoencoder(first.width(), first.height(), code, depth, filters, Regularizer.parse(regularizer),
+			weight);
+	}
+
 	@Override
 	public AutoencoderModel process() {
 		validate();
 		final VaeSpec s = resume != null ? resume.vae : spec;
 		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPercentiles(images, 0, 100);
-		final List<Plane> shuffled = new ArrayList<>(images);
-		java.util.Collections.shuffle(shuffled, new Random(config.seed));
+		// the same permutation as shuffling the images themselves, so that labels follow their images
+		final List<Integer> order0 = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++)
+			order0.add(i);
+		java.util.Collections.shuffle(order0, new Random(config.seed));
+		final List<Plane> shuffled = new ArrayList<>();
+		order0.forEach(i -> shuffled.add(images.get(i)));
 		final int nVal = Math.min(MAX_VALIDATION, Math.max(1, (int) Math.round(config.validationFraction * images.size())));
 		final float[] val = VaeData.pack(shuffled.subList(0, nVal), norm, s);
 		final float[] train = VaeData.pack(shuffled.subList(nVal, shuffled.size()), norm, s);
 		final int n = s.paddedWidth() * s.paddedHeight(), nTrain = shuffled.size() - nVal, b = config.batchSize;
+		final int classes = s.classes().size();
+		final float[] yVal = oneHot(order0.subList(0, nVal), classes), yTrain = oneHot(order0.subList(nVal, order0
+			.size()), classes);
 		final TrainingConfig cfg = config.copy();
 		cfg.stepsPerEpoch = Math.max(1, nTrain / b);
 		try (Graph g = Graphs.create()) {
@@ -97,28 +134,47 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 				s.latent())));
 			final Placeholder<TFloat32> klWeight = tf.withName("kl_weight").placeholder(TFloat32.class, Placeholder.shape(
 				Shape.scalar()));
+			final Placeholder<TFloat32> y = classes == 0 ? null : tf.withName("y").placeholder(TFloat32.class, Placeholder
+				.shape(Shape.of(-1, classes)));
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
-			final VaeNetwork net = new VaeNetwork(tf, s, params);
-			final Operand<TFloat32>[] q = net.encode(x);
-			final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps)));
-			final Operand<TFloat32> kl = net.kl(q[0], q[1]);
-			final Operand<TFloat32> loss = tf.math.mean(tf.math.add(rec, tf.math.mul(klWeight, kl)), tf.constant(0));
-			final Operand<TFloat32> nelbo = tf.math.add(rec, kl);
+			// per image: what is minimized (score) and what is reported (metric); code: what the Gaussian is fitted to
+			final Operand<TFloat32> loss, score, metric, code;
+			if (s.isAutoencoder()) {
+				final AutoencoderNetwork net = new AutoencoderNetwork(tf, s, params);
+				code = net.encode(x);
+				metric = net.squaredError(x, net.decode(code));
+				final Regularizer r = s.regularizer();
+				score = r == Regularizer.SPARSE ? tf.math.add(metric, tf.math.mul(tf.constant(s.weight()), net.l1(code)))
+					: r == Regularizer.CONTRACTIVE ? tf.math.add(metric, tf.math.mul(tf.constant(s.weight()), net.contraction(
+						eps))) : metric;
+				loss = tf.math.mean(score, tf.constant(0));
+			}
+			else {
+				final VaeNetwork net = new VaeNetwork(tf, s, params);
+				final Operand<TFloat32>[] q = net.encode(x, y);
+				code = q[0];
+				final Operand<TFloat32> rec = net.reconstructionNll(x, net.decodeLogits(net.sample(q[0], q[1], eps), y));
+				final Operand<TFloat32> kl = net.kl(q[0], q[1]);
+				loss = tf.math.mean(tf.math.add(rec, tf.math.mul(klWeight, kl)), tf.constant(0));
+				score = tf.math.add(rec, kl);
+				metric = score;
+			}
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
 			final Random order = new Random(config.seed + 1), noise = new Random(config.seed + 2);
 			final int[] perm = identity(nTrain);
 			final int[] cursor = { nTrain };
 			try (Session session = Sessions.create(g, config.threads); BatchPrefetcher batches = new BatchPrefetcher(() -> {
-				final float[] bx = new float[b * n];
+				final float[] bx = new float[b * n], by = new float[b * Math.max(1, classes)]; // zeros, unfed, if unconditional
 				for (int i = 0; i < b; i++) {
 					if (cursor[0] >= nTrain) {
 						shuffle(perm, order);
 						cursor[0] = 0;
 					}
+					System.arraycopy(yTrain, perm[cursor[0]] * classes, by, i * classes, classes);
 					System.arraycopy(train, perm[cursor[0]++] * n, bx, i * n, n);
 				}
-				return new float[][] { bx, gaussian(b * s.latent(), noise) };
+				return new float[][] { bx, gaussian(b * s.latent(), noise), by };
 			}))
 			{
 				final long startStep = resume != null ? resume.steps : 0;
@@ -132,9 +188,11 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						final float w = s.beta() * (klWarmupEpochs > 0 ? (float) Math.min(1, epoch / klWarmupEpochs) : 1);
 						final List<AutoCloseable> owned = new ArrayList<>();
 						try (var tx = Tensors.of(batch[0], b, s.paddedHeight(), s.paddedWidth(), 1);
-							var te = Tensors.of(batch[1], b, s.latent()); var tw = Tensors.scalar(w))
+							var te = Tensors.of(batch[1], b, s.latent()); var tw = Tensors.scalar(w); var ty = Tensors.of(batch[2],
+								b, Math.max(1, classes)))
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(eps, te).feed(klWeight, tw).fetch(loss);
+							if (y != null) r.feed(y, ty);
 							adam.feed(r, lr, globalStep, owned);
 							adam.updates().forEach(r::addTarget);
 							try (var result = r.run()) {
@@ -148,8 +206,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 					@Override
 					public double[] validate() {
-						final double v = meanNelbo(session, x, eps, nelbo, val, s, config.seed + 3);
-						return new double[] { v, v };
+						final double v = meanNelbo(session, x, eps, y, score, val, yVal, s, config.seed + 3);
+						return new double[] { v, metric == score ? v : meanNelbo(session, x, eps, y, metric, val, yVal, s,
+							config.seed + 3) };
 					}
 
 					@Override
@@ -162,16 +221,24 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						adam.restart(session, weights, stepsDone);
 					}
 				};
-				final TrainingLoop.Outcome o = run(newLoop(cfg, "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(
-					session))), problem);
-				return model(s, norm, o, adam.state(session));
+				final TrainingLoop.Outcome o = run(newLoop(cfg, s.isAutoencoder() ? "squared error %.3f per image"
+					: "negative ELBO %.2f nats", c -> model(s, norm, c, adam.state(session))), problem);
+				final AutoencoderModel m = model(s, norm, o, adam.state(session));
+				adam.restart(session, o.best, o.steps); // the codes of the weights kept, not of the last step
+				m.codes = CodeDistribution.fit(concat(codes(session, x, y, code, train, yTrain, s), codes(session, x, y, code,
+					val, yVal, s)), s.latent());
+				return m;
 			}
 		}
 	}
 
-	/** Mean negative ELBO (nats per image) of packed images, one posterior sample each drawn from {@code seed}. */
+	/**
+	 * Mean negative ELBO (nats per image) of packed images, one posterior sample each drawn from {@code seed}; {@code y}
+	 * and {@code classes} (one-hot, packed) for a class-conditional VAE, else null.
+	 */
 	static double meanNelbo(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> eps,
-		final Operand<TFloat32> nelbo, final float[] data, final VaeSpec s, final long seed)
+		final Operand<TFloat32> y, final Operand<TFloat32> nelbo, final float[] data, final float[] classes,
+		final VaeSpec s, final long seed)
 	{
 		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
 		final Random rng = new Random(seed);
@@ -181,7 +248,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			final float[] bx = new float[m * n];
 			System.arraycopy(data, start * n, bx, 0, m * n);
 			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var te = Tensors.of(gaussian(m * s
-				.latent(), rng), m, s.latent()); var r = session.runner().feed(x, tx).feed(eps, te).fetch(nelbo).run())
+				.latent(), rng), m, s.latent()); var ty = oneHotChunk(classes, s, start, m); var r = feedClasses(session
+					.runner().feed(x, tx).feed(eps, te), y, ty).fetch(nelbo).run())
 			{
 				for (final float v : Tensors.values(r.get(0)))
 					sum += v;
@@ -190,7 +258,57 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		return sum / count;
 	}
 
+	/** The codes of packed images, row-major, computed in chunks ({@code y}, {@code classes} as for meanNelbo). */
+	static float[] codes(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> y,
+		final Operand<TFloat32> code, final float[] data, final float[] classes, final VaeSpec s)
+	{
+		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
+		final float[] out = new float[count * s.latent()];
+		for (int start = 0; start < count; start += chunk) {
+			final int m = Math.min(chunk, count - start);
+			final float[] bx = new float[m * n];
+			System.arraycopy(data, start * n, bx, 0, m * n);
+			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var ty = oneHotChunk(classes, s, start,
+				m); var r = feedClasses(session.runner().feed(x, tx), y, ty).fetch(code).run())
+			{
+				System.arraycopy(Tensors.values(r.get(0)), 0, out, start * s.latent(), m * s.latent());
+			}
+		}
+		return out;
+	}
+
 	// -- Helper methods --
+
+	/** One-hot rows of the classes of the images {@code indices} (empty for an unconditional VAE). */
+	private float[] oneHot(final List<Integer> indices, final int classes) {
+		final float[] out = new float[indices.size() * classes];
+		if (classes > 0) for (int i = 0; i < indices.size(); i++)
+			out[i * classes + labels[indices.get(i)]] = 1;
+		return out;
+	}
+
+	/** Rows start..start+m of packed one-hot classes as a tensor ([m, 1] of zeros when there are no classes). */
+	private static org.tensorflow.types.TFloat32 oneHotChunk(final float[] classes, final VaeSpec s, final int start,
+		final int m)
+	{
+		final int c = s.classes().size();
+		if (c == 0) return Tensors.of(new float[m], m, 1);
+		final float[] out = new float[m * c];
+		System.arraycopy(classes, start * c, out, 0, m * c);
+		return Tensors.of(out, m, c);
+	}
+
+	private static Session.Runner feedClasses(final Session.Runner r, final Operand<TFloat32> y,
+		final org.tensorflow.types.TFloat32 ty)
+	{
+		return y == null ? r : r.feed(y, ty);
+	}
+
+	private static float[] concat(final float[] a, final float[] b) {
+		final float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, out, a.length, b.length);
+		return out;
+	}
 
 	@Override
 	protected void validate() {
@@ -198,8 +316,13 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		config.validate();
 		VaeData.check(images);
 		if (resume != null) {
-			if (!resume.isVae()) throw new BadInputException("Can only resume a VAE from a VAE model, not a " + resume.kind +
-				" model: choose a VAE model to resume, or train without resuming.");
+			final ModelKind kind = spec != null && spec.isAutoencoder() ? ModelKind.AUTOENCODER : ModelKind.VAE;
+			if (resume.kind != kind) throw new BadInputException("Can only resume a " + kind + " from a " + kind +
+				" model, not a " + resume.kind + " model: choose a " + kind + " model to resume, or train without " +
+				"resuming.");
+			if (spec != null && !resume.vae.classes().equals(spec.classes())) throw new BadInputException("The model to " +
+				"resume has the classes " + resume.vae.classes() + " but the labels give " + spec.classes() + ": resume " +
+				"with labels of the same classes, or train a new model.");
 			if (resume.vae.width() != images.get(0).width() || resume.vae.height() != images.get(0).height()) {
 				throw new BadInputException("The model was trained on " + resume.vae.width() + "x" + resume.vae.height() +
 					" images but these are " + images.get(0).width() + "x" + images.get(0).height() +
@@ -222,6 +345,17 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		}
 		if (images.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
 			"validation); give a stack with many slices.");
+		final VaeSpec s = resume != null ? resume.vae : spec;
+		if (s.isConditional() != (labels != null)) throw new BadInputException(s.isConditional() ? "This VAE is " +
+			"class-conditional: give the class of every training image (labels)." : "Labels were given but the VAE " +
+				"is not class-conditional: make its spec with the classes (VaeSpec.withClasses).");
+		if (labels != null) {
+			if (labels.length != images.size()) throw new BadInputException("There are " + images.size() + " images but " +
+				labels.length + " labels: give one label per image.");
+			for (final int l : labels)
+				if (l < 0 || l >= s.classes().size()) throw new BadInputException("Label index " + l + " is not one of " +
+					"the " + s.classes().size() + " classes.");
+		}
 		if (resume == null) DenoiserTrainer.checkNotConstant(images, "training images");
 	}
 
@@ -229,7 +363,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		final Weights optimizerState)
 	{
 		final AutoencoderModel m = new AutoencoderModel();
-		m.kind = ModelKind.VAE;
+		m.kind = s.isAutoencoder() ? ModelKind.AUTOENCODER : ModelKind.VAE;
 		m.vae = s;
 		m.normalization = norm;
 		m.noise = "none";

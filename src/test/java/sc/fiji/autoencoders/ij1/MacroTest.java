@@ -51,9 +51,10 @@ public class MacroTest {
 
 	static final String[] LABELS = { "Train Denoising Autoencoder...", "Denoise with Autoencoder...",
 		"Denoise with Noise2Void (one click)...",
-		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Generate from VAE...",
-		"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...", "Autoencoder Anomaly Map...",
-		"Autoencoder Model Info...", "Export to BioImage Model Zoo..." };
+		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Train Autoencoder for Features...",
+		"Generate from VAE...", "Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...",
+		"Latent Arithmetic...", "Latent Space Plot...", "Autoencoder Anomaly Map...", "Autoencoder Model Info...",
+		"Export to BioImage Model Zoo..." };
 
 	@TempDir
 	static File dir;
@@ -320,6 +321,98 @@ public class MacroTest {
 			closeImage("exported-in-denoised");
 		}
 		assertArrayEquals(results.get(0), results.get(1), "the package denoises as its model file");
+	}
+
+	/**
+	 * Train Autoencoder for Features from the dialog records a line that replays without a dialog; Generate from VAE
+	 * samples its fitted code Gaussian and Encode with VAE gives code columns.
+	 */
+	@Test
+	@Order(7)
+	public void autoencoderForFeaturesRecordsAndReplays() throws Exception {
+		IJ.runMacro("setBatchMode(true); open('" + new File("test-images/fashion-mnist-test-500.tif").getAbsolutePath() +
+			"'); rename('fm'); setBatchMode('exit and display');");
+		final ImagePlus stack = WindowManager.getImage("fm");
+		assertNotNull(stack, "the stack is open");
+		final File ae = new File(dir, "features.aemodel");
+		WindowManager.setTempCurrentImage(stack);
+		final Recorder recorder = new Recorder(true);
+		final String line;
+		try {
+			robot.expect(TrainAutoencoderPlugIn.TITLE, gd -> {
+				DialogRobot.setChoice(gd, 0, "fm"); // image
+				DialogRobot.setChoice(gd, 1, "sparse"); // regularizer
+				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
+				DialogRobot.setNumber(gd, 0, 4); // code
+				DialogRobot.setNumber(gd, 3, 4); // filters
+				DialogRobot.setNumber(gd, 4, 1); // epochs
+				DialogRobot.setNumber(gd, 5, 0); // minutes
+			});
+			new Executer("Train Autoencoder for Features...", stack);
+			waitFor(() -> recorderText(recorder).contains("Train Autoencoder for"));
+			line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Train Autoencoder for")).findFirst()
+				.get();
+		}
+		finally {
+			recorder.close();
+		}
+		assertTrue(line.contains("image=fm model_file=" + ae.getAbsolutePath() + " code=4 regularizer=sparse weight=0.01 ") &&
+			line.contains(" filters=4 epochs=1 minutes=0 "), line);
+		assertEquals("sparse", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(ae).vae.regularizer()));
+		assertTrue(ae.delete());
+		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final sc.fiji.autoencoders.model.AutoencoderModel m = sc.fiji.autoencoders.io.ModelFile.load(ae);
+		assertEquals("autoencoder", String.valueOf(m.kind));
+		assertEquals(1, m.history.size());
+		IJ.runMacro("setBatchMode(true); run(\"Generate from VAE...\", \"model_file=[" + ae.getAbsolutePath() +
+			"] count=4 seed=1 temperature=1 sampling=fit\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus samples = WindowManager.getImage("Autoencoder samples (seed 1)");
+		assertNotNull(samples, "samples of the fitted Gaussian are open");
+		assertEquals(4, samples.getStackSize());
+		// latent arithmetic with B = C: the reconstructions
+		IJ.runMacro("setBatchMode(true); run(\"Latent Arithmetic...\", \"image=fm add=fm subtract=fm model_file=[" + ae
+			.getAbsolutePath() + "] strength=1\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus changed = WindowManager.getImage("fm + fm - fm");
+		assertNotNull(changed, "the arithmetic's result is open");
+		assertEquals(500, changed.getStackSize());
+		// the latent-space plot from the dialog, recorded, replays as a plot image of the same size
+		IJ.runMacro("setBatchMode(true); selectImage('fm'); for (i = 1; i <= nSlices; i++) { setSlice(i); " +
+			"setMetadata('Label', 'class' + (i % 3)); } setBatchMode('exit and display');");
+		WindowManager.setTempCurrentImage(stack);
+		final Recorder plotRecorder = new Recorder(true);
+		final String plotLine;
+		try {
+			robot.expect(LatentPlotPlugIn.TITLE, gd -> {
+				DialogRobot.setChoice(gd, 0, "fm");
+				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
+			});
+			new Executer("Latent Space Plot...", stack);
+			waitFor(() -> recorderText(plotRecorder).contains("Latent Space Plot"));
+			plotLine = recorderText(plotRecorder).lines().filter(l -> l.startsWith("run(\"Latent Space Plot")).findFirst()
+				.get();
+		}
+		finally {
+			plotRecorder.close();
+		}
+		assertTrue(plotLine.contains("image=fm model_file=" + ae.getAbsolutePath() + " axes=pca dim_x=0 dim_y=1 " +
+			"labels=auto"), plotLine);
+		IJ.runMacro("setBatchMode(true); " + plotLine + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus plot = WindowManager.getImage("Latent space of fm");
+		assertNotNull(plot, "the plot is open");
+		assertTrue(plot.getWidth() > 200, "a plot image");
+		// encode writes the slice labels beside the codes
+		IJ.runMacro("setBatchMode(true); run(\"Encode with VAE...\", \"image=fm model_file=[" + ae.getAbsolutePath() +
+			"] labels=slices\"); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ij.measure.ResultsTable codes = ij.measure.ResultsTable.getResultsTable("Latent codes");
+		assertNotNull(codes, "the table is shown");
+		assertEquals(500, codes.size());
+		assertEquals("class2", codes.getStringValue("label", 1));
+		assertTrue(codes.columnExists("code_3"), "code columns");
 	}
 
 	// -- Helper methods --

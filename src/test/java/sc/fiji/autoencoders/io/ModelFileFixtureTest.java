@@ -106,6 +106,12 @@ public class ModelFileFixtureTest {
 	public void vaeOfFormatVersion1Loads() throws IOException {
 		final File f = fixture("vae-v1.aemodel");
 		final AutoencoderModel m = ModelFile.load(f);
+		assertNull(m.codes, "written before the code fit: it has none");
+		try (Vae v = new Vae(m)) {
+			final String message = org.junit.jupiter.api.Assertions.assertThrows(sc.fiji.autoencoders.BadInputException.class,
+				() -> v.generate(2, 1, 1, sc.fiji.autoencoders.predict.Sampling.FIT)).getMessage();
+			assertTrue(message.contains("has no Gaussian fitted to its training codes"), message);
+		}
 		assertEquals("vae", String.valueOf(m.kind));
 		assertTrue(m.isVae());
 		assertNull(m.network);
@@ -196,6 +202,36 @@ public class ModelFileFixtureTest {
 		final float[] first = entries.get(0).values(), last = entries.get(entries.size() - 1).values();
 		assertEquals(firstBits, Float.floatToRawIntBits(first[0]));
 		assertEquals(lastBits, Float.floatToRawIntBits(last[last.length - 1]));
+	}
+
+	/**
+	 * The first feature autoencoder file ({@code autoencoder-v1.aemodel}: a {@code VaeTrainer} run of 2 epochs on 16
+	 * 12x10 blobs, code 2, depth 1, 2 filters, contractive with weight 0.1, seed 9, written when the kind was added):
+	 * the values below were read from its spec.json with unzip.
+	 */
+	@Test
+	public void autoencoderOfFirstLayoutLoads() throws IOException {
+		final File f = fixture("autoencoder-v1.aemodel");
+		final AutoencoderModel m = ModelFile.load(f);
+		assertEquals("autoencoder", String.valueOf(m.kind));
+		assertTrue(m.isAutoencoder() && m.hasCodes());
+		assertEquals(12, m.vae.width());
+		assertEquals(10, m.vae.height());
+		assertEquals(2, m.vae.latent());
+		assertEquals("contractive", String.valueOf(m.vae.regularizer()));
+		assertEquals(0.1f, m.vae.weight());
+		assertEquals(228.13050842285156, m.normalization.high());
+		assertArrayEquals(new double[] { -2.4649407863616943, -0.696547239087522 }, m.codes.mean());
+		assertArrayEquals(new double[] { 0.5926884392372187, 0.22447729806048008, 0.22447729806048008,
+			0.12773561242882472 }, m.codes.covariance());
+		assertEquals(6, m.steps);
+		assertEquals(List.of("ae_enc0.kernel", "ae_enc0.bias", "ae_code.kernel", "ae_code.bias", "ae_dec_dense.kernel",
+			"ae_dec_dense.bias", "ae_dec0.kernel", "ae_dec0.bias"), new ArrayList<>(m.weights.entries().keySet()));
+		try (Vae v = new Vae(m)) {
+			assertEquals(2, v.encode(List.of(TestImages.blobs(12, 10, 1)))[0].length);
+			assertEquals(3, v.generate(3, 1, 1, sc.fiji.autoencoders.predict.Sampling.FIT).size());
+		}
+		assertRewrittenUnchanged(f, m);
 	}
 
 	/** Saved again, the file has the same spec.json (as JSON) and the same arrays: the layout did not change. */

@@ -124,7 +124,7 @@ public class ModelJsonTest {
 			"unknown architecture 'UNET' (expected 'unet' or 'plain')");
 		assertDamaged(edit(o -> o.getAsJsonObject("network").addProperty("upsampling", "cubic")),
 			"unknown upsampling 'cubic' (expected 'nearest' or 'bilinear')");
-		assertDamaged(edit(o -> o.addProperty("kind", "unet")), "unknown model kind 'unet' (expected 'denoiser' or 'vae')");
+		assertDamaged(edit(o -> o.addProperty("kind", "unet")), "unknown model kind 'unet' (expected 'denoiser', 'vae' or 'autoencoder')");
 		assertDamaged(edit(o -> o.getAsJsonObject("network").addProperty("extra", 1)),
 			"spec.json has an unknown field 'network.extra'");
 		assertDamaged(edit(o -> o.getAsJsonArray("history").get(0).getAsJsonObject().addProperty("x", 1)),

@@ -54,6 +54,25 @@ public class ParameterShapesTest {
 	}
 
 	@Test
+	public void conditionalVaeShapesMatchTheBuilder() {
+		final VaeSpec s = new VaeSpec(13, 7, 3, 2, 4, Likelihood.BERNOULLI, 1).withClasses(java.util.List.of("a", "b",
+			"c"));
+		assertSame(ParameterShapes.of(s), InitialWeights.of(s, 1), s.toString());
+		assertArrayEquals(new long[] { 3 + 3, (7 + 3) / 4 * 4 / 4 * ((13 + 3) / 4 * 4 / 4) * 8 }, ParameterShapes.of(s).get(
+			"vae_dec_dense.kernel"));
+	}
+
+	@Test
+	public void autoencoderShapesMatchTheBuilder() {
+		for (final Regularizer r : Regularizer.values())
+			for (final int[] wh : new int[][] { { 28, 28 }, { 13, 7 } })
+				for (int depth = 1; depth <= 2; depth++) {
+					final VaeSpec s = VaeSpec.autoencoder(wh[0], wh[1], 5, depth, 3, r, 0.1f);
+					assertSame(ParameterShapes.of(s), InitialWeights.of(s, 1), s.toString());
+				}
+	}
+
+	@Test
 	public void adamStateHasTwoSlotsPerParameter() {
 		final Map<String, long[]> p = ParameterShapes.of(NetworkSpec.unet(1, 2));
 		final Map<String, long[]> a = ParameterShapes.adamState(p);

@@ -30,33 +30,45 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import sc.fiji.autoencoders.Choices;
 import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.EncodeSettings;
 import sc.fiji.autoencoders.EvaluateSettings;
 import sc.fiji.autoencoders.ExportSettings;
 import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
+import sc.fiji.autoencoders.LatentArithmeticSettings;
+import sc.fiji.autoencoders.LatentPlotSettings;
 import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.TrainAutoencoderSettings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.TrainVaeSettings;
 import sc.fiji.autoencoders.WalkSettings;
 import sc.fiji.autoencoders.cli.Main;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
 import sc.fiji.autoencoders.command.DenoiseWithNoise2Void;
+import sc.fiji.autoencoders.command.EncodeWithVae;
 import sc.fiji.autoencoders.command.EvaluateDenoiser;
 import sc.fiji.autoencoders.command.ExportToBioImageIo;
 import sc.fiji.autoencoders.command.GenerateFromVae;
 import sc.fiji.autoencoders.command.InterpolateInVaeLatentSpace;
+import sc.fiji.autoencoders.command.LatentArithmetic;
+import sc.fiji.autoencoders.command.LatentSpacePlot;
+import sc.fiji.autoencoders.command.TrainAutoencoderForFeatures;
 import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.command.TrainVariationalAutoencoder;
 import sc.fiji.autoencoders.command.VaeLatentWalk;
 import sc.fiji.autoencoders.ij1.DenoisePlugIn;
 import sc.fiji.autoencoders.ij1.Noise2VoidPlugIn;
 import sc.fiji.autoencoders.ij1.DialogPlugIn;
+import sc.fiji.autoencoders.ij1.EncodeVaePlugIn;
 import sc.fiji.autoencoders.ij1.EvaluateDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.ExportPlugIn;
 import sc.fiji.autoencoders.ij1.GenerateVaePlugIn;
 import sc.fiji.autoencoders.ij1.InterpolateVaePlugIn;
+import sc.fiji.autoencoders.ij1.LatentArithmeticPlugIn;
+import sc.fiji.autoencoders.ij1.LatentPlotPlugIn;
 import sc.fiji.autoencoders.ij1.LatentWalkPlugIn;
+import sc.fiji.autoencoders.ij1.TrainAutoencoderPlugIn;
 import sc.fiji.autoencoders.ij1.TrainDenoiserPlugIn;
 import sc.fiji.autoencoders.ij1.TrainVaePlugIn;
 
@@ -92,7 +104,13 @@ class ParityTest {
 		new Operation(SelfSupervisedSettings.class, "denoise", DenoiseWithNoise2Void.class, Noise2VoidPlugIn.class), //
 		new Operation(EvaluateSettings.class, "evaluate", EvaluateDenoiser.class, EvaluateDenoiserPlugIn.class), //
 		new Operation(TrainVaeSettings.class, "train-vae", TrainVariationalAutoencoder.class, TrainVaePlugIn.class), //
+		new Operation(TrainAutoencoderSettings.class, "train-autoencoder", TrainAutoencoderForFeatures.class,
+			TrainAutoencoderPlugIn.class), //
 		new Operation(GenerateSettings.class, "generate", GenerateFromVae.class, GenerateVaePlugIn.class), //
+		new Operation(LatentArithmeticSettings.class, "arithmetic", LatentArithmetic.class,
+			LatentArithmeticPlugIn.class), //
+		new Operation(LatentPlotSettings.class, "latent-plot", LatentSpacePlot.class, LatentPlotPlugIn.class), //
+		new Operation(EncodeSettings.class, "encode", EncodeWithVae.class, EncodeVaePlugIn.class), //
 		new Operation(InterpolateSettings.class, "interpolate", InterpolateInVaeLatentSpace.class,
 			InterpolateVaePlugIn.class), //
 		new Operation(WalkSettings.class, "walk", VaeLatentWalk.class, LatentWalkPlugIn.class), //

@@ -1,0 +1,59 @@
+package sc.fiji.autoencoders;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link Autoencoders#latentScatter} finds: one point per image in a plane of the latent space, and the class of
+ * each point when labels were given. The front ends draw it (an ImageJ Plot, a PNG from the command line).
+ */
+public final class LatentScatter {
+
+	private final double[] x, y;
+	private final String xLabel, yLabel;
+	/** One per point, or null. */
+	private final List<String> labels;
+
+	LatentScatter(final double[] x, final double[] y, final String xLabel, final String yLabel,
+		final List<String> labels)
+	{
+		this.x = x;
+		this.y = y;
+		this.xLabel = xLabel;
+		this.yLabel = yLabel;
+		this.labels = labels == null ? null : Collections.unmodifiableList(new ArrayList<>(labels));
+	}
+
+	public double[] x() {
+		return x.clone();
+	}
+
+	public double[] y() {
+		return y.clone();
+	}
+
+	/** e.g. "PC 1" or "code 3". */
+	public String xLabel() {
+		return xLabel;
+	}
+
+	public String yLabel() {
+		return yLabel;
+	}
+
+	/** The class of each point, or null if there are no labels. */
+	public List<String> labels() {
+		return labels;
+	}
+
+	/** The points of each class in order of first appearance ("" for all points when there are no labels). */
+	public Map<String, List<Integer>> classes() {
+		final Map<String, List<Integer>> out = new LinkedHashMap<>();
+		for (int i = 0; i < x.length; i++)
+			out.computeIfAbsent(labels == null ? "" : labels.get(i), k -> new ArrayList<>()).add(i);
+		return out;
+	}
+}
