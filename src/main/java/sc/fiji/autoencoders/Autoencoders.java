@@ -42,6 +42,7 @@ import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.Neighbor2NeighborTrainer;
 import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
@@ -94,7 +95,7 @@ public final class Autoencoders {
 		final boolean hasTargets = targets != null && !targets.isEmpty();
 		if (mode != TrainingMode.PAIRS && hasTargets) throw new BadInputException("Target images were given but the " +
 			"mode is '" + mode + "': choose mode pairs to train on input/target pairs, or give no targets.");
-		final DenoiserTrainer trainer;
+		final AbstractTrainer<?> trainer;
 		if (mode == TrainingMode.PAIRS) {
 			checkPairs(images, targets);
 			final List<Plane> in = new ArrayList<>(), target = new ArrayList<>();
@@ -108,8 +109,9 @@ public final class Autoencoders {
 			final List<Plane> planes = new ArrayList<>();
 			for (final ImagePlus imp : images)
 				planes.addAll(planes(imp, settings.channel));
-			trainer = mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(planes, settings.masking(), spec, config)
-				: new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec, config);
+			trainer = mode != TrainingMode.NOISY ? new DenoiserTrainer(planes, NoiseModels.parse(settings.noise), spec,
+				config) : settings.noise2Void() ? DenoiserTrainer.noise2Void(planes, settings.masking(), spec, config)
+					: new Neighbor2NeighborTrainer(planes, spec, config);
 		}
 		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
 	}

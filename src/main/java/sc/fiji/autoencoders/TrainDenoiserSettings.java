@@ -4,6 +4,7 @@ import java.io.File;
 
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.NoisyMethod;
 import sc.fiji.autoencoders.model.ZPooling;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -23,6 +24,12 @@ public final class TrainDenoiserSettings {
 	 */
 	@Choices({ TrainingMode.CLEAN_ID, TrainingMode.NOISY_ID, TrainingMode.PAIRS_ID })
 	public String mode = TrainingMode.CLEAN_ID;
+	/**
+	 * Noisy mode: how to learn from the noisy images alone: noise2void (blind-spot masking, with the N2V2 and
+	 * structN2V options) or neighbor2neighbor (sub-sampled pairs, a loss on every pixel; pixel-independent noise only).
+	 */
+	@Choices({ NoisyMethod.NOISE2VOID_ID, NoisyMethod.NEIGHBOR2NEIGHBOR_ID })
+	public String noisyMethod = NoisyMethod.NOISE2VOID_ID;
 	/** Channel to train on (1, 2, ...; one model per channel), or 0 for all channels together. */
 	public int channel = 0;
 	/** Noise added to the clean images, in their intensity units: gaussian:SIGMA, poisson:PEAK, ... */
@@ -117,7 +124,7 @@ public final class TrainDenoiserSettings {
 	 * the N2V2 changes unless {@link #noN2v2}; the other modes use neither, as they were benchmarked.
 	 */
 	public NetworkSpec network(final double anisotropy) {
-		final boolean n2v = trainingMode() == TrainingMode.NOISY;
+		final boolean n2v = noise2Void();
 		final NetworkSpec plain = new NetworkSpec(architecture, depth, filters, !noResidual && !n2v, upsampling, 1, 0.1f,
 			maxFilters);
 		final NetworkSpec s = n2v && !noN2v2 ? plain.n2v2() : plain;
@@ -126,6 +133,21 @@ public final class TrainDenoiserSettings {
 			"stacks slice by slice) or 3 (Z stacks).");
 		if (depth < 1 || depth > 4) s.validate(); // names the depth's range before the Z pooling needs it
 		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchPlanes)).validate();
+	}
+
+	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
+	public NoisyMethod noisyMethod() {
+		final NoisyMethod m = NoisyMethod.parse(noisyMethod);
+		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && StructMask.parse(structn2v) != StructMask.NONE) throw new
+			BadInputException("structN2V (" + structn2v + ") is a Noise2Void mask for noise correlated along rows or " +
+				"columns, which Neighbor2Neighbor cannot handle: choose noisy method " + NoisyMethod.NOISE2VOID_ID +
+				", or structN2V none.");
+		return m;
+	}
+
+	/** True when training by blind-spot masking: noisy mode with method noise2void. */
+	public boolean noise2Void() {
+		return trainingMode() == TrainingMode.NOISY && noisyMethod() == NoisyMethod.NOISE2VOID;
 	}
 
 	/** Noise2Void's masking, checked. */

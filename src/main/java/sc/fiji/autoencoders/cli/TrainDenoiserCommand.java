@@ -49,6 +49,11 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"--noisy or --input/--target (default ${DEFAULT-VALUE}).")
 	String mode;
 
+	@Option(names = "--noisy-method", defaultValue = "noise2void", paramLabel = "METHOD", description = "With " +
+		"--noisy: noise2void (blind-spot masking, N2V2; structN2V) or neighbor2neighbor (sub-sampled pairs, a loss " +
+		"on every pixel; pixel-independent noise only) (default ${DEFAULT-VALUE}).")
+	String noisyMethod;
+
 	@Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.aemodel).")
 	File out;
 

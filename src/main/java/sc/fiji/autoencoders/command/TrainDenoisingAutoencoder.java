@@ -47,6 +47,11 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 		"images, the noise model's noise is added; noisy: noisy images only (Noise2Void); pairs: input and target images")
 	private String mode = "clean";
 
+	@Parameter(label = "Method for noisy images (noisy mode)", choices = { "noise2void", "neighbor2neighbor" },
+		description = "noise2void: blind-spot masking (N2V2, structN2V); neighbor2neighbor: sub-sampled pairs, a loss " +
+			"on every pixel (pixel-independent noise only)")
+	private String noisy_method = "noise2void";
+
 	// not persisted: a channel remembered from another image would silently train on the wrong data in scripts
 	@Parameter(label = "Channel (0: all together)", min = "0", persist = false,
 		description = "Train on one channel of a multichannel image (1, 2, ...), or 0 for one model for all channels")

@@ -14,7 +14,10 @@ public final class ModelDescription {
 		line(sb, "architecture", String.valueOf(m.isVae() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
-			line(sb, "mode", m.mode.id() + ": " + m.mode.description());
+			// a noisy-mode model without masking was trained by Neighbor2Neighbor, not by blind-spot masking
+			final boolean ne2ne = m.mode == TrainingMode.NOISY && m.masking == null;
+			line(sb, "mode", m.mode.id() + ": " + (ne2ne ? "Neighbor2Neighbor (noisy images only)" : m.mode
+				.description()));
 			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
 			if (m.masking != null) line(sb, "masking", m.masking.toString());
 			if (m.data != null) line(sb, "data", m.data);
@@ -27,7 +30,8 @@ public final class ModelDescription {
 		final TrainingHistory.Epoch best = m.history.best();
 		if (best != null) {
 			if (m.isDenoiser() && m.mode == TrainingMode.NOISY) line(sb, "best epoch", String.format(Locale.ROOT,
-				"%d: masked validation loss %.5g (no clean image: no PSNR)", best.epoch, best.validationLoss));
+				"%d: %s validation loss %.5g (no clean image: no PSNR)", best.epoch, m.masking != null ? "masked"
+					: "sub-sampled", best.validationLoss));
 			else line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
 				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : m.mode == TrainingMode.PAIRS
 					? "validation PSNR against the targets (dB)" : "validation PSNR (dB)", best.validationMetric));
