@@ -5,6 +5,7 @@ import java.io.File;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.NoisyMethod;
+import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.ZPooling;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -42,6 +43,12 @@ public final class TrainDenoiserSettings {
 	 * which short CPU runs need: in 5 minutes on Train400 (sigma 25), 1 scored 25.92 dB on Set12, N2V's 0.2 25.65 dB.
 	 */
 	public double maskPercent = 1;
+	/**
+	 * Noise2Void: what replaces a masked pixel in the network's input: a random pixel of its 5x5 window (neighbour,
+	 * N2V's), or the mean of that window without the pixel (mean).
+	 */
+	@Choices({ "neighbour", "mean" })
+	public String maskReplacement = "neighbour";
 	/**
 	 * Noise2Void: the original N2V instead of N2V2 (max pooling, the top skip connection, and replacements that may be
 	 * the masked pixel itself). Off by default, as a checkbox must be (macros read absent keys as unchecked).
@@ -152,6 +159,7 @@ public final class TrainDenoiserSettings {
 
 	/** Noise2Void's masking, checked. */
 	public Masking masking() {
-		return Masking.n2v2(maskPercent).withExcludeCentre(!noN2v2).withStruct(StructMask.parse(structn2v)).validate();
+		return Masking.n2v2(maskPercent).withExcludeCentre(!noN2v2).withStruct(StructMask.parse(structn2v))
+			.withReplacement(Replacement.parse(maskReplacement)).validate();
 	}
 }

@@ -71,6 +71,11 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"masked pixels per patch in per cent (default ${DEFAULT-VALUE}; the original N2V used 0.2).")
 	double maskPercent;
 
+	@Option(names = "--mask-replacement", defaultValue = "neighbour", paramLabel = "HOW", description = "Noise2Void: " +
+		"what replaces a masked pixel: neighbour (a random pixel of its 5x5 window, N2V's; default) or mean (the " +
+		"mean of that window without the pixel).")
+	String maskReplacement;
+
 	@Option(names = "--no-n2v2", description = "Noise2Void: the original N2V (max pooling, top skip connection, " +
 		"replacement may be the pixel itself) instead of N2V2.")
 	boolean noN2v2;

@@ -68,6 +68,10 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Masked pixels, % (noisy mode)", min = "0.01", max = "25")
 	private double mask_percent = 1;
 
+	@Parameter(label = "Masked pixel replacement (noisy mode)", choices = { "neighbour", "mean" }, description =
+		"neighbour: a random pixel of its 5x5 window (N2V); mean: the mean of that window without the pixel")
+	private String mask_replacement = "neighbour";
+
 	@Parameter(label = "Original N2V instead of N2V2 (noisy mode)")
 	private boolean no_n2v2 = false;
 

@@ -3,6 +3,7 @@ package sc.fiji.autoencoders.train;
 import java.util.Random;
 
 import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.StructMask;
 
 /**
@@ -64,10 +65,12 @@ public final class BlindSpotMasker {
 					}
 				}
 			// each masked pixel's replacement, after all lines: lines of neighbouring masked pixels may cross it
+			final boolean mean = masking.replacement() == Replacement.MEAN;
 			for (int i = 0; i < n; i++)
 				if (mask[off + i] == 1) {
 					final int x = i % p, y = i / p;
-					input[off + i] = patches[off + neighbour(x, y, r, struct, rng)];
+					input[off + i] = mean ? windowMean(patches, off, x, y, r, struct) : patches[off + neighbour(x, y, r,
+						struct, rng)];
 				}
 		}
 		return new float[][] { input, mask };
@@ -88,6 +91,24 @@ public final class BlindSpotMasker {
 			if (struct != StructMask.NONE && dx == 0 && dy == 0) continue; // its own noise is on its line too
 			return ny * p + nx;
 		}
+	}
+
+	/**
+	 * The mean of the window of radius {@code r} around (x, y) inside the patch at {@code off}, without (x, y) and,
+	 * for structN2V, without its line.
+	 */
+	float windowMean(final float[] patches, final int off, final int x, final int y, final int r,
+		final StructMask struct)
+	{
+		double sum = 0;
+		int count = 0;
+		for (int ny = Math.max(0, y - r); ny <= Math.min(p - 1, y + r); ny++)
+			for (int nx = Math.max(0, x - r); nx <= Math.min(p - 1, x + r); nx++) {
+				if (nx == x && ny == y || struct == StructMask.X && ny == y || struct == StructMask.Y && nx == x) continue;
+				sum += patches[off + ny * p + nx];
+				count++;
+			}
+		return (float) (sum / count);
 	}
 
 	/** The index of a random pixel of the patch off the line of half-length h through (x, y). */
