@@ -175,8 +175,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 			images = ImageFiles.openAll(m == TrainingMode.NOISY ? noisy : clean);
 			targets = null;
 		}
-		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : m.description() +
-			(m == TrainingMode.NOISY ? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
+		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : (m == TrainingMode.NOISY
+			&& !settings.noise2Void() ? "Neighbor2Neighbor (noisy images only)" : m.description()) + (settings.noise2Void()
+				? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
 			settings.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
 			", " +
 			Precision.parse(settings.precision).resolved() + " arithmetic");

@@ -14,10 +14,7 @@ public final class ModelDescription {
 		line(sb, "architecture", String.valueOf(m.isVae() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
-			// a noisy-mode model without masking was trained by Neighbor2Neighbor, not by blind-spot masking
-			final boolean ne2ne = m.mode == TrainingMode.NOISY && m.masking == null;
-			line(sb, "mode", m.mode.id() + ": " + (ne2ne ? "Neighbor2Neighbor (noisy images only)" : m.mode
-				.description()));
+			line(sb, "mode", m.mode.id() + ": " + m.trainedFrom());
 			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
 			if (m.masking != null) line(sb, "masking", m.masking.toString());
 			if (m.data != null) line(sb, "data", m.data);
