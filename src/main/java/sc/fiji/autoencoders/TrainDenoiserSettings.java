@@ -26,11 +26,13 @@ public final class TrainDenoiserSettings {
 	@Choices({ TrainingMode.CLEAN_ID, TrainingMode.NOISY_ID, TrainingMode.PAIRS_ID })
 	public String mode = TrainingMode.CLEAN_ID;
 	/**
-	 * Noisy mode: how to learn from the noisy images alone: noise2void (blind-spot masking, with the N2V2 and
-	 * structN2V options) or neighbor2neighbor (sub-sampled pairs, a loss on every pixel; pixel-independent noise only).
+	 * Noisy mode: how to learn from the noisy images alone: neighbor2neighbor (sub-sampled pairs, a loss on every
+	 * pixel; pixel-independent noise), noise2void (blind-spot masking, with the N2V2 and structN2V options), or auto
+	 * (the default): Neighbor2Neighbor, which scored 28.28 dB on Set12 against Noise2Void's best 26.69 dB in 5 minutes
+	 * (docs/BENCHMARKS.md), unless a Noise2Void option is set (structn2v, mask_percent, mask_replacement, no_n2v2).
 	 */
-	@Choices({ NoisyMethod.NOISE2VOID_ID, NoisyMethod.NEIGHBOR2NEIGHBOR_ID })
-	public String noisyMethod = NoisyMethod.NOISE2VOID_ID;
+	@Choices({ NoisyMethod.AUTO_ID, NoisyMethod.NEIGHBOR2NEIGHBOR_ID, NoisyMethod.NOISE2VOID_ID })
+	public String noisyMethod = NoisyMethod.AUTO_ID;
 	/** Channel to train on (1, 2, ...; one model per channel), or 0 for all channels together. */
 	public int channel = 0;
 	/** Noise added to the clean images, in their intensity units: gaussian:SIGMA, poisson:PEAK, ... */
@@ -40,9 +42,10 @@ public final class TrainDenoiserSettings {
 	public String structn2v = "none";
 	/**
 	 * Noise2Void: masked pixels per patch, in per cent (stratified). More masked pixels give more loss terms per step,
-	 * which short CPU runs need: in 5 minutes on Train400 (sigma 25), 1 scored 25.92 dB on Set12, N2V's 0.2 25.65 dB.
+	 * which short CPU runs need: in 5 minutes on Train400 (sigma 25), 5 scored 26.17 dB on Set12 with about half the
+	 * CPU time that 1 had for 25.92 dB and N2V's 0.2 for 25.65 dB (docs/BENCHMARKS.md).
 	 */
-	public double maskPercent = 1;
+	public double maskPercent = 5;
 	/**
 	 * Noise2Void: what replaces a masked pixel in the network's input: a random pixel of its 5x5 window (neighbour,
 	 * N2V's), or the mean of that window without the pixel (mean).
@@ -144,12 +147,21 @@ public final class TrainDenoiserSettings {
 
 	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
 	public NoisyMethod noisyMethod() {
-		final NoisyMethod m = NoisyMethod.parse(noisyMethod);
+		final NoisyMethod m = NoisyMethod.AUTO_ID.equalsIgnoreCase(String.valueOf(noisyMethod).trim())
+			? noise2VoidOptionSet() ? NoisyMethod.NOISE2VOID : NoisyMethod.NEIGHBOR2NEIGHBOR : NoisyMethod.parse(
+				noisyMethod);
 		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && StructMask.parse(structn2v) != StructMask.NONE) throw new
 			BadInputException("structN2V (" + structn2v + ") is a Noise2Void mask for noise correlated along rows or " +
 				"columns, which Neighbor2Neighbor cannot handle: choose noisy method " + NoisyMethod.NOISE2VOID_ID +
 				", or structN2V none.");
 		return m;
+	}
+
+	/** Whether a Noise2Void option differs from its default (method auto then means Noise2Void). */
+	private boolean noise2VoidOptionSet() {
+		final TrainDenoiserSettings d = new TrainDenoiserSettings();
+		return !String.valueOf(structn2v).equalsIgnoreCase(d.structn2v) || maskPercent != d.maskPercent || !String
+			.valueOf(maskReplacement).equalsIgnoreCase(d.maskReplacement) || noN2v2;
 	}
 
 	/** True when training by blind-spot masking: noisy mode with method noise2void. */

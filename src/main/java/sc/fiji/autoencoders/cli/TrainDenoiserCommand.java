@@ -33,8 +33,8 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		description = "Clean training images: TIFF/PNG files (stacks: every slice) or folders of them.")
 	List<File> clean;
 
-	@Option(names = "--noisy", arity = "1..*", paramLabel = "PATH", description = "Noise2Void: noisy training " +
-		"images only (no clean image needed): files or folders; trained by blind-spot masking (N2V2).")
+	@Option(names = "--noisy", arity = "1..*", paramLabel = "PATH", description = "Noisy training images " +
+		"only (no clean image needed): files or folders; trained by Neighbor2Neighbor or Noise2Void (--noisy-method).")
 	List<File> noisy;
 
 	@Option(names = "--input", paramLabel = "DIR", description = "Pairs: folder (or file) of input images, e.g. " +
@@ -49,9 +49,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"--noisy or --input/--target (default ${DEFAULT-VALUE}).")
 	String mode;
 
-	@Option(names = "--noisy-method", defaultValue = "noise2void", paramLabel = "METHOD", description = "With " +
-		"--noisy: noise2void (blind-spot masking, N2V2; structN2V) or neighbor2neighbor (sub-sampled pairs, a loss " +
-		"on every pixel; pixel-independent noise only) (default ${DEFAULT-VALUE}).")
+	@Option(names = "--noisy-method", defaultValue = "auto", paramLabel = "METHOD", description = "With --noisy: " +
+		"neighbor2neighbor (sub-sampled pairs, a loss on every pixel; pixel-independent noise), noise2void " +
+		"(blind-spot masking, N2V2; structN2V), or auto (default): neighbor2neighbor unless a Noise2Void option " +
+		"(--structn2v, --mask-percent, --mask-replacement, --no-n2v2) is given.")
 	String noisyMethod;
 
 	@Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.aemodel).")
@@ -67,7 +68,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"none (default), x or y.")
 	String structn2v;
 
-	@Option(names = "--mask-percent", defaultValue = "1", paramLabel = "PERCENT", description = "Noise2Void: " +
+	@Option(names = "--mask-percent", defaultValue = "5", paramLabel = "PERCENT", description = "Noise2Void: " +
 		"masked pixels per patch in per cent (default ${DEFAULT-VALUE}; the original N2V used 0.2).")
 	double maskPercent;
 

@@ -16,8 +16,12 @@ public enum NoisyMethod implements Choice {
 	 */
 	NEIGHBOR2NEIGHBOR;
 
-	/** The ids as front ends list them (compile-time constants for the settings' choices). */
-	public static final String NOISE2VOID_ID = "noise2void", NEIGHBOR2NEIGHBOR_ID = "neighbor2neighbor";
+	/**
+	 * The ids as front ends list them (compile-time constants for the settings' choices); {@code auto} is not a method
+	 * but the settings' default, resolved by {@code TrainDenoiserSettings#noisyMethod()}.
+	 */
+	public static final String NOISE2VOID_ID = "noise2void", NEIGHBOR2NEIGHBOR_ID = "neighbor2neighbor",
+		AUTO_ID = "auto";
 
 	/** @throws BadInputException naming the valid ids if {@code text} is none of them */
 	public static NoisyMethod parse(final String text) {

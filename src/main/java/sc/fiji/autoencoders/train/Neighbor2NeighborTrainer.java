@@ -54,8 +54,8 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 	private final NetworkSpec spec;
 
 	/**
-	 * @param noisy the noisy planes, each at least twice the patch size (the network trains on half-size sub-images of
-	 *          config.patchSize, cut from patches of twice that side)
+	 * @param noisy the noisy planes; the network trains on sub-images of config.patchSize, cut from patches of twice
+	 *          that side (less when a plane is smaller than that, see {@link #subPatch})
 	 */
 	public Neighbor2NeighborTrainer(final List<Plane> noisy, final NetworkSpec spec, final TrainingConfig config) {
 		super(config);
@@ -82,16 +82,16 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 				.depth() + ": use a multiple of " + net.sizeMultiple() + " of at least " + 2 * net.sizeMultiple() +
 				" (e.g. --patch 64).");
 		}
-		// the sub-images are half the size of the noisy patches they come from
-		for (int i = 0; i < noisy.size(); i++) {
-			final Plane pl = noisy.get(i);
-			if (pl.width() < 2 * config.patchSize || pl.height() < 2 * config.patchSize) throw new BadInputException(
-				"Noisy image " + (i + 1) + " is " + pl.width() + "x" + pl.height() + ", smaller than twice the patch " +
-					"size " + config.patchSize + " (Neighbor2Neighbor halves the patches it cuts): use a smaller patch " +
-					"(--patch " + Math.max(2 * net.sizeMultiple(), Math.min(pl.width(), pl.height()) / 2 / net
-						.sizeMultiple() * net.sizeMultiple()) + ") or Noise2Void.");
+		// the sub-images are half the size of the noisy patches they come from: smaller planes get smaller patches
+		final int p = subPatch(net);
+		if (p < 2 * net.sizeMultiple()) {
+			final Plane small = smallest();
+			throw new BadInputException("Noisy image " + (noisy.indexOf(small) + 1) + " is " + small.width() + "x" + small
+				.height() + ": Neighbor2Neighbor cuts patches of twice the network's input, which needs images of at " +
+				"least " + 4 * net.sizeMultiple() + "x" + 4 * net.sizeMultiple() + " pixels for depth " + net.depth() +
+				": use larger images, a shallower network (--depth), or Noise2Void (--noisy-method noise2void).");
 		}
-		TrainingData.checkPlanes(noisy, "Noisy image", 2 * config.patchSize);
+		TrainingData.checkPlanes(noisy, "Noisy image", 2 * p);
 		if (resume == null) DenoiserTrainer.checkNotConstant(noisy, "noisy images");
 	}
 
@@ -100,7 +100,7 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 		validate();
 		final NetworkSpec net = resume != null ? resume.network : spec;
 		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPlanes(noisy);
-		final int p = config.patchSize, full = 2 * p;
+		final int p = subPatch(net), full = 2 * p;
 		final PatchSampler.Split split = PatchSampler.split(noisy, config.validationFraction, full, config.seed);
 		final PatchSampler sampler = new PatchSampler(split.training(), full, config.seed);
 		final NeighborSubsampler sub = new NeighborSubsampler(full);
@@ -194,6 +194,23 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 	}
 
 	/**
+	 * The side of the sub-images the network trains on: the configured patch size, or, when the smallest plane is less
+	 * than twice that, the largest multiple of the network's size multiple that fits in half of it.
+	 */
+	int subPatch(final NetworkSpec net) {
+		final Plane small = smallest();
+		final int m = net.sizeMultiple();
+		return Math.min(config.patchSize, Math.min(small.width(), small.height()) / 2 / m * m);
+	}
+
+	private Plane smallest() {
+		Plane small = noisy.get(0);
+		for (final Plane pl : noisy)
+			if (Math.min(pl.width(), pl.height()) < Math.min(small.width(), small.height())) small = pl;
+		return small;
+	}
+
+	/**
 	 * The validation loss at the final gamma: {@code mean (f(g1) - g2)^2 + GAMMA * mean (f(g1) - g2 - (g1(f(y)) -
 	 * g2(f(y))))^2} over the fixed validation patches and draw.
 	 */
@@ -241,7 +258,7 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 		m.noise = "none";
 		m.mode = TrainingMode.NOISY;
 		m.data = "Neighbor2Neighbor on " + noisy.size() + " noisy planes (no clean image), 2D";
-		m.patchSize = config.patchSize;
+		m.patchSize = subPatch(net);
 		m.history = o.history;
 		m.weights = o.best;
 		m.optimizerState = optimizerState;

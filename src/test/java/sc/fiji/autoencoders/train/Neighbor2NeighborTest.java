@@ -2,7 +2,6 @@ package sc.fiji.autoencoders.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,15 +106,22 @@ public class Neighbor2NeighborTest {
 		assertEquals(trained, gain(back, clean, noisy), 1e-3, "the loaded model denoises as the trained one");
 	}
 
+	/** Planes under twice the patch train on smaller patches; planes too small for the network are refused. */
 	@Test
-	public void imagesSmallerThanTwoPatchesAreRefusedWithTheFix() {
+	public void smallImagesGetSmallerPatchesOrTheFix() {
 		final TrainingConfig c = TrainingModesTest.quick(1);
+		c.stepsPerEpoch = 2;
 		final Neighbor2NeighborTrainer t = new Neighbor2NeighborTrainer(TestImages.blobStack(2, 48, 96, 1), NetworkSpec
 			.unet(2, 8), c);
-		assertFalse(t.checkInput());
-		assertTrue(t.getErrorMessage().contains("48x96, smaller than twice the patch size 32") && t.getErrorMessage()
-			.contains("--patch 24"), t.getErrorMessage());
-		assertNotEquals(null, t.getErrorMessage());
+		assertTrue(t.checkInput(), t.getErrorMessage());
+		assertEquals(24, t.subPatch(NetworkSpec.unet(2, 8)), "half of 48, a multiple of 4");
+		assertEquals(24, t.process().patchSize);
+		final Neighbor2NeighborTrainer tiny = new Neighbor2NeighborTrainer(TestImages.blobStack(2, 14, 96, 1),
+			NetworkSpec.unet(2, 8), c);
+		assertFalse(tiny.checkInput());
+		assertTrue(tiny.getErrorMessage().contains("Noisy image 1 is 14x96") && tiny.getErrorMessage().contains(
+			"at least 16x16 pixels for depth 2") && tiny.getErrorMessage().contains("--noisy-method noise2void"), tiny
+				.getErrorMessage());
 	}
 
 	static List<Plane> noisy(final List<Plane> clean, final long seed) {
