@@ -41,11 +41,13 @@ public final class TrainDenoiserSettings {
 	@Choices({ "none", "x", "y" })
 	public String structn2v = "none";
 	/**
-	 * Noise2Void: masked pixels per patch, in per cent (stratified). More masked pixels give more loss terms per step,
-	 * which short CPU runs need: in 5 minutes on Train400 (sigma 25), 5 scored 26.17 dB on Set12 with about half the
-	 * CPU time that 1 had for 25.92 dB and N2V's 0.2 for 25.65 dB (docs/BENCHMARKS.md).
+	 * Noise2Void: masked pixels per patch, in per cent (stratified). More masked pixels give more loss terms per step:
+	 * in 5 minutes on Train400 (sigma 25), 5 scored 26.17 dB on Set12 with about half the CPU time that 1 had for
+	 * 25.92 dB (N2V's 0.2: 25.65 dB). The default stays 1 because with structN2V each masked pixel replaces a line of
+	 * 5, and at 5 % a quarter of the input was replaced: the network then shifted every output (20.96 dB,
+	 * docs/BENCHMARKS.md); Noise2Void is mostly chosen for structN2V now that Neighbor2Neighbor is the default.
 	 */
-	public double maskPercent = 5;
+	public double maskPercent = 1;
 	/**
 	 * Noise2Void: what replaces a masked pixel in the network's input: a random pixel of its 5x5 window (neighbour,
 	 * N2V's), or the mean of that window without the pixel (mean).

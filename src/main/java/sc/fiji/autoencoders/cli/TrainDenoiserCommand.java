@@ -68,7 +68,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"none (default), x or y.")
 	String structn2v;
 
-	@Option(names = "--mask-percent", defaultValue = "5", paramLabel = "PERCENT", description = "Noise2Void: " +
+	@Option(names = "--mask-percent", defaultValue = "1", paramLabel = "PERCENT", description = "Noise2Void: " +
 		"masked pixels per patch in per cent (default ${DEFAULT-VALUE}; the original N2V used 0.2).")
 	double maskPercent;
 

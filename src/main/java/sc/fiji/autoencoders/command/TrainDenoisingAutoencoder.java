@@ -67,7 +67,7 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	private String structn2v = "none";
 
 	@Parameter(label = "Masked pixels, % (noisy mode)", min = "0.01", max = "25")
-	private double mask_percent = 5;
+	private double mask_percent = 1;
 
 	@Parameter(label = "Masked pixel replacement (noisy mode)", choices = { "neighbour", "mean" }, description =
 		"neighbour: a random pixel of its 5x5 window (N2V); mean: the mean of that window without the pixel")

@@ -230,7 +230,7 @@ public class MacroTest {
 			final String recorded = recorderText(recorder);
 			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Train Denoising")).findFirst().get();
 			assertTrue(line.contains("image=mnoisy target=none model_file=" + n2v.getAbsolutePath() + " mode=noisy ") &&
-				line.contains(" noisy_method=auto ") && line.contains(" structn2v=y mask_percent=5 ") && !line.contains("no_n2v2"), line);
+				line.contains(" noisy_method=auto ") && line.contains(" structn2v=y mask_percent=1 ") && !line.contains("no_n2v2"), line);
 			assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
 			assertTrue(n2v.delete());
 			IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
