@@ -47,6 +47,7 @@ import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.Neighbor2NeighborTrainer;
 import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
@@ -96,12 +97,21 @@ public final class Autoencoders {
 		if (mode != TrainingMode.PAIRS && hasTargets) throw new BadInputException("Target images were given but the " +
 			"mode is '" + mode + "': choose mode pairs to train on input/target pairs, or give no targets.");
 		if (mode == TrainingMode.PAIRS) checkPairs(images, targets);
-		final TrainingImages in = trainingImages(images, settings, joint);
-		final NetworkSpec spec = settings.network(settings.dims == 3 ? ImageFiles.zAnisotropy(images.get(0)) : 1, in
-			.channels());
-		final DenoiserTrainer trainer = mode == TrainingMode.PAIRS ? DenoiserTrainer.pairs(in, trainingImages(targets,
-			settings, joint), spec, config) : mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(in, settings
-				.masking(), spec, config) : DenoiserTrainer.clean(in, NoiseModels.parse(settings.noise), spec, config);
+		final AbstractTrainer<?> trainer;
+		if (mode == TrainingMode.NOISY && !settings.noise2Void()) { // Neighbor2Neighbor: single-channel planes
+			final List<Plane> planes = new ArrayList<>();
+			for (final ImagePlus imp : images)
+				planes.addAll(planes(imp, settings.channel));
+			trainer = new Neighbor2NeighborTrainer(planes, settings.network(1, 1), config);
+		}
+		else {
+			final TrainingImages in = trainingImages(images, settings, joint);
+			final NetworkSpec spec = settings.network(settings.dims == 3 ? ImageFiles.zAnisotropy(images.get(0)) : 1,
+				in.channels());
+			trainer = mode == TrainingMode.PAIRS ? DenoiserTrainer.pairs(in, trainingImages(targets, settings, joint),
+				spec, config) : mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(in, settings.masking(), spec,
+					config) : DenoiserTrainer.clean(in, NoiseModels.parse(settings.noise), spec, config);
+		}
 		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
 	}
 

@@ -22,6 +22,8 @@ public final class SelfSupervisedSettings {
 		t.mode = "noisy";
 		t.minutes = minutes;
 		t.structn2v = structn2v;
+		// the command is Noise2Void by name (and recorded macros call it so); Neighbor2Neighbor is train-denoiser's
+		t.noisyMethod = sc.fiji.autoencoders.model.NoisyMethod.NOISE2VOID_ID;
 		// the N2V paper's depth-2 U-Net: shallower than the depth-4 default, so more steps fit a budget of minutes
 		t.depth = 2;
 		return t;

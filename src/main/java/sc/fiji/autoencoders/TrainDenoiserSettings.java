@@ -4,6 +4,8 @@ import java.io.File;
 
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.NoisyMethod;
+import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.ZPooling;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -23,6 +25,15 @@ public final class TrainDenoiserSettings {
 	 */
 	@Choices({ TrainingMode.CLEAN_ID, TrainingMode.NOISY_ID, TrainingMode.PAIRS_ID })
 	public String mode = TrainingMode.CLEAN_ID;
+	/**
+	 * Noisy mode: how to learn from the noisy images alone: neighbor2neighbor (sub-sampled pairs, a loss on every
+	 * pixel; pixel-independent noise), noise2void (blind-spot masking, with the N2V2 and structN2V options), or auto
+	 * (the default): Neighbor2Neighbor, which scored 28.28 dB on Set12 against Noise2Void's best 26.69 dB in 5 minutes
+	 * (docs/BENCHMARKS.md), unless a Noise2Void option is set (structn2v, mask_percent, mask_replacement, no_n2v2) or
+	 * the network is 3D or takes channels jointly (Neighbor2Neighbor is built for single-channel planes).
+	 */
+	@Choices({ NoisyMethod.AUTO_ID, NoisyMethod.NEIGHBOR2NEIGHBOR_ID, NoisyMethod.NOISE2VOID_ID })
+	public String noisyMethod = NoisyMethod.AUTO_ID;
 	/** {@link #channels}: one single-channel network for the planes of every channel. */
 	public static final String POOLED = "pooled";
 	/** {@link #channels}: one network whose input and output channels are the image's channels. */
@@ -45,10 +56,19 @@ public final class TrainDenoiserSettings {
 	@Choices({ "none", "x", "y" })
 	public String structn2v = "none";
 	/**
-	 * Noise2Void: masked pixels per patch, in per cent (stratified). More masked pixels give more loss terms per step,
-	 * which short CPU runs need: in 5 minutes on Train400 (sigma 25), 1 scored 25.92 dB on Set12, N2V's 0.2 25.65 dB.
+	 * Noise2Void: masked pixels per patch, in per cent (stratified). More masked pixels give more loss terms per step:
+	 * in 5 minutes on Train400 (sigma 25), 5 scored 26.17 dB on Set12 with about half the CPU time that 1 had for
+	 * 25.92 dB (N2V's 0.2: 25.65 dB). The default stays 1 because with structN2V each masked pixel replaces a line of
+	 * 5, and at 5 % a quarter of the input was replaced: the network then shifted every output (20.96 dB,
+	 * docs/BENCHMARKS.md); Noise2Void is mostly chosen for structN2V now that Neighbor2Neighbor is the default.
 	 */
 	public double maskPercent = 1;
+	/**
+	 * Noise2Void: what replaces a masked pixel in the network's input: a random pixel of its 5x5 window (neighbour,
+	 * N2V's), or the mean of that window without the pixel (mean).
+	 */
+	@Choices({ "neighbour", "mean" })
+	public String maskReplacement = "neighbour";
 	/**
 	 * Noise2Void: the original N2V instead of N2V2 (max pooling, the top skip connection, and replacements that may be
 	 * the masked pixel itself). Off by default, as a checkbox must be (macros read absent keys as unchecked).
@@ -151,7 +171,7 @@ public final class TrainDenoiserSettings {
 	 * the N2V2 changes unless {@link #noN2v2}; the other modes use neither, as they were benchmarked.
 	 */
 	public NetworkSpec network(final double anisotropy) {
-		final boolean n2v = trainingMode() == TrainingMode.NOISY;
+		final boolean n2v = noise2Void();
 		final NetworkSpec plain = new NetworkSpec(architecture, depth, filters, !noResidual && !n2v, upsampling, 1, 0.1f,
 			maxFilters);
 		// 3D: blur pooling is built for planes only (model/Layers), so 3D N2V2 keeps max pooling and drops the top skip
@@ -163,8 +183,38 @@ public final class TrainDenoiserSettings {
 		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchPlanes)).validate();
 	}
 
+	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
+	public NoisyMethod noisyMethod() {
+		// Neighbor2Neighbor is built for single-channel planes; 3D and joint channels train by Noise2Void
+		final boolean planesOnly = dims == 3 || jointChannels();
+		final NoisyMethod m = NoisyMethod.AUTO_ID.equalsIgnoreCase(String.valueOf(noisyMethod).trim())
+			? noise2VoidOptionSet() || planesOnly ? NoisyMethod.NOISE2VOID : NoisyMethod.NEIGHBOR2NEIGHBOR
+			: NoisyMethod.parse(noisyMethod);
+		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && planesOnly) throw new BadInputException("Neighbor2Neighbor trains " +
+			"2D networks of one channel: for " + (dims == 3 ? "a 3D network" : "channels trained jointly") +
+			" choose noisy method " + NoisyMethod.NOISE2VOID_ID + " (or auto).");
+		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && StructMask.parse(structn2v) != StructMask.NONE) throw new
+			BadInputException("structN2V (" + structn2v + ") is a Noise2Void mask for noise correlated along rows or " +
+				"columns, which Neighbor2Neighbor cannot handle: choose noisy method " + NoisyMethod.NOISE2VOID_ID +
+				", or structN2V none.");
+		return m;
+	}
+
+	/** Whether a Noise2Void option differs from its default (method auto then means Noise2Void). */
+	private boolean noise2VoidOptionSet() {
+		final TrainDenoiserSettings d = new TrainDenoiserSettings();
+		return !String.valueOf(structn2v).equalsIgnoreCase(d.structn2v) || maskPercent != d.maskPercent || !String
+			.valueOf(maskReplacement).equalsIgnoreCase(d.maskReplacement) || noN2v2;
+	}
+
+	/** True when training by blind-spot masking: noisy mode with method noise2void. */
+	public boolean noise2Void() {
+		return trainingMode() == TrainingMode.NOISY && noisyMethod() == NoisyMethod.NOISE2VOID;
+	}
+
 	/** Noise2Void's masking, checked. */
 	public Masking masking() {
-		return Masking.n2v2(maskPercent).withExcludeCentre(!noN2v2).withStruct(StructMask.parse(structn2v)).validate();
+		return Masking.n2v2(maskPercent).withExcludeCentre(!noN2v2).withStruct(StructMask.parse(structn2v))
+			.withReplacement(Replacement.parse(maskReplacement)).validate();
 	}
 }

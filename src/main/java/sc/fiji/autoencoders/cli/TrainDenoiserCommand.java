@@ -33,8 +33,8 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		description = "Clean training images: TIFF/PNG files (stacks: every slice) or folders of them.")
 	List<File> clean;
 
-	@Option(names = "--noisy", arity = "1..*", paramLabel = "PATH", description = "Noise2Void: noisy training " +
-		"images only (no clean image needed): files or folders; trained by blind-spot masking (N2V2).")
+	@Option(names = "--noisy", arity = "1..*", paramLabel = "PATH", description = "Noisy training images " +
+		"only (no clean image needed): files or folders; trained by Neighbor2Neighbor or Noise2Void (--noisy-method).")
 	List<File> noisy;
 
 	@Option(names = "--input", paramLabel = "DIR", description = "Pairs: folder (or file) of input images, e.g. " +
@@ -48,6 +48,12 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--mode", defaultValue = "clean", description = "clean, noisy or pairs; implied by --clean, " +
 		"--noisy or --input/--target (default ${DEFAULT-VALUE}).")
 	String mode;
+
+	@Option(names = "--noisy-method", defaultValue = "auto", paramLabel = "METHOD", description = "With --noisy: " +
+		"neighbor2neighbor (sub-sampled pairs, a loss on every pixel; pixel-independent noise), noise2void " +
+		"(blind-spot masking, N2V2; structN2V), or auto (default): neighbor2neighbor unless a Noise2Void option " +
+		"(--structn2v, --mask-percent, --mask-replacement, --no-n2v2) is given.")
+	String noisyMethod;
 
 	@Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.aemodel).")
 	File out;
@@ -65,6 +71,11 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	@Option(names = "--mask-percent", defaultValue = "1", paramLabel = "PERCENT", description = "Noise2Void: " +
 		"masked pixels per patch in per cent (default ${DEFAULT-VALUE}; the original N2V used 0.2).")
 	double maskPercent;
+
+	@Option(names = "--mask-replacement", defaultValue = "neighbour", paramLabel = "HOW", description = "Noise2Void: " +
+		"what replaces a masked pixel: neighbour (a random pixel of its 5x5 window, N2V's; default) or mean (the " +
+		"mean of that window without the pixel).")
+	String maskReplacement;
 
 	@Option(names = "--no-n2v2", description = "Noise2Void: the original N2V (max pooling, top skip connection, " +
 		"replacement may be the pixel itself) instead of N2V2.")
@@ -171,8 +182,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 			images = ImageFiles.openAll(m == TrainingMode.NOISY ? noisy : clean);
 			targets = null;
 		}
-		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : m.description() +
-			(m == TrainingMode.NOISY ? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
+		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : (m == TrainingMode.NOISY
+			&& !settings.noise2Void() ? "Neighbor2Neighbor (noisy images only)" : m.description()) + (settings.noise2Void()
+				? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
 			settings.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
 			", " +
 			Precision.parse(settings.precision).resolved(settings.dims) + " arithmetic");

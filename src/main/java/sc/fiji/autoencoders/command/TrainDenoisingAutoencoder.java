@@ -47,6 +47,12 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 		"images, the noise model's noise is added; noisy: noisy images only (Noise2Void); pairs: input and target images")
 	private String mode = "clean";
 
+	@Parameter(label = "Method for noisy images (noisy mode)", choices = { "auto", "neighbor2neighbor",
+		"noise2void" }, description = "neighbor2neighbor: sub-sampled pairs, a loss on every pixel (pixel-independent " +
+			"noise); noise2void: blind-spot masking (N2V2, structN2V); auto: neighbor2neighbor unless a Noise2Void " +
+			"option is set")
+	private String noisy_method = "auto";
+
 	// not persisted: a channel remembered from another image would silently train on the wrong data in scripts
 	@Parameter(label = "Channel (0: all together)", min = "0", persist = false,
 		description = "Train on one channel of a multichannel image (1, 2, ...), or 0 for one model for all channels")
@@ -68,6 +74,10 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 
 	@Parameter(label = "Masked pixels, % (noisy mode)", min = "0.01", max = "25")
 	private double mask_percent = 1;
+
+	@Parameter(label = "Masked pixel replacement (noisy mode)", choices = { "neighbour", "mean" }, description =
+		"neighbour: a random pixel of its 5x5 window (N2V); mean: the mean of that window without the pixel")
+	private String mask_replacement = "neighbour";
 
 	@Parameter(label = "Original N2V instead of N2V2 (noisy mode)")
 	private boolean no_n2v2 = false;

@@ -31,6 +31,7 @@ import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
 import sc.fiji.autoencoders.model.Pooling;
 import sc.fiji.autoencoders.model.Regularizer;
+import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -168,8 +169,12 @@ final class ModelJson {
 		final Field<Masking, StructMask> struct = t.required("struct", JsonTable.choice(StructMask.class,
 			"structN2V mask"), Masking::struct);
 		final Field<Masking, Integer> span = t.required("span", JsonTable.integer(MIN, MAX), Masking::span);
+		// added with the mean replacement: written only for it, so that other files stay as they were
+		final Field<Masking, Replacement> replacement = t.optional("replacement", JsonTable.choice(Replacement.class,
+			"masked pixel replacement"), m -> m.replacement() == Replacement.NEIGHBOUR ? null : m.replacement(),
+			Replacement.NEIGHBOUR);
 		MASKING = t.make(v -> valid(v.at, "masking", () -> new Masking(v.get(percent), v.get(window), v.get(
-			excludeCentre), v.get(struct), v.get(span)).validate()));
+			excludeCentre), v.get(struct), v.get(span), v.get(replacement)).validate()));
 	}
 
 	/** A list of at most 1000 texts, e.g. the class names of a class-conditional VAE. */

@@ -71,12 +71,21 @@ public final class AutoencoderModel {
 		return kind != ModelKind.DENOISER;
 	}
 
+	/**
+	 * How a denoiser learned, for people: its mode's description, except for noisy-mode models without masking, which
+	 * Neighbor2Neighbor trained.
+	 */
+	public String trainedFrom() {
+		return mode == TrainingMode.NOISY && masking == null ? "Neighbor2Neighbor (noisy images only)" : mode
+			.description();
+	}
+
 	/** One line for logs and the info command. */
 	public String summary() {
 		final StringBuilder sb = new StringBuilder();
 		sb.append(kind).append(": ").append(hasCodes() ? vae : network);
 		sb.append(", ").append(weights.parameterCount()).append(" parameters");
-		if (isDenoiser()) sb.append(mode == TrainingMode.CLEAN ? ", noise " + noise : ", " + mode.description());
+		if (isDenoiser()) sb.append(mode == TrainingMode.CLEAN ? ", noise " + noise : ", " + trainedFrom());
 		sb.append(", trained ").append(history.size()).append(" epochs / ").append(steps).append(" steps");
 		return sb.toString();
 	}

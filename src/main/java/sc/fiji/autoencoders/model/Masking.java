@@ -22,6 +22,7 @@ public final class Masking {
 	private final boolean excludeCentre;
 	private final StructMask struct;
 	private final int span;
+	private final Replacement replacement;
 
 	/**
 	 * @param percent masked pixels per patch, in per cent: one pixel at a random place in each cell of a grid of cells of
@@ -35,6 +36,17 @@ public final class Masking {
 	public Masking(final double percent, final int window, final boolean excludeCentre, final StructMask struct,
 		final int span)
 	{
+		this(percent, window, excludeCentre, struct, span, Replacement.NEIGHBOUR);
+	}
+
+	/**
+	 * As above, with what replaces a masked pixel (files written before the choice existed replaced by a random
+	 * neighbour).
+	 */
+	public Masking(final double percent, final int window, final boolean excludeCentre, final StructMask struct,
+		final int span, final Replacement replacement)
+	{
+		this.replacement = replacement;
 		this.percent = percent;
 		this.window = window;
 		this.excludeCentre = excludeCentre;
@@ -48,11 +60,15 @@ public final class Masking {
 	}
 
 	public Masking withStruct(final StructMask s) {
-		return new Masking(percent, window, excludeCentre, s, span);
+		return new Masking(percent, window, excludeCentre, s, span, replacement);
 	}
 
 	public Masking withExcludeCentre(final boolean e) {
-		return new Masking(percent, window, e, struct, span);
+		return new Masking(percent, window, e, struct, span, replacement);
+	}
+
+	public Masking withReplacement(final Replacement r) {
+		return new Masking(percent, window, excludeCentre, struct, span, r);
 	}
 
 	/** Throws {@link BadInputException} naming the bad value and its valid range. */
@@ -63,6 +79,8 @@ public final class Masking {
 			" is out of range: use an odd size from 3 to 15 (5 is Noise2Void's).");
 		if (struct == null) throw new BadInputException("No structN2V mask given: use " + Choice.ids(StructMask.class) +
 			".");
+		if (replacement == null) throw new BadInputException("No masked pixel replacement given: use " + Choice.ids(
+			Replacement.class) + ".");
 		if (span < 3 || span > 15 || span % 2 == 0) throw new BadInputException("structN2V span " + span +
 			" is out of range: use an odd length from 3 to 15.");
 		return this;
@@ -88,6 +106,11 @@ public final class Masking {
 		return span;
 	}
 
+	/** What replaces a masked pixel: a random neighbour, or the mean of its window without it. */
+	public Replacement replacement() {
+		return replacement;
+	}
+
 	/**
 	 * Side of the grid cells masked pixels are drawn from, one per cell: {@code round(sqrt(100 / percent))}, at least
 	 * 1 (1 per cent: 10x10 cells).
@@ -101,19 +124,22 @@ public final class Masking {
 		if (!(o instanceof Masking)) return false;
 		final Masking m = (Masking) o;
 		return m.percent == percent && m.window == window && m.excludeCentre == excludeCentre && m.struct == struct &&
-			m.span == span;
+			m.span == span && m.replacement == replacement;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(percent, window, excludeCentre, struct, span);
+		return Objects.hash(percent, window, excludeCentre, struct, span, replacement);
 	}
 
 	@Override
 	public String toString() {
+		final String pct = new java.math.BigDecimal(Double.toString(percent)).stripTrailingZeros().toPlainString();
+		if (replacement == Replacement.MEAN) return String.format(Locale.ROOT, "%s%% of pixels (stratified), each " +
+			"replaced by the mean of its %dx%d window without itself%s", pct, window, window, struct == StructMask.NONE
+				? "" : ", structN2V line of " + span + " pixels along " + struct);
 		return String.format(Locale.ROOT, "%s%% of pixels (stratified), each replaced by a random pixel of its %dx%d " +
-			"window, %s%s", new java.math.BigDecimal(Double.toString(percent)).stripTrailingZeros().toPlainString(),
-			window, window, excludeCentre ? "never itself (N2V2)" : "possibly itself (N2V)", struct == StructMask.NONE
+			"window, %s%s", pct, window, window, excludeCentre ? "never itself (N2V2)" : "possibly itself (N2V)", struct == StructMask.NONE
 				? "" : ", structN2V line of " + span + " pixels along " + struct);
 	}
 }

@@ -14,7 +14,7 @@ public final class ModelDescription {
 		line(sb, "architecture", String.valueOf(m.hasCodes() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
-			line(sb, "mode", m.mode.id() + ": " + m.mode.description());
+			line(sb, "mode", m.mode.id() + ": " + m.trainedFrom());
 			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
 			if (m.masking != null) line(sb, "masking", masking(m));
 			if (m.data != null) line(sb, "data", m.data);
@@ -37,7 +37,8 @@ public final class ModelDescription {
 		final TrainingHistory.Epoch best = m.history.best();
 		if (best != null) {
 			if (m.isDenoiser() && m.mode == TrainingMode.NOISY) line(sb, "best epoch", String.format(Locale.ROOT,
-				"%d: masked validation loss %.5g (no clean image: no PSNR)", best.epoch, best.validationLoss));
+				"%d: %s validation loss %.5g (no clean image: no PSNR)", best.epoch, m.masking != null ? "masked"
+					: "sub-sampled", best.validationLoss));
 			else line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
 				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : m.isAutoencoder()
 					? "squared error per image ([0, 1] units)" : m.mode == TrainingMode.PAIRS

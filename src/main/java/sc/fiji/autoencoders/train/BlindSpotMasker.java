@@ -3,6 +3,7 @@ package sc.fiji.autoencoders.train;
 import java.util.Random;
 
 import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.StructMask;
 
 /**
@@ -90,10 +91,12 @@ public final class BlindSpotMasker {
 						}
 					}
 			// each masked pixel's replacement, after all lines: lines of neighbouring masked pixels may cross it
+			final boolean mean = masking.replacement() == Replacement.MEAN;
 			for (int i = 0; i < n; i++)
 				if (mask[off + i] == 1) {
 					final int x = i % p, y = i / p % p, z = i / pp;
-					input[off + i] = patches[off + neighbour(x, y, z, r, struct, rng)];
+					input[off + i] = mean ? windowMean(patches, off, x, y, z, r, struct) : patches[off + neighbour(x, y,
+						z, r, struct, rng)];
 				}
 		}
 		return new float[][] { input, mask };
@@ -122,6 +125,34 @@ public final class BlindSpotMasker {
 			if (struct != StructMask.NONE && centre) continue; // its own noise is on its line too
 			return (nz * p + ny) * p + nx;
 		}
+	}
+
+	/** As {@link #windowMean(float[], int, int, int, int, int, StructMask)} in the plane of a 2D patch. */
+	float windowMean(final float[] patches, final int off, final int x, final int y, final int r,
+		final StructMask struct)
+	{
+		return windowMean(patches, off, x, y, 0, r, struct);
+	}
+
+	/**
+	 * The mean of the window of radius {@code r} around (x, y, z) inside the patch at {@code off} (a cube in 3D),
+	 * without (x, y, z) and, for structN2V, without its line in plane z.
+	 */
+	float windowMean(final float[] patches, final int off, final int x, final int y, final int z, final int r,
+		final StructMask struct)
+	{
+		double sum = 0;
+		int count = 0;
+		final int rz = d == 1 ? 0 : r;
+		for (int nz = Math.max(0, z - rz); nz <= Math.min(d - 1, z + rz); nz++)
+			for (int ny = Math.max(0, y - r); ny <= Math.min(p - 1, y + r); ny++)
+				for (int nx = Math.max(0, x - r); nx <= Math.min(p - 1, x + r); nx++) {
+					if (nz == z && (nx == x && ny == y || struct == StructMask.X && ny == y || struct == StructMask.Y &&
+						nx == x)) continue;
+					sum += patches[off + (nz * p + ny) * p + nx];
+					count++;
+				}
+		return (float) (sum / count);
 	}
 
 	/** The index of a random pixel of the patch off the line of half-length h through (x, y) in plane z. */

@@ -13,7 +13,7 @@ import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.noise.NoiseModels;
 
 /**
- * Noise2Void on noisy copies of a folder of clean images (issue 13): the clean images are corrupted here with
+ * Noise2Void (or Neighbor2Neighbor, {@code noisy_method=neighbor2neighbor}) on noisy copies of a folder of clean images (issue 13): the clean images are corrupted here with
  * Gaussian noise of sigma 25 (seed 0) and only the noisy copies reach the trainer, through the same call as the menu
  * command. Score the model with {@code fiji-ae evaluate --model OUT --clean Set12 --noise gaussian:25 --seed 1}.
  * Arguments: CLEAN_DIR OUT MINUTES [key=value settings, e.g. mask_percent=0.2 no_n2v2=true structn2v=x].
@@ -36,8 +36,9 @@ public final class Noise2VoidBenchmark {
 		for (int i = 3; i < args.length; i++)
 			extra.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
 		sc.fiji.autoencoders.Settings.apply(extra, s);
-		System.out.println("Noise2Void on " + noisy.size() + " noisy images, " + s.minutes + " min, masking " + s
-			.masking() + ", " + s.network());
+		System.out.println((s.noise2Void() ? "Noise2Void" : "Neighbor2Neighbor") + " on " + noisy.size() +
+			" noisy images, " + s.minutes + " min, " + (s.noise2Void() ? "masking " + s.masking() + ", " : "") + s
+				.network() + ", batch " + s.batchSize + ", patch " + s.patchSize + ", learning rate " + s.learningRate);
 		System.out.println(Autoencoders.trainDenoiser(noisy, s, new File(args[1]), e -> {
 			if (e.type != sc.fiji.autoencoders.train.TrainingEvent.Type.STEP) System.out.println(e.message);
 		}, null).summary());

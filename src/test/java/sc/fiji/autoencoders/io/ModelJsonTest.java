@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
 
@@ -102,6 +104,24 @@ public class ModelJsonTest {
 		assertEquals(json, ModelJson.toJson(back));
 		// a masking belongs to Noise2Void only
 		assertDamaged(json.replace("\"mode\": \"noisy\"", "\"mode\": \"pairs\""), "'masking' field but its mode is 'pairs'");
+	}
+
+	/** The mean replacement is written (only) when chosen and read back; files without it replace by a neighbour. */
+	@Test
+	public void meanReplacementRoundTrips() {
+		final AutoencoderModel m = TestModels.denoiser(NetworkSpec.unet(2, 4).withResidual(false).n2v2(), 1);
+		m.mode = TrainingMode.NOISY;
+		m.masking = Masking.n2v2(5).withReplacement(Replacement.MEAN);
+		final String json = ModelJson.toJson(m);
+		final JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+		assertEquals("mean", o.getAsJsonObject("masking").get("replacement").getAsString());
+		final AutoencoderModel back = ModelJson.fromJson(json, ModelFile.toBytes(m.weights), null, FILE);
+		assertEquals(m.masking, back.masking);
+		final String without = json.replaceFirst(",\\s*\"replacement\": \"mean\"", "");
+		assertFalse(without.contains("replacement"), without);
+		assertEquals(Replacement.NEIGHBOUR, ModelJson.fromJson(without, ModelFile.toBytes(m.weights), null, FILE)
+			.masking.replacement());
+		assertDamaged(json.replace("\"replacement\": \"mean\"", "\"replacement\": \"median\""), "median");
 	}
 
 	@Test

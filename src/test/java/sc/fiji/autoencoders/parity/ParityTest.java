@@ -124,7 +124,8 @@ class ParityTest {
 		final List<String> keys = new ArrayList<>();
 		for (final Field s : Settings.fields(TrainDenoiserSettings.class))
 			keys.add(Settings.key(s));
-		assertEquals(List.of("mode", "channel", "channels", "noise", "structn2v", "mask_percent", "no_n2v2", "minutes", "epochs",
+		assertEquals(List.of("mode", "noisy_method", "channel", "channels", "noise", "structn2v", "mask_percent",
+			"mask_replacement", "no_n2v2", "minutes", "epochs",
 			"steps_per_epoch", "patch_size", "patch_planes", "batch_size", "dims", "z_pooling", "depth", "filters", "max_filters", "architecture", "upsampling", "no_residual", "learning_rate", "schedule",
 			"warmup", "seed", "threads", "precision", "resume_from"), keys);
 	}

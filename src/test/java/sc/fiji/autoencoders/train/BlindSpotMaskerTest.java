@@ -142,4 +142,40 @@ public class BlindSpotMaskerTest {
 		assertTrue(e.getMessage().contains("Masked pixel percentage 0.0") && e.getMessage().contains("0.2"), e
 			.getMessage());
 	}
+
+	/**
+	 * Mean replacement: a masked pixel's input is the mean of its 5x5 window without itself (clipped at the patch's
+	 * edge), which on a patch whose values are their row-major index is known exactly.
+	 */
+	@Test
+	public void meanReplacementIsTheWindowMeanWithoutThePixel() {
+		final int p = 8;
+		final BlindSpotMasker masker = new BlindSpotMasker(Masking.n2v2(25).withReplacement(
+			sc.fiji.autoencoders.model.Replacement.MEAN), p);
+		final float[] patch = indexed(1, p);
+		final float[][] m = masker.mask(patch, new Random(3));
+		int checked = 0;
+		for (int i = 0; i < patch.length; i++) {
+			if (m[1][i] == 0) continue;
+			final int x = i % p, y = i / p;
+			double sum = 0;
+			int n = 0;
+			for (int yy = Math.max(0, y - 2); yy <= Math.min(p - 1, y + 2); yy++)
+				for (int xx = Math.max(0, x - 2); xx <= Math.min(p - 1, x + 2); xx++)
+					if (xx != x || yy != y) {
+						sum += yy * p + xx;
+						n++;
+					}
+			assertEquals(sum / n, m[0][i], 1e-4, "pixel " + x + "," + y);
+			checked++;
+		}
+		assertEquals(16, checked, "25%: one pixel per 2x2 cell");
+		// an interior pixel: the window is symmetric, so the mean is the pixel's own index, though it was not read
+		final float[] flat = new float[p * p];
+		java.util.Arrays.fill(flat, 7f);
+		flat[3 * p + 3] = 1000f;
+		assertEquals(7f, masker.windowMean(flat, 0, 3, 3, 2, StructMask.NONE), 0);
+		assertEquals(7f, masker.windowMean(flat, 0, 4, 3, 2, StructMask.X), 0, "structN2V: the line is left out");
+		assertEquals((7f * 23 + 1000f) / 24, masker.windowMean(flat, 0, 4, 4, 2, StructMask.NONE), 1e-3);
+	}
 }
