@@ -6,23 +6,24 @@
 # ../shared/bench/peers_real.py (scikit-image TV and NLM, OpenCV NLM, strength scaled by estimate_sigma).
 # Models (MINUTES each, default 10):
 #   pairs      train-denoiser --input train/noisy --target train/gt            (CARE: noisy input, averaged target)
-#   n2v-train  train-denoiser --noisy train/noisy                              (Noise2Void on the training fields)
 #   n2v-self   train-denoiser --noisy test/noisy                               (Noise2Void on the held-out noisy images
 #              themselves: legitimate for self-supervision, as `denoise --self-supervised` does; never sees a gt)
+#   n2v-train  train-denoiser --noisy train/noisy                              (Noise2Void on the training fields)
 #   pairs-ch01 pairs on channels 0-1 of fields 001-040, scored on channel 2 of fields 041-080 beside `pairs` on the
 #              same images: a wavelength the model never saw (no other microscope's data is available offline)
 # Usage: bench/w2s.sh [MINUTES] [NAME]
-#   STEPS="peers pairs n2v-train n2v-self pairs-ch01" (default all; peers = noisy input + classic filters)
+#   STEPS="peers pairs n2v-self n2v-train pairs-ch01" (default all; peers = noisy input + classic filters)
 #   ARGS="..." extra train-denoiser options for every model; ARGS_PAIRS / ARGS_N2V for one kind only.
 #   FIJI_AE_CLASSPATH: run bin/fiji-ae from a frozen jar (e.g. a copy of target/'s) while src/ is being edited.
 #   FIELDS_TRAIN (default 40): train on fields 001..FIELDS_TRAIN; the held-out fields are always 041-080.
-# Training, denoising and the peers run under `flock /tmp/bench.lock` (shared with the other benchmarks on this machine).
+# Training, denoising and the peers run under `flock /tmp/bench.lock` (shared with the other benchmarks on this machine);
+# each model's denoising of the held-out images (not timed) runs in the same hold of the lock, right after its training.
 # Needs /usr/bin/python3 with Debian's python3-skimage python3-opencv python3-tifffile (apt-get install ...).
 # Results: bench/results/w2s-<NAME>.txt; split (symlinks), models and outputs under bench/out/w2s-<NAME>/
 source "$(dirname "$0")/common.sh"
 MINUTES="${1:-10}"
 NAME="${2:-10min}"
-STEPS="${STEPS:-peers pairs n2v-train n2v-self pairs-ch01}"
+STEPS="${STEPS:-peers pairs n2v-self n2v-train pairs-ch01}"
 FIELDS_TRAIN="${FIELDS_TRAIN:-40}"
 ARGS="${ARGS:-}"
 ARGS_PAIRS="${ARGS_PAIRS:-}"
@@ -56,21 +57,24 @@ score() { # score GT_DIR RESULT_DIR LABEL: the mean line of psnr_aff.py, per-ima
   echo "$3: $(tail -n 1 "$2.psnr")"
 }
 
-train() { # train MODEL_NAME TRAIN-DENOISER-ARGS...: under the lock, load before and after
-  local model="$1"; shift
-  echo "## $model: train-denoiser $* --minutes $MINUTES --epochs 1000 $ARGS"
-  echo "load before: $(uptime | sed 's/.*load average/load average/')"
-  $LOCK bin/fiji-ae train-denoiser "$@" --minutes "$MINUTES" --epochs 1000 --out "$DIR/$model.aemodel" $ARGS \
-    > "$DIR/$model.log" 2>&1 || { tail -n 5 "$DIR/$model.log"; return 1; }
-  echo "load after: $(uptime | sed 's/.*load average/load average/')"
-  grep -v '^Epoch' "$DIR/$model.log" | tail -n 3
-  bin/fiji-ae info --model "$DIR/$model.aemodel" | grep -E 'mode|architecture|best epoch|trained' || true
-}
-
-denoise() { # denoise MODEL_NAME INPUT_DIR OUTPUT_DIR
-  local start; start=$(date +%s.%N)
-  $LOCK bin/fiji-ae denoise --model "$DIR/$1.aemodel" --input "$2" --output "$3" >/dev/null
-  echo "denoising $(ls "$2" | wc -l) images (under the lock): $(echo "$(date +%s.%N) - $start" | bc) s (with JVM start and any wait for the lock)"
+model() { # model NAME INPUT_DIR GT_DIR LABEL TRAIN-DENOISER-ARGS...: trains, then denoises INPUT_DIR into
+  # $DIR/NAME-out, both in one hold of the lock (the denoising is not timed, but at full speed it keeps the lock for
+  # minutes instead of crawling beside the next benchmark), then scores against GT_DIR.
+  local name="$1" input="$2" gt="$3" label="$4"; shift 4
+  echo "## $name: train-denoiser $* --minutes $MINUTES --epochs 1000 $ARGS"
+  (
+    flock 9
+    echo "load before: $(uptime | sed 's/.*load average/load average/')"
+    bin/fiji-ae train-denoiser "$@" --minutes "$MINUTES" --epochs 1000 --out "$DIR/$name.aemodel" $ARGS \
+      > "$DIR/$name.log" 2>&1 || { tail -n 5 "$DIR/$name.log"; exit 1; }
+    echo "load after training: $(uptime | sed 's/.*load average/load average/')"
+    start=$(date +%s.%N)
+    bin/fiji-ae denoise --model "$DIR/$name.aemodel" --input "$input" --output "$DIR/$name-out" >/dev/null
+    echo "denoising $(ls "$input" | wc -l) images: $(echo "$(date +%s.%N) - $start" | bc) s (with JVM start)"
+  ) 9>/tmp/bench.lock
+  grep -v '^Epoch' "$DIR/$name.log" | tail -n 3
+  bin/fiji-ae info --model "$DIR/$name.aemodel" | grep -E 'mode|architecture|best epoch|trained' || true
+  score "$gt" "$DIR/$name-out" "$label"
 }
 
 has() { case " $STEPS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
@@ -95,27 +99,24 @@ for p in sorted(glob.glob(sys.argv[1]+"/*.png")): tifffile.imwrite(sys.argv[2]+"
     score "$DIR/test/gt" "$DIR/peers/nlm" "NLM (skimage, h 3 sigma)"
     score "$DIR/test/gt" "$DIR/peers/cv2nlm" "NLM (OpenCV, h 3 sigma)"
   fi
+  T="001-$(printf %03d "$FIELDS_TRAIN")"
   if has pairs; then
-    train pairs --input "$DIR/train/noisy" --target "$DIR/train/gt" $ARGS_PAIRS
-    denoise pairs "$DIR/test/noisy" "$DIR/pairs-out"
-    score "$DIR/test/gt" "$DIR/pairs-out" "pairs (CARE), trained on fields 001-$(printf %03d "$FIELDS_TRAIN")"
-  fi
-  if has n2v-train; then
-    train n2v-train --noisy "$DIR/train/noisy" $ARGS_N2V
-    denoise n2v-train "$DIR/test/noisy" "$DIR/n2v-train-out"
-    score "$DIR/test/gt" "$DIR/n2v-train-out" "Noise2Void, trained on the training fields' noisy images"
+    model pairs "$DIR/test/noisy" "$DIR/test/gt" "pairs (CARE), trained on fields $T" \
+      --input "$DIR/train/noisy" --target "$DIR/train/gt" $ARGS_PAIRS
   fi
   if has n2v-self; then
-    train n2v-self --noisy "$DIR/test/noisy" $ARGS_N2V
-    denoise n2v-self "$DIR/test/noisy" "$DIR/n2v-self-out"
-    score "$DIR/test/gt" "$DIR/n2v-self-out" "Noise2Void, trained on the held-out noisy images themselves"
+    model n2v-self "$DIR/test/noisy" "$DIR/test/gt" "Noise2Void, trained on the held-out noisy images themselves" \
+      --noisy "$DIR/test/noisy" $ARGS_N2V
+  fi
+  if has n2v-train; then
+    model n2v-train "$DIR/test/noisy" "$DIR/test/gt" "Noise2Void, trained on the noisy images of fields $T" \
+      --noisy "$DIR/train/noisy" $ARGS_N2V
   fi
   if has pairs-ch01; then
     echo "## other wavelength: held-out fields, channel 2 only"
     score "$DIR/test-ch2/gt" "$DIR/test-ch2/noisy" "noisy input (channel 2)"
-    train pairs-ch01 --input "$DIR/train-ch01/noisy" --target "$DIR/train-ch01/gt" $ARGS_PAIRS
-    denoise pairs-ch01 "$DIR/test-ch2/noisy" "$DIR/pairs-ch01-out"
-    score "$DIR/test-ch2/gt" "$DIR/pairs-ch01-out" "pairs trained on channels 0-1 only, on channel 2"
+    model pairs-ch01 "$DIR/test-ch2/noisy" "$DIR/test-ch2/gt" "pairs trained on channels 0-1 only, on channel 2" \
+      --input "$DIR/train-ch01/noisy" --target "$DIR/train-ch01/gt" $ARGS_PAIRS
     if has pairs; then
       mkdir -p "$DIR/pairs-out-ch2"
       ln -s "$(readlink -f "$DIR/pairs-out")"/*_2.tif "$DIR/pairs-out-ch2/"
