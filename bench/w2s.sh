@@ -14,6 +14,7 @@
 # Usage: bench/w2s.sh [MINUTES] [NAME]
 #   STEPS="peers pairs n2v-self n2v-train pairs-ch01" (default all; peers = noisy input + classic filters)
 #   ARGS="..." extra train-denoiser options for every model; ARGS_PAIRS / ARGS_N2V for one kind only.
+#   BENCH_LOCK_HELD=1: the caller already holds the lock for the whole run (flock /tmp/bench.lock env BENCH_LOCK_HELD=1 ...).
 #   FIJI_AE_CLASSPATH: run bin/fiji-ae from a frozen jar (e.g. a copy of target/'s) while src/ is being edited.
 #   FIELDS_TRAIN (default 40): train on fields 001..FIELDS_TRAIN; the held-out fields are always 041-080.
 # Training, denoising and the peers run under `flock /tmp/bench.lock` (shared with the other benchmarks on this machine);
@@ -63,7 +64,7 @@ model() { # model NAME INPUT_DIR GT_DIR LABEL TRAIN-DENOISER-ARGS...: trains, th
   local name="$1" input="$2" gt="$3" label="$4"; shift 4
   echo "## $name: train-denoiser $* --minutes $MINUTES --epochs 1000 $ARGS"
   (
-    flock 9
+    [ -n "${BENCH_LOCK_HELD:-}" ] || flock 9
     echo "load before: $(uptime | sed 's/.*load average/load average/')"
     bin/fiji-ae train-denoiser "$@" --minutes "$MINUTES" --epochs 1000 --out "$DIR/$name.aemodel" $ARGS \
       > "$DIR/$name.log" 2>&1 || { tail -n 5 "$DIR/$name.log"; exit 1; }
