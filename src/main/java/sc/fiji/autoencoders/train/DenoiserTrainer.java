@@ -105,7 +105,8 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	/**
 	 * Trains on registered pairs (CARE: noisy input, clean target; Noise2Noise: two noisy acquisitions of one scene):
 	 * {@code inputs.get(i)} and {@code targets.get(i)} must have one size; patches are cut at the same places. The loss
-	 * is the plain squared error; both are normalized with the inputs' normalization.
+	 * is the plain squared error; each target is fitted to its input by a gain and offset (TrainingData.Pairs#fittedTo),
+	 * then both are normalized with the inputs' normalization, so the output is in the inputs' units.
 	 */
 	public static DenoiserTrainer pairs(final List<Plane> inputs, final List<Plane> targets, final NetworkSpec spec,
 		final TrainingConfig config)

@@ -324,7 +324,8 @@ abstract class TrainingData {
 			final int p = config.patchSize;
 			// the split and the patches depend only on the images' count and sizes and the seed: pairs stay together
 			final TrainingImages[] a = images.split(config.validationFraction, p, config.seed);
-			final TrainingImages[] b = targets.split(config.validationFraction, p, config.seed);
+			final TrainingImages[] b = targets.fittedTo(images, Pairs::fittedTo).split(config.validationFraction, p,
+				config.seed);
 			sampler = a[0].sampler(p, patchDepth, config.seed, true);
 			targetSampler = b[0].sampler(p, patchDepth, config.seed, true);
 			validation = normalized(a[1].sampler(p, patchDepth, config.seed + 1, true).fixed(config.validationPatches,
@@ -337,7 +338,57 @@ abstract class TrainingData {
 			return normalized(sampler.next(batchSize), targetSampler.next(batchSize));
 		}
 
-		/** Both with the inputs' normalization, so that the output comes back in the targets' units. */
+		/** Side of the blocks whose means {@link #fittedTo} fits: their noise variance is 16 times lower. */
+		static final int FIT_BLOCK = 4;
+
+		/**
+		 * The target scaled and shifted to its input (intensity = a * target + b, a > 0), by least squares on the means of
+		 * 4x4 blocks. Inputs and targets of real pairs differ per pair by gain, exposure, bleaching or a display stretch,
+		 * which no network can read from a patch: unfitted, W2S pairs (each image stretched to 0-255 on its own, a from
+		 * 0.5 to 0.95) put that unreadable difference into the loss. Fitting the block means rather than the pixels keeps
+		 * a noisy target (Noise2Noise) from shrinking the fit towards its mean: the slope of a least-squares fit is
+		 * attenuated by the target's noise variance over its total variance, which the averaging divides by 16. A
+		 * constant or anti-correlated target is left as it is.
+		 */
+		static Plane fittedTo(final Plane input, final Plane target) {
+			final int bw = Math.max(1, target.width() / FIT_BLOCK), bh = Math.max(1, target.height() / FIT_BLOCK);
+			final double[] x = blockMeans(target, bw, bh), y = blockMeans(input, bw, bh);
+			double mx = 0, my = 0;
+			for (int i = 0; i < x.length; i++) {
+				mx += x[i];
+				my += y[i];
+			}
+			mx /= x.length;
+			my /= x.length;
+			double sxy = 0, sxx = 0;
+			for (int i = 0; i < x.length; i++) {
+				sxy += (x[i] - mx) * (y[i] - my);
+				sxx += (x[i] - mx) * (x[i] - mx);
+			}
+			if (!(sxx > 0 && sxy > 0)) return target;
+			final double a = sxy / sxx, b = my - a * mx;
+			final float[] t = target.pixels(), f = new float[t.length];
+			for (int i = 0; i < t.length; i++)
+				f[i] = (float) (a * t[i] + b);
+			return new Plane(target.width(), target.height(), f);
+		}
+
+		/** Means of the bw x bh blocks of (up to) FIT_BLOCK x FIT_BLOCK pixels that tile the plane. */
+		private static double[] blockMeans(final Plane p, final int bw, final int bh) {
+			final double[] m = new double[bw * bh];
+			final int sx = p.width() / bw, sy = p.height() / bh;
+			for (int by = 0; by < bh; by++)
+				for (int bx = 0; bx < bw; bx++) {
+					double sum = 0;
+					for (int y = by * sy; y < (by + 1) * sy; y++)
+						for (int x = bx * sx; x < (bx + 1) * sx; x++)
+							sum += p.get(x, y);
+					m[by * bw + bx] = sum / (sx * sy);
+				}
+			return m;
+		}
+
+		/** Both with the inputs' normalization; the targets were fitted to the inputs, so the output is in their units. */
 		private Batch normalized(final float[][] in, final float[][] target) {
 			for (int k = 0; k < in.length; k++) {
 				norms[k].normalize(in[k]);

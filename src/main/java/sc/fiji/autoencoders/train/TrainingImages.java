@@ -52,6 +52,48 @@ public final class TrainingImages {
 		return Collections.unmodifiableList(out);
 	}
 
+	/**
+	 * These targets, each fitted to its input (same channel and index) by {@code fit} (input, target) -> fitted target;
+	 * a Z stack is fitted as a whole, as one plane of its planes stacked in Y, so it gets one gain and offset.
+	 */
+	TrainingImages fittedTo(final TrainingImages inputs, final java.util.function.BinaryOperator<Plane> fit) {
+		if (planes != null) {
+			final List<List<Plane>> out = new ArrayList<>();
+			for (int c = 0; c < planes.size(); c++) {
+				final List<Plane> fitted = new ArrayList<>();
+				for (int i = 0; i < planes.get(c).size(); i++)
+					fitted.add(fit.apply(inputs.planes.get(c).get(i), planes.get(c).get(i)));
+				out.add(fitted);
+			}
+			return new TrainingImages(out, null);
+		}
+		final List<List<Volume>> out = new ArrayList<>();
+		for (int c = 0; c < volumes.size(); c++) {
+			final List<Volume> fitted = new ArrayList<>();
+			for (int i = 0; i < volumes.get(c).size(); i++) {
+				final Volume target = volumes.get(c).get(i);
+				final Plane tall = fit.apply(tall(inputs.volumes.get(c).get(i)), tall(target));
+				final int n = target.width() * target.height();
+				final List<Plane> back = new ArrayList<>();
+				for (int z = 0; z < target.depth(); z++)
+					back.add(new Plane(target.width(), target.height(), java.util.Arrays.copyOfRange(tall.pixels(), z * n,
+						(z + 1) * n)));
+				fitted.add(new Volume(back));
+			}
+			out.add(fitted);
+		}
+		return new TrainingImages(null, out);
+	}
+
+	/** The planes of {@code v} one below the other. */
+	private static Plane tall(final Volume v) {
+		final int n = v.width() * v.height();
+		final float[] all = new float[n * v.depth()];
+		for (int z = 0; z < v.depth(); z++)
+			System.arraycopy(v.plane(z).pixels(), 0, all, z * n, n);
+		return new Plane(v.width(), v.height() * v.depth(), all);
+	}
+
 	/** 2 for planes, 3 for Z stacks. */
 	public int dims() {
 		return volumes != null ? 3 : 2;
