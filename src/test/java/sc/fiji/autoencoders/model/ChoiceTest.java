@@ -59,7 +59,7 @@ public class ChoiceTest {
 		assertMessage(() -> Architecture.parse("resnet"), "Unknown architecture 'resnet': use 'unet' or 'plain'.");
 		assertMessage(() -> Upsampling.parse("cubic"), "Unknown upsampling 'cubic': use 'nearest' or 'bilinear'.");
 		assertMessage(() -> Likelihood.parse("poisson"), "Unknown likelihood 'poisson': use 'bernoulli' or 'gaussian'.");
-		assertMessage(() -> ModelKind.parse("gan"), "Unknown model kind 'gan': use 'denoiser' or 'vae'.");
+		assertMessage(() -> ModelKind.parse("gan"), "Unknown model kind 'gan': use 'denoiser', 'vae' or 'autoencoder'.");
 		assertMessage(() -> Schedule.parse("step"), "Unknown learning-rate schedule 'step': use 'cosine' or 'plateau'.");
 		assertMessage(() -> Architecture.parse(" "), "No architecture given: use 'unet' or 'plain'.");
 		assertMessage(() -> Schedule.parse(null), "No learning-rate schedule given: use 'cosine' or 'plateau'.");
