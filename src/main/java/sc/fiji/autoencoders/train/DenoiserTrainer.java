@@ -222,8 +222,13 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 	// -- Helper methods --
 
-	@Override
-	protected void validate() {
+	/**
+	 * The network a denoiser trainer trains (the resumed model's, or {@code spec}), after checking the settings, that a
+	 * resumed model is a denoiser, and the network: the checks every denoiser trainer starts with.
+	 */
+	static NetworkSpec checkedNetwork(final TrainingConfig config, final AutoencoderModel resume,
+		final NetworkSpec spec)
+	{
 		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
 		if (resume != null && !resume.isDenoiser()) throw new BadInputException(
@@ -232,7 +237,12 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		final NetworkSpec net = resume != null ? resume.network : spec;
 		if (net == null) throw new BadInputException("No network given: pass a NetworkSpec such as " +
 			"NetworkSpec.unet(2, 32).");
-		net.validate();
+		return net.validate();
+	}
+
+	@Override
+	protected void validate() {
+		final NetworkSpec net = checkedNetwork(config, resume, spec);
 		data.checkPresent();
 		if (threeD() || net.dims() == 3) validate3d(net);
 		if (net.channels() != data.images.channels()) throw new BadInputException("The network has " + net

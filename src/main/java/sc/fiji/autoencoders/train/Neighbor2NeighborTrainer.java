@@ -65,15 +65,7 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 
 	@Override
 	protected void validate() {
-		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
-		config.validate();
-		if (resume != null && !resume.isDenoiser()) throw new BadInputException(
-			"Can only resume from a denoiser model, not a " + resume.kind + " model: choose a denoiser model to resume, " +
-				"or train without resuming.");
-		final NetworkSpec net = resume != null ? resume.network : spec;
-		if (net == null) throw new BadInputException("No network given: pass a NetworkSpec such as " +
-			"NetworkSpec.unet(4, 32).");
-		net.validate();
+		final NetworkSpec net = DenoiserTrainer.checkedNetwork(config, resume, spec);
 		if (net.dims() != 2) throw new BadInputException("Neighbor2Neighbor trains 2D networks: use dims 2.");
 		if (noisy == null || noisy.isEmpty()) throw new BadInputException(
 			"No training images: give at least one noisy image or stack.");
