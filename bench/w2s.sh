@@ -14,6 +14,7 @@
 # Usage: bench/w2s.sh [MINUTES] [NAME]
 #   STEPS="peers pairs n2v-self n2v-train pairs-ch01" (default all; peers = noisy input + classic filters)
 #   ARGS="..." extra train-denoiser options for every model; ARGS_PAIRS / ARGS_N2V for one kind only.
+#   DENOISE_ARGS="..." extra denoise options (e.g. --ensemble) for every model's prediction of the held-out images.
 #   BENCH_LOCK_HELD=1: the caller already holds the lock for the whole run (flock /tmp/bench.lock env BENCH_LOCK_HELD=1 ...).
 #   FIJI_AE_CLASSPATH: run bin/fiji-ae from a frozen jar (e.g. a copy of target/'s) while src/ is being edited.
 #   FIELDS_TRAIN (default 40): train on fields 001..FIELDS_TRAIN; the held-out fields are always 041-080.
@@ -29,6 +30,7 @@ FIELDS_TRAIN="${FIELDS_TRAIN:-40}"
 ARGS="${ARGS:-}"
 ARGS_PAIRS="${ARGS_PAIRS:-}"
 ARGS_N2V="${ARGS_N2V:-}"
+DENOISE_ARGS="${DENOISE_ARGS:-}"
 W2S="$DATA_ROOT/microscopy/w2s-train"
 SHARED_BENCH="$ROOT/../shared/bench"
 PY=/usr/bin/python3
@@ -70,7 +72,7 @@ model() { # model NAME INPUT_DIR GT_DIR LABEL TRAIN-DENOISER-ARGS...: trains, th
       > "$DIR/$name.log" 2>&1 || { tail -n 5 "$DIR/$name.log"; exit 1; }
     echo "load after training: $(uptime | sed 's/.*load average/load average/')"
     start=$(date +%s.%N)
-    bin/fiji-ae denoise --model "$DIR/$name.aemodel" --input "$input" --output "$DIR/$name-out" >/dev/null
+    bin/fiji-ae denoise --model "$DIR/$name.aemodel" --input "$input" --output "$DIR/$name-out" $DENOISE_ARGS >/dev/null
     echo "denoising $(ls "$input" | wc -l) images: $(echo "$(date +%s.%N) - $start" | bc) s (with JVM start)"
   ) 9>/tmp/bench.lock
   grep -v '^Epoch' "$DIR/$name.log" | tail -n 3
@@ -84,6 +86,7 @@ has() { case " $STEPS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo "# W2S: train fields 001-$(printf %03d "$FIELDS_TRAIN") ($(ls "$DIR/train/noisy" | wc -l) images), held-out fields" \
     "041-080 ($(ls "$DIR/test/noisy" | wc -l) images), $MINUTES minutes per model; steps: $STEPS"
+  echo "# ARGS='$ARGS' ARGS_PAIRS='$ARGS_PAIRS' ARGS_N2V='$ARGS_N2V' DENOISE_ARGS='$DENOISE_ARGS'"
   echo "# git $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + uncommitted changes')${FIJI_AE_CLASSPATH:+, jar ${FIJI_AE_CLASSPATH%%:*}}"
   if has peers; then
     echo "## noisy input and classic filters (peers_real.py, under the lock)"
@@ -106,11 +109,11 @@ for p in sorted(glob.glob(sys.argv[1]+"/*.png")): tifffile.imwrite(sys.argv[2]+"
       --input "$DIR/train/noisy" --target "$DIR/train/gt" $ARGS_PAIRS
   fi
   if has n2v-self; then
-    model n2v-self "$DIR/test/noisy" "$DIR/test/gt" "Noise2Void, trained on the held-out noisy images themselves" \
+    model n2v-self "$DIR/test/noisy" "$DIR/test/gt" "noisy-only (${ARGS_N2V:-defaults}), trained on the held-out noisy images themselves" \
       --noisy "$DIR/test/noisy" $ARGS_N2V
   fi
   if has n2v-train; then
-    model n2v-train "$DIR/test/noisy" "$DIR/test/gt" "Noise2Void, trained on the noisy images of fields $T" \
+    model n2v-train "$DIR/test/noisy" "$DIR/test/gt" "noisy-only (${ARGS_N2V:-defaults}), trained on the noisy images of fields $T" \
       --noisy "$DIR/train/noisy" $ARGS_N2V
   fi
   if has pairs-ch01; then

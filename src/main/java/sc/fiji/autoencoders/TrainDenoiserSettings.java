@@ -26,14 +26,15 @@ public final class TrainDenoiserSettings {
 	@Choices({ TrainingMode.CLEAN_ID, TrainingMode.NOISY_ID, TrainingMode.PAIRS_ID })
 	public String mode = TrainingMode.CLEAN_ID;
 	/**
-	 * Noisy mode: how to learn from the noisy images alone: neighbor2neighbor (sub-sampled pairs, a loss on every
-	 * pixel; pixel-independent noise), noise2void (blind-spot masking, with the N2V2 and structN2V options), or auto
-	 * (the default): Neighbor2Neighbor, which scored 28.28 dB on Set12 against Noise2Void's best 26.69 dB in 5 minutes
-	 * (docs/BENCHMARKS.md), unless a Noise2Void option is set (structn2v, mask_percent, mask_replacement, no_n2v2) or
-	 * the network is 3D or takes channels jointly (Neighbor2Neighbor is built for single-channel planes).
+	 * Noisy mode: how to learn from the noisy images alone: noise2void (the default: blind-spot masking, with the N2V2
+	 * and structN2V options; 2D and 3D, joint channels) or neighbor2neighbor (sub-sampled pairs, a loss on every pixel;
+	 * single-channel planes, pixel-independent noise). Noise2Void is the default because it scored higher on real
+	 * microscope noise (W2S widefield frames: 31.5 dB against Neighbor2Neighbor's 29.9), although Neighbor2Neighbor
+	 * scored higher on photographs with synthetic Gaussian noise (Set12: 28.3 dB against 26.2 in 5 minutes;
+	 * docs/BENCHMARKS.md). {@code auto}, the default of development builds before this choice, means noise2void.
 	 */
-	@Choices({ NoisyMethod.AUTO_ID, NoisyMethod.NEIGHBOR2NEIGHBOR_ID, NoisyMethod.NOISE2VOID_ID })
-	public String noisyMethod = NoisyMethod.AUTO_ID;
+	@Choices({ NoisyMethod.NOISE2VOID_ID, NoisyMethod.NEIGHBOR2NEIGHBOR_ID, NoisyMethod.AUTO_ID })
+	public String noisyMethod = NoisyMethod.NOISE2VOID_ID;
 	/** {@link #channels}: one single-channel network for the planes of every channel. */
 	public static final String POOLED = "pooled";
 	/** {@link #channels}: one network whose input and output channels are the image's channels. */
@@ -56,13 +57,14 @@ public final class TrainDenoiserSettings {
 	@Choices({ "none", "x", "y" })
 	public String structn2v = "none";
 	/**
-	 * Noise2Void: masked pixels per patch, in per cent (stratified). More masked pixels give more loss terms per step:
-	 * in 5 minutes on Train400 (sigma 25), 5 scored 26.17 dB on Set12 with about half the CPU time that 1 had for
-	 * 25.92 dB (N2V's 0.2: 25.65 dB). The default stays 1 because with structN2V each masked pixel replaces a line of
-	 * 5, and at 5 % a quarter of the input was replaced: the network then shifted every output (20.96 dB,
-	 * docs/BENCHMARKS.md); Noise2Void is mostly chosen for structN2V now that Neighbor2Neighbor is the default.
+	 * Noise2Void: pixels replaced in the network's input, in per cent of each patch (masked pixels, stratified, plus
+	 * their structN2V lines if any). More masked pixels give more loss terms per step: 5 beat 1 in 5 minutes on
+	 * Train400 (sigma 25; Set12 26.17 against 25.92 dB with half the CPU time) and in 10 minutes on real widefield
+	 * frames (W2S, 32.03 against 31.51 dB; N2V's 0.2: 25.65 dB on Set12). With a structN2V line of 5 a fifth as many
+	 * pixels are masked, so that the input is never a quarter replaced (that shifted every output: 20.96 dB,
+	 * docs/BENCHMARKS.md).
 	 */
-	public double maskPercent = 1;
+	public double maskPercent = 5;
 	/**
 	 * Noise2Void: what replaces a masked pixel in the network's input: a random pixel of its 5x5 window (neighbour,
 	 * N2V's), or the mean of that window without the pixel (mean).
@@ -185,26 +187,16 @@ public final class TrainDenoiserSettings {
 
 	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
 	public NoisyMethod noisyMethod() {
-		// Neighbor2Neighbor is built for single-channel planes; 3D and joint channels train by Noise2Void
-		final boolean planesOnly = dims == 3 || jointChannels();
 		final NoisyMethod m = NoisyMethod.AUTO_ID.equalsIgnoreCase(String.valueOf(noisyMethod).trim())
-			? noise2VoidOptionSet() || planesOnly ? NoisyMethod.NOISE2VOID : NoisyMethod.NEIGHBOR2NEIGHBOR
-			: NoisyMethod.parse(noisyMethod);
-		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && planesOnly) throw new BadInputException("Neighbor2Neighbor trains " +
-			"2D networks of one channel: for " + (dims == 3 ? "a 3D network" : "channels trained jointly") +
-			" choose noisy method " + NoisyMethod.NOISE2VOID_ID + " (or auto).");
+			? NoisyMethod.NOISE2VOID : NoisyMethod.parse(noisyMethod);
+		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && (dims == 3 || jointChannels())) throw new BadInputException(
+			"Neighbor2Neighbor trains 2D networks of one channel: for " + (dims == 3 ? "a 3D network"
+				: "channels trained jointly") + " choose noisy method " + NoisyMethod.NOISE2VOID_ID + ".");
 		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && StructMask.parse(structn2v) != StructMask.NONE) throw new
 			BadInputException("structN2V (" + structn2v + ") is a Noise2Void mask for noise correlated along rows or " +
 				"columns, which Neighbor2Neighbor cannot handle: choose noisy method " + NoisyMethod.NOISE2VOID_ID +
 				", or structN2V none.");
 		return m;
-	}
-
-	/** Whether a Noise2Void option differs from its default (method auto then means Noise2Void). */
-	private boolean noise2VoidOptionSet() {
-		final TrainDenoiserSettings d = new TrainDenoiserSettings();
-		return !String.valueOf(structn2v).equalsIgnoreCase(d.structn2v) || maskPercent != d.maskPercent || !String
-			.valueOf(maskReplacement).equalsIgnoreCase(d.maskReplacement) || noN2v2;
 	}
 
 	/** True when training by blind-spot masking: noisy mode with method noise2void. */

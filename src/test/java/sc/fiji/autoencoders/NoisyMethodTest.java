@@ -18,8 +18,16 @@ public class NoisyMethodTest {
 	}
 
 	@Test
-	public void autoIsNeighbor2NeighborForSingleChannelPlanesAndNoise2VoidOtherwise() {
-		assertEquals(NoisyMethod.NEIGHBOR2NEIGHBOR, noisy().noisyMethod());
+	public void theDefaultAndAutoAreNoise2VoidAndNeighbor2NeighborIsAChoice() {
+		assertEquals(NoisyMethod.NOISE2VOID, noisy().noisyMethod());
+		assertTrue(noisy().noise2Void());
+		final TrainDenoiserSettings auto = noisy();
+		auto.noisyMethod = "auto";
+		assertEquals(NoisyMethod.NOISE2VOID, auto.noisyMethod(), "macros recorded by development builds");
+		final TrainDenoiserSettings ne2ne = noisy();
+		ne2ne.noisyMethod = "neighbor2neighbor";
+		assertEquals(NoisyMethod.NEIGHBOR2NEIGHBOR, ne2ne.noisyMethod());
+		assertTrue(!ne2ne.noise2Void() && ne2ne.network(1).residual(), "an ordinary residual denoiser");
 		final TrainDenoiserSettings threeD = noisy();
 		threeD.dims = 3;
 		assertEquals(NoisyMethod.NOISE2VOID, threeD.noisyMethod());

@@ -49,10 +49,10 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"--noisy or --input/--target (default ${DEFAULT-VALUE}).")
 	String mode;
 
-	@Option(names = "--noisy-method", defaultValue = "auto", paramLabel = "METHOD", description = "With --noisy: " +
-		"neighbor2neighbor (sub-sampled pairs, a loss on every pixel; pixel-independent noise), noise2void " +
-		"(blind-spot masking, N2V2; structN2V), or auto (default): neighbor2neighbor unless a Noise2Void option " +
-		"(--structn2v, --mask-percent, --mask-replacement, --no-n2v2) is given.")
+	@Option(names = "--noisy-method", defaultValue = "noise2void", paramLabel = "METHOD", description = "With " +
+		"--noisy: noise2void (default: blind-spot masking, N2V2, structN2V; best on real microscope noise) or " +
+		"neighbor2neighbor (sub-sampled pairs, a loss on every pixel; single-channel planes, pixel-independent noise; " +
+		"best on photographs with synthetic noise). auto, accepted for older scripts, means noise2void.")
 	String noisyMethod;
 
 	@Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (.aemodel).")
@@ -68,8 +68,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"none (default), x or y.")
 	String structn2v;
 
-	@Option(names = "--mask-percent", defaultValue = "1", paramLabel = "PERCENT", description = "Noise2Void: " +
-		"masked pixels per patch in per cent (default ${DEFAULT-VALUE}; the original N2V used 0.2).")
+	@Option(names = "--mask-percent", defaultValue = "5", paramLabel = "PERCENT", description = "Noise2Void: " +
+		"pixels replaced in the network's input per patch, in per cent, structN2V lines included (default " +
+		"${DEFAULT-VALUE}; the original N2V used 0.2).")
 	double maskPercent;
 
 	@Option(names = "--mask-replacement", defaultValue = "neighbour", paramLabel = "HOW", description = "Noise2Void: " +

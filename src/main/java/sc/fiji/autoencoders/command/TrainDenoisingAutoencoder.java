@@ -47,11 +47,11 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 		"images, the noise model's noise is added; noisy: noisy images only (Noise2Void); pairs: input and target images")
 	private String mode = "clean";
 
-	@Parameter(label = "Method for noisy images (noisy mode)", choices = { "auto", "neighbor2neighbor",
-		"noise2void" }, description = "neighbor2neighbor: sub-sampled pairs, a loss on every pixel (pixel-independent " +
-			"noise); noise2void: blind-spot masking (N2V2, structN2V); auto: neighbor2neighbor unless a Noise2Void " +
-			"option is set")
-	private String noisy_method = "auto";
+	@Parameter(label = "Method for noisy images (noisy mode)", choices = { "noise2void", "neighbor2neighbor",
+		"auto" }, description = "noise2void (default): blind-spot masking (N2V2, structN2V), best on real microscope " +
+			"noise; neighbor2neighbor: sub-sampled pairs, a loss on every pixel (single-channel planes, pixel-independent " +
+			"noise), best on photographs with synthetic noise; auto: noise2void")
+	private String noisy_method = "noise2void";
 
 	// not persisted: a channel remembered from another image would silently train on the wrong data in scripts
 	@Parameter(label = "Channel (0: all together)", min = "0", persist = false,
@@ -72,8 +72,9 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 		"line of pixels along x or y, for noise correlated along rows or columns")
 	private String structn2v = "none";
 
-	@Parameter(label = "Masked pixels, % (noisy mode)", min = "0.01", max = "25")
-	private double mask_percent = 1;
+	@Parameter(label = "Masked pixels, % (noisy mode)", min = "0.01", max = "25", description = "Pixels replaced in " +
+		"the network's input per patch, with their structN2V lines (the original N2V used 0.2)")
+	private double mask_percent = 5;
 
 	@Parameter(label = "Masked pixel replacement (noisy mode)", choices = { "neighbour", "mean" }, description =
 		"neighbour: a random pixel of its 5x5 window (N2V); mean: the mean of that window without the pixel")

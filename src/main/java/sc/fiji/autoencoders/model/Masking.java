@@ -25,8 +25,10 @@ public final class Masking {
 	private final Replacement replacement;
 
 	/**
-	 * @param percent masked pixels per patch, in per cent: one pixel at a random place in each cell of a grid of cells of
-	 *          about {@code 100 / percent} pixels (stratified, as Noise2Void)
+	 * @param percent pixels replaced in the network's input, in per cent of the patch: the masked pixels (one at a random
+	 *          place in each cell of a grid, stratified as Noise2Void) and, with a structN2V line, the rest of their
+	 *          lines, so that a line of 5 masks a fifth as many pixels (at 5 % of masked pixels a quarter of the input
+	 *          would be replaced, and a network trained on that shifted its outputs: docs/BENCHMARKS.md)
 	 * @param window side (odd) of the window centred on a masked pixel that its replacement value is drawn from
 	 * @param excludeCentre never draw the masked pixel itself (N2V2); else it is drawn with probability 1 / window²
 	 *          like the original Noise2Void
@@ -74,7 +76,7 @@ public final class Masking {
 	/** Throws {@link BadInputException} naming the bad value and its valid range. */
 	public Masking validate() {
 		if (!(percent > 0 && percent <= 25)) throw new BadInputException("Masked pixel percentage " + percent +
-			" is out of range: use more than 0 and at most 25 (Noise2Void uses 0.2, 1 is a good start).");
+			" is out of range: use more than 0 and at most 25 (Noise2Void uses 0.2, 5 is the default).");
 		if (window < 3 || window > 15 || window % 2 == 0) throw new BadInputException("Masking window " + window +
 			" is out of range: use an odd size from 3 to 15 (5 is Noise2Void's).");
 		if (struct == null) throw new BadInputException("No structN2V mask given: use " + Choice.ids(StructMask.class) +
@@ -113,10 +115,15 @@ public final class Masking {
 
 	/**
 	 * Side of the grid cells masked pixels are drawn from, one per cell: {@code round(sqrt(100 / percent))}, at least
-	 * 1 (1 per cent: 10x10 cells).
+	 * 1 (1 per cent: 10x10 cells), and {@code span} times the area with a structN2V line.
 	 */
 	public int cell() {
-		return Math.max(1, (int) Math.round(Math.sqrt(100 / percent)));
+		return Math.max(1, (int) Math.round(Math.sqrt(pixelsPerMasked() / percent)));
+	}
+
+	/** Pixels of a patch per masked pixel, so that {@link #percent} of them are replaced (see the constructor). */
+	public double pixelsPerMasked() {
+		return 100.0 * (struct == StructMask.NONE ? 1 : span);
 	}
 
 	@Override

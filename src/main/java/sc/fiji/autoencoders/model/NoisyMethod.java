@@ -17,8 +17,9 @@ public enum NoisyMethod implements Choice {
 	NEIGHBOR2NEIGHBOR;
 
 	/**
-	 * The ids as front ends list them (compile-time constants for the settings' choices); {@code auto} is not a method
-	 * but the settings' default, resolved by {@code TrainDenoiserSettings#noisyMethod()}.
+	 * The ids as front ends list them (compile-time constants for the settings' choices); {@code auto} is not a method:
+	 * development builds recorded it as their default, and {@code TrainDenoiserSettings#noisyMethod()} reads it as
+	 * Noise2Void, today's default.
 	 */
 	public static final String NOISE2VOID_ID = "noise2void", NEIGHBOR2NEIGHBOR_ID = "neighbor2neighbor",
 		AUTO_ID = "auto";

@@ -55,7 +55,7 @@ public final class BlindSpotMasker {
 	 * per masked voxel, so that the same share of voxels is masked.
 	 */
 	int cell() {
-		return d == 1 ? masking.cell() : Math.max(1, (int) Math.round(Math.cbrt(100 / masking.percent())));
+		return d == 1 ? masking.cell() : Math.max(1, (int) Math.round(Math.cbrt(masking.pixelsPerMasked() / masking.percent())));
 	}
 
 	/**

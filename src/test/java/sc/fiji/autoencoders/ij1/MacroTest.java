@@ -215,7 +215,7 @@ public class MacroTest {
 			robot.expect(TrainDenoiserPlugIn.TITLE, gd -> {
 				DialogRobot.setChoice(gd, 0, "mnoisy"); // image
 				DialogRobot.setChoice(gd, 2, "noisy"); // mode
-				DialogRobot.setChoice(gd, 5, "y"); // structn2v (3 is the noisy method, 4 channels: auto with structN2V is Noise2Void)
+				DialogRobot.setChoice(gd, 5, "y"); // structn2v (3 is the noisy method, 4 channels)
 				DialogRobot.setText(gd, 0, n2v.getAbsolutePath());
 				DialogRobot.setNumber(gd, 2, 0); // minutes
 				DialogRobot.setNumber(gd, 3, 1); // epochs
@@ -231,7 +231,7 @@ public class MacroTest {
 			final String recorded = recorderText(recorder);
 			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Train Denoising")).findFirst().get();
 			assertTrue(line.contains("image=mnoisy target=none model_file=" + n2v.getAbsolutePath() + " mode=noisy ") &&
-				line.contains(" noisy_method=auto ") && line.contains(" structn2v=y mask_percent=1 ") && !line.contains("no_n2v2"), line);
+				line.contains(" noisy_method=noise2void ") && line.contains(" structn2v=y mask_percent=5 ") && !line.contains("no_n2v2"), line);
 			assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
 			assertTrue(n2v.delete());
 			IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
