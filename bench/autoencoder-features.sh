@@ -20,6 +20,8 @@ RUNS=(
   "contractive16-1 contractive 1 16 $EPOCHS 0.003"
   "plain64 none 0 64 $EPOCHS 0.003"
   "sparse64-0.01 sparse 0.01 64 $EPOCHS 0.003"
+  # codes for classifiers, second attempt (the first is the 64-number codes above): a VAE's 64 latent means
+  "vae64 vae 1 64 3 0.003"
 )
 train() { # name kind weight code epochs learning-rate
   echo "uptime before $1: $(uptime)"
