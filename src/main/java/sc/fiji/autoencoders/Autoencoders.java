@@ -399,6 +399,20 @@ public final class Autoencoders {
 		return train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
 	}
 
+	/**
+	 * Trains the model the settings describe: a VAE for {@link TrainVaeSettings} ({@link #trainVae}), a feature
+	 * autoencoder for {@link TrainAutoencoderSettings} ({@link #trainAutoencoder}). The front ends these two share call
+	 * this.
+	 */
+	public static AutoencoderModel trainCodeModel(final List<ImagePlus> images,
+		final CodeModelTrainingSettings settings, final File out, final TrainingListener listener,
+		final Consumer<Runnable> cancelHook)
+	{
+		if (settings instanceof TrainVaeSettings) return trainVae(images, (TrainVaeSettings) settings, out, listener,
+			cancelHook);
+		return trainAutoencoder(images, (TrainAutoencoderSettings) settings, out, listener, cancelHook);
+	}
+
 	/** Every plane of the images, checked to be there, and the output named. */
 	private static List<Plane> trainingPlanes(final List<ImagePlus> images, final File out) {
 		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
