@@ -389,7 +389,8 @@ public final class Vae implements AutoCloseable {
 		if (!spec.isConditional()) return null;
 		if (labels == null) throw new BadInputException(what + " images with a class-conditional VAE needs the " +
 			"class of each image (one of " + spec.classes() + "): give labels (slice labels, a folder of class " +
-			"subfolders or a labels file), or use a VAE trained without labels.");
+			"subfolders or a labels file) to encode, latent-plot and anomaly, from_label and to_label to interpolate; " +
+			"walk and arithmetic take no classes yet, so use a VAE trained without labels there.");
 		if (labels.size() != n) throw new IllegalArgumentException(labels.size() + " labels for " + n + " images");
 		final int c = spec.classes().size();
 		final float[] onehot = new float[n * c];

@@ -179,6 +179,11 @@ public class ConditionalVaeTest {
 		final String encode = assertThrows(BadInputException.class, () -> Autoencoders.encode(new ImagePlus("x",
 			new ij.process.FloatProcessor(16, 16)), model)).getMessage();
 		assertTrue(encode.contains("class-conditional VAE needs the class of each image"), encode);
+		final String walk = assertThrows(BadInputException.class, () -> Autoencoders.walk(model, 0, 1, 2, 3))
+			.getMessage();
+		assertTrue(walk.startsWith("Decoding images with a class-conditional VAE needs the class of each image (one of " +
+			"[bottom, top])") && walk.endsWith("walk and arithmetic take no classes yet, so use a VAE trained without " +
+				"labels there."), walk);
 		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
 		final InterpolateSettings s = new InterpolateSettings();
 		final String interpolate = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
