@@ -23,6 +23,9 @@ RUNS=(
   # codes for classifiers, second attempt (the first is the 64-number codes above): a VAE's 64 latent means
   "vae64 vae 1 64 3 0.003"
 )
+# other runs: bench/autoencoder-features.sh TAG "name kind weight code epochs learning-rate"... (results to
+# bench/results/autoencoder-features-TAG.txt)
+if [ $# -gt 1 ]; then RESULT="bench/results/autoencoder-features-$1.txt"; shift; RUNS=("$@"); fi
 train() { # name kind weight code epochs learning-rate
   echo "uptime before $1: $(uptime)"
   java -Xmx6g ${JAVA_OPTS:-} -Djava.awt.headless=true -cp "$CP" sc.fiji.autoencoders.bench.AutoencoderFeaturesBenchmark \
