@@ -20,7 +20,12 @@ RUNS=(
   "contractive16-1 contractive 1 16 $EPOCHS 0.003"
   "plain64 none 0 64 $EPOCHS 0.003"
   "sparse64-0.01 sparse 0.01 64 $EPOCHS 0.003"
+  # codes for classifiers, second attempt (the first is the 64-number codes above): a VAE's 64 latent means
+  "vae64 vae 1 64 3 0.003"
 )
+# other runs: bench/autoencoder-features.sh TAG "name kind weight code epochs learning-rate"... (results to
+# bench/results/autoencoder-features-TAG.txt)
+if [ $# -gt 1 ]; then RESULT="bench/results/autoencoder-features-$1.txt"; shift; RUNS=("$@"); fi
 train() { # name kind weight code epochs learning-rate
   echo "uptime before $1: $(uptime)"
   java -Xmx6g ${JAVA_OPTS:-} -Djava.awt.headless=true -cp "$CP" sc.fiji.autoencoders.bench.AutoencoderFeaturesBenchmark \

@@ -399,6 +399,20 @@ public final class Autoencoders {
 		return train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
 	}
 
+	/**
+	 * Trains the model the settings describe: a VAE for {@link TrainVaeSettings} ({@link #trainVae}), a feature
+	 * autoencoder for {@link TrainAutoencoderSettings} ({@link #trainAutoencoder}). The front ends these two share call
+	 * this.
+	 */
+	public static AutoencoderModel trainCodeModel(final List<ImagePlus> images,
+		final CodeModelTrainingSettings settings, final File out, final TrainingListener listener,
+		final Consumer<Runnable> cancelHook)
+	{
+		if (settings instanceof TrainVaeSettings) return trainVae(images, (TrainVaeSettings) settings, out, listener,
+			cancelHook);
+		return trainAutoencoder(images, (TrainAutoencoderSettings) settings, out, listener, cancelHook);
+	}
+
 	/** Every plane of the images, checked to be there, and the output named. */
 	private static List<Plane> trainingPlanes(final List<ImagePlus> images, final File out) {
 		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
@@ -571,15 +585,48 @@ public final class Autoencoders {
 		return generate(model, settings);
 	}
 
-	/** Interpolates between slice {@code fromSlice} of {@code from} and slice {@code toSlice} of {@code to} (1-based). */
+	/**
+	 * Interpolates between slice {@code fromSlice} of {@code from} and slice {@code toSlice} of {@code to} (1-based).
+	 * A class-conditional VAE takes the class of each end from the settings' labels, else from the slice's label;
+	 * its strip moves the condition from the first class to the second along with the code.
+	 */
 	public static ImagePlus interpolate(final ImagePlus from, final int fromSlice, final ImagePlus to,
 		final int toSlice, final File model, final InterpolateSettings settings)
 	{
 		final Plane a = slice(from, fromSlice), b = slice(to, toSlice);
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final List<Plane> strip = vae.interpolate(a, b, settings.steps);
-			return ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice, strip, 1, strip.size(), 1);
+			final boolean conditional = !vae.classes().isEmpty();
+			final String la = conditional ? classOf(from, fromSlice, settings.fromLabel, "from_label", vae.classes())
+				: settings.fromLabel;
+			final String lb = conditional ? classOf(to, toSlice, settings.toLabel, "to_label", vae.classes())
+				: settings.toLabel;
+			final List<Plane> strip = vae.interpolate(a, la, b, lb, settings.steps);
+			final ImagePlus imp = ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice + (conditional ?
+				" (" + la + (la.equals(lb) ? "" : " to " + lb) + ")" : ""), strip, 1, strip.size(), 1);
+			if (conditional) { // the ends keep their classes
+				imp.getStack().setSliceLabel(la, 1);
+				imp.getStack().setSliceLabel(lb, strip.size());
+			}
+			return imp;
 		}
+	}
+
+	/**
+	 * The class of slice {@code n} of the image for a class-conditional VAE: {@code given} if not empty, else the slice's
+	 * label if it is one of the classes.
+	 *
+	 * @throws BadInputException naming the setting to give when neither is a class
+	 */
+	private static String classOf(final ImagePlus image, final int n, final String given, final String key,
+		final List<String> classes)
+	{
+		if (given != null && !given.trim().isEmpty()) return given.trim(); // checked against the classes by Vae
+		final String own = Labels.ofSlice(image, n);
+		if (classes.contains(own)) return own;
+		throw new BadInputException("This class-conditional VAE needs the class of slice " + n + " of '" + image
+			.getTitle() + "' (" + (own.isEmpty() ? "it has no slice label" : "its slice label '" + own + "' is not one " +
+				"of them") + "): give " + key + ", one of " + classes + " (--" + key.replace('_', '-') +
+			" on the command line).");
 	}
 
 	/** Interpolates between two slices (1-based) of a stack. */
@@ -630,7 +677,7 @@ public final class Autoencoders {
 				planes.addAll(ImageFiles.planes(image));
 			}
 			final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
-			final float[][] codes = vae.encode(planes);
+			final float[][] codes = vae.encode(planes, labels); // a class-conditional VAE encodes given each class
 			final int l = vae.spec().latent();
 			final List<String> headings = LatentTable.headings(l, vae.isVae());
 			final ResultsTable table = new ResultsTable();
@@ -698,7 +745,8 @@ public final class Autoencoders {
 			l = vae.spec().latent();
 			final float[] all = new float[planes.size() * l];
 			for (int start = 0; start < planes.size(); start += 1000) {
-				final float[] c = vae.encode(planes.subList(start, Math.min(planes.size(), start + 1000)))[0];
+				final int end = Math.min(planes.size(), start + 1000);
+				final float[] c = vae.encode(planes.subList(start, end), labels == null ? null : labels.subList(start, end))[0];
 				System.arraycopy(c, 0, all, start * l, c.length);
 			}
 			codes = all;
@@ -729,7 +777,9 @@ public final class Autoencoders {
 	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */
 	public static AnomalyResult anomaly(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to score first.");
-		final List<Anomaly.Result> results = Anomaly.score(ModelFile.load(model), ImageFiles.planes(image));
+		final AutoencoderModel m = ModelFile.load(model);
+		final List<String> labels = m.vae != null && m.vae.isConditional() ? sliceClasses(image, m.vae.classes()) : null;
+		final List<Anomaly.Result> results = Anomaly.score(m, ImageFiles.planes(image), labels);
 		final ResultsTable scores = new ResultsTable();
 		final List<Plane> maps = new ArrayList<>();
 		for (int i = 0; i < results.size(); i++) {
@@ -743,6 +793,20 @@ public final class Autoencoders {
 			.getNSlices(), image.getNFrames());
 		ImageFiles.copyCalibration(image, map);
 		return new AnomalyResult(scores, map);
+	}
+
+	/** The slice labels of the image as classes of a class-conditional VAE, or a message naming a slice without one. */
+	private static List<String> sliceClasses(final ImagePlus image, final List<String> classes) {
+		final List<String> labels = new ArrayList<>();
+		for (int i = 1; i <= image.getStackSize(); i++) {
+			final String l = Labels.ofSlice(image, i);
+			if (l.isEmpty()) throw new BadInputException("Scoring with a class-conditional VAE needs the class of each " +
+				"image, but slice " + i + " of '" + image.getTitle() + "' has no label: give every slice its class (one " +
+				"of " + classes + ") as slice label (Image > Stacks > Tools > Set Label..., or a folder of class " +
+				"subfolders).");
+			labels.add(l);
+		}
+		return labels;
 	}
 
 	/** Corrupts every plane with the noise (empty: the model's own), denoises, and scores PSNR and SSIM. */

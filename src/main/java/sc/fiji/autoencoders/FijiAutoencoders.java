@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import sc.fiji.autoencoders.image.AxisImage;
@@ -62,6 +63,43 @@ public final class FijiAutoencoders {
 			Map.class }, images, model, settings);
 		return Autoencoders.trainVae(Collections.singletonList(images), Settings.apply(settings,
 			new TrainVaeSettings()), model, null, null).summary();
+	}
+
+	/**
+	 * Trains a feature autoencoder on a stack of same-size images ({@link TrainAutoencoderSettings}: {@code code},
+	 * {@code regularizer} none, sparse, contractive or linear, {@code weight}, ...), saves it, and describes it.
+	 */
+	public static String trainAutoencoder(final ImagePlus images, final File model, final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (String) cross("trainAutoencoder", new Class<?>[] { ImagePlus.class,
+			File.class, Map.class }, images, model, settings);
+		return Autoencoders.trainAutoencoder(Collections.singletonList(images), Settings.apply(settings,
+			new TrainAutoencoderSettings()), model, null, null).summary();
+	}
+
+	/**
+	 * Latent arithmetic ({@link LatentArithmeticSettings}): decodes code(A) + strength (mean code(B) - mean code(C))
+	 * for every slice A of {@code image}, B and C being the slices of {@code add} and {@code subtract}; as a stack.
+	 */
+	public static ImagePlus arithmetic(final ImagePlus image, final ImagePlus add, final ImagePlus subtract,
+		final File model, final Map<String, ?> settings)
+	{
+		if (Engine.loader() != null) return (ImagePlus) cross("arithmetic", new Class<?>[] { ImagePlus.class,
+			ImagePlus.class, ImagePlus.class, File.class, Map.class }, image, add, subtract, model, settings);
+		return Autoencoders.arithmetic(image, add, subtract, model, Settings.apply(settings,
+			new LatentArithmeticSettings()));
+	}
+
+	/**
+	 * The points of the latent-space plot of a stack ({@link LatentPlotSettings}: {@code axes} pca or dims, ...), one
+	 * row per slice: the two coordinates, in columns named by the axes ("PC 1", or "code 3"), and the class in column
+	 * {@code label} when there are labels. {@code LatentPlot.of(LatentScatter.of(table), title)} draws it as the
+	 * menu command does.
+	 */
+	public static ResultsTable latentPlot(final ImagePlus images, final File model, final Map<String, ?> settings) {
+		if (Engine.loader() != null) return (ResultsTable) cross("latentPlot", new Class<?>[] { ImagePlus.class,
+			File.class, Map.class }, images, model, settings);
+		return Autoencoders.latentScatter(Collections.singletonList(images), model, Settings.apply(settings,
+			new LatentPlotSettings())).table();
 	}
 
 	/** New images from a VAE ({@link GenerateSettings}), as a stack. */

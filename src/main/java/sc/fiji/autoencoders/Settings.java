@@ -134,11 +134,18 @@ public final class Settings {
 		return null;
 	}
 
-	/** Source order: getFields() promises no order; getDeclaredFields() gives the source order on HotSpot and OpenJ9. */
+	/**
+	 * Source order, a class's own fields before those it inherits (so a settings class's own settings lead its dialog):
+	 * getFields() promises no order; getDeclaredFields() gives the source order on HotSpot and OpenJ9.
+	 */
 	private static int order(final Class<?> type, final Field f) {
-		final Field[] declared = type.getDeclaredFields();
-		for (int i = 0; i < declared.length; i++)
-			if (declared[i].equals(f)) return i;
+		int before = 0;
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+			final Field[] declared = c.getDeclaredFields();
+			for (int i = 0; i < declared.length; i++)
+				if (declared[i].equals(f)) return before + i;
+			before += declared.length;
+		}
 		return Integer.MAX_VALUE;
 	}
 }

@@ -35,6 +35,12 @@ public class InterpolateInVaeLatentSpace extends ContextCommand {
 	@Parameter(label = "Steps", min = "2")
 	private int steps = 8;
 
+	@Parameter(label = "Class of the first image (class-conditional VAE; empty: its slice label)", required = false)
+	private String from_label = "";
+
+	@Parameter(label = "Class of the second image (class-conditional VAE; empty: its slice label)", required = false)
+	private String to_label = "";
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus interpolation;
 

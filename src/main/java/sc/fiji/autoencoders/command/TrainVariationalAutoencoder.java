@@ -2,34 +2,15 @@ package sc.fiji.autoencoders.command;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
-import ij.ImagePlus;
-import java.util.Collections;
-import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainVaeSettings;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
-import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.train.TrainingConfig;
 
 /** Plugins > Autoencoders > Train Variational Autoencoder: a convolutional VAE on a stack (every slice a sample). */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Variational Autoencoder...", visible = false)
-public class TrainVariationalAutoencoder extends ContextCommand {
-
-	@Parameter(label = "Training stack (same-size slices)")
-	private ImagePlus image;
-
-	@Parameter(label = "Model file to write", style = FileWidget.SAVE_STYLE)
-	private File model_file;
+public class TrainVariationalAutoencoder extends TrainCodeModel<TrainVaeSettings> {
 
 	@Parameter(label = "Latent dimensions", min = "1", max = "1024")
 	private int latent = 16;
@@ -43,37 +24,6 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	@Parameter(label = "Likelihood", choices = { "bernoulli", "gaussian" })
 	private String likelihood = "bernoulli";
 
-	@Parameter(label = "Depth (stride-2 convolutions)", min = "1", max = "5")
-	private int depth = 2;
-
-	@Parameter(label = "Base filters", min = "1", max = "256")
-	private int filters = 32;
-
-	@Parameter(label = "Epochs", min = "1")
-	private int epochs = 10;
-
-	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
-	private double minutes = 15;
-
-	@Parameter(label = "Batch size", min = "1")
-	private int batch_size = TrainingConfig.VAE_BATCH;
-
-	@Parameter(label = "Learning rate", min = "0")
-	private float learning_rate = TrainingConfig.VAE_LEARNING_RATE;
-
-	@Parameter(label = "Validation fraction", min = "0", max = "1")
-	private double validation_fraction = 0.1;
-
-	@Parameter(label = "Random seed")
-	private long seed = 42;
-
-	@Parameter(label = "TensorFlow threads (0 = all cores)", min = "0")
-	private int threads = 0;
-
-	// not persisted: a script that leaves it out must start a new model, not resume the last one used
-	@Parameter(label = "Resume from model (optional)", required = false, persist = false)
-	private File resume_from;
-
 	@Parameter(label = "Labels (class-conditional VAE)", choices = { "none", "auto", "slices" })
 	private String labels = "none";
 
@@ -81,27 +31,8 @@ public class TrainVariationalAutoencoder extends ContextCommand {
 	@Parameter(label = "Labels file (CSV, optional)", required = false, persist = false)
 	private File labels_file;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private String summary;
-
-	@Parameter
-	private LogService log;
-
-	@Parameter(required = false)
-	private StatusService status;
-
 	@Override
-	public void run() {
-		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
-		try {
-			final AutoencoderModel model = Autoencoders.trainVae(Collections.singletonList(image), Settings.copy(this,
-				new TrainVaeSettings()), model_file, new ProgressReporter(log, status), null);
-			summary = "Saved " + model_file + ": " + model.summary();
-			log.info(summary);
-		}
-		catch (final BadInputException e) {
-			log.error(e.getMessage());
-			cancel(e.getMessage());
-		}
+	TrainVaeSettings newSettings() {
+		return new TrainVaeSettings();
 	}
 }

@@ -138,6 +138,11 @@ public final class Labels {
 		return Arrays.asList(labels);
 	}
 
+	/** The first line of the label of slice {@code n} (1-based) of the stack, empty if it has none. */
+	public static String ofSlice(final ImagePlus imp, final int n) {
+		return label(imp.getStack(), n);
+	}
+
 	// -- Helper methods --
 
 	private static boolean allLabelled(final ImagePlus imp) {

@@ -31,12 +31,17 @@ public final class Anomaly {
 	private Anomaly() {}
 
 	public static List<Result> score(final AutoencoderModel model, final List<Plane> images) {
+		return score(model, images, null);
+	}
+
+	/** As above; a class-conditional VAE scores image i given its class {@code labels.get(i)}. */
+	public static List<Result> score(final AutoencoderModel model, final List<Plane> images, final List<String> labels) {
 		final List<Plane> recon = new ArrayList<>();
 		float[] nelbo = null;
 		if (model.hasCodes()) {
 			try (Vae vae = new Vae(model)) {
-				recon.addAll(vae.reconstruct(images));
-				if (vae.isVae()) nelbo = vae.negativeElbo(images, 0);
+				recon.addAll(vae.reconstruct(images, labels));
+				if (vae.isVae()) nelbo = vae.negativeElbo(images, labels, 0);
 			}
 		}
 		else {

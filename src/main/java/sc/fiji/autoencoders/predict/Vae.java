@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.predict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -101,13 +102,23 @@ public final class Vae implements AutoCloseable {
 	 * {codes, null}.
 	 */
 	public float[][] encode(final List<Plane> images) {
-		unconditional("Encoding");
+		return encode(images, null);
+	}
+
+	/**
+	 * As above; a class-conditional VAE encodes each image given its class, {@code labels.get(i)} (one of
+	 * {@link #classes}); other models ignore the labels, which may be null.
+	 */
+	public float[][] encode(final List<Plane> images, final List<String> labels) {
 		final float[] data = VaeData.pack(images, norm, spec);
-		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1)) {
-			if (logvar == null) try (var r = session.runner().feed(x, t).fetch(mu).run()) {
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var ty = condition(
+			"Encoding", labels, images.size()))
+		{
+			final Session.Runner runner = withCondition(session.runner().feed(x, t), ty).fetch(mu);
+			if (logvar == null) try (var r = runner.run()) {
 				return new float[][] { Tensors.values(r.get(0)), null };
 			}
-			try (var r = session.runner().feed(x, t).fetch(mu).fetch(logvar).run()) {
+			try (var r = runner.fetch(logvar).run()) {
 				return new float[][] { Tensors.values(r.get(0)), Tensors.values(r.get(1)) };
 			}
 		}
@@ -149,8 +160,15 @@ public final class Vae implements AutoCloseable {
 
 	/** Decoded mean images for {@code codes.length / latent} latent codes. */
 	public List<Plane> decode(final float[] codes) {
-		unconditional("Decoding without a class");
-		return decode(codes, -1);
+		return decode(codes, (List<String>) null);
+	}
+
+	/** As above, a class-conditional VAE decoding code i as class {@code labels.get(i)}; others ignore the labels. */
+	public List<Plane> decode(final float[] codes, final List<String> labels) {
+		final int n = codes.length / spec.latent();
+		try (var ty = condition("Decoding", labels, n)) {
+			return decode(codes, ty);
+		}
 	}
 
 	/** As above, all of class {@code cls} (an index into the classes of a class-conditional VAE; -1 for none). */
@@ -159,12 +177,18 @@ public final class Vae implements AutoCloseable {
 		final float[] onehot = new float[n * Math.max(1, c)];
 		if (cls >= 0) for (int i = 0; i < n; i++)
 			onehot[i * c + cls] = 1;
-		try (var t = Tensors.of(codes, n, spec.latent()); var ty = Tensors.of(onehot, n, Math.max(1, c))) {
-			final Session.Runner runner = session.runner().feed(z, t);
-			if (y != null) runner.feed(y, ty);
-			try (var r = runner.fetch(mean).run()) {
-				return planes(Tensors.values(r.get(0)), n);
-			}
+		try (var ty = Tensors.of(onehot, n, Math.max(1, c))) {
+			return decode(codes, ty);
+		}
+	}
+
+	/** Decodes the codes given the condition {@code ty} (n x classes rows, mixtures of classes allowed; unfed if none). */
+	private List<Plane> decode(final float[] codes, final TFloat32 ty) {
+		final int n = codes.length / spec.latent();
+		try (var t = Tensors.of(codes, n, spec.latent()); var r = withCondition(session.runner().feed(z, t), ty).fetch(
+			mean).run())
+		{
+			return planes(Tensors.values(r.get(0)), n);
 		}
 	}
 
@@ -219,16 +243,42 @@ public final class Vae implements AutoCloseable {
 
 	/** Decodes (1-a) f(a) + a f(b) for {@code steps} values of a from 0 to 1, f being the latent mean. */
 	public List<Plane> interpolate(final Plane a, final Plane b, final int steps) {
+		return interpolate(a, null, b, null, steps);
+	}
+
+	/**
+	 * As above; a class-conditional VAE encodes a as class {@code labelA} and b as {@code labelB} and moves the one-hot
+	 * condition along with the code, decoding (1-t) f(a) + t f(b) as the mixture (1-t) onehot(labelA) + t
+	 * onehot(labelB): the ends are the reconstructions of a and b in their classes, and with one label for both the
+	 * strip stays within that class. Other models must not be given labels (null or empty).
+	 */
+	public List<Plane> interpolate(final Plane a, final String labelA, final Plane b, final String labelB,
+		final int steps)
+	{
 		if (steps < 2) throw new BadInputException("Interpolation needs at least 2 steps (got " + steps + ").");
-		final float[] m = encode(List.of(a, b))[0];
-		final int l = spec.latent();
-		final float[] codes = new float[steps * l];
+		final List<String> labels = Arrays.asList(labelA, labelB);
+		if (!spec.isConditional()) {
+			for (final String l : labels)
+				if (l != null && !l.trim().isEmpty()) throw new BadInputException("This model was trained without " +
+					"labels, so it cannot interpolate as class '" + l.trim() + "': leave from_label and to_label empty, " +
+					"or train a VAE with labels.");
+		}
+		final float[] m = encode(List.of(a, b), spec.isConditional() ? labels : null)[0];
+		final int l = spec.latent(), c = Math.max(1, spec.classes().size());
+		final float[] codes = new float[steps * l], mix = new float[steps * c];
+		final int ca = spec.isConditional() ? classIndex(labelA) : -1, cb = spec.isConditional() ? classIndex(labelB) : -1;
 		for (int s = 0; s < steps; s++) {
 			final float t = s / (float) (steps - 1);
 			for (int i = 0; i < l; i++)
 				codes[s * l + i] = (1 - t) * m[i] + t * m[l + i];
+			if (ca >= 0) {
+				mix[s * c + ca] += 1 - t;
+				mix[s * c + cb] += t;
+			}
 		}
-		return decode(codes);
+		try (var ty = Tensors.of(mix, steps, c)) {
+			return decode(codes, ty);
+		}
 	}
 
 	/**
@@ -286,10 +336,15 @@ public final class Vae implements AutoCloseable {
 
 	/** Reconstructions (decoded latent means), in image units. */
 	public List<Plane> reconstruct(final List<Plane> images) {
-		unconditional("Reconstructing");
+		return reconstruct(images, null);
+	}
+
+	/** As above; a class-conditional VAE encodes and decodes image i as class {@code labels.get(i)}. */
+	public List<Plane> reconstruct(final List<Plane> images, final List<String> labels) {
 		final float[] data = VaeData.pack(images, norm, spec);
-		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var r = session.runner()
-			.feed(x, t).fetch(reconstruction).run())
+		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var ty = condition(
+			"Reconstructing", labels, images.size()); var r = withCondition(session.runner().feed(x, t), ty).fetch(
+				reconstruction).run())
 		{
 			return planes(Tensors.values(r.get(0)), images.size());
 		}
@@ -297,16 +352,21 @@ public final class Vae implements AutoCloseable {
 
 	/** Negative ELBO per image in nats (one posterior sample each, drawn from the seed); a VAE's only. */
 	public float[] negativeElbo(final List<Plane> images, final long seed) {
+		return negativeElbo(images, null, seed);
+	}
+
+	/** As above; a class-conditional VAE scores image i as class {@code labels.get(i)}: -log p(x | y) bound. */
+	public float[] negativeElbo(final List<Plane> images, final List<String> labels, final long seed) {
 		if (nelbo == null) throw new BadInputException("A feature autoencoder has no ELBO: score it by its " +
 			"reconstruction error.");
-		unconditional("Scoring");
 		final float[] data = VaeData.pack(images, norm, spec);
 		final float[] e = new float[images.size() * spec.latent()];
 		final Random rng = new Random(seed);
 		for (int i = 0; i < e.length; i++)
 			e[i] = (float) rng.nextGaussian();
 		try (var t = Tensors.of(data, images.size(), spec.paddedHeight(), spec.paddedWidth(), 1); var te = Tensors.of(e,
-			images.size(), spec.latent()); var r = session.runner().feed(x, t).feed(eps, te).fetch(nelbo).run())
+			images.size(), spec.latent()); var ty = condition("Scoring", labels, images.size()); var r = withCondition(
+				session.runner().feed(x, t).feed(eps, te), ty).fetch(nelbo).run())
 		{
 			return Tensors.values(r.get(0));
 		}
@@ -320,11 +380,37 @@ public final class Vae implements AutoCloseable {
 
 	// -- Helper methods --
 
-	/** What needs the class of each input image is not offered for class-conditional VAEs yet. */
-	private void unconditional(final String what) {
-		if (spec.isConditional()) throw new BadInputException(what + " images with a class-conditional VAE needs the " +
-			"class of each image, which this command does not take yet: use a VAE trained without labels (this one " +
-			"generates images of a class: Generate from VAE with a label).");
+	/**
+	 * The one-hot rows of the classes of n images for a class-conditional VAE, else null (nothing to feed).
+	 *
+	 * @throws BadInputException if a class-conditional VAE is given no labels, or a label that is not one of its classes
+	 */
+	private TFloat32 condition(final String what, final List<String> labels, final int n) {
+		if (!spec.isConditional()) return null;
+		if (labels == null) throw new BadInputException(what + " images with a class-conditional VAE needs the " +
+			"class of each image (one of " + spec.classes() + "): give labels (slice labels, a folder of class " +
+			"subfolders or a labels file) to encode, latent-plot and anomaly, from_label and to_label to interpolate; " +
+			"walk and arithmetic take no classes yet, so use a VAE trained without labels there.");
+		if (labels.size() != n) throw new IllegalArgumentException(labels.size() + " labels for " + n + " images");
+		final int c = spec.classes().size();
+		final float[] onehot = new float[n * c];
+		for (int i = 0; i < n; i++)
+			onehot[i * c + classIndex(labels.get(i))] = 1;
+		return Tensors.of(onehot, n, c);
+	}
+
+	/** The index of a class of this class-conditional VAE, or a message naming its classes. */
+	private int classIndex(final String label) {
+		final String l = label == null ? "" : label.trim();
+		final int i = spec.classes().indexOf(l);
+		if (i < 0) throw new BadInputException((l.isEmpty() ? "No class given" : "Unknown class '" + l + "'") +
+			": this class-conditional VAE knows the classes " + spec.classes() + "; give each image one of them.");
+		return i;
+	}
+
+	/** Feeds the condition, if there is one (a class-conditional VAE). */
+	private Session.Runner withCondition(final Session.Runner runner, final TFloat32 ty) {
+		return ty != null && y != null ? runner.feed(y, ty) : runner;
 	}
 
 	private List<Plane> planes(final float[] data, final int n) {

@@ -76,4 +76,46 @@ public class MainVaeTest {
 		r = cli("info", "--model", model.getPath());
 		assertTrue(r[1].toString().contains("vae"), r[1].toString());
 	}
+
+	/** A class-conditional VAE (labels from a CSV): generate a class, interpolate between classes, encode. */
+	@Test
+	public void conditionalVaeInterpolatesBetweenClasses() throws Exception {
+		final String stack = "test-images/fashion-mnist-test-500.tif";
+		final StringBuilder labels = new StringBuilder("label\n");
+		for (int i = 0; i < 500; i++)
+			labels.append(i % 2 == 0 ? "even" : "odd").append('\n');
+		final File labelsFile = new File(dir, "labels.csv");
+		Files.write(labelsFile.toPath(), labels.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		final File model = new File(dir, "c.aemodel");
+		Object[] r = cli("train-vae", "--images", stack, "--labels-file", labelsFile.getPath(), "--out", model.getPath(),
+			"--latent", "4", "--filters", "8", "--epochs", "1", "--seed", "1");
+		assertEquals(0, r[0], r[2].toString());
+
+		final File samples = new File(dir, "s.tif");
+		r = cli("generate", "--model", model.getPath(), "--count", "3", "--label", "odd", "--output", samples.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		assertEquals(3, ImageFiles.open(samples).getStackSize());
+
+		final File strip = new File(dir, "i.tif");
+		r = cli("interpolate", "--model", model.getPath(), "--from", stack + ":1", "--to", stack + ":2", "--from-label",
+			"even", "--to-label", "odd", "--steps", "4", "--output", strip.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		final ImagePlus i = ImageFiles.open(strip);
+		assertEquals(4, i.getStackSize());
+		assertEquals("even", i.getStack().getSliceLabel(1).split("\n")[0]);
+		assertEquals("odd", i.getStack().getSliceLabel(4).split("\n")[0]);
+		r = cli("interpolate", "--model", model.getPath(), "--from", stack + ":1", "--to", stack + ":2", "--output",
+			strip.getPath());
+		assertEquals(2, r[0], "no class for a conditional model is bad input");
+		assertTrue(r[2].toString().contains("give from_label, one of [even, odd] (--from-label on the command line)"),
+			r[2].toString());
+
+		final File csv = new File(dir, "z.csv");
+		r = cli("encode", "--model", model.getPath(), "--input", stack, "--labels-file", labelsFile.getPath(), "--output",
+			csv.getPath());
+		assertEquals(0, r[0], r[2].toString());
+		final List<String> lines = Files.readAllLines(csv.toPath());
+		assertEquals(501, lines.size(), "a header and one row per image");
+		assertTrue(lines.get(2).endsWith(",odd"), lines.get(2));
+	}
 }

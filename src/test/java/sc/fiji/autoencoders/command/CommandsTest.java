@@ -98,6 +98,37 @@ public class CommandsTest {
 			assertArrayEquals(denoised.get(i).pixels(), viaZip.get(i).pixels(), "slice " + (i + 1) + " via the package");
 	}
 
+	/**
+	 * The two commands that train code models take their shared parameters from one base class: SciJava sees them, in
+	 * the order of the dialogs (the stack and model file first), and the run trains what they say.
+	 */
+	@Test
+	public void codeModelsTrainWithTheirSharedAndOwnParameters() throws Exception {
+		final ImagePlus stack = ImageFiles.toImagePlus("blobs", TestImages.blobStack(40, 16, 16, 3), 1, 40, 1);
+		for (final Class<?> c : List.of(TrainAutoencoderForFeatures.class, TrainVariationalAutoencoder.class)) {
+			final List<String> inputs = new java.util.ArrayList<>();
+			commands.getCommand(c.getName()).inputs().forEach(i -> inputs.add(i.getName()));
+			inputs.removeAll(List.of("context", "log", "status")); // services, not shown
+			assertEquals(List.of("image", "model_file", "depth"), inputs.subList(0, 3), c.getSimpleName() + ": " + inputs);
+			assertTrue(inputs.contains("resume_from") && inputs.contains(c == TrainVariationalAutoencoder.class ? "latent"
+				: "code"), inputs.toString());
+		}
+		final File ae = new File(dir, "ae.aemodel"), vae = new File(dir, "vae.aemodel");
+		CommandModule m = run(TrainAutoencoderForFeatures.class, "image", stack, "model_file", ae, "code", 3,
+			"regularizer", "sparse", "depth", 1, "filters", 4, "epochs", 2, "minutes", 0, "resume_from", null);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final var a = sc.fiji.autoencoders.io.ModelFile.load(ae);
+		assertEquals(3, a.vae.latent());
+		assertEquals(1, a.vae.depth());
+		assertEquals(2, a.history.size());
+		assertTrue(m.getOutput("summary").toString().startsWith("Saved " + ae), m.getOutput("summary").toString());
+		m = run(TrainVariationalAutoencoder.class, "image", stack, "model_file", vae, "latent", 2, "depth", 1,
+			"filters", 4, "epochs", 1, "minutes", 0, "labels", "none", "resume_from", null, "labels_file", null);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals(2, sc.fiji.autoencoders.io.ModelFile.load(vae).vae.latent());
+		assertEquals("vae", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(vae).kind));
+	}
+
 	/** One model per channel: training on channel 2 of a two-channel hyperstack sees only that channel's intensities. */
 	@Test
 	public void trainOnOneChannel() throws Exception {

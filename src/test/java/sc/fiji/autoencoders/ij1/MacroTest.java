@@ -415,6 +415,49 @@ public class MacroTest {
 		assertTrue(codes.columnExists("code_3"), "code columns");
 	}
 
+	/**
+	 * A class-conditional VAE trained by macro on the slice labels the test above set; Interpolate in VAE Latent Space
+	 * from the dialog, with the classes of both ends, records a line that replays without a dialog.
+	 */
+	@Test
+	@Order(8)
+	public void conditionalInterpolationRecordsAndReplays() throws Exception {
+		final ImagePlus stack = WindowManager.getImage("fm");
+		assertNotNull(stack, "the labelled stack of the test above is open");
+		final File cvae = new File(dir, "cvae.aemodel");
+		IJ.runMacro("setBatchMode(true); run(\"Train Variational Autoencoder...\", \"image=fm model_file=[" + cvae
+			.getAbsolutePath() + "] latent=4 filters=4 epochs=1 minutes=0 labels=slices\"); setBatchMode('exit and " +
+			"display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		assertEquals(List.of("class0", "class1", "class2"), sc.fiji.autoencoders.io.ModelFile.load(cvae).vae.classes());
+		WindowManager.setTempCurrentImage(stack);
+		final Recorder recorder = new Recorder(true);
+		final String line;
+		try {
+			robot.expect(InterpolateVaePlugIn.TITLE, gd -> {
+				DialogRobot.setChoice(gd, 0, "fm");
+				DialogRobot.setText(gd, 0, cvae.getAbsolutePath());
+				DialogRobot.setNumber(gd, 2, 4); // steps
+				DialogRobot.setText(gd, 1, "class1"); // from_label
+				DialogRobot.setText(gd, 2, "class2"); // to_label
+			});
+			new Executer("Interpolate in VAE Latent Space...", stack);
+			waitFor(() -> recorderText(recorder).contains("Interpolate in VAE"));
+			line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Interpolate in VAE")).findFirst().get();
+		}
+		finally {
+			recorder.close();
+		}
+		assertTrue(line.contains(" from_slice=1 to_slice=2 steps=4 from_label=class1 to_label=class2"), line);
+		closeImage("Interpolation 1-2 (class1 to class2)");
+		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus strip = WindowManager.getImage("Interpolation 1-2 (class1 to class2)");
+		assertNotNull(strip, "the strip is open");
+		assertEquals(4, strip.getStackSize());
+		assertEquals("class2", strip.getStack().getSliceLabel(4));
+	}
+
 	// -- Helper methods --
 
 	private static Menu submenu(final Object parent, final String label) {

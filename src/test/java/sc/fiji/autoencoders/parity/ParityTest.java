@@ -184,7 +184,7 @@ class ParityTest {
 	void sciJavaCommandsOfferEverySettingWithTheCoreDefault() throws Exception {
 		for (final Operation op : OPERATIONS) {
 			for (final Field f : Settings.fields(op.settings)) {
-				final Field p = op.command.getDeclaredField(Settings.key(f));
+				final Field p = declaredField(op.command, Settings.key(f));
 				final Parameter a = p.getAnnotation(Parameter.class);
 				assertNotNull(a, op.command.getSimpleName() + "." + p.getName() + " is not a @Parameter");
 				final Choices choices = f.getAnnotation(Choices.class);
@@ -232,6 +232,14 @@ class ParityTest {
 	}
 
 	// -- Helper methods --
+
+	/** The field of that name declared by the class or the nearest superclass (shared parameters live in a base). */
+	private static Field declaredField(final Class<?> type, final String name) throws NoSuchFieldException {
+		for (Class<?> c = type; c != null; c = c.getSuperclass())
+			for (final Field f : c.getDeclaredFields())
+				if (f.getName().equals(name)) return f;
+		throw new NoSuchFieldException(type.getSimpleName() + " (or a superclass) has no field " + name);
+	}
 
 	private static void assertSameSettings(final Operation op, final String frontEnd, final Object source)
 		throws Exception

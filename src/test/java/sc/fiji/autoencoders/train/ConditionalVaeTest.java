@@ -18,11 +18,13 @@ import ij.ImageStack;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.GenerateSettings;
+import sc.fiji.autoencoders.InterpolateSettings;
 import sc.fiji.autoencoders.TrainVaeSettings;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.predict.Vae;
 
 /**
  * A class-conditional VAE trained for seconds on two classes of 16x16 images, "top" (bright upper half) and "bottom"
@@ -35,11 +37,12 @@ public class ConditionalVaeTest {
 	@TempDir
 	static File dir;
 	static File model;
+	static ImageStack stack;
 
 	@BeforeAll
 	static void train() {
 		final Random rng = new Random(2);
-		final ImageStack stack = new ImageStack(16, 16);
+		stack = new ImageStack(16, 16);
 		for (int i = 0; i < 600; i++) {
 			final boolean top = i % 2 == 0;
 			final float[] px = new float[256];
@@ -82,6 +85,88 @@ public class ConditionalVaeTest {
 		}
 	}
 
+	/**
+	 * Between classes: the ends are the reconstructions of A and B in their own classes (taken from the slice labels),
+	 * and the strip moves from a bright upper half to a bright lower one.
+	 */
+	@Test
+	public void interpolatesBetweenClasses() {
+		final ImagePlus halves = new ImagePlus("halves", stack);
+		final InterpolateSettings s = new InterpolateSettings();
+		s.steps = 5;
+		final ImagePlus strip = Autoencoders.interpolate(halves, 1, halves, 2, model, s); // slice 1 top, slice 2 bottom
+		assertEquals(5, strip.getStackSize());
+		assertEquals("top", strip.getStack().getSliceLabel(1));
+		assertEquals("bottom", strip.getStack().getSliceLabel(5));
+		final List<Plane> planes = ImageFiles.planes(strip);
+		try (Vae vae = new Vae(ModelFile.load(model))) {
+			final List<Plane> ends = vae.reconstruct(ImageFiles.planes(halves).subList(0, 2), List.of("top", "bottom"));
+			assertEquals(0, maxDifference(ends.get(0), planes.get(0)), 0.01, "first image: A decoded as top");
+			assertEquals(0, maxDifference(ends.get(1), planes.get(4)), 0.01, "last image: B decoded as bottom");
+			final List<Plane> wrong = vae.reconstruct(ImageFiles.planes(halves).subList(0, 1), List.of("bottom"));
+			assertTrue(maxDifference(wrong.get(0), planes.get(0)) > 50, "the condition matters: A decoded as bottom " +
+				"differs from the first image by " + maxDifference(wrong.get(0), planes.get(0)));
+		}
+		assertTrue(upperMinusLower(planes.get(0)) > 25, "A, top: " + upperMinusLower(planes.get(0)));
+		assertTrue(upperMinusLower(planes.get(4)) < -25, "B, bottom: " + upperMinusLower(planes.get(4)));
+	}
+
+	/**
+	 * The condition moves with the code: from A to A itself, given as top then as bottom, the code stays and only the
+	 * one-hot condition moves, yet the strip moves towards bottom, step by step.
+	 */
+	@Test
+	public void theConditionMovesBetweenClasses() {
+		final ImagePlus halves = new ImagePlus("halves", stack);
+		final InterpolateSettings s = new InterpolateSettings();
+		s.steps = 5;
+		s.fromLabel = "top";
+		s.toLabel = "bottom";
+		final List<Plane> planes = ImageFiles.planes(Autoencoders.interpolate(halves, 1, halves, 1, model, s));
+		final double[] d = planes.stream().mapToDouble(ConditionalVaeTest::upperMinusLower).toArray();
+		// the code of A still says "top" (measured 128 -> 61 grey levels), but the condition alone moves it 67 levels
+		assertTrue(d[0] > 25 && d[0] - d[4] > 40, "top to bottom: " + java.util.Arrays.toString(d));
+		for (int i = 1; i < d.length; i++)
+			assertTrue(d[i] < d[i - 1], "each step more bottom than the one before: " + java.util.Arrays.toString(d));
+	}
+
+	/** Within a class: two top images (both labels top) give a strip of top images. */
+	@Test
+	public void interpolatesWithinAClass() {
+		final ImagePlus halves = new ImagePlus("halves", stack);
+		final InterpolateSettings s = new InterpolateSettings();
+		s.steps = 6;
+		final ImagePlus strip = Autoencoders.interpolate(halves, 1, halves, 3, model, s);
+		assertTrue(strip.getTitle().endsWith("(top)"), strip.getTitle());
+		for (final Plane p : ImageFiles.planes(strip))
+			assertTrue(upperMinusLower(p) > 25, "within top: " + upperMinusLower(p));
+	}
+
+	/** Encoding and anomaly scores are given each image's class: the right class reconstructs better than the wrong one. */
+	@Test
+	public void encodesAndScoresGivenEachClass() {
+		final ImageStack first = new ImageStack(16, 16), swapped = new ImageStack(16, 16);
+		for (int i = 1; i <= 40; i++) {
+			first.addSlice(stack.getSliceLabel(i), stack.getProcessor(i));
+			swapped.addSlice(stack.getSliceLabel(i).equals("top") ? "bottom" : "top", stack.getProcessor(i));
+		}
+		final ij.measure.ResultsTable codes = Autoencoders.encode(List.of(new ImagePlus("first", first)), model,
+			new sc.fiji.autoencoders.EncodeSettings());
+		assertEquals(40, codes.size());
+		assertEquals("top", codes.getStringValue("label", 0));
+		assertTrue(Double.isFinite(codes.getValue("mu_3", 39)));
+		final double right = java.util.Arrays.stream(Autoencoders.anomaly(new ImagePlus("first", first), model).scores()
+			.getColumn("negative_elbo_nats")).average().getAsDouble();
+		final double wrong = java.util.Arrays.stream(Autoencoders.anomaly(new ImagePlus("swapped", swapped), model)
+			.scores().getColumn("negative_elbo_nats")).average().getAsDouble();
+		assertTrue(right < wrong, "negative ELBO given the right classes " + right + ", the wrong ones " + wrong);
+		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
+		final String anomaly = assertThrows(BadInputException.class, () -> Autoencoders.anomaly(unlabelled, model))
+			.getMessage();
+		assertTrue(anomaly.startsWith("Scoring with a class-conditional VAE needs the class of each image, but slice 1 " +
+			"of 'x' has no label"), anomaly);
+	}
+
 	@Test
 	public void missingOrUnknownClassesAreNamed() {
 		final GenerateSettings g = new GenerateSettings();
@@ -94,5 +179,36 @@ public class ConditionalVaeTest {
 		final String encode = assertThrows(BadInputException.class, () -> Autoencoders.encode(new ImagePlus("x",
 			new ij.process.FloatProcessor(16, 16)), model)).getMessage();
 		assertTrue(encode.contains("class-conditional VAE needs the class of each image"), encode);
+		final String walk = assertThrows(BadInputException.class, () -> Autoencoders.walk(model, 0, 1, 2, 3))
+			.getMessage();
+		assertTrue(walk.startsWith("Decoding images with a class-conditional VAE needs the class of each image (one of " +
+			"[bottom, top])") && walk.endsWith("walk and arithmetic take no classes yet, so use a VAE trained without " +
+				"labels there."), walk);
+		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
+		final InterpolateSettings s = new InterpolateSettings();
+		final String interpolate = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
+			unlabelled, 1, model, s)).getMessage();
+		assertEquals("This class-conditional VAE needs the class of slice 1 of 'x' (it has no slice label): give " +
+			"from_label, one of [bottom, top] (--from-label on the command line).", interpolate);
+		s.fromLabel = "top";
+		s.toLabel = "left";
+		final String unknownEnd = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
+			unlabelled, 1, model, s)).getMessage();
+		assertTrue(unknownEnd.startsWith("Unknown class 'left'"), unknownEnd);
+	}
+
+	private static double upperMinusLower(final Plane p) {
+		double upper = 0, lower = 0;
+		for (int k = 0; k < 256; k++)
+			if (k < 128) upper += p.pixels()[k];
+			else lower += p.pixels()[k];
+		return (upper - lower) / 128;
+	}
+
+	private static double maxDifference(final Plane a, final Plane b) {
+		double max = 0;
+		for (int k = 0; k < a.pixels().length; k++)
+			max = Math.max(max, Math.abs(a.pixels()[k] - b.pixels()[k]));
+		return max;
 	}
 }
