@@ -58,6 +58,8 @@ public class Main3DTest {
 
 		r = MainTest.cli("info", "--model", model.getPath());
 		assertEquals(0, r[0]);
+		assertTrue(r[1].toString().contains("measured receptive field, " + m.receptiveField), r[1]
+			.toString());
 		assertTrue(r[1].toString().contains("3D (Z pooled at level 2)"), r[1].toString());
 	}
 

@@ -36,13 +36,14 @@ public class ReceptiveFieldsTest {
 	File dir;
 
 	/**
-	 * How far tiled may differ from untiled, in units of the radius' tolerance (of the normalized data range): each
-	 * voxel beyond the radius changes an output by at most the tolerance per data range, and a margin voxel's mirrored
-	 * value differs from the real one by well under the range; the difference sums such changes over many voxels, of
-	 * both signs. Measured: 0.1 to 0.3 tolerances on these models and data, 0.3 to 3 on the 3D benchmark's trained
-	 * model (docs/BENCHMARKS.md, Memory).
+	 * How far tiled may differ from untiled, in units of the radius' tolerance (of the normalized data range). Each
+	 * voxel beyond the radius changes an output by at most the tolerance when raised by the whole range; a tile's
+	 * mirrored margin differs from the real context by less than the range, but over thousands of voxels, whose
+	 * changes mostly cancel (their sum, to first order, is bounded only by 0.4 of the range at the benchmark model's
+	 * radius: bench/ImpulseTail). Measured: 4.6 tolerances for the 3D fixture below, 0.07 for the 2D network, 22 and 23
+	 * for the 3D benchmark's 8-minute model on its held-out stacks (bench/TilingError; docs/BENCHMARKS.md, Memory).
 	 */
-	private static final double TOLERANCES = 10;
+	private static final double TOLERANCES = 30;
 
 	private static AutoencoderModel fixture(final String name) {
 		return ModelFile.load(new File("src/test/resources/fixtures", name));
@@ -148,8 +149,6 @@ public class ReceptiveFieldsTest {
 			n++;
 		}
 		assertTrue(change / n > 0.01, "the model changes its input (mean " + change / n + " of the range)");
-		System.out.println(model.network + ": " + rf + ", bound " + Denoiser.receptiveRadius(model.network) + "/" +
-			Denoiser.receptiveRadiusZ(model.network) + "; largest |tiled - untiled| " + max + " of the data range");
 		return max;
 	}
 }

@@ -110,8 +110,7 @@ public class TilePlanTest {
 			delivered *= dims[d];
 			tile *= side;
 		}
-		assertTrue(tile <= t.maxVoxels() == fits, "tile of " + tile + " voxels, budget " + t.maxVoxels());
-		System.out.println(java.util.Arrays.toString(cores) + " " + tile + " " + computed / delivered);
+		assertEquals(fits, tile <= t.maxVoxels(), "tile of " + tile + " voxels, budget " + t.maxVoxels());
 		return computed / delivered;
 	}
 }
