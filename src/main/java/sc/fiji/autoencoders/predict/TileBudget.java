@@ -7,7 +7,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
  * TensorFlow holds a network's activations of a whole tile at once (the skip connections keep every level's until the
  * decoder uses them), so its peak grows with the tile's voxels times the activation channels per input voxel: each
  * level's filters divided by how many input voxels one of its voxels stands for. {@link #BYTES_PER_ACTIVATION} turns
- * that into bytes (measured, see {@code bench/tile-memory.sh}), and the budget is {@link #DEFAULT_MEGABYTES} of it,
+ * that into bytes (measured with {@code bench/TileMemory}), and the budget is {@link #DEFAULT_MEGABYTES} of it,
  * or {@code -Dfiji.ae.tileMegabytes=N}.
  */
 public final class TileBudget {
@@ -20,7 +20,8 @@ public final class TileBudget {
 	/**
 	 * Bytes TensorFlow's peak grows by per activation channel of one input voxel: float32 values (4 bytes) held about
 	 * this many times over (a level's convolution input and output, its skip copy, the concatenation and the upsampled
-	 * tensor, oneDNN's reordered copies). Measured on the benchmark's depth-3 3D network ({@code bench/tile-memory.sh}).
+	 * tensor, oneDNN's reordered copies). Measured on the benchmark's depth-3 3D network ({@code bench/TileMemory}: at
+	 * most about 440 bytes a voxel for 1 to 4 M voxels, against 420 estimated; docs/BENCHMARKS.md, Memory).
 	 */
 	static final double BYTES_PER_ACTIVATION = 4 * 4.0;
 

@@ -9,8 +9,8 @@ import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.TileBudget;
 
 /**
- * The network of a denoiser on one tile of X x Y (x Z) voxels, twice (bench/tile-memory.sh measures the peak RSS of
- * this JVM; against a 1-voxel-side run it gives the memory of one tile, from which {@link TileBudget} is calibrated).
+ * The network of a denoiser on one tile of X x Y (x Z) voxels, twice: run under {@code /usr/bin/time -v}, its peak RSS
+ * less that of a tiny tile is the memory of one tile, from which {@link TileBudget} is calibrated.
  * Prints the tile's voxels, TileBudget's estimate of its network memory in MB, and the seconds of the second run.
  * Usage: TileMemory MODEL X Y [Z]
  */
