@@ -22,7 +22,8 @@ public final class ReceptiveFields {
 
 	/**
 	 * The model's effective receptive field at {@code tolerance} (of the normalized data range), or null if the block
-	 * the measurement needs would exceed {@code maxVoxels} (then its tiles keep margins of the worst-case bound).
+	 * the measurement needs would have more than {@code maxVoxels} voxel positions (then its tiles keep margins of the
+	 * worst-case bound).
 	 *
 	 * @param threads TensorFlow threads per operation (0: all cores)
 	 */
@@ -35,7 +36,7 @@ public final class ReceptiveFields {
 		final int side = (int) TiledPredictor.roundUp(2L * Denoiser.receptiveRadius(spec) + 1, m);
 		final int depth = threeD ? (int) TiledPredictor.roundUp(2L * Denoiser.receptiveRadiusZ(spec) + 1, mz) : 1;
 		final long voxels = (long) side * side * depth * c;
-		if (voxels > maxVoxels) return null;
+		if (voxels / c > maxVoxels) return null;
 		final long[] dims = c > 1 ? threeD ? new long[] { c, side, side, depth } : new long[] { c, side, side }
 			: threeD ? new long[] { side, side, depth } : new long[] { side, side };
 		final float[] base = new float[(int) voxels];

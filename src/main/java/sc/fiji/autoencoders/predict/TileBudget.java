@@ -27,14 +27,17 @@ public final class TileBudget {
 
 	private TileBudget() {}
 
-	/** The budget of a network's tiles, in voxels (of all its input channels), margins included. */
+	/**
+	 * The budget of a network's tiles, in voxel positions (a network of several channels: times the channels, each
+	 * position holding one value per channel), margins included.
+	 */
 	public static long maxVoxels(final NetworkSpec spec) {
 		return maxVoxels(spec, megabytes());
 	}
 
 	/** The voxels of tiles whose estimated network memory is {@code megabytes}. */
 	public static long maxVoxels(final NetworkSpec spec, final long megabytes) {
-		return Math.max(1, (long) (megabytes * 1024.0 * 1024.0 / bytesPerVoxel(spec)) * spec.channels());
+		return Math.max(1, (long) (megabytes * 1024.0 * 1024.0 / bytesPerVoxel(spec)));
 	}
 
 	/** Estimated network memory per input voxel (per channel position), in bytes. */

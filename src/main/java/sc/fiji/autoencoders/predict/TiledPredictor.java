@@ -168,9 +168,11 @@ public final class TiledPredictor {
 		for (int d = 0; d < n; d++)
 			smallest = multiplySaturated(smallest, roundUp(Math.min(candidates[d][0], dims[d]) + 2L * margin(d),
 				multiple(d)));
-		plan(dims, candidates, 0, trial, Math.max(maxVoxels, smallest <= maxVoxels ? 0 : FALLBACK * smallest), 1, 1, 1,
-			best);
-		System.arraycopy(best, 0, cores, 0, n);
+		final long limit = smallest <= maxVoxels ? maxVoxels : smallest > Long.MAX_VALUE / FALLBACK ? smallest
+			: FALLBACK * smallest;
+		plan(dims, candidates, 0, trial, limit, 1, 1, 1, best);
+		for (int d = 0; d < n; d++)
+			cores[d] = best[n] == Long.MAX_VALUE ? candidates[d][0] : best[d];
 		return cores;
 	}
 
