@@ -29,6 +29,7 @@ import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
 import sc.fiji.autoencoders.io.bioimageio.PackageInfo;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -42,6 +43,8 @@ import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.predict.Montage;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.predict.ReceptiveFields;
+import sc.fiji.autoencoders.predict.TileBudget;
 import sc.fiji.autoencoders.predict.Sampling;
 import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
@@ -940,7 +943,17 @@ public final class Autoencoders {
 		if (cancelHook != null) cancelHook.accept(trainer::cancel);
 		trainer.setCheckpoint(m -> ModelFile.save(m, out));
 		final AutoencoderModel model = trainer.process();
+		if (model.isDenoiser()) measureReceptiveField(model);
 		ModelFile.save(model, out);
 		return model;
+	}
+
+	/**
+	 * Stores the trained denoiser's effective receptive field in it (its prediction tiles' margins), measured once here
+	 * at the end of training; a network whose measurement would not fit the tile budget keeps the worst-case bound.
+	 */
+	static void measureReceptiveField(final AutoencoderModel model) {
+		model.receptiveField = ReceptiveFields.measure(model, ReceptiveField.DEFAULT_TOLERANCE, TileBudget.maxVoxels(
+			model.network), 0);
 	}
 }

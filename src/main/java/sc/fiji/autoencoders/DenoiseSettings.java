@@ -8,8 +8,8 @@ public final class DenoiseSettings {
 	/** Comma-separated model files for channels 2, 3, ...; empty: the one model for every channel. */
 	public String channelModels = "";
 	/**
-	 * Largest tile side in pixels; smaller tiles use less memory. 3D models also cap their tiles at
-	 * {@link Denoiser#MAX_TILE_3D_XY} in X and Y and {@link Denoiser#MAX_TILE_3D_Z} in Z.
+	 * Largest tile side in pixels; smaller tiles use less memory. Tiles are also kept within a voxel budget that bounds
+	 * the network's memory ({@link sc.fiji.autoencoders.predict.TileBudget}).
 	 */
 	public int tileSize = Denoiser.DEFAULT_TILE;
 	/** Average the predictions of the 8 flips and quarter turns (8 times the work, a few tenths of a dB better). */

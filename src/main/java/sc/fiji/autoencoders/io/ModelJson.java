@@ -30,6 +30,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
 import sc.fiji.autoencoders.model.Pooling;
+import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.StructMask;
@@ -175,6 +176,18 @@ final class ModelJson {
 			Replacement.NEIGHBOUR);
 		MASKING = t.make(v -> valid(v.at, "masking", () -> new Masking(v.get(percent), v.get(window), v.get(
 			excludeCentre), v.get(struct), v.get(span), v.get(replacement)).validate()));
+	}
+
+	/** {@link ReceptiveField}: {@code receptiveField}, the measured effective receptive field of a denoiser. */
+	private static final JsonTable<ReceptiveField> RECEPTIVE_FIELD;
+	static {
+		final JsonTable<ReceptiveField> t = new JsonTable<>("receptive fields");
+		final Field<ReceptiveField, Integer> xy = t.required("xy", JsonTable.integer(MIN, MAX), ReceptiveField::xy);
+		final Field<ReceptiveField, Integer> z = t.required("z", JsonTable.integer(MIN, MAX), ReceptiveField::z);
+		final Field<ReceptiveField, Double> tolerance = t.required("tolerance", JsonTable.FINITE_DOUBLE,
+			ReceptiveField::tolerance);
+		RECEPTIVE_FIELD = t.make(v -> valid(v.at, "receptive field", () -> new ReceptiveField(v.get(xy), v.get(z), v.get(
+			tolerance)).validate()));
 	}
 
 	/** A list of at most 1000 texts, e.g. the class names of a class-conditional VAE. */
@@ -413,6 +426,10 @@ final class ModelJson {
 			s -> s.model.isDenoiser() && s.model.mode != TrainingMode.CLEAN ? s.model.mode : null, TrainingMode.CLEAN);
 		final Field<Spec, Masking> masking = t.optional("masking", MASKING.object(), s -> s.model.masking, null);
 		final Field<Spec, String> data = t.optional("data", JsonTable.TEXT, s -> s.model.data, null);
+		// added with effective-radius tile margins (issue 13): files without it were never measured, and their tiles keep
+		// margins of the architecture's worst-case receptive radius
+		final Field<Spec, ReceptiveField> receptiveField = t.optional("receptiveField", RECEPTIVE_FIELD.object(),
+			s -> s.model.receptiveField, null);
 		// added with sampling from the codes: files without it have no fitted Gaussian (sampling from it names the fix)
 		final Field<Spec, CodeDistribution> codes = t.optional("codes", CODES.object(), s -> s.model.codes, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
@@ -464,6 +481,11 @@ final class ModelJson {
 			m.mode = v.get(mode);
 			m.masking = v.get(masking);
 			m.data = v.get(data);
+			m.receptiveField = v.get(receptiveField);
+			if (m.receptiveField != null && !m.isDenoiser()) throw v.at.damaged("spec.json describes a " + m.kind +
+				" but has a denoiser's receptive field");
+			if (m.receptiveField != null && m.network.dims() == 2 && m.receptiveField.z() != 0) throw v.at.damaged(
+				"spec.json has a receptive field with a Z radius (" + m.receptiveField.z() + ") for a 2D network");
 			if (!m.isDenoiser() && (m.mode != TrainingMode.CLEAN || m.masking != null)) throw v.at.damaged(
 				"spec.json describes a " + m.kind + " but has a denoiser's training mode or masking");
 			if (m.masking != null && m.mode != TrainingMode.NOISY) throw v.at.damaged("spec.json has a 'masking' " +

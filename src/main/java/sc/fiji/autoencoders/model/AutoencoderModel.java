@@ -36,6 +36,11 @@ public final class AutoencoderModel {
 	public Masking masking;
 	/** What the training data were, for people (e.g. "12 noisy planes, 2D"), or null if not recorded. */
 	public String data;
+	/**
+	 * The measured effective receptive field of a denoiser (its prediction tiles' margins), or null: files written
+	 * before it was measured, whose tiles keep margins of the worst-case receptive radius.
+	 */
+	public ReceptiveField receptiveField;
 	public int patchSize;
 	public TrainingHistory history = new TrainingHistory();
 	public Weights weights = new Weights();

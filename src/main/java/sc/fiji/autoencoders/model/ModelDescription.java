@@ -19,6 +19,8 @@ public final class ModelDescription {
 			if (m.masking != null) line(sb, "masking", masking(m));
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
+			line(sb, "tile margins", m.receptiveField == null ? "worst-case receptive radius (not measured: trained by " +
+				"an earlier version)" : "measured receptive field, " + m.receptiveField);
 		}
 		if (m.hasCodes()) line(sb, "code fit", m.codes == null ? "none (trained by an earlier version: sampling " +
 			"'fit' needs a retrained model)" : "Gaussian with full covariance over the " + m.codes.dimension() +

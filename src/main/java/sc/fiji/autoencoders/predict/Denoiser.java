@@ -49,13 +49,11 @@ public final class Denoiser implements AutoCloseable {
 	private static final List<Axis> XYC = List.of(Axis.X, Axis.Y, Axis.C), XYZC = List.of(Axis.X, Axis.Y, Axis.Z,
 		Axis.C);
 
-	/** Default largest tile side: big tiles keep the margin overhead low (about 13% at depth 2). */
-	public static final int DEFAULT_TILE = 1024;
 	/**
-	 * Largest tile sides of a 3D network, X and Y then Z (also capped by the tile size asked for): its activations take
-	 * about a kilobyte per voxel, margins included, so that tiles stay within a few GB.
+	 * Default largest core side: with the voxel budget ({@link TileBudget}) deciding the tile size, it only caps tiles
+	 * of small networks, whose budget would allow larger ones.
 	 */
-	public static final int MAX_TILE_3D_XY = 128, MAX_TILE_3D_Z = 32;
+	public static final int DEFAULT_TILE = 1024;
 
 	private final AutoencoderModel model;
 	private final Graph graph;
@@ -92,23 +90,40 @@ public final class Denoiser implements AutoCloseable {
 		}
 		channels = spec.channels();
 		axes = channels > 1 ? spec.dims() == 3 ? XYZC : XYC : spec.dims() == 3 ? XYZ : XY;
-		tiler = channels > 1 ? withChannels(tiler(spec, tileSize), channels, spec.dims()) : tiler(spec, tileSize);
+		tiler = channels > 1 ? withChannels(tiler(model, tileSize), channels, spec.dims()) : tiler(model, tileSize);
 	}
 
 	/**
-	 * Tiles of at most {@code tileSize} a side (3D: also at most {@link #MAX_TILE_3D_XY} in X and Y and
-	 * {@link #MAX_TILE_3D_Z} in Z), with margins of the receptive radius (3D: per axis, plus the blend) and the size
-	 * multiple of each axis.
+	 * Tiles of cores of at most {@code tileSize} a side, planned per block within the voxel budget of
+	 * {@link TileBudget#maxVoxels}, with margins of the model's measured receptive field (or, for files without one,
+	 * the worst-case receptive radius of its architecture) plus the blend, and the size multiple of each axis.
 	 */
-	static TiledPredictor tiler(final NetworkSpec spec, final int tileSize) {
-		final int m = spec.sizeMultiple();
-		if (spec.dims() != 3) return new TiledPredictor(Math.max(tileSize, 2 * m), receptiveRadius(spec), m);
-		final int mz = spec.zSizeMultiple(), r = receptiveRadius(spec), rz = receptiveRadiusZ(spec);
-		final int xy = Math.max(Math.min(tileSize, MAX_TILE_3D_XY), 2 * m);
-		final int z = Math.max(Math.min(tileSize, MAX_TILE_3D_Z), 2 * mz);
-		// plus the blend, so that blended voxels see the whole receptive field too (the Z bound is not loose)
-		return new TiledPredictor(new int[] { xy, xy, z }, new int[] { r + blend(xy), r + blend(xy), rz + blend(z) },
-			new int[] { m, m, mz });
+	static TiledPredictor tiler(final AutoencoderModel model, final int tileSize) {
+		final NetworkSpec spec = model.network;
+		final int m = spec.sizeMultiple(), core = Math.max(tileSize, 2 * m);
+		final long budget = TileBudget.maxVoxels(spec);
+		final int r = marginRadius(model), blend = TiledPredictor.blend(Integer.MAX_VALUE, core);
+		if (spec.dims() != 3) return new TiledPredictor(core, r + blend, m).withMaxVoxels(budget);
+		final int mz = spec.zSizeMultiple(), rz = marginRadiusZ(model);
+		final int z = Math.max(tileSize, 2 * mz), blendZ = TiledPredictor.blend(Integer.MAX_VALUE, z);
+		// plus the blend, so that blended voxels see the whole receptive field too
+		return new TiledPredictor(new int[] { core, core, z }, new int[] { r + blend, r + blend, rz + blendZ },
+			new int[] { m, m, mz }).withMaxVoxels(budget);
+	}
+
+	/**
+	 * The XY radius tiles need: the model's measured effective radius, or the worst-case bound for a model without one
+	 * (never more than the bound: a damaged file cannot make tiles huge).
+	 */
+	public static int marginRadius(final AutoencoderModel model) {
+		final int bound = receptiveRadius(model.network);
+		return model.receptiveField == null ? bound : Math.min(bound, model.receptiveField.xy());
+	}
+
+	/** As {@link #marginRadius}, along Z (3D networks). */
+	public static int marginRadiusZ(final AutoencoderModel model) {
+		final int bound = receptiveRadiusZ(model.network);
+		return model.receptiveField == null ? bound : Math.min(bound, model.receptiveField.z());
 	}
 
 	/**
@@ -124,12 +139,9 @@ public final class Denoiser implements AutoCloseable {
 			margin[d + 1] = spatial.margin(d);
 			multiple[d + 1] = spatial.multiple(d);
 		}
-		return new TiledPredictor(tile, margin, multiple);
-	}
-
-	/** The tiler's cross-fade width for tiles of side {@code tile} with a margin of at least that. */
-	private static int blend(final int tile) {
-		return Math.min(TiledPredictor.MAX_BLEND, tile / 2);
+		// the budget counts the voxels of all channels
+		return new TiledPredictor(tile, margin, multiple).withMaxVoxels(spatial.maxVoxels() == 0 ? 0 : Math.max(1,
+			spatial.maxVoxels() * c));
 	}
 
 	public AutoencoderModel model() {

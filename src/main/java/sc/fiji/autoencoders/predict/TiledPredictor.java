@@ -23,10 +23,20 @@ import net.imglib2.view.Views;
  * blended pixels see {@code margin - blend} pixels of context, so a margin of the receptive radius plus the blend
  * makes tiled and untiled agree to float round-off.
  * <p>
- * Tile size, margin and multiple are the same in every dimension, or given per dimension. Tiles are visited with
+ * Tile size, margin and multiple are the same in every dimension, or given per dimension. With a voxel budget
+ * ({@link #withMaxVoxels}), the cores of each block are planned so that every tile, margins included, has at most that
+ * many voxels (the memory the network takes on one tile grows with it), choosing among the cores that fit the one
+ * that computes the fewest voxels in all; the tile size is then the largest core side. Tiles are visited with
  * dimension 0 fastest. Instances are immutable and may be shared between threads.
  */
 public final class TiledPredictor {
+
+	/**
+	 * When even tiles of the smallest cores exceed the budget (margins of the worst-case bound of a deep 3D network, in
+	 * model files without a measured receptive field), tiles may have this many times their voxels: cores of the
+	 * smallest side would compute thousands of times the voxels they deliver.
+	 */
+	static final int FALLBACK = 4;
 
 	/** Largest blend, in pixels on each side of a face. */
 	static final int MAX_BLEND = 8;
@@ -36,7 +46,8 @@ public final class TiledPredictor {
 	private final int[] tileSize;
 	private final int[] margin;
 	private final int[] multiple;
-	private final int[] blend;
+	/** Most voxels of one tile, margins included; 0 for no budget. */
+	private final long maxVoxels;
 
 	/**
 	 * The same settings in every dimension.
@@ -46,7 +57,7 @@ public final class TiledPredictor {
 	 * @param multiple the network's input size multiple (2^depth), at least 1
 	 */
 	public TiledPredictor(final int tileSize, final int margin, final int multiple) {
-		this(0, new int[] { tileSize }, new int[] { margin }, new int[] { multiple });
+		this(0, new int[] { tileSize }, new int[] { margin }, new int[] { multiple }, 0);
 	}
 
 	/**
@@ -54,29 +65,48 @@ public final class TiledPredictor {
 	 * have {@code tileSize.length} dimensions.
 	 */
 	public TiledPredictor(final int[] tileSize, final int[] margin, final int[] multiple) {
-		this(tileSize.length, tileSize, margin, multiple);
+		this(tileSize.length, tileSize, margin, multiple, 0);
 		if (tileSize.length == 0 || margin.length != tileSize.length || multiple.length != tileSize.length) {
 			throw new IllegalArgumentException("Need tile size, margin and multiple for each dimension: " + Arrays
 				.toString(tileSize) + ", " + Arrays.toString(margin) + ", " + Arrays.toString(multiple));
 		}
 	}
 
-	private TiledPredictor(final int dimensions, final int[] tileSize, final int[] margin, final int[] multiple) {
+	private TiledPredictor(final int dimensions, final int[] tileSize, final int[] margin, final int[] multiple,
+		final long maxVoxels)
+	{
+		if (maxVoxels < 0) throw new IllegalArgumentException("Voxel budget must be 0 (none) or more, got " + maxVoxels);
 		this.dimensions = dimensions;
+		this.maxVoxels = maxVoxels;
 		final int n = tileSize.length;
 		this.tileSize = new int[n];
 		this.margin = new int[n];
 		this.multiple = new int[n];
-		this.blend = new int[n];
 		for (int d = 0; d < n && d < margin.length && d < multiple.length; d++) {
 			final int m = multiple[d];
 			if (m < 1) throw new IllegalArgumentException("Size multiple must be at least 1, got " + m);
 			this.multiple[d] = m;
 			this.tileSize[d] = Math.max(m, tileSize[d] / m * m);
 			this.margin[d] = (int) roundUp(Math.max(0, margin[d]), m);
-			// at most half a core, so that only two tiles ever overlap and their weights sum to 1
-			this.blend[d] = Math.min(MAX_BLEND, Math.min(this.margin[d], this.tileSize[d]) / 2);
 		}
+	}
+
+	/**
+	 * The same tiler with a budget: each block's cores are planned so that no tile, margins included, has more than
+	 * {@code voxels} voxels (unless even the smallest cores do not fit: then {@link #FALLBACK} times the voxels of
+	 * those), and, among
+	 * those that fit, so that the tiles compute the fewest voxels in all. A dimension without margin (the channels of a
+	 * network of several channels) is never split below its tile size.
+	 *
+	 * @param voxels the budget, or 0 for none (cores of the tile size)
+	 */
+	public TiledPredictor withMaxVoxels(final long voxels) {
+		return new TiledPredictor(dimensions, tileSize, margin, multiple, voxels);
+	}
+
+	/** Most voxels of one tile, margins included (0: no budget). */
+	public long maxVoxels() {
+		return maxVoxels;
 	}
 
 	/** Largest core side (in dimension 0 when set per dimension). */
@@ -104,10 +134,80 @@ public final class TiledPredictor {
 	/** Number of tiles for a block of these dimensions (e.g. {@code width, height}). */
 	public long tileCount(final long... dims) {
 		checkDimensions(dims.length);
+		final long[] cores = cores(dims);
 		long n = 1;
 		for (int d = 0; d < dims.length; d++)
-			n *= ceilDiv(dims[d], tileSize(d));
+			n *= ceilDiv(dims[d], cores[d]);
 		return n;
+	}
+
+	/**
+	 * The core sides of the tiles of a block of these dimensions: the tile size, or with a budget the plan described
+	 * at {@link #withMaxVoxels}.
+	 */
+	public long[] cores(final long... dims) {
+		checkDimensions(dims.length);
+		final int n = dims.length;
+		final long[] cores = new long[n];
+		for (int d = 0; d < n; d++)
+			cores[d] = tileSize(d);
+		if (maxVoxels == 0) return cores;
+		final long[][] candidates = new long[n][];
+		for (int d = 0; d < n; d++) {
+			final long m = multiple(d), cap = Math.min(tileSize(d), roundUp(Math.max(1, dims[d]), m));
+			if (margin(d) == 0) candidates[d] = new long[] { Math.max(m, cap / m * m) };
+			else {
+				candidates[d] = new long[(int) Math.max(1, cap / m)];
+				for (int i = 0; i < candidates[d].length; i++)
+					candidates[d][i] = (i + 1) * m;
+			}
+		}
+		final long[] best = new long[n + 2], trial = new long[n]; // best cores, then their cost and tile count
+		best[n] = Long.MAX_VALUE;
+		long smallest = 1;
+		for (int d = 0; d < n; d++)
+			smallest = multiplySaturated(smallest, roundUp(Math.min(candidates[d][0], dims[d]) + 2L * margin(d),
+				multiple(d)));
+		final long limit = smallest <= maxVoxels ? maxVoxels : smallest > Long.MAX_VALUE / FALLBACK ? smallest
+			: FALLBACK * smallest;
+		plan(dims, candidates, 0, trial, limit, 1, 1, 1, best);
+		for (int d = 0; d < n; d++)
+			cores[d] = best[n] == Long.MAX_VALUE ? candidates[d][0] : best[d];
+		return cores;
+	}
+
+	/**
+	 * Tries every core side of dimension {@code d} and up (those before are in {@code trial}), given the voxels of the
+	 * largest tile, the voxels computed and the tiles so far; keeps the cheapest plan that fits in {@code best}.
+	 */
+	private void plan(final long[] dims, final long[][] candidates, final int d, final long[] trial, final long limit,
+		final long tile, final long computed, final long tiles, final long[] best)
+	{
+		final int n = dims.length;
+		if (d == n) {
+			if (computed < best[n] || (computed == best[n] && tiles < best[n + 1])) {
+				System.arraycopy(trial, 0, best, 0, n);
+				best[n] = computed;
+				best[n + 1] = tiles;
+			}
+			return;
+		}
+		final long m = multiple(d), twice = 2L * margin(d);
+		// largest first: of plans that compute as many voxels in as many tiles, the one of larger cores is kept
+		for (int i = candidates[d].length - 1; i >= 0; i--) {
+			final long c = candidates[d][i];
+			final long count = ceilDiv(dims[d], c), last = dims[d] - (count - 1) * c;
+			final long side = roundUp(Math.min(c, dims[d]) + twice, m);
+			if (side > limit / tile) continue;
+			final long sum = (count - 1) * side + roundUp(last + twice, m);
+			trial[d] = c;
+			plan(dims, candidates, d + 1, trial, limit, tile * side, multiplySaturated(computed, sum), tiles * count, best);
+		}
+	}
+
+	private static long multiplySaturated(final long a, final long b) {
+		final long p = a * b;
+		return a != 0 && (p / a != b || p < 0) ? Long.MAX_VALUE - 1 : p;
 	}
 
 	/**
@@ -129,10 +229,15 @@ public final class TiledPredictor {
 				" differ from input dimensions " + Arrays.toString(in.dimensionsAsLongArray()));
 		}
 		final long[] size = in.dimensionsAsLongArray();
+		final long[] cores = cores(size);
 		final long[] tiles = new long[n];
+		final int[] blend = new int[n];
 		long total = 1;
-		for (int d = 0; d < n; d++)
-			total *= tiles[d] = ceilDiv(size[d], tileSize(d));
+		for (int d = 0; d < n; d++) {
+			total *= tiles[d] = ceilDiv(size[d], cores[d]);
+			// at most half a core, so that only two tiles ever overlap and their weights sum to 1
+			blend[d] = blend(margin(d), cores[d]);
+		}
 
 		final PrimitiveBlocks<FloatType> source = mirrored(floats(Views.zeroMin(in)), OnFallback.ACCEPT);
 		final RandomAccessibleInterval<FloatType> target = Views.zeroMin(out);
@@ -148,8 +253,8 @@ public final class TiledPredictor {
 			if (monitor.isCancelled()) throw new PredictionMonitor.CancelledException();
 			long length = 1;
 			for (int d = 0; d < n; d++) {
-				core[d] = tile[d] * tileSize(d);
-				coreSize[d] = Math.min(tileSize(d), size[d] - core[d]);
+				core[d] = tile[d] * cores[d];
+				coreSize[d] = Math.min(cores[d], size[d] - core[d]);
 				dims[d] = roundUp(coreSize[d] + 2L * margin(d), multiple(d));
 				intDims[d] = (int) dims[d];
 				origin[d] = core[d] - margin(d);
@@ -166,7 +271,7 @@ public final class TiledPredictor {
 				throw new IllegalStateException("Tile function returned " + result.length + " values for a tile of " +
 					length);
 			}
-			accumulate(access, result, size, tile, tiles, core, coreSize, origin, dims);
+			accumulate(access, result, size, tile, tiles, core, coreSize, origin, dims, blend);
 			monitor.progress(++done, total);
 		}
 		while (next(tile, tiles));
@@ -179,7 +284,8 @@ public final class TiledPredictor {
 	 * products of per-dimension ramps that sum to 1 across each face.
 	 */
 	private void accumulate(final RandomAccess<FloatType> access, final float[] result, final long[] size,
-		final long[] tile, final long[] tiles, final long[] core, final long[] coreSize, final long[] origin, final long[] dims)
+		final long[] tile, final long[] tiles, final long[] core, final long[] coreSize, final long[] origin, final long[] dims,
+		final int[] blend)
 	{
 		final int n = tile.length;
 		final long[] from = new long[n], to = new long[n];
@@ -187,7 +293,7 @@ public final class TiledPredictor {
 		final long[] stride = new long[n];
 		for (int d = 0; d < n; d++) {
 			final boolean before = tile[d] > 0, after = tile[d] < tiles[d] - 1;
-			final int b = blend[index(d)];
+			final int b = blend[d];
 			// (clipped to the block: a last core narrower than the blend ends before the blend does)
 			from[d] = before ? Math.max(0, core[d] - b) : core[d];
 			to[d] = after ? Math.min(size[d], core[d] + coreSize[d] + b) : core[d] + coreSize[d];
@@ -230,6 +336,14 @@ public final class TiledPredictor {
 
 	private static float clamp(final float v) {
 		return v < 0 ? 0 : v > 1 ? 1 : v;
+	}
+
+	/**
+	 * Cross-fade width, in pixels on each side of a face, of tiles of cores of {@code core} with that margin: at most
+	 * half a core and half the margin.
+	 */
+	static int blend(final long margin, final long core) {
+		return (int) Math.min(MAX_BLEND, Math.min(margin, core) / 2);
 	}
 
 	/** Next tile, dimension 0 fastest; false after the last. */

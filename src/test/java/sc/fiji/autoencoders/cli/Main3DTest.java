@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -12,6 +13,10 @@ import ij.ImagePlus;
 import sc.fiji.autoencoders.TestVolumes;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.ReceptiveField;
+import sc.fiji.autoencoders.predict.Denoiser;
 
 /** {@code train-denoiser --dims 3} and {@code denoise} with a 3D model, end to end on a calibrated TIFF stack. */
 public class Main3DTest {
@@ -35,6 +40,12 @@ public class Main3DTest {
 			"2", "--epochs", "1", "--steps-per-epoch", "3", "--minutes", "0", "--seed", "1");
 		assertEquals(0, r[0], r[2].toString());
 		assertTrue(r[1].toString().contains("3D (Z pooled at level 2)"), r[1].toString());
+		// training measured the network's effective receptive field and stored it: the tiles' margins
+		final AutoencoderModel m = ModelFile.load(model);
+		assertNotNull(m.receptiveField, "measured at the end of training");
+		assertTrue(m.receptiveField.xy() <= Denoiser.receptiveRadius(m.network) && m.receptiveField.z() <= Denoiser
+			.receptiveRadiusZ(m.network), m.receptiveField.toString());
+		assertEquals(ReceptiveField.DEFAULT_TOLERANCE, m.receptiveField.tolerance());
 
 		r = MainTest.cli("denoise", "--model", model.getPath(), "--input", stack.getPath(), "--output", new File(dir, "out")
 			.getPath());
@@ -47,6 +58,8 @@ public class Main3DTest {
 
 		r = MainTest.cli("info", "--model", model.getPath());
 		assertEquals(0, r[0]);
+		assertTrue(r[1].toString().contains("measured receptive field, " + m.receptiveField), r[1]
+			.toString());
 		assertTrue(r[1].toString().contains("3D (Z pooled at level 2)"), r[1].toString());
 	}
 

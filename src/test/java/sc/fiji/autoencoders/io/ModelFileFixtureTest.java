@@ -68,6 +68,9 @@ public class ModelFileFixtureTest {
 		// joint channels came later: these files are single-channel networks, one normalization for their one channel
 		assertNull(m.channelNormalizations);
 		assertEquals(m.normalization, m.normalization(0));
+		// measured receptive fields came later: these files have none, and their tiles keep the worst-case bound
+		assertNull(m.receptiveField);
+		assertEquals(Denoiser.receptiveRadius(m.network), Denoiser.marginRadius(m));
 		try (Denoiser d = new Denoiser(m)) {
 			assertEquals(1, d.channels());
 			assertEquals(List.of(sc.fiji.autoencoders.image.Axis.X, sc.fiji.autoencoders.image.Axis.Y), d.axes());

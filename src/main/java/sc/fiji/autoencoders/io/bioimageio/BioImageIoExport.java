@@ -404,6 +404,8 @@ public final class BioImageIoExport {
 			outChannels = spec.channels();
 			step = spec.sizeMultiple();
 			stepZ = spec.zSizeMultiple();
+			// the worst-case bound, not the measured effective radius the plugin's own tiles use: consumers tile as they
+			// like and the description promises that tiles cropped by the halo equal the untiled result
 			halo = Denoiser.receptiveRadius(spec);
 			haloZ = dims == 3 ? Denoiser.receptiveRadiusZ(spec) : 0;
 			// the smallest size that keeps something once the halo is cropped from both sides
