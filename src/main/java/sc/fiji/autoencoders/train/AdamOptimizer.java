@@ -2,6 +2,7 @@ package sc.fiji.autoencoders.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -55,6 +56,13 @@ public final class AdamOptimizer {
 		final List<Variable<TFloat32>> vars = params.variables();
 		names = params.names();
 		final Gradients grads = tf.gradients(loss, vars);
+		// Every update waits for every gradient. The parameters are reference variables that ApplyAdam changes in place,
+		// and gradient ops read them too (a convolution's input gradient reads its kernel): without this gate an update
+		// may run before such a read, which then sees the new kernel, or half of it. That race made Conv3D training
+		// (whose input gradient reads the variable itself, where the shifted planes read a transposed copy) erratic and
+		// not reproducible: PSNR gains from -5.8 to 4.6 dB over runs of one seed on Modes3DTest's problem. Python
+		// TensorFlow 1's optimizers gate the same way (gate_gradients).
+		final Ops gated = tf.withControlDependencyOps(grads.dy().stream().map(Output::op).collect(Collectors.toList()));
 		final Operand<TFloat32> b1 = tf.constant(BETA1);
 		final Operand<TFloat32> b2 = tf.constant(BETA2);
 		final Operand<TFloat32> eps = tf.constant(EPSILON);
@@ -65,7 +73,7 @@ public final class AdamOptimizer {
 			final Variable<TFloat32> v = slot(tf, name + ".adam_v", shape, initialState);
 			@SuppressWarnings("unchecked")
 			final Output<TFloat32> g = (Output<TFloat32>) (Output<?>) grads.dy(i);
-			updates.add(tf.train.applyAdam(vars.get(i), m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, g));
+			updates.add(gated.train.applyAdam(vars.get(i), m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, g));
 			final Placeholder<TFloat32> in = tf.withName(name + ".restore").placeholder(TFloat32.class, Placeholder.shape(
 				Shape.of(shape)));
 			restoreInputs.add(in);
