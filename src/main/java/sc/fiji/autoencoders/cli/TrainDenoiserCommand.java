@@ -102,7 +102,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	int stepsPerEpoch;
 
 	@Option(names = { "--patch-size", "--patch" }, defaultValue = "64", description = "Patch size (default " +
-		"${DEFAULT-VALUE}).")
+		"${DEFAULT-VALUE}; 3D: 48).")
 	int patchSize;
 
 	@Option(names = { "--patch-planes", "--patch-depth" }, defaultValue = "16", paramLabel = "PLANES", description = "Planes (Z) of a " +
@@ -110,11 +110,12 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	int patchPlanes;
 
 	@Option(names = { "--batch-size", "--batch" }, defaultValue = "8", description = "Batch size (default " +
-		"${DEFAULT-VALUE}).")
+		"${DEFAULT-VALUE}; 3D: 4).")
 	int batchSize;
 
 	@Option(names = "--dims", defaultValue = "2", description = "2: a 2D network (default; stacks are denoised " +
-		"slice by slice), or 3: a 3D network trained on Z stacks, with 3x3x3 convolutions.")
+		"slice by slice), or 3: a 3D network trained on Z stacks, with 3x3x3 convolutions (depth, filters, max " +
+		"filters, patch size and batch size left at their defaults take the 3D ones).")
 	int dims;
 
 	@Option(names = "--z-pooling", defaultValue = "auto", paramLabel = "auto|all|none", description = "3D networks: " +
@@ -122,14 +123,14 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"the levels above made X and Y about as coarse; all: every level (isotropic voxels); none: never.")
 	String zPooling;
 
-	@Option(names = "--depth", defaultValue = "4", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}).")
+	@Option(names = "--depth", defaultValue = "4", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}; 3D: 3).")
 	int depth;
 
-	@Option(names = "--filters", defaultValue = "32", description = "Base filters (default ${DEFAULT-VALUE}).")
+	@Option(names = "--filters", defaultValue = "32", description = "Base filters (default ${DEFAULT-VALUE}; 3D: 16).")
 	int filters;
 
 	@Option(names = "--max-filters", defaultValue = "128", description = "Cap on the filters, which double at each " +
-		"level down (default ${DEFAULT-VALUE}).")
+		"level down (default ${DEFAULT-VALUE}; 3D: 64).")
 	int maxFilters;
 
 	@Option(names = "--architecture", defaultValue = "unet", description = "unet (skip connections, default) or plain.")
