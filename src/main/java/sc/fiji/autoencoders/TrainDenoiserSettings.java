@@ -189,7 +189,7 @@ public final class TrainDenoiserSettings {
 	 */
 	public NetworkSpec network(final double anisotropy) {
 		final boolean n2v = noise2Void();
-		final int depth = threeD(this.depth, d -> d.depth, DEPTH_3D);
+		final int depth = networkDepth();
 		final NetworkSpec plain = new NetworkSpec(architecture, depth, threeD(filters, d -> d.filters, FILTERS_3D),
 			!noResidual && !n2v, upsampling, 1, 0.1f, threeD(maxFilters, d -> d.maxFilters, MAX_FILTERS_3D));
 		// 3D: blur pooling is built for planes only (model/Layers), so 3D N2V2 keeps max pooling and drops the top skip
@@ -199,6 +199,11 @@ public final class TrainDenoiserSettings {
 			"stacks slice by slice) or 3 (Z stacks).");
 		if (depth < 1 || depth > 4) s.validate(); // names the depth's range before the Z pooling needs it
 		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchPlanes)).validate();
+	}
+
+	/** The network's depth: {@link #depth}, or {@link #DEPTH_3D} for a 3D network when depth is left at its default. */
+	public int networkDepth() {
+		return threeD(depth, d -> d.depth, DEPTH_3D);
 	}
 
 	/** {@code value}, or for a 3D network {@code value3D} when {@code value} is the (2D) default. */

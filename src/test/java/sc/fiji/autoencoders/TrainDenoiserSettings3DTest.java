@@ -18,6 +18,7 @@ public class TrainDenoiserSettings3DTest {
 		s.dims = 3;
 		final NetworkSpec n = s.network(3);
 		final TrainingConfig c = s.config();
+		assertEquals(3, s.networkDepth(), "what the CLI's log says");
 		assertEquals(List.of(3, 3, 16, 64, 48, 16, 4), List.of(n.dims(), n.depth(), n.filters(), n.maxFilters(),
 			c.patchSize, c.patchDepth, c.batchSize));
 		assertEquals(List.of(TrainDenoiserSettings.DEPTH_3D, TrainDenoiserSettings.FILTERS_3D,
@@ -38,6 +39,7 @@ public class TrainDenoiserSettings3DTest {
 		s.batchSize = 2;
 		final NetworkSpec n = s.network(1);
 		final TrainingConfig c = s.config();
+		assertEquals(2, s.networkDepth());
 		assertEquals(List.of(2, 8, 32, 32, 2), List.of(n.depth(), n.filters(), n.maxFilters(), c.patchSize,
 			c.batchSize));
 	}

@@ -186,7 +186,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : (m == TrainingMode.NOISY
 			&& !settings.noise2Void() ? "Neighbor2Neighbor (noisy images only)" : m.description()) + (settings.noise2Void()
 				? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
-			settings.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
+			settings.architecture + " depth " + settings.networkDepth() + ", Z pooling " + settings.zPooling : settings.network()) +
 			", " +
 			Precision.parse(settings.precision).resolved(settings.dims) + " arithmetic");
 		final Runnable[] cancel = new Runnable[1];
