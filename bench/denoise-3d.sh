@@ -5,8 +5,8 @@
 # noise model (the mode both support); PSNR on held-out noisy stacks (other seeds) against their clean stacks.
 # Usage: bench/denoise-3d.sh [MINUTES] [NAME]   (defaults: 10 3d; MINUTES per model)
 #   NOISE (default poisson-gaussian:20,4), SIZE/DEPTH of the stacks (128/32), TRAIN/TEST stack counts (6/3),
-#   ARGS_3D / ARGS_2D: extra train-denoiser options of each model (defaults below: the 3D network is smaller, as
-#   each 3D step sees patch-depth times more voxels), NETWORKS (default "3 2"; "3" for screening 3D settings only).
+#   ARGS_3D / ARGS_2D: extra train-denoiser options of each model (default none: each takes the defaults of its
+#   --dims, the 3D ones being a smaller network on 16x48x48 patches), NETWORKS (default "3 2"; "3" for screening).
 # Run it alone on the machine (others: flock /tmp/bench.lock bench/denoise-3d.sh ...); the load is recorded.
 # Results: bench/results/denoise-3d-<NAME>.txt; data, models and outputs under bench/out/3d-<NAME>/
 source "$(dirname "$0")/common.sh"
@@ -19,7 +19,7 @@ DEPTH="${DEPTH:-32}"
 TRAIN="${TRAIN:-6}"
 TEST="${TEST:-3}"
 NETWORKS="${NETWORKS:-3 2}"
-ARGS_3D="${ARGS_3D:---depth 3 --filters 16 --max-filters 64 --patch 48 --patch-depth 16 --batch 4}"
+ARGS_3D="${ARGS_3D:-}"
 ARGS_2D="${ARGS_2D:-}"
 OUT="bench/results/denoise-3d-$NAME.txt"
 DIR="bench/out/3d-$NAME"

@@ -81,20 +81,37 @@ public final class TrainDenoiserSettings {
 	/** Largest number of epochs. */
 	public int epochs = 100;
 	public int stepsPerEpoch = 100;
+	/** Width and height of a training patch (3D: {@link #PATCH_SIZE_3D} when left at this default). */
 	public int patchSize = 64;
 	/** Planes (Z) of a training patch of a 3D network ({@link #dims} 3). */
 	public int patchPlanes = 16;
+	/** Patches per step (3D: {@link #BATCH_SIZE_3D} when left at this default). */
 	public int batchSize = 8;
-	/** 2: a 2D network, which denoises stacks plane by plane; 3: a 3D network trained on and denoising Z stacks. */
+	/**
+	 * 2: a 2D network, which denoises stacks plane by plane; 3: a 3D network trained on and denoising Z stacks, whose
+	 * depth, filters, max filters, patch size and batch size, where left at their defaults (which are 2D ones), take the
+	 * 3D defaults ({@link #DEPTH_3D}...): a 3D step sees patch-planes times the voxels of a 2D one.
+	 */
 	public int dims = 2;
 	/** 3D networks: which levels also halve Z ({@link ZPooling}: auto from the voxel depth, all or none). */
 	@Choices({ "auto", "all", "none" })
 	public String zPooling = "auto";
-	/** Pooling levels of the network, 1-4. */
+	/** Pooling levels of the network, 1-4 (3D: {@link #DEPTH_3D} when left at this default). */
 	public int depth = 4;
-	/** Filters of the first level; they double at each level down, up to {@link #maxFilters}. */
+	/**
+	 * Filters of the first level; they double at each level down, up to {@link #maxFilters} (3D: {@link #FILTERS_3D}
+	 * and {@link #MAX_FILTERS_3D} when left at these defaults).
+	 */
 	public int filters = 32;
 	public int maxFilters = 128;
+
+	/**
+	 * Defaults of a 3D network ({@link #dims} 3) for the settings left at their 2D defaults, from 3-minute screening
+	 * runs on generated stacks (bench/screen-3d.sh, docs/BENCHMARKS.md). A value equal to the 2D default counts as
+	 * left at it: a 3D network of depth 4 (32 filters, at most 128, 64x64 patches, batch 8) needs one of its settings
+	 * changed, e.g. depth 4 with filters 31.
+	 */
+	public static final int DEPTH_3D = 3, FILTERS_3D = 16, MAX_FILTERS_3D = 64, PATCH_SIZE_3D = 48, BATCH_SIZE_3D = 4;
 	@Choices({ NetworkSpec.UNET, NetworkSpec.PLAIN })
 	public String architecture = NetworkSpec.UNET;
 	@Choices({ NetworkSpec.NEAREST, NetworkSpec.BILINEAR })
@@ -124,9 +141,9 @@ public final class TrainDenoiserSettings {
 		c.minutes = minutes;
 		c.epochs = epochs;
 		c.stepsPerEpoch = stepsPerEpoch;
-		c.patchSize = patchSize;
+		c.patchSize = threeD(patchSize, d -> d.patchSize, PATCH_SIZE_3D);
 		c.patchDepth = patchPlanes;
-		c.batchSize = batchSize;
+		c.batchSize = threeD(batchSize, d -> d.batchSize, BATCH_SIZE_3D);
 		c.learningRate = learningRate;
 		c.schedule = Schedule.parse(schedule);
 		c.warmupSteps = warmup;
@@ -174,8 +191,9 @@ public final class TrainDenoiserSettings {
 	 */
 	public NetworkSpec network(final double anisotropy) {
 		final boolean n2v = noise2Void();
-		final NetworkSpec plain = new NetworkSpec(architecture, depth, filters, !noResidual && !n2v, upsampling, 1, 0.1f,
-			maxFilters);
+		final int depth = networkDepth();
+		final NetworkSpec plain = new NetworkSpec(architecture, depth, threeD(filters, d -> d.filters, FILTERS_3D),
+			!noResidual && !n2v, upsampling, 1, 0.1f, threeD(maxFilters, d -> d.maxFilters, MAX_FILTERS_3D));
 		// 3D: blur pooling is built for planes only (model/Layers), so 3D N2V2 keeps max pooling and drops the top skip
 		final NetworkSpec s = n2v && !noN2v2 ? dims == 3 ? plain.withTopSkip(false) : plain.n2v2() : plain;
 		if (dims == 2) return s.validate();
@@ -184,6 +202,20 @@ public final class TrainDenoiserSettings {
 		if (depth < 1 || depth > 4) s.validate(); // names the depth's range before the Z pooling needs it
 		return s.threeD(ZPooling.parse(zPooling).levels(depth, anisotropy, patchPlanes)).validate();
 	}
+
+	/** The network's depth: {@link #depth}, or {@link #DEPTH_3D} for a 3D network when depth is left at its default. */
+	public int networkDepth() {
+		return threeD(depth, d -> d.depth, DEPTH_3D);
+	}
+
+	/** {@code value}, or for a 3D network {@code value3D} when {@code value} is the (2D) default. */
+	private int threeD(final int value, final java.util.function.ToIntFunction<TrainDenoiserSettings> field,
+		final int value3D)
+	{
+		return dims == 3 && value == field.applyAsInt(DEFAULTS) ? value3D : value;
+	}
+
+	private static final TrainDenoiserSettings DEFAULTS = new TrainDenoiserSettings();
 
 	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
 	public NoisyMethod noisyMethod() {

@@ -103,7 +103,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	int stepsPerEpoch;
 
 	@Option(names = { "--patch-size", "--patch" }, defaultValue = "64", description = "Patch size (default " +
-		"${DEFAULT-VALUE}).")
+		"${DEFAULT-VALUE}; 3D: 48).")
 	int patchSize;
 
 	@Option(names = { "--patch-planes", "--patch-depth" }, defaultValue = "16", paramLabel = "PLANES", description = "Planes (Z) of a " +
@@ -111,11 +111,12 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 	int patchPlanes;
 
 	@Option(names = { "--batch-size", "--batch" }, defaultValue = "8", description = "Batch size (default " +
-		"${DEFAULT-VALUE}).")
+		"${DEFAULT-VALUE}; 3D: 4).")
 	int batchSize;
 
 	@Option(names = "--dims", defaultValue = "2", description = "2: a 2D network (default; stacks are denoised " +
-		"slice by slice), or 3: a 3D network trained on Z stacks, with 3x3x3 convolutions.")
+		"slice by slice), or 3: a 3D network trained on Z stacks, with 3x3x3 convolutions (depth, filters, max " +
+		"filters, patch size and batch size left at their defaults take the 3D ones).")
 	int dims;
 
 	@Option(names = "--z-pooling", defaultValue = "auto", paramLabel = "auto|all|none", description = "3D networks: " +
@@ -123,14 +124,14 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"the levels above made X and Y about as coarse; all: every level (isotropic voxels); none: never.")
 	String zPooling;
 
-	@Option(names = "--depth", defaultValue = "4", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}).")
+	@Option(names = "--depth", defaultValue = "4", description = "Network depth, 1-4 (default ${DEFAULT-VALUE}; 3D: 3).")
 	int depth;
 
-	@Option(names = "--filters", defaultValue = "32", description = "Base filters (default ${DEFAULT-VALUE}).")
+	@Option(names = "--filters", defaultValue = "32", description = "Base filters (default ${DEFAULT-VALUE}; 3D: 16).")
 	int filters;
 
 	@Option(names = "--max-filters", defaultValue = "128", description = "Cap on the filters, which double at each " +
-		"level down (default ${DEFAULT-VALUE}).")
+		"level down (default ${DEFAULT-VALUE}; 3D: 64).")
 	int maxFilters;
 
 	@Option(names = "--architecture", defaultValue = "unet", description = "unet (skip connections, default) or plain.")
@@ -186,7 +187,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		System.out.println("Training " + (m == TrainingMode.CLEAN ? "with noise " + settings.noise : (m == TrainingMode.NOISY
 			&& !settings.noise2Void() ? "Neighbor2Neighbor (noisy images only)" : m.description()) + (settings.noise2Void()
 				? ", masking " + settings.masking() : "")) + ", " + (settings.dims == 3 ? "3D " +
-			settings.architecture + " depth " + settings.depth + ", Z pooling " + settings.zPooling : settings.network()) +
+			settings.architecture + " depth " + settings.networkDepth() + ", Z pooling " + settings.zPooling : settings.network()) +
 			", " +
 			Precision.parse(settings.precision).resolved(settings.dims) + " arithmetic");
 		final Runnable[] cancel = new Runnable[1];

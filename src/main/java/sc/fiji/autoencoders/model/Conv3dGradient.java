@@ -40,18 +40,18 @@ public final class Conv3dGradient {
 		return available;
 	}
 
-	/** Opts training into Conv3D ({@code -Dfiji.ae.conv3dTraining=true}); see {@link #trains()}. */
+	/** {@code -Dfiji.ae.conv3dTraining=false} trains 3D networks with the shifted-plane convolutions instead. */
 	public static final String TRAINING = "fiji.ae.conv3dTraining";
 
 	/**
-	 * True when 3D training graphs use Conv3D with this gradient: only when asked ({@link #TRAINING}) and
-	 * {@link #available()}. Off by default: Conv3D steps are 1.4 to 3.3 times as fast, but on the tests' tiny 3D
-	 * Noise2Void problem they trained erratically (PSNR gains from -2.35 to 4.59 dB over runs of the same seed, with
-	 * oneDNN on or off) where the shifted-plane convolutions gained 4.31 and 4.80 dB (2026-11-26); until that is
-	 * understood the slower, steady convolutions train. Inference always uses Conv3D (no gradient involved).
+	 * True when 3D training graphs use Conv3D with this gradient: where {@link #available()}, unless turned off
+	 * ({@link #TRAINING} false). A Conv3D training step takes 0.3 to 0.7 times as long as one of the shifted-plane
+	 * convolutions (docs/BENCHMARKS.md). It was off by default while Conv3D training was erratic (PSNR gains from -5.8
+	 * to 4.6 dB over runs of one seed on Modes3DTest's problem): the cause was the optimizer updating kernels that the
+	 * input gradients were still reading (see train/AdamOptimizer), not this gradient. Inference always uses Conv3D.
 	 */
 	public static boolean trains() {
-		return Boolean.getBoolean(TRAINING) && available();
+		return !"false".equalsIgnoreCase(System.getProperty(TRAINING, "true").trim()) && available();
 	}
 
 	private static boolean register() {

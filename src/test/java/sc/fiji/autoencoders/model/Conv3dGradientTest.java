@@ -97,6 +97,92 @@ public class Conv3dGradientTest {
 	}
 
 	/**
+	 * The whole 3D U-Net as trained (one input channel, filters growing and capped, Z pooled at one level only, batch
+	 * 3 of 8x16x24 voxels: no axis has the size of another), Conv3D against shifted planes: same output, same gradient
+	 * for every parameter.
+	 */
+	@Test
+	public void networkGradientsEqualThoseOfShiftedPlanes() {
+		final NetworkSpec spec = NetworkSpec.unet(2, 4).withMaxFilters(6).withResidual(false).withTopSkip(false).threeD(
+			true, false);
+		final long[] in = { 3, 8, 16, 24, 1 };
+		final Random r = new Random(9);
+		final float[] x = random(r, in), w = random(r, in);
+		final Map<String, float[]> conv3d = networkGradients(spec, Layers.Conv3dOps.CONV3D, x, w);
+		final Map<String, float[]> planes = networkGradients(spec, Layers.Conv3dOps.SHIFTED_PLANES, x, w);
+		assertEquals(planes.keySet(), conv3d.keySet());
+		for (final String name : planes.keySet()) {
+			final float[] a = conv3d.get(name), b = planes.get(name);
+			double maxAbs = 0, maxDiff = 0;
+			for (int j = 0; j < a.length; j++) {
+				maxAbs = Math.max(maxAbs, Math.abs(b[j]));
+				maxDiff = Math.max(maxDiff, Math.abs(a[j] - b[j]));
+			}
+			System.out.printf(java.util.Locale.ROOT, "%-16s %6d values up to %.4g, max difference %.3g%n", name,
+				a.length, maxAbs, maxDiff);
+			assertTrue(name.endsWith(".bias") || maxAbs > 1e-3, name + " is not trivially zero");
+			assertTrue(maxDiff <= 1e-4 * Math.max(1e-2, maxAbs), name + ": max difference " + maxDiff + " (values up to " +
+				maxAbs + ")");
+		}
+	}
+
+	/** "loss" and d loss/d parameter for every parameter of the network, loss = sum(net(x) * w), He/Glorot weights. */
+	private static Map<String, float[]> networkGradients(final NetworkSpec spec, final Layers.Conv3dOps ops,
+		final float[] in, final float[] outWeights)
+	{
+		final long[] shape = { 3, 8, 16, 24, 1 };
+		try (Graph g = Graphs.create()) {
+			final Ops tf = Ops.create(g);
+			final Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, -1, 1)));
+			final Map<String, Placeholder<TFloat32>> params = new java.util.LinkedHashMap<>();
+			final Map<String, float[]> values = new HashMap<>();
+			final Map<String, long[]> shapes = new HashMap<>();
+			final Random r = new Random(3);
+			final ParameterSource source = (name, s, init) -> params.computeIfAbsent(name, n -> {
+				values.put(n, TrainableParameters.initialValues(s, init == ParameterSource.Init.ZEROS
+					? ParameterSource.Init.GLOROT : init, r)); // biases too: their gradients then depend on the values
+				shapes.put(n, s);
+				return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(s)));
+			});
+			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, spec, source, ops);
+			final List<AutoCloseable> owned = new ArrayList<>();
+			try (var w = Tensors.of(outWeights, shape); var tx = Tensors.of(in, shape)) {
+				final Operand<TFloat32> loss = tf.sum(tf.math.mul(out, tf.constant(w)), tf.constant(new int[] { 0, 1, 2, 3,
+					4 }));
+				final List<String> names = new ArrayList<>(params.keySet());
+				final List<Operand<?>> ps = new ArrayList<>(params.values());
+				final var grads = tf.gradients(loss, ps);
+				try (Session s = Sessions.create(g, 2)) {
+					final Session.Runner runner = s.runner().feed(x, tx).fetch(loss);
+					for (final String n : names) {
+						final var t = Tensors.of(values.get(n), shapes.get(n));
+						owned.add(t);
+						runner.feed(params.get(n), t);
+					}
+					for (int i = 0; i < names.size(); i++)
+						runner.fetch(grads.dy(i));
+					try (var res = runner.run()) {
+						final Map<String, float[]> result = new java.util.TreeMap<>();
+						result.put("loss", Tensors.values(res.get(0)));
+						for (int i = 0; i < names.size(); i++)
+							result.put(names.get(i), Tensors.values(res.get(i + 1)));
+						return result;
+					}
+				}
+			}
+			finally {
+				for (final AutoCloseable c : owned)
+					try {
+						c.close();
+					}
+					catch (final Exception e) {
+						throw new IllegalStateException(e);
+					}
+			}
+		}
+	}
+
+	/**
 	 * [loss], d loss/d input, d loss/d kernel, d loss/d bias of loss = sum(conv(input) * outWeights), the convolution
 	 * built as asked.
 	 */
