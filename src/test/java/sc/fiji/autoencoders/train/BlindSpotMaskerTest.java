@@ -81,6 +81,26 @@ public class BlindSpotMaskerTest {
 		assertTrue(share > 0.03 && share < 0.08, "share drawn from itself " + share);
 	}
 
+	/** The percentage counts replaced input pixels: with a structN2V line of 5, a fifth as many masked pixels. */
+	@Test
+	public void withStructN2VThePercentageCountsWholeLines() {
+		final int p = 100;
+		final float[] patches = indexed(4, p);
+		for (final StructMask struct : new StructMask[] { StructMask.NONE, StructMask.X }) {
+			final Masking masking = Masking.n2v2(5).withStruct(struct);
+			assertEquals(struct == StructMask.NONE ? 4 : 10, masking.cell());
+			final float[][] m = new BlindSpotMasker(masking, p).mask(patches, new Random(5));
+			int replaced = 0, masked = 0;
+			for (int i = 0; i < patches.length; i++) {
+				if (m[0][i] != patches[i]) replaced++;
+				if (m[1][i] != 0) masked++;
+			}
+			final double replacedPercent = 100.0 * replaced / patches.length;
+			assertTrue(replacedPercent > 4 && replacedPercent <= 6.25, struct + ": " + replacedPercent + " % replaced");
+			assertEquals(struct == StructMask.NONE ? 4 * 25 * 25 : 4 * 10 * 10, masked, struct + ": masked pixels");
+		}
+	}
+
 	@Test
 	public void masksAreStratifiedOnePixelPerCell() {
 		final int p = 64;
