@@ -175,7 +175,7 @@ public class Modes3DTest {
 		assertFalse(n2v.network.topSkip(), "N2V2 in 3D: no top skip (max pooling: blur pooling is 2D only)");
 		final String info = Autoencoders.info(f);
 		assertTrue(info.contains("noisy: Noise2Void") && info.contains("1 noisy Z stacks (no clean image), 3D") && info
-			.contains("3D (Z") && info.contains("1% of voxels (stratified), each replaced by a random voxel of its 5x5x5 " +
+			.contains("3D (Z") && info.contains("5% of voxels (stratified), each replaced by a random voxel of its 5x5x5 " +
 				"window, never itself (N2V2), structN2V line of 5 pixels along x in its plane"), info);
 		// a 3D model denoises the whole stack: same size, 32-bit
 		final ImagePlus out = Autoencoders.denoise(noisy, f, "", 1024, PredictionMonitor.NONE);
