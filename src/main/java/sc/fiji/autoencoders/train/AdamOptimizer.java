@@ -104,6 +104,25 @@ public final class AdamOptimizer {
 	}
 
 	/**
+	 * Runs one training step: feeds the learning rate and bias corrections for step {@code step} to {@code runner}
+	 * (whose inputs and first fetch, the loss, the caller has set), runs it with the updates as targets, and returns the
+	 * loss.
+	 */
+	public double step(final Session.Runner runner, final float lr, final long step) {
+		final List<AutoCloseable> owned = new ArrayList<>();
+		try {
+			feed(runner, lr, step, owned);
+			updates.forEach(runner::addTarget);
+			try (var result = runner.run()) {
+				return Tensors.scalarValue(result.get(0));
+			}
+		}
+		finally {
+			DenoiserTrainer.closeAll(owned);
+		}
+	}
+
+	/**
 	 * Sets the parameters to {@code weights} and starts the moment estimates afresh, as if step {@code stepsDone + 1}
 	 * were the first: after a blow-up the old moments describe the exploding run and would steer the restored one.
 	 */

@@ -7,7 +7,6 @@ import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.Normalization;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tensorflow.Graph;
@@ -173,21 +172,13 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 					@Override
 					public double step(final long globalStep, final float lr) {
 						final float[][] batch = batches.next();
-						final List<AutoCloseable> owned = new ArrayList<>();
 						try (var tx = Tensors.of(batch[0], batchShape(config.batchSize));
 							var ty = Tensors.of(batch[1], batchShape(config.batchSize));
 							var tm = masked ? Tensors.of(batch[2], batchShape(config.batchSize)) : null)
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(y, ty).fetch(loss);
 							if (masked) r.feed(m, tm);
-							adam.feed(r, lr, globalStep, owned);
-							adam.updates().forEach(r::addTarget);
-							try (var result = r.run()) {
-								return Tensors.scalarValue(result.get(0));
-							}
-						}
-						finally {
-							closeAll(owned);
+							return adam.step(r, lr, globalStep);
 						}
 					}
 

@@ -1,7 +1,6 @@
 package sc.fiji.autoencoders.train;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -144,21 +143,13 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 							exp[i] = fy[first[i]] - fy[second[i]];
 						final double progress = Math.min(1, Math.max(config.minutes > 0 ? (System.nanoTime() - t0) / 6e10 /
 							config.minutes : 0, (double) globalStep / plannedSteps));
-						final List<AutoCloseable> owned = new ArrayList<>();
 						final long[] shape = { config.batchSize, p, p, 1 };
 						try (var tx = Tensors.of(g1, shape); var ty = Tensors.of(g2, shape); var te = Tensors.of(exp, shape);
 							var tg = Tensors.scalar((float) (GAMMA * progress)))
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(y, ty).feed(expDiff, te).feed(gamma, tg)
 								.fetch(loss);
-							adam.feed(r, lr, globalStep, owned);
-							adam.updates().forEach(r::addTarget);
-							try (var result = r.run()) {
-								return Tensors.scalarValue(result.get(0));
-							}
-						}
-						finally {
-							DenoiserTrainer.closeAll(owned);
+							return adam.step(r, lr, globalStep);
 						}
 					}
 

@@ -186,21 +186,13 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						final float[][] batch = batches.next();
 						final double epoch = startEpochs + (double) (globalStep - startStep) / cfg.stepsPerEpoch;
 						final float w = s.beta() * (klWarmupEpochs > 0 ? (float) Math.min(1, epoch / klWarmupEpochs) : 1);
-						final List<AutoCloseable> owned = new ArrayList<>();
 						try (var tx = Tensors.of(batch[0], b, s.paddedHeight(), s.paddedWidth(), 1);
 							var te = Tensors.of(batch[1], b, s.latent()); var tw = Tensors.scalar(w); var ty = Tensors.of(batch[2],
 								b, Math.max(1, classes)))
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(eps, te).feed(klWeight, tw).fetch(loss);
 							if (y != null) r.feed(y, ty);
-							adam.feed(r, lr, globalStep, owned);
-							adam.updates().forEach(r::addTarget);
-							try (var result = r.run()) {
-								return Tensors.scalarValue(result.get(0));
-							}
-						}
-						finally {
-							DenoiserTrainer.closeAll(owned);
+							return adam.step(r, lr, globalStep);
 						}
 					}
 
