@@ -20,10 +20,6 @@ import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.TrainingMode;
-import sc.fiji.autoencoders.noise.NoiseModels;
-import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.predict.Metrics;
-import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
  * Neighbor2Neighbor: the sub-sampling on a patch whose values are their own indices, and training on tiny noisy blobs
@@ -77,7 +73,7 @@ public class Neighbor2NeighborTest {
 	@Test
 	public void gainsPsnrFromNoisyImagesAlone() {
 		final List<Plane> clean = TestImages.blobStack(6, 96, 96, 1);
-		final List<Plane> noisy = noisy(clean, 21);
+		final List<Plane> noisy = TrainingModesTest.noisy(clean, 21);
 		final TrainingConfig c = TrainingModesTest.quick(12);
 		final Neighbor2NeighborTrainer t = new Neighbor2NeighborTrainer(noisy, NetworkSpec.unet(2, 16), c);
 		final List<String> log = new ArrayList<>();
@@ -87,9 +83,9 @@ public class Neighbor2NeighborTest {
 		assertTrue(t.checkInput(), t.getErrorMessage());
 		final AutoencoderModel m = t.process();
 		assertTrue(log.get(0).contains("sub-sampled validation loss") && !log.get(0).contains("PSNR"), log.get(0));
-		final double trained = gain(m, clean, noisy);
+		final double trained = TrainingModesTest.gain(m, clean, noisy);
 		final List<Plane> unseen = TestImages.blobStack(2, 128, 96, 50);
-		final double other = gain(m, unseen, noisy(unseen, 22));
+		final double other = TrainingModesTest.gain(m, unseen, TrainingModesTest.noisy(unseen, 22));
 		System.out.printf("Neighbor2Neighbor PSNR gain: %.2f dB on its own noisy planes, %.2f dB on unseen ones%n",
 			trained, other);
 		// measured 10.48 and 11.31 dB (Noise2Void on the same planes: 5.34 and 6.79, TrainingModesTest)
@@ -104,7 +100,7 @@ public class Neighbor2NeighborTest {
 		assertTrue(back.network.residual());
 		final String info = ModelDescription.describe(back);
 		assertTrue(info.contains("Neighbor2Neighbor") && info.contains("6 noisy planes") && !info.contains("masked"), info);
-		assertEquals(trained, gain(back, clean, noisy), 1e-3, "the loaded model denoises as the trained one");
+		assertEquals(trained, TrainingModesTest.gain(back, clean, noisy), 1e-3, "the loaded model denoises as the trained one");
 	}
 
 	/** Planes under twice the patch train on smaller patches; planes too small for the network are refused. */
@@ -123,26 +119,5 @@ public class Neighbor2NeighborTest {
 		assertTrue(tiny.getErrorMessage().contains("Noisy image 1 is 14x96") && tiny.getErrorMessage().contains(
 			"at least 16x16 pixels for depth 2") && tiny.getErrorMessage().contains("--noisy-method noise2void"), tiny
 				.getErrorMessage());
-	}
-
-	static List<Plane> noisy(final List<Plane> clean, final long seed) {
-		final Random rng = new Random(seed);
-		final List<Plane> out = new ArrayList<>();
-		for (final Plane p : clean) {
-			final Plane n = p.copy();
-			NoiseModels.parse("gaussian:25").apply(n.pixels(), 255, rng);
-			out.add(n);
-		}
-		return out;
-	}
-
-	static double gain(final AutoencoderModel m, final List<Plane> clean, final List<Plane> noisy) {
-		double sum = 0;
-		try (Denoiser d = new Denoiser(m)) {
-			for (int i = 0; i < clean.size(); i++)
-				sum += Metrics.psnr(clean.get(i), d.denoise(noisy.get(i), PredictionMonitor.NONE), 255) - Metrics.psnr(clean
-					.get(i), noisy.get(i), 255);
-		}
-		return sum / clean.size();
 	}
 }

@@ -46,7 +46,8 @@ public class TrainingModesTest {
 		return c;
 	}
 
-	private static List<Plane> noisy(final List<Plane> clean, final long seed) {
+	/** Copies of the planes with Gaussian noise of sigma 25 (0-255 units), seeded. */
+	static List<Plane> noisy(final List<Plane> clean, final long seed) {
 		final Random rng = new Random(seed);
 		final List<Plane> out = new ArrayList<>();
 		for (final Plane p : clean) {
@@ -58,7 +59,7 @@ public class TrainingModesTest {
 	}
 
 	/** Mean PSNR gain over the planes, denoised by the model, against the clean planes. */
-	private static double gain(final AutoencoderModel m, final List<Plane> clean, final List<Plane> noisy) {
+	static double gain(final AutoencoderModel m, final List<Plane> clean, final List<Plane> noisy) {
 		double sum = 0;
 		try (Denoiser d = new Denoiser(m)) {
 			for (int i = 0; i < clean.size(); i++)
