@@ -643,13 +643,21 @@ public final class Autoencoders {
 
 	/** A grid sweeping two latent dimensions: one montage image of grid x grid decoded images. */
 	public static ImagePlus walk(final File model, final WalkSettings settings) {
-		return walk(model, settings.dimI, settings.dimJ, settings.range, settings.grid);
+		return walk(model, settings.dimI, settings.dimJ, settings.range, settings.grid, settings.label);
 	}
 
 	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
+		return walk(model, dimI, dimJ, range, grid, "");
+	}
+
+	/** As above; a class-conditional VAE draws the grid in class {@code label}. */
+	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid,
+		final String label)
+	{
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ, List.of(Montage.grid(vae.walk(dimI, dimJ,
-				range, grid), grid)), 1, 1, 1);
+			final String l = label == null ? "" : label.trim();
+			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ + (l.isEmpty() ? "" : " (" + l + ")"), List
+				.of(Montage.grid(vae.walk(dimI, dimJ, range, grid, l), grid)), 1, 1, 1);
 		}
 	}
 
@@ -719,7 +727,10 @@ public final class Autoencoders {
 		add.forEach(i -> b.addAll(ImageFiles.planes(i)));
 		subtract.forEach(i -> c.addAll(ImageFiles.planes(i)));
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), b, c, settings.strength);
+			final boolean conditional = !vae.classes().isEmpty(); // each image encoded in its class, a decoded in its own
+			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), conditional ? sliceClasses(image, vae
+				.classes(), "Latent arithmetic") : null, b, conditional ? sliceClasses(add, vae.classes()) : null, c,
+				conditional ? sliceClasses(subtract, vae.classes()) : null, settings.strength);
 			return ImageFiles.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
 				out.size(), 1);
 		}
@@ -781,7 +792,8 @@ public final class Autoencoders {
 	public static AnomalyResult anomaly(final ImagePlus image, final File model) {
 		if (image == null) throw new BadInputException("No image: open the images to score first.");
 		final AutoencoderModel m = ModelFile.load(model);
-		final List<String> labels = m.vae != null && m.vae.isConditional() ? sliceClasses(image, m.vae.classes()) : null;
+		final List<String> labels = m.vae != null && m.vae.isConditional() ? sliceClasses(image, m.vae.classes(),
+			"Scoring") : null;
 		final List<Anomaly.Result> results = Anomaly.score(m, ImageFiles.planes(image), labels);
 		final ResultsTable scores = new ResultsTable();
 		final List<Plane> maps = new ArrayList<>();
@@ -798,12 +810,23 @@ public final class Autoencoders {
 		return new AnomalyResult(scores, map);
 	}
 
-	/** The slice labels of the image as classes of a class-conditional VAE, or a message naming a slice without one. */
-	private static List<String> sliceClasses(final ImagePlus image, final List<String> classes) {
+	/** The slice labels of all the images in order, as by {@link #sliceClasses(ImagePlus, List, String)}. */
+	private static List<String> sliceClasses(final List<ImagePlus> images, final List<String> classes) {
+		final List<String> labels = new ArrayList<>();
+		for (final ImagePlus image : images)
+			labels.addAll(sliceClasses(image, classes, "Latent arithmetic"));
+		return labels;
+	}
+
+	/**
+	 * The slice labels of the image as classes of a class-conditional VAE, or a message naming a slice without one
+	 * ({@code what}: the task that needs them).
+	 */
+	private static List<String> sliceClasses(final ImagePlus image, final List<String> classes, final String what) {
 		final List<String> labels = new ArrayList<>();
 		for (int i = 1; i <= image.getStackSize(); i++) {
 			final String l = Labels.ofSlice(image, i);
-			if (l.isEmpty()) throw new BadInputException("Scoring with a class-conditional VAE needs the class of each " +
+			if (l.isEmpty()) throw new BadInputException(what + " with a class-conditional VAE needs the class of each " +
 				"image, but slice " + i + " of '" + image.getTitle() + "' has no label: give every slice its class (one " +
 				"of " + classes + ") as slice label (Image > Stacks > Tools > Set Label..., or a folder of class " +
 				"subfolders).");

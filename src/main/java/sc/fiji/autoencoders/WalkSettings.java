@@ -11,4 +11,6 @@ public final class WalkSettings {
 	public double range = 3;
 	/** Images per side of the grid. */
 	public int grid = 8;
+	/** A class-conditional VAE: the class (one of its labels) of every image of the grid; empty for other models. */
+	public String label = "";
 }

@@ -21,6 +21,7 @@ final class WalkCommand implements Callable<Integer> {
 	@Option(names = "--dims", paramLabel = "I,J", description = "Both dimensions at once, e.g. 0,1 (overrides --dim-i and --dim-j).") String dims;
 	@Option(names = "--range", defaultValue = "3", paramLabel = "R", description = "Sweep from -R to R (default ${DEFAULT-VALUE}).") double range;
 	@Option(names = "--grid", defaultValue = "8", paramLabel = "G", description = "Grid size (default ${DEFAULT-VALUE}).") int grid;
+	@Option(names = "--label", defaultValue = "", paramLabel = "CLASS", description = "A class-conditional VAE: the class of the whole grid (one of the labels it was trained with).") String label;
 	@Option(names = "--output", required = true, paramLabel = "FILE") File output;
 
 	@Override

@@ -35,6 +35,9 @@ public class VaeLatentWalk extends ContextCommand {
 	@Parameter(label = "Grid size", min = "2")
 	private int grid = 8;
 
+	@Parameter(label = "Class (class-conditional VAE)", required = false)
+	private String label = "";
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus walk;
 

@@ -218,13 +218,7 @@ public final class Vae implements AutoCloseable {
 	public List<Plane> generate(final int count, final long seed, final double temperature, final Sampling sampling,
 		final String label)
 	{
-		final String l = label == null ? "" : label.trim();
-		final int cls = spec.classes().indexOf(l);
-		if (spec.isConditional() && cls < 0) throw new BadInputException((l.isEmpty() ? "No class given" : "Unknown " +
-			"class '" + l + "'") + ": this class-conditional VAE generates images of the classes " + spec.classes() +
-			"; choose one (label).");
-		if (!spec.isConditional() && !l.isEmpty()) throw new BadInputException("This model was trained without labels, " +
-			"so it cannot generate a class ('" + l + "'): leave the label empty, or train a VAE with labels.");
+		final int cls = chosenClass(label, "generate");
 		if (count < 1) throw new BadInputException("Count must be at least 1 (got " + count + ").");
 		if (!(temperature >= 0)) throw new BadInputException("Temperature must be 0 or positive (got " + temperature + ").");
 		final Random rng = new Random(seed);
@@ -239,6 +233,21 @@ public final class Vae implements AutoCloseable {
 		for (int i = 0; i < codes.length; i++)
 			codes[i] = (float) (rng.nextGaussian() * temperature);
 		return decode(codes, cls);
+	}
+
+	/**
+	 * The index of {@code label} among the classes of a class-conditional VAE, or -1 for an unconditional model given
+	 * none; a message for a missing or unknown class, or a class given to an unconditional model.
+	 */
+	private int chosenClass(final String label, final String what) {
+		final String l = label == null ? "" : label.trim();
+		final int cls = spec.classes().indexOf(l);
+		if (spec.isConditional() && cls < 0) throw new BadInputException((l.isEmpty() ? "No class given" : "Unknown " +
+			"class '" + l + "'") + ": this class-conditional VAE " + what + "s images of the classes " + spec.classes() +
+			"; choose one (label).");
+		if (!spec.isConditional() && !l.isEmpty()) throw new BadInputException("This model was trained without labels, " +
+			"so it cannot " + what + " a class ('" + l + "'): leave the label empty, or train a VAE with labels.");
+		return cls;
 	}
 
 	/** Decodes (1-a) f(a) + a f(b) for {@code steps} values of a from 0 to 1, f being the latent mean. */
@@ -286,6 +295,15 @@ public final class Vae implements AutoCloseable {
 	 * -range to range, the other dimensions at 0; images in row-major order.
 	 */
 	public List<Plane> walk(final int dimI, final int dimJ, final double range, final int grid) {
+		return walk(dimI, dimJ, range, grid, "");
+	}
+
+	/**
+	 * As above; a class-conditional VAE decodes the whole grid as class {@code label} (one of {@link #classes}), which
+	 * an unconditional model must not be given (empty).
+	 */
+	public List<Plane> walk(final int dimI, final int dimJ, final double range, final int grid, final String label) {
+		final int cls = chosenClass(label, "walk");
 		final int l = spec.latent();
 		if (dimI < 0 || dimI >= l || dimJ < 0 || dimJ >= l) throw new BadInputException("Latent dimensions must be " +
 			"between 0 and " + (l - 1) + " for this model (got " + dimI + "," + dimJ + ").");
@@ -298,7 +316,7 @@ public final class Vae implements AutoCloseable {
 				codes[k + dimI] += (float) (-range + 2 * range * r / (grid - 1));
 				codes[k + dimJ] += (float) (-range + 2 * range * c / (grid - 1));
 			}
-		return decode(codes);
+		return decode(codes, cls);
 	}
 
 	/**
@@ -309,23 +327,36 @@ public final class Vae implements AutoCloseable {
 	public List<Plane> arithmetic(final List<Plane> a, final List<Plane> b, final List<Plane> c,
 		final double strength)
 	{
+		return arithmetic(a, null, b, null, c, null, strength);
+	}
+
+	/**
+	 * As above; a class-conditional VAE encodes every image given its class (the labels of each set, one per image) and
+	 * decodes each changed code in the class of its image a, so the class stays and the added difference is one of the
+	 * codes the classes share (e.g. pose or size). Other models ignore the labels, which may be null.
+	 */
+	public List<Plane> arithmetic(final List<Plane> a, final List<String> labelsA, final List<Plane> b,
+		final List<String> labelsB, final List<Plane> c, final List<String> labelsC, final double strength)
+	{
 		for (final List<Plane> set : List.of(a, b, c))
 			if (set.isEmpty()) throw new BadInputException("Latent arithmetic needs at least one image in each of the " +
 				"three sets (the images to change, the set to add, the set to subtract).");
 		final int l = spec.latent();
-		final float[] codes = encode(a)[0];
-		final double[] mb = meanCode(b), mc = meanCode(c);
+		final float[] codes = encode(a, labelsA)[0];
+		final double[] mb = meanCode(b, labelsB), mc = meanCode(c, labelsC);
 		for (int i = 0; i < a.size(); i++)
 			for (int j = 0; j < l; j++)
 				codes[i * l + j] += (float) (strength * (mb[j] - mc[j]));
-		return decode(codes);
+		return decode(codes, labelsA);
 	}
 
-	private double[] meanCode(final List<Plane> images) {
+	private double[] meanCode(final List<Plane> images, final List<String> labels) {
 		final int l = spec.latent();
 		final double[] m = new double[l];
 		for (int start = 0; start < images.size(); start += 1000) {
-			final float[] codes = encode(images.subList(start, Math.min(images.size(), start + 1000)))[0];
+			final int end = Math.min(images.size(), start + 1000);
+			final float[] codes = encode(images.subList(start, end), labels == null ? null : labels.subList(start,
+				end))[0];
 			for (int i = 0; i < codes.length; i++)
 				m[i % l] += codes[i];
 		}
@@ -389,8 +420,8 @@ public final class Vae implements AutoCloseable {
 		if (!spec.isConditional()) return null;
 		if (labels == null) throw new BadInputException(what + " images with a class-conditional VAE needs the " +
 			"class of each image (one of " + spec.classes() + "): give labels (slice labels, a folder of class " +
-			"subfolders or a labels file) to encode, latent-plot and anomaly, from_label and to_label to interpolate; " +
-			"walk and arithmetic take no classes yet, so use a VAE trained without labels there.");
+			"subfolders or a labels file) to encode, latent-plot and anomaly, slice labels to arithmetic, from_label " +
+			"and to_label to interpolate.");
 		if (labels.size() != n) throw new IllegalArgumentException(labels.size() + " labels for " + n + " images");
 		final int c = spec.classes().size();
 		final float[] onehot = new float[n * c];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -181,9 +182,14 @@ public class ConditionalVaeTest {
 		assertTrue(encode.contains("class-conditional VAE needs the class of each image"), encode);
 		final String walk = assertThrows(BadInputException.class, () -> Autoencoders.walk(model, 0, 1, 2, 3))
 			.getMessage();
-		assertTrue(walk.startsWith("Decoding images with a class-conditional VAE needs the class of each image (one of " +
-			"[bottom, top])") && walk.endsWith("walk and arithmetic take no classes yet, so use a VAE trained without " +
-				"labels there."), walk);
+		assertEquals("No class given: this class-conditional VAE walks images of the classes [bottom, top]; choose one " +
+			"(label).", walk);
+		final ImagePlus labelled = new ImagePlus("halves", stack);
+		final String arithmetic = assertThrows(BadInputException.class, () -> Autoencoders.arithmetic(labelled,
+			labelled, new ImagePlus("x", new ij.process.FloatProcessor(16, 16)), model,
+			new sc.fiji.autoencoders.LatentArithmeticSettings())).getMessage();
+		assertTrue(arithmetic.startsWith("Latent arithmetic with a class-conditional VAE needs the class of each image, " +
+			"but slice 1 of 'x' has no label"), arithmetic);
 		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
 		final InterpolateSettings s = new InterpolateSettings();
 		final String interpolate = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
@@ -195,6 +201,69 @@ public class ConditionalVaeTest {
 		final String unknownEnd = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
 			unlabelled, 1, model, s)).getMessage();
 		assertTrue(unknownEnd.startsWith("Unknown class 'left'"), unknownEnd);
+	}
+
+	/**
+	 * A walk on a conditional model draws the grid in the class asked for: the same codes decoded as top and as bottom
+	 * differ, image by image, in the direction of the class.
+	 */
+	@Test
+	public void walksInTheClassAskedFor() {
+		final double[] top = walkHalves("top"), bottom = walkHalves("bottom");
+		for (int i = 0; i < 9; i++)
+			assertTrue(top[i] - bottom[i] > 25, "image " + i + ": top walk " + top[i] + ", bottom walk " + bottom[i]);
+		assertTrue(java.util.Arrays.stream(top).average().getAsDouble() > 25, java.util.Arrays.toString(top));
+		assertTrue(java.util.Arrays.stream(bottom).average().getAsDouble() < -25, java.util.Arrays.toString(bottom));
+	}
+
+	/** Upper minus lower half of each image of a 3x3 walk of class c (dimensions 0 and 1, range 2). */
+	private static double[] walkHalves(final String c) {
+		final ImagePlus grid = Autoencoders.walk(model, 0, 1, 2, 3, c);
+		assertEquals(3 * 16, grid.getWidth());
+		assertTrue(grid.getTitle().endsWith("(" + c + ")"), grid.getTitle());
+		final float[] px = (float[]) grid.getProcessor().convertToFloatProcessor().getPixels();
+		final double[] d = new double[9];
+		for (int i = 0; i < 9; i++) {
+			final float[] tile = new float[256];
+			for (int y = 0; y < 16; y++)
+				for (int x = 0; x < 16; x++)
+					tile[y * 16 + x] = px[(i / 3 * 16 + y) * 48 + i % 3 * 16 + x];
+			d[i] = upperMinusLower(new Plane(16, 16, tile));
+		}
+		return d;
+	}
+
+	/**
+	 * Latent arithmetic on a conditional model: every image is encoded in its class (slice labels) and decoded in the
+	 * class of its A. With B = C it is the reconstruction of A; adding (mean code of tops - mean code of bottoms) moves
+	 * every A towards top, and the changed codes are decoded in A's class, not in the other one.
+	 */
+	@Test
+	public void arithmeticEncodesAndDecodesInTheClassOfEachImage() {
+		final ImageStack a = new ImageStack(16, 16), tops = new ImageStack(16, 16), bottoms = new ImageStack(16, 16);
+		for (int i = 1; i <= 20; i++)
+			(i <= 4 ? a : stack.getSliceLabel(i).equals("top") ? tops : bottoms).addSlice(stack.getSliceLabel(i), stack
+				.getProcessor(i));
+		final ImagePlus imageA = new ImagePlus("A", a), b = new ImagePlus("B", tops), c = new ImagePlus("C", bottoms);
+		final sc.fiji.autoencoders.LatentArithmeticSettings s = new sc.fiji.autoencoders.LatentArithmeticSettings();
+		final List<Plane> same = ImageFiles.planes(Autoencoders.arithmetic(imageA, b, b, model, s));
+		final List<Plane> moved = ImageFiles.planes(Autoencoders.arithmetic(imageA, b, c, model, s));
+		final List<String> classes = List.of("top", "bottom", "top", "bottom");
+		try (Vae vae = new Vae(ModelFile.load(model))) {
+			final List<Plane> reconstructed = vae.reconstruct(ImageFiles.planes(imageA), classes);
+			final List<Plane> direct = vae.arithmetic(ImageFiles.planes(imageA), classes, ImageFiles.planes(b), Collections
+				.nCopies(tops.getSize(), "top"), ImageFiles.planes(c), Collections.nCopies(bottoms.getSize(), "bottom"), 1);
+			final List<Plane> swapped = vae.arithmetic(ImageFiles.planes(imageA), List.of("bottom", "top", "bottom",
+				"top"), ImageFiles.planes(b), Collections.nCopies(tops.getSize(), "top"), ImageFiles.planes(c), Collections
+					.nCopies(bottoms.getSize(), "bottom"), 1);
+			for (int i = 0; i < 4; i++) {
+				assertEquals(0, maxDifference(reconstructed.get(i), same.get(i)), 0.01, "B = C: A reconstructed, " + i);
+				assertTrue(upperMinusLower(moved.get(i)) > upperMinusLower(reconstructed.get(i)) + 10, "image " + i +
+					" moves towards top: " + upperMinusLower(reconstructed.get(i)) + " -> " + upperMinusLower(moved.get(i)));
+				assertEquals(0, maxDifference(direct.get(i), moved.get(i)), 0.01, "the facade takes the slice labels, " + i);
+				assertTrue(maxDifference(swapped.get(i), moved.get(i)) > 50, "A's own class, not the other, " + i);
+			}
+		}
 	}
 
 	private static double upperMinusLower(final Plane p) {
