@@ -221,7 +221,11 @@ public final class TrainingLoop {
 				lr = (float) Math.max(config.minLearningRate, lr * config.plateauFactor);
 				sincePlateau = 0;
 			}
-			if (!stop && config.earlyStopPatience > 0 && sinceBest >= config.earlyStopPatience) {
+			// with the cosine schedule only in its second half (rate below half the initial one): a stall at a high rate
+			// is the rate's noise, and the decay still to come is where the last gains are (a 30-minute W2S run stopped
+			// at 17 minutes, its rate still 0.4 of the initial one)
+			final boolean decayed = config.schedule != Schedule.COSINE || current <= 0.5f * lr;
+			if (!stop && config.earlyStopPatience > 0 && sinceBest >= config.earlyStopPatience && decayed) {
 				reason = "early stopping: no improvement for " + sinceBest + " epochs";
 				stop = true;
 			}

@@ -123,6 +123,29 @@ public class TrainingLoopTest {
 			assertEquals(0.5f * Math.min(1, k / 8f), rates.get(k - 1), 1e-7, "step " + k);
 	}
 
+	/**
+	 * With the cosine schedule, early stopping waits for the second half of the decay: a loss that never improves after
+	 * epoch 1 stops the run 3 epochs after the stall with plateaus, but only once the rate is below half with cosine.
+	 */
+	@Test
+	public void earlyStoppingWaitsForTheCosineDecay() {
+		final TrainingConfig c = config(0.5f);
+		c.epochs = 20;
+		c.earlyStopPatience = 3;
+		c.warmupSteps = 0;
+		final TrainingLoop.Outcome plateau = new TrainingLoop(c, "w %.3g").run(new Quadratic(0), new TrainingHistory(),
+			0, 0.5f, null);
+		assertEquals(4, plateau.history.size(), plateau.stopReason);
+		assertTrue(plateau.stopReason.startsWith("early stopping"), plateau.stopReason);
+		c.schedule = Schedule.COSINE;
+		final TrainingLoop.Outcome cosine = new TrainingLoop(c, "w %.3g").run(new Quadratic(0), new TrainingHistory(), 0,
+			0.5f, null);
+		// epoch 10 ends at progress 0.5 (rate 0.25, half of 0.5): the first epoch early stopping may end
+		assertEquals(10, cosine.history.size(), cosine.stopReason);
+		assertTrue(cosine.stopReason.startsWith("early stopping: no improvement for 9 epochs"), cosine.stopReason);
+		assertEquals(0.25, cosine.history.epochs().get(9).learningRate, 1e-6);
+	}
+
 	/** A stalled validation loss halves the rate only without the cosine schedule, which already decays it. */
 	@Test
 	public void plateausLowerTheRateOnlyWithoutTheCosineSchedule() {
