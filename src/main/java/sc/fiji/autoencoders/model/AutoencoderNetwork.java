@@ -14,8 +14,9 @@ import org.tensorflow.types.TInt32;
 /**
  * The convolutional feature autoencoder of a {@link VaeSpec} with a {@link Regularizer}: the VAE's encoder and decoder
  * ({@link VaeNetwork}) with one deterministic code instead of a latent Gaussian. Encoder: {@code depth} 3x3 stride-2
- * convolutions with LeakyReLU, then a dense layer to the code (ReLU for {@link Regularizer#SPARSE}, so that inactive
- * units are exactly zero; linear otherwise). Decoder: a dense layer back to the smallest feature map, stride-2
+ * convolutions with LeakyReLU, then a dense layer to the code (for {@link Regularizer#SPARSE} followed by its
+ * {@link SparseCode}, a soft threshold or, in files written before it, a ReLU, so that inactive units are exactly zero;
+ * linear otherwise). Decoder: a dense layer back to the smallest feature map, stride-2
  * transposed convolutions, and a sigmoid to [0, 1]. {@link Regularizer#LINEAR} drops every activation, including the
  * sigmoid, so that the network is one linear map each way, whose optimum under squared error is PCA's subspace.
  * Inputs and outputs are NHWC at the padded size, in normalized [0, 1] units.
@@ -31,7 +32,7 @@ public final class AutoencoderNetwork {
 	private final boolean linear;
 	/** The encoder's kernels and pre-activations, kept by {@link #encode} for {@link #contraction}. */
 	private final List<Operand<TFloat32>> kernels = new ArrayList<>(), preActivations = new ArrayList<>();
-	private Operand<TFloat32> codeKernel, codePreActivation, input;
+	private Operand<TFloat32> codeKernel, codePreActivation, threshold, input;
 
 	public AutoencoderNetwork(final Ops tf, final VaeSpec spec, final ParameterSource params) {
 		if (!spec.isAutoencoder()) throw new IllegalArgumentException("not a feature autoencoder's spec: " + spec);
@@ -70,11 +71,22 @@ public final class AutoencoderNetwork {
 		final long flat = VaeNetwork.flatSize(spec);
 		final Operand<TFloat32> v = tf.reshape(h, tf.constant(new long[] { -1, flat }));
 		codeKernel = layers.param("ae_code.kernel", new long[] { flat, spec.latent() }, ParameterSource.Init.GLOROT);
+		final SparseCode sparse = spec.sparseCode();
 		// a ReLU code starts with every unit active: units that start silent on every image get no gradient, ever
-		final Operand<TFloat32> codeBias = layers.param("ae_code.bias", new long[] { spec.latent() }, spec
-			.regularizer() == Regularizer.SPARSE ? ParameterSource.Init.POSITIVE : ParameterSource.Init.ZEROS);
+		final Operand<TFloat32> codeBias = layers.param("ae_code.bias", new long[] { spec.latent() },
+			sparse == SparseCode.RELU ? ParameterSource.Init.POSITIVE : ParameterSource.Init.ZEROS);
 		codePreActivation = tf.math.add(tf.linalg.matMul(v, codeKernel), codeBias);
-		return spec.regularizer() == Regularizer.SPARSE ? tf.nn.relu(codePreActivation) : codePreActivation;
+		if (sparse == SparseCode.RELU) return tf.nn.relu(codePreActivation);
+		if (sparse == SparseCode.SHRINKAGE) {
+			// theta = |t|: non-negative without a dead zone (a ReLU of t would stop learning at 0); t starts at 0.1,
+			// small against codes of order 1, and the L1 penalty raises it where the reconstruction allows
+			threshold = tf.math.abs(layers.param("ae_code.threshold", new long[] { spec.latent() },
+				ParameterSource.Init.POSITIVE));
+			// sign(p) max(|p| - theta, 0) written as relu(p - theta) - relu(-p - theta), of ops with gradients
+			return tf.math.sub(tf.nn.relu(tf.math.sub(codePreActivation, threshold)), tf.nn.relu(tf.math.sub(tf.math.neg(
+				codePreActivation), threshold)));
+		}
+		return codePreActivation;
 	}
 
 	/** Decoded images [batch, paddedHeight, paddedWidth, 1] in [0, 1] (unbounded for linear) for codes. */
@@ -122,7 +134,10 @@ public final class AutoencoderNetwork {
 	public Operand<TFloat32> contraction(final Operand<TFloat32> v) {
 		if (codeKernel == null) throw new IllegalStateException("encode first");
 		Operand<TFloat32> g = v;
-		if (spec.regularizer() == Regularizer.SPARSE) g = tf.math.mul(g, slope(codePreActivation, 0f));
+		if (spec.sparseCode() == SparseCode.RELU) g = tf.math.mul(g, slope(codePreActivation, 0f));
+		// the soft threshold's slope: 1 outside [-theta, theta], 0 inside
+		if (spec.sparseCode() == SparseCode.SHRINKAGE) g = tf.math.mul(g, tf.math.add(slope(tf.math.sub(
+			codePreActivation, threshold), 0f), slope(tf.math.sub(tf.math.neg(codePreActivation), threshold), 0f)));
 		g = tf.linalg.matMul(g, codeKernel, MatMul.transposeB(true));
 		if (linear) return tf.sum(tf.math.square(crop(tf.reshape(g, tf.constant(new long[] { -1, spec.paddedHeight(),
 			spec.paddedWidth(), 1 })))), tf.constant(new int[] { 1, 2, 3 }));

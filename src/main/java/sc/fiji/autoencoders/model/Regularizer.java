@@ -7,7 +7,7 @@ public enum Regularizer implements Choice {
 
 	/** Nothing: a plain autoencoder. */
 	NONE,
-	/** L1 penalty on the code activations, which are ReLU outputs (non-negative, exactly zero when inactive). */
+	/** L1 penalty on the code activations, which pass a {@link SparseCode} (exactly zero when inactive). */
 	SPARSE,
 	/** Penalty on the squared Frobenius norm of the encoder's Jacobian with respect to its input image. */
 	CONTRACTIVE,
