@@ -7,6 +7,8 @@ source "$(dirname "$0")/common.sh"
 DATA="$DATA_ROOT/fashion-mnist"
 OUT=bench/out/autoencoder-features
 RESULT=bench/results/autoencoder-features.txt
+# a tagged set has its own output folder, so that two sets waiting for the lock do not share class snapshots
+if [ $# -gt 1 ]; then OUT="$OUT-$1"; fi
 mkdir -p "$OUT"
 rm -f "$OUT/measures.txt"
 # a snapshot of the classes, so that rebuilding the project while the runs wait for the lock cannot change them

@@ -33,6 +33,8 @@ public final class AutoencoderNetwork {
 	/** The encoder's kernels and pre-activations, kept by {@link #encode} for {@link #contraction}. */
 	private final List<Operand<TFloat32>> kernels = new ArrayList<>(), preActivations = new ArrayList<>();
 	private Operand<TFloat32> codeKernel, codePreActivation, threshold, input;
+	/** The decoder's first kernel [code, flat], kept by {@link #decode} for {@link #l1}. */
+	private Operand<TFloat32> decoderKernel;
 
 	public AutoencoderNetwork(final Ops tf, final VaeSpec spec, final ParameterSource params) {
 		if (!spec.isAutoencoder()) throw new IllegalArgumentException("not a feature autoencoder's spec: " + spec);
@@ -95,8 +97,11 @@ public final class AutoencoderNetwork {
 			ParameterSource.Init.GLOROT), tf.constant(new long[] { -1, spec.paddedHeight(), spec.paddedWidth(), 1 }));
 		final int d = spec.depth();
 		final long top = VaeNetwork.filters(spec, d - 1);
-		Operand<TFloat32> h = activation(layers.dense("ae_dec_dense", z, spec.latent(), VaeNetwork.flatSize(spec),
-			linear ? ParameterSource.Init.GLOROT : ParameterSource.Init.HE));
+		final long flat = VaeNetwork.flatSize(spec);
+		decoderKernel = layers.param("ae_dec_dense.kernel", new long[] { spec.latent(), flat }, ParameterSource.Init.HE);
+		final Operand<TFloat32> decoderBias = layers.param("ae_dec_dense.bias", new long[] { flat },
+			ParameterSource.Init.ZEROS);
+		Operand<TFloat32> h = activation(tf.math.add(tf.linalg.matMul(z, decoderKernel), decoderBias));
 		h = tf.reshape(h, tf.constant(new long[] { -1, spec.paddedHeight() >> d, spec.paddedWidth() >> d, top }));
 		long in = top;
 		for (int l = d - 1; l >= 0; l--) {
@@ -118,9 +123,19 @@ public final class AutoencoderNetwork {
 		return tf.sum(tf.math.square(tf.math.sub(crop(x), crop(decoded))), tf.constant(new int[] { 1, 2, 3 }));
 	}
 
-	/** L1 norm of each code, [batch]: the sparse penalty. */
+	/**
+	 * The sparse penalty of each code, [batch]: its L1 norm; for the soft-threshold code each unit's |c| weighed by the
+	 * L2 norm of its decoder weights (call {@link #decode} first). Without that weighting the penalty falls by scaling
+	 * every code down and the decoder up, which silences nothing; with it, only fewer or smaller active units lower it
+	 * (the usual constraint of sparse coding, here as a weighting).
+	 */
 	public Operand<TFloat32> l1(final Operand<TFloat32> code) {
-		return tf.sum(tf.math.abs(code), tf.constant(new int[] { 1 }));
+		if (spec.sparseCode() != SparseCode.SHRINKAGE) return tf.sum(tf.math.abs(code), tf.constant(new int[] { 1 }));
+		if (decoderKernel == null) throw new IllegalStateException("decode first");
+		// Square's gradient crashes on a variable's reference output (TF 2.x C++ gradients): square a value of it
+		final Operand<TFloat32> k = tf.identity(decoderKernel);
+		final Operand<TFloat32> norms = tf.math.sqrt(tf.sum(tf.math.mul(k, k), tf.constant(new int[] { 1 })));
+		return tf.sum(tf.math.mul(tf.math.abs(code), norms), tf.constant(new int[] { 1 }));
 	}
 
 	/**

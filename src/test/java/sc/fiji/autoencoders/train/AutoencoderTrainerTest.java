@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -119,20 +120,30 @@ public class AutoencoderTrainerTest {
 	 * measure), most of them exactly zero.
 	 */
 	@Test
-	public void sparsePenaltySilencesCodeUnits() {
+	public void sparsePenaltySilencesCodeUnits() throws Exception {
 		final List<Plane> fashion = ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif")))
 			.subList(0, 1000);
-		final AutoencoderModel penalized = fashion(fashion, Regularizer.SPARSE, 3f);
+		final AutoencoderModel penalized = fashion(fashion, Regularizer.SPARSE, 0.3f);
 		assertEquals(SparseCode.SHRINKAGE, penalized.vae.sparseCode());
 		final double[] without = sparsity(fashion(fashion, Regularizer.SPARSE, 0), fashion);
 		final double[] with = sparsity(penalized, fashion);
-		assertTrue(with[1] < 0.8 * without[1], "mean L1 norm of the code: weight 0 " + without[1] + ", weight 3 " +
+		assertTrue(with[1] < 0.8 * without[1], "mean L1 norm of the code: weight 0 " + without[1] + ", weight 0.3 " +
 			with[1]);
 		assertTrue(with[2] > without[2] + 0.1, "fraction of code values near zero: weight 0 " + without[2] +
-			", weight 3 " + with[2]);
-		assertTrue(with[0] > 0.05 && with[0] < 0.95, "fraction of exact zeros with weight 3: " + with[0]);
-		assertTrue(with[3] > 0.05 && with[4] > 0.05, "fractions of negative and positive values with weight 3: " +
+			", weight 0.3 " + with[2]);
+		assertTrue(with[0] > 0.05 && with[0] < 0.95, "fraction of exact zeros with weight 0.3: " + with[0]);
+		assertTrue(with[3] > 0.05 && with[4] > 0.05, "fractions of negative and positive values with weight 0.3: " +
 			with[3] + ", " + with[4]);
+		// the file says which code it has, and the loaded model encodes as the trained one
+		final File f = new File(dir, "sparse.aemodel");
+		ModelFile.save(penalized, f);
+		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(f)) {
+			assertTrue(new String(z.getInputStream(z.getEntry("spec.json")).readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8).contains("\"sparseCode\": \"shrinkage\""), "spec.json names the code");
+		}
+		final AutoencoderModel loaded = ModelFile.load(f);
+		assertEquals(penalized.vae, loaded.vae);
+		assertArrayEquals(sparsity(penalized, fashion), sparsity(loaded, fashion), 1e-9);
 	}
 
 	@Test
