@@ -29,7 +29,8 @@ import sc.fiji.autoencoders.train.VaeTrainer;
  *
  * <p>
  * Arguments: DATA_DIR OUT_DIR NAME KIND(none|sparse|contractive|linear|vae) WEIGHT(or beta) CODE EPOCHS MINUTES
- * [LEARNING_RATE [CORRUPTION]] (CORRUPTION as {@code train-autoencoder --corruption}: none, mask:F, pixels:F, noise:S)
+ * [LEARNING_RATE [CORRUPTION [SEED]]] (CORRUPTION as {@code train-autoencoder --corruption}: none, mask:F, pixels:F,
+ * noise:S; SEED 42 unless given)
  */
 public final class AutoencoderFeaturesBenchmark {
 
@@ -48,7 +49,7 @@ public final class AutoencoderFeaturesBenchmark {
 		c.epochs = epochs;
 		c.minutes = minutes;
 		c.earlyStopPatience = 0;
-		c.seed = 42;
+		c.seed = args.length > 10 ? Long.parseLong(args[10]) : 42;
 		if (args.length > 8) c.learningRate = Float.parseFloat(args[8]);
 		final VaeSpec spec = kind.equals("vae") ? new VaeSpec(28, 28, code, 2, 32, Likelihood.BERNOULLI, weight)
 			: VaeSpec.autoencoder(28, 28, code, 2, 32, Regularizer.parse(kind), weight);
@@ -94,8 +95,8 @@ public final class AutoencoderFeaturesBenchmark {
 				write(new File(out, name + "-decoder.csv"), cols, 784);
 			}
 			final String line = String.format(Locale.ROOT,
-				"%s kind=%s weight=%g code=%d corruption=%s lr=%g epochs=%d steps=%d seconds=%.0f test_squared_error=%.3f near_zero=%.3f " +
-					"jacobian_norm=%.3f", name, kind, weight, code, corruption, c.learningRate, m.history.size(), m.steps, seconds, se, near, jac);
+				"%s kind=%s weight=%g code=%d corruption=%s seed=%d lr=%g epochs=%d steps=%d seconds=%.0f test_squared_error=%.3f near_zero=%.3f " +
+					"jacobian_norm=%.3f", name, kind, weight, code, corruption, c.seed, c.learningRate, m.history.size(), m.steps, seconds, se, near, jac);
 			System.out.println(line);
 			try (PrintWriter w = new PrintWriter(new java.io.FileWriter(new File(out, "measures.txt"), StandardCharsets.UTF_8,
 				true)))
