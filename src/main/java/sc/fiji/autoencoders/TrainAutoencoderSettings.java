@@ -9,7 +9,10 @@ public final class TrainAutoencoderSettings extends CodeModelTrainingSettings {
 
 	/** Numbers in the code of each image. */
 	public int code = 16;
-	/** none, sparse (L1 on the code), contractive (encoder Jacobian norm) or linear (no non-linearity: PCA). */
+	/**
+	 * none, sparse (L1 on a soft-threshold code, each unit weighed by its decoder weights' norm), contractive (encoder
+	 * Jacobian norm) or linear (no non-linearity: PCA).
+	 */
 	@Choices({ "none", "sparse", "contractive", "linear" })
 	public String regularizer = "none";
 	/** Weight of the sparse or contractive penalty against the squared error per image (ignored otherwise). */
