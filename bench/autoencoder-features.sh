@@ -7,13 +7,15 @@ source "$(dirname "$0")/common.sh"
 DATA="$DATA_ROOT/fashion-mnist"
 OUT=bench/out/autoencoder-features
 RESULT=bench/results/autoencoder-features.txt
+# a tagged set has its own output folder, so that two sets waiting for the lock do not share class snapshots
+if [ $# -gt 1 ]; then OUT="$OUT-$1"; fi
 mkdir -p "$OUT"
 rm -f "$OUT/measures.txt"
 # a snapshot of the classes, so that rebuilding the project while the runs wait for the lock cannot change them
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r target/classes target/test-classes "$OUT/classes/"
 CP="$OUT/classes/test-classes:$OUT/classes/classes:$(cat target/classpath.txt)"
 EPOCHS="${EPOCHS:-1}"
-# name kind weight code epochs learning-rate
+# name kind weight code epochs learning-rate [corruption: none, mask:F, pixels:F, noise:S [seed, 42 unless given]]
 RUNS=(
   "linear16 linear 0 16 20 0.01"
   "plain16 none 0 16 $EPOCHS 0.003"
@@ -23,13 +25,13 @@ RUNS=(
   # codes for classifiers, second attempt (the first is the 64-number codes above): a VAE's 64 latent means
   "vae64 vae 1 64 3 0.003"
 )
-# other runs: bench/autoencoder-features.sh TAG "name kind weight code epochs learning-rate"... (results to
+# other runs: bench/autoencoder-features.sh TAG "name kind weight code epochs learning-rate [corruption [seed]]"... (results to
 # bench/results/autoencoder-features-TAG.txt)
 if [ $# -gt 1 ]; then RESULT="bench/results/autoencoder-features-$1.txt"; shift; RUNS=("$@"); fi
-train() { # name kind weight code epochs learning-rate
+train() { # name kind weight code epochs learning-rate [corruption [seed]]
   echo "uptime before $1: $(uptime)"
   java -Xmx6g ${JAVA_OPTS:-} -Djava.awt.headless=true -cp "$CP" sc.fiji.autoencoders.bench.AutoencoderFeaturesBenchmark \
-    "$DATA" "$OUT" "$1" "$2" "$3" "$4" "$5" 0 "$6" 2>&1 | grep -v '^I0000\|^WARNING: All log\|^20..-..-\|^To enable the following'
+    "$DATA" "$OUT" "$1" "$2" "$3" "$4" "$5" 0 "$6" "${7:-none}" "${8:-42}" 2>&1 | grep -v '^I0000\|^WARNING: All log\|^20..-..-\|^To enable the following'
   echo "uptime after $1: $(uptime)"
 }
 export -f train

@@ -49,6 +49,7 @@ import sc.fiji.autoencoders.predict.Sampling;
 import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AbstractTrainer;
+import sc.fiji.autoencoders.train.Corruption;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
 import sc.fiji.autoencoders.train.Neighbor2NeighborTrainer;
 import sc.fiji.autoencoders.noise.NoiseModel;
@@ -398,7 +399,8 @@ public final class Autoencoders {
 	{
 		final List<Plane> planes = trainingPlanes(images, out);
 		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.autoencoderSpec(planes.get(0), settings.code,
-			settings.depth, settings.filters, settings.regularizer, settings.weight), settings.config(), 0);
+			settings.depth, settings.filters, settings.regularizer, settings.weight), settings.config(), 0).corruption(
+				Corruption.parse(settings.corruption));
 		return train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
 	}
 

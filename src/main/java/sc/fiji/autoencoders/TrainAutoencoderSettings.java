@@ -9,9 +9,18 @@ public final class TrainAutoencoderSettings extends CodeModelTrainingSettings {
 
 	/** Numbers in the code of each image. */
 	public int code = 16;
-	/** none, sparse (L1 on the code), contractive (encoder Jacobian norm) or linear (no non-linearity: PCA). */
+	/**
+	 * none, sparse (L1 on a soft-threshold code, each unit weighed by its decoder weights' norm), contractive (encoder
+	 * Jacobian norm) or linear (no non-linearity: PCA).
+	 */
 	@Choices({ "none", "sparse", "contractive", "linear" })
 	public String regularizer = "none";
 	/** Weight of the sparse or contractive penalty against the squared error per image (ignored otherwise). */
 	public float weight = 0.01f;
+	/**
+	 * What the encoder sees while training, the loss being against the clean image: none, mask:F (a fraction F of
+	 * patches hidden: a masked autoencoder), pixels:F (a fraction F of pixels hidden) or noise:S (Gaussian noise of
+	 * standard deviation S in [0, 1] units added: a denoising autoencoder).
+	 */
+	public String corruption = "none";
 }

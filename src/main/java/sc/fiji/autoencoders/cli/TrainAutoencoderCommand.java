@@ -25,6 +25,11 @@ final class TrainAutoencoderCommand extends TrainCodeModelCommand<TrainAutoencod
 		"(default ${DEFAULT-VALUE}).")
 	float weight;
 
+	@Option(names = "--corruption", defaultValue = "none", description = "What the encoder sees while training (the " +
+		"loss is against the clean image): none (default), mask:F (a fraction F of patches hidden), pixels:F (a " +
+		"fraction F of pixels hidden) or noise:S (Gaussian noise of standard deviation S, intensities in [0, 1]).")
+	String corruption;
+
 	@Override
 	TrainAutoencoderSettings newSettings() {
 		return new TrainAutoencoderSettings();

@@ -22,6 +22,9 @@ public class TrainAutoencoderForFeatures extends TrainCodeModel<TrainAutoencoder
 	@Parameter(label = "Penalty weight (sparse, contractive)", min = "0")
 	private float weight = 0.01f;
 
+	@Parameter(label = "Corruption while training (none, mask:F, pixels:F, noise:S)")
+	private String corruption = "none";
+
 	@Override
 	TrainAutoencoderSettings newSettings() {
 		return new TrainAutoencoderSettings();

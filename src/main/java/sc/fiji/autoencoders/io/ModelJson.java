@@ -33,6 +33,7 @@ import sc.fiji.autoencoders.model.Pooling;
 import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.Replacement;
+import sc.fiji.autoencoders.model.SparseCode;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -227,14 +228,21 @@ final class ModelJson {
 			"regularizer"), VaeSpec::regularizer, null);
 		final Field<VaeSpec, Float> weight = t.optional("weight", JsonTable.FINITE_FLOAT, s -> s.isAutoencoder() ? s
 			.weight() : null, 0f);
+		// added with the soft-threshold sparse code, which alone writes it: a sparse model without it has a ReLU code
+		final Field<VaeSpec, SparseCode> sparseCode = t.optional("sparseCode", JsonTable.choice(SparseCode.class,
+			"sparse code"), s -> s.sparseCode() == SparseCode.RELU ? null : s.sparseCode(), null);
 		// added with class-conditional VAEs, which alone write it
 		final Field<VaeSpec, List<String>> classes = t.optional("classes", TEXTS, s -> s.isConditional() ? s.classes()
 			: null, List.of());
 		VAE = t.make(v -> {
-			final VaeSpec s = valid(v.at, "VAE spec", () -> (v.get(regularizer) == null ? new VaeSpec(v.get(width), v.get(
-				height), v.get(latent), v.get(depth), v.get(filters), v.get(likelihood), v.get(beta)) : VaeSpec.autoencoder(v
-					.get(width), v.get(height), v.get(latent), v.get(depth), v.get(filters), v.get(regularizer), v.get(weight)))
-				.withClasses(v.get(classes)).validate());
+			final VaeSpec read = v.get(regularizer) == null ? new VaeSpec(v.get(width), v.get(height), v.get(latent), v.get(
+				depth), v.get(filters), v.get(likelihood), v.get(beta)) : VaeSpec.autoencoder(v.get(width), v.get(height), v
+					.get(latent), v.get(depth), v.get(filters), v.get(regularizer), v.get(weight));
+			if (read.regularizer() != Regularizer.SPARSE && v.get(sparseCode) != null) throw v.at.damaged("its spec has a " +
+				"sparse code but no sparse regularizer");
+			final VaeSpec code = read.regularizer() == Regularizer.SPARSE ? read.withSparseCode(v.get(sparseCode) == null
+				? SparseCode.RELU : v.get(sparseCode)) : read;
+			final VaeSpec s = valid(v.at, "VAE spec", () -> code.withClasses(v.get(classes)).validate());
 			if (!s.isAutoencoder() && v.get(weight) != 0f) throw v.at.damaged("its VAE spec has a regularizer weight " +
 				"but no regularizer");
 			if (Math.min(s.width(), s.height()) >> s.depth() < 1) throw v.at.damaged("its VAE spec is invalid (depth " + s

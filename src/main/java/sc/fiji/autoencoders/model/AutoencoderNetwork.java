@@ -14,8 +14,9 @@ import org.tensorflow.types.TInt32;
 /**
  * The convolutional feature autoencoder of a {@link VaeSpec} with a {@link Regularizer}: the VAE's encoder and decoder
  * ({@link VaeNetwork}) with one deterministic code instead of a latent Gaussian. Encoder: {@code depth} 3x3 stride-2
- * convolutions with LeakyReLU, then a dense layer to the code (ReLU for {@link Regularizer#SPARSE}, so that inactive
- * units are exactly zero; linear otherwise). Decoder: a dense layer back to the smallest feature map, stride-2
+ * convolutions with LeakyReLU, then a dense layer to the code (for {@link Regularizer#SPARSE} followed by its
+ * {@link SparseCode}, a soft threshold or, in files written before it, a ReLU, so that inactive units are exactly zero;
+ * linear otherwise). Decoder: a dense layer back to the smallest feature map, stride-2
  * transposed convolutions, and a sigmoid to [0, 1]. {@link Regularizer#LINEAR} drops every activation, including the
  * sigmoid, so that the network is one linear map each way, whose optimum under squared error is PCA's subspace.
  * Inputs and outputs are NHWC at the padded size, in normalized [0, 1] units.
@@ -31,7 +32,9 @@ public final class AutoencoderNetwork {
 	private final boolean linear;
 	/** The encoder's kernels and pre-activations, kept by {@link #encode} for {@link #contraction}. */
 	private final List<Operand<TFloat32>> kernels = new ArrayList<>(), preActivations = new ArrayList<>();
-	private Operand<TFloat32> codeKernel, codePreActivation, input;
+	private Operand<TFloat32> codeKernel, codePreActivation, threshold, input;
+	/** The decoder's first kernel [code, flat], kept by {@link #decode} for {@link #l1}. */
+	private Operand<TFloat32> decoderKernel;
 
 	public AutoencoderNetwork(final Ops tf, final VaeSpec spec, final ParameterSource params) {
 		if (!spec.isAutoencoder()) throw new IllegalArgumentException("not a feature autoencoder's spec: " + spec);
@@ -70,11 +73,22 @@ public final class AutoencoderNetwork {
 		final long flat = VaeNetwork.flatSize(spec);
 		final Operand<TFloat32> v = tf.reshape(h, tf.constant(new long[] { -1, flat }));
 		codeKernel = layers.param("ae_code.kernel", new long[] { flat, spec.latent() }, ParameterSource.Init.GLOROT);
+		final SparseCode sparse = spec.sparseCode();
 		// a ReLU code starts with every unit active: units that start silent on every image get no gradient, ever
-		final Operand<TFloat32> codeBias = layers.param("ae_code.bias", new long[] { spec.latent() }, spec
-			.regularizer() == Regularizer.SPARSE ? ParameterSource.Init.POSITIVE : ParameterSource.Init.ZEROS);
+		final Operand<TFloat32> codeBias = layers.param("ae_code.bias", new long[] { spec.latent() },
+			sparse == SparseCode.RELU ? ParameterSource.Init.POSITIVE : ParameterSource.Init.ZEROS);
 		codePreActivation = tf.math.add(tf.linalg.matMul(v, codeKernel), codeBias);
-		return spec.regularizer() == Regularizer.SPARSE ? tf.nn.relu(codePreActivation) : codePreActivation;
+		if (sparse == SparseCode.RELU) return tf.nn.relu(codePreActivation);
+		if (sparse == SparseCode.SHRINKAGE) {
+			// theta = |t|: non-negative without a dead zone (a ReLU of t would stop learning at 0); t starts at 0.1,
+			// small against codes of order 1, and the L1 penalty raises it where the reconstruction allows
+			threshold = tf.math.abs(layers.param("ae_code.threshold", new long[] { spec.latent() },
+				ParameterSource.Init.POSITIVE));
+			// sign(p) max(|p| - theta, 0) written as relu(p - theta) - relu(-p - theta), of ops with gradients
+			return tf.math.sub(tf.nn.relu(tf.math.sub(codePreActivation, threshold)), tf.nn.relu(tf.math.sub(tf.math.neg(
+				codePreActivation), threshold)));
+		}
+		return codePreActivation;
 	}
 
 	/** Decoded images [batch, paddedHeight, paddedWidth, 1] in [0, 1] (unbounded for linear) for codes. */
@@ -83,8 +97,11 @@ public final class AutoencoderNetwork {
 			ParameterSource.Init.GLOROT), tf.constant(new long[] { -1, spec.paddedHeight(), spec.paddedWidth(), 1 }));
 		final int d = spec.depth();
 		final long top = VaeNetwork.filters(spec, d - 1);
-		Operand<TFloat32> h = activation(layers.dense("ae_dec_dense", z, spec.latent(), VaeNetwork.flatSize(spec),
-			linear ? ParameterSource.Init.GLOROT : ParameterSource.Init.HE));
+		final long flat = VaeNetwork.flatSize(spec);
+		decoderKernel = layers.param("ae_dec_dense.kernel", new long[] { spec.latent(), flat }, ParameterSource.Init.HE);
+		final Operand<TFloat32> decoderBias = layers.param("ae_dec_dense.bias", new long[] { flat },
+			ParameterSource.Init.ZEROS);
+		Operand<TFloat32> h = activation(tf.math.add(tf.linalg.matMul(z, decoderKernel), decoderBias));
 		h = tf.reshape(h, tf.constant(new long[] { -1, spec.paddedHeight() >> d, spec.paddedWidth() >> d, top }));
 		long in = top;
 		for (int l = d - 1; l >= 0; l--) {
@@ -106,9 +123,19 @@ public final class AutoencoderNetwork {
 		return tf.sum(tf.math.square(tf.math.sub(crop(x), crop(decoded))), tf.constant(new int[] { 1, 2, 3 }));
 	}
 
-	/** L1 norm of each code, [batch]: the sparse penalty. */
+	/**
+	 * The sparse penalty of each code, [batch]: its L1 norm; for the soft-threshold code each unit's |c| weighed by the
+	 * L2 norm of its decoder weights (call {@link #decode} first). Without that weighting the penalty falls by scaling
+	 * every code down and the decoder up, which silences nothing; with it, only fewer or smaller active units lower it
+	 * (the usual constraint of sparse coding, here as a weighting).
+	 */
 	public Operand<TFloat32> l1(final Operand<TFloat32> code) {
-		return tf.sum(tf.math.abs(code), tf.constant(new int[] { 1 }));
+		if (spec.sparseCode() != SparseCode.SHRINKAGE) return tf.sum(tf.math.abs(code), tf.constant(new int[] { 1 }));
+		if (decoderKernel == null) throw new IllegalStateException("decode first");
+		// Square's gradient crashes on a variable's reference output (TF 2.x C++ gradients): square a value of it
+		final Operand<TFloat32> k = tf.identity(decoderKernel);
+		final Operand<TFloat32> norms = tf.math.sqrt(tf.sum(tf.math.mul(k, k), tf.constant(new int[] { 1 })));
+		return tf.sum(tf.math.mul(tf.math.abs(code), norms), tf.constant(new int[] { 1 }));
 	}
 
 	/**
@@ -122,7 +149,10 @@ public final class AutoencoderNetwork {
 	public Operand<TFloat32> contraction(final Operand<TFloat32> v) {
 		if (codeKernel == null) throw new IllegalStateException("encode first");
 		Operand<TFloat32> g = v;
-		if (spec.regularizer() == Regularizer.SPARSE) g = tf.math.mul(g, slope(codePreActivation, 0f));
+		if (spec.sparseCode() == SparseCode.RELU) g = tf.math.mul(g, slope(codePreActivation, 0f));
+		// the soft threshold's slope: 1 outside [-theta, theta], 0 inside
+		if (spec.sparseCode() == SparseCode.SHRINKAGE) g = tf.math.mul(g, tf.math.add(slope(tf.math.sub(
+			codePreActivation, threshold), 0f), slope(tf.math.sub(tf.math.neg(codePreActivation), threshold), 0f)));
 		g = tf.linalg.matMul(g, codeKernel, MatMul.transposeB(true));
 		if (linear) return tf.sum(tf.math.square(crop(tf.reshape(g, tf.constant(new long[] { -1, spec.paddedHeight(),
 			spec.paddedWidth(), 1 })))), tf.constant(new int[] { 1, 2, 3 }));

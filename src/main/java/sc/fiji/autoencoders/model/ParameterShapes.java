@@ -83,6 +83,7 @@ public final class ParameterShapes {
 		}
 		final long flat = VaeNetwork.flatSize(spec);
 		dense(m, "ae_code", flat, spec.latent());
+		if (spec.sparseCode() == SparseCode.SHRINKAGE) m.put("ae_code.threshold", new long[] { spec.latent() });
 		dense(m, "ae_dec_dense", spec.latent(), flat);
 		in = VaeNetwork.filters(spec, d - 1);
 		for (int l = d - 1; l >= 0; l--) {

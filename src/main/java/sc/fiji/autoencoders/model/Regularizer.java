@@ -7,7 +7,10 @@ public enum Regularizer implements Choice {
 
 	/** Nothing: a plain autoencoder. */
 	NONE,
-	/** L1 penalty on the code activations, which are ReLU outputs (non-negative, exactly zero when inactive). */
+	/**
+	 * L1 penalty on the code activations, which pass a {@link SparseCode} (exactly zero when inactive); for the soft
+	 * threshold each unit's term is weighed by the norm of its decoder weights ({@link AutoencoderNetwork#l1}).
+	 */
 	SPARSE,
 	/** Penalty on the squared Frobenius norm of the encoder's Jacobian with respect to its input image. */
 	CONTRACTIVE,

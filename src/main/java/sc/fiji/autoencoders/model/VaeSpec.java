@@ -30,19 +30,22 @@ public final class VaeSpec {
 	/** Null for a VAE; the regularizer of a feature autoencoder. */
 	private final Regularizer regularizer;
 	private final float weight;
+	/** The code's activation of a sparse autoencoder, null otherwise. */
+	private final SparseCode sparseCode;
 	/** Class names of a class-conditional VAE, in one-hot order; empty for an unconditional one. */
 	private final List<String> classes;
 
 	public VaeSpec(final int width, final int height, final int latent, final int depth, final int filters,
 		final Likelihood likelihood, final float beta)
 	{
-		this(width, height, latent, depth, filters, likelihood, beta, null, 0, List.of());
+		this(width, height, latent, depth, filters, likelihood, beta, null, 0, null, List.of());
 	}
 
 	private VaeSpec(final int width, final int height, final int latent, final int depth, final int filters,
 		final Likelihood likelihood, final float beta, final Regularizer regularizer, final float weight,
-		final List<String> classes)
+		final SparseCode sparseCode, final List<String> classes)
 	{
+		this.sparseCode = regularizer == Regularizer.SPARSE ? sparseCode : null;
 		this.classes = List.copyOf(classes);
 		this.width = width;
 		this.height = height;
@@ -57,39 +60,50 @@ public final class VaeSpec {
 
 	/**
 	 * A feature autoencoder's spec: code size {@code code}, its regularizer and the penalty's weight (ignored, and stored
-	 * as 0, for none and linear).
+	 * as 0, for none and linear). A sparse code is a {@link SparseCode#SHRINKAGE soft threshold}.
 	 */
 	public static VaeSpec autoencoder(final int width, final int height, final int code, final int depth,
 		final int filters, final Regularizer regularizer, final float weight)
 	{
 		final boolean penalized = regularizer == Regularizer.SPARSE || regularizer == Regularizer.CONTRACTIVE;
 		return new VaeSpec(width, height, code, depth, filters, Likelihood.GAUSSIAN, 0, regularizer, penalized ? weight
-			: 0, List.of());
+			: 0, SparseCode.SHRINKAGE, List.of());
+	}
+
+	/** A sparse autoencoder's spec with the code activation {@code c} (files written before soft thresholds: RELU). */
+	public VaeSpec withSparseCode(final SparseCode c) {
+		if (regularizer != Regularizer.SPARSE) throw new IllegalStateException("not a sparse autoencoder: " + this);
+		return new VaeSpec(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, c, classes);
+	}
+
+	/** The code activation of a sparse autoencoder, null for any other spec. */
+	public SparseCode sparseCode() {
+		return sparseCode;
 	}
 
 	public VaeSpec withLatent(final int l) {
-		return new VaeSpec(width, height, l, depth, filters, likelihood, beta, regularizer, weight, classes);
+		return new VaeSpec(width, height, l, depth, filters, likelihood, beta, regularizer, weight, sparseCode, classes);
 	}
 
 	public VaeSpec withDepth(final int d) {
-		return new VaeSpec(width, height, latent, d, filters, likelihood, beta, regularizer, weight, classes);
+		return new VaeSpec(width, height, latent, d, filters, likelihood, beta, regularizer, weight, sparseCode, classes);
 	}
 
 	public VaeSpec withFilters(final int f) {
-		return new VaeSpec(width, height, latent, depth, f, likelihood, beta, regularizer, weight, classes);
+		return new VaeSpec(width, height, latent, depth, f, likelihood, beta, regularizer, weight, sparseCode, classes);
 	}
 
 	public VaeSpec withLikelihood(final Likelihood l) {
-		return new VaeSpec(width, height, latent, depth, filters, l, beta, regularizer, weight, classes);
+		return new VaeSpec(width, height, latent, depth, filters, l, beta, regularizer, weight, sparseCode, classes);
 	}
 
 	public VaeSpec withBeta(final float b) {
-		return new VaeSpec(width, height, latent, depth, filters, likelihood, b, regularizer, weight, classes);
+		return new VaeSpec(width, height, latent, depth, filters, likelihood, b, regularizer, weight, sparseCode, classes);
 	}
 
 	/** A class-conditional VAE's spec: encoder and decoder also get the one-hot class of {@code classes}. */
 	public VaeSpec withClasses(final List<String> names) {
-		return new VaeSpec(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, names);
+		return new VaeSpec(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, sparseCode, names);
 	}
 
 	/** The class names of a class-conditional VAE, in one-hot order; empty for an unconditional one. */
@@ -118,6 +132,8 @@ public final class VaeSpec {
 	}
 
 	public VaeSpec validate() {
+		if ((regularizer == Regularizer.SPARSE) != (sparseCode != null)) throw new BadInputException("A sparse " +
+			"autoencoder needs a sparse code (" + Choice.ids(SparseCode.class) + "), and only it has one.");
 		if (latent < 1 || latent > 1024) throw new BadInputException("Latent size " + latent +
 			" is out of range: use 1 to 1024 (16 is a good start).");
 		if (depth < 1 || depth > 5) throw new BadInputException("VAE depth " + depth + " is out of range: use 1 to 5.");
@@ -188,18 +204,21 @@ public final class VaeSpec {
 		if (!(o instanceof VaeSpec)) return false;
 		final VaeSpec s = (VaeSpec) o;
 		return s.width == width && s.height == height && s.latent == latent && s.depth == depth && s.filters == filters &&
-			s.likelihood == likelihood && s.beta == beta && s.regularizer == regularizer && s.weight == weight && s.classes.equals(classes);
+			s.likelihood == likelihood && s.beta == beta && s.regularizer == regularizer && s.weight == weight &&
+			s.sparseCode == sparseCode && s.classes.equals(classes);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, classes);
+		return Objects.hash(width, height, latent, depth, filters, likelihood, beta, regularizer, weight, sparseCode,
+			classes);
 	}
 
 	@Override
 	public String toString() {
 		if (isAutoencoder()) return "autoencoder " + width + "x" + height + ", code " + latent + ", depth " + depth +
-			", " + filters + " filters, regularizer " + regularizer + (weight > 0 ? " (weight " + weight + ")" : "");
+			", " + filters + " filters, regularizer " + regularizer + (weight > 0 ? " (weight " + weight + ")" : "") +
+			(sparseCode == null ? "" : sparseCode == SparseCode.RELU ? ", ReLU code" : ", soft-threshold code");
 		return "VAE " + width + "x" + height + ", latent " + latent + ", depth " + depth + ", " + filters + " filters, " +
 			likelihood + " likelihood, beta " + beta + (isConditional() ? ", conditional on " + classes.size() +
 				" classes " + classes : "");

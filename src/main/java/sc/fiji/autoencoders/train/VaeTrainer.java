@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -52,6 +55,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	private final int klWarmupEpochs;
 	/** The class of each image (an index into the spec's classes) for a class-conditional VAE, else null. */
 	private int[] labels;
+	/** What a feature autoencoder's encoder sees while training (the loss is against the clean image). */
+	private Corruption corruption = Corruption.NONE;
 
 	/**
 	 * @param spec architecture; its width and height must be the images' size (see {@link #spec})
@@ -72,6 +77,16 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	 */
 	public VaeTrainer labels(final int[] classes) {
 		this.labels = classes == null ? null : classes.clone();
+		return this;
+	}
+
+	/**
+	 * Trains a feature autoencoder on corrupted inputs (a denoising or masked autoencoder): the encoder sees the
+	 * training images corrupted, the loss compares the decoding with the clean image. Validation and the codes use
+	 * clean images.
+	 */
+	public VaeTrainer corruption(final Corruption c) {
+		this.corruption = c == null ? Corruption.NONE : c;
 		return this;
 	}
 
@@ -140,9 +155,12 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 				config.seed);
 			// per image: what is minimized (score) and what is reported (metric); code: what the Gaussian is fitted to
 			final Operand<TFloat32> loss, score, metric, code;
+			// the encoder's input: x itself, or (fed while training) x corrupted; validation and codes leave it unfed
+			final Operand<TFloat32> xIn = corruption.isNone() ? x : tf.withName("x_in").placeholderWithDefault(x, Shape
+				.of(-1, s.paddedHeight(), s.paddedWidth(), 1));
 			if (s.isAutoencoder()) {
 				final AutoencoderNetwork net = new AutoencoderNetwork(tf, s, params);
-				code = net.encode(x);
+				code = net.encode(xIn);
 				metric = net.squaredError(x, net.decode(code));
 				final Regularizer r = s.regularizer();
 				score = r == Regularizer.SPARSE ? tf.math.add(metric, tf.math.mul(tf.constant(s.weight()), net.l1(code)))
@@ -161,7 +179,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 				metric = score;
 			}
 			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
-			final Random order = new Random(config.seed + 1), noise = new Random(config.seed + 2);
+			final Random order = new Random(config.seed + 1), noise = new Random(config.seed + 2), corrupt = new Random(
+				config.seed + 4);
 			final int[] perm = identity(nTrain);
 			final int[] cursor = { nTrain };
 			try (Session session = Sessions.create(g, config.threads); BatchPrefetcher batches = new BatchPrefetcher(() -> {
@@ -174,7 +193,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 					System.arraycopy(yTrain, perm[cursor[0]] * classes, by, i * classes, classes);
 					System.arraycopy(train, perm[cursor[0]++] * n, bx, i * n, n);
 				}
-				return new float[][] { bx, gaussian(b * s.latent(), noise), by };
+				return new float[][] { bx, gaussian(b * s.latent(), noise), by, corruption.isNone() ? null : corruption.apply(
+					bx, b, s.paddedHeight(), s.paddedWidth(), 1 << s.depth(), corrupt) };
 			}))
 			{
 				final long startStep = resume != null ? resume.steps : 0;
@@ -192,7 +212,10 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						{
 							final Session.Runner r = session.runner().feed(x, tx).feed(eps, te).feed(klWeight, tw).fetch(loss);
 							if (y != null) r.feed(y, ty);
-							return adam.step(r, lr, globalStep);
+							if (batch[3] == null) return adam.step(r, lr, globalStep);
+							try (var tc = Tensors.of(batch[3], b, s.paddedHeight(), s.paddedWidth(), 1)) {
+								return adam.step(r.feed(xIn, tc), lr, globalStep);
+							}
 						}
 					}
 
@@ -335,6 +358,8 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 				.height() + " are too small for depth " + spec.depth() + ": use a depth of at most " + (31 - Integer
 					.numberOfLeadingZeros(minSide)) + ".");
 		}
+		if (!corruption.isNone() && !(resume != null ? resume.vae : spec).isAutoencoder()) throw new BadInputException(
+			"Corrupted inputs (" + corruption + ") are for feature autoencoders: train the VAE without corruption.");
 		if (images.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
 			"validation); give a stack with many slices.");
 		final VaeSpec s = resume != null ? resume.vae : spec;
@@ -366,6 +391,11 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
 		m.trainingSettings = config.toJson();
+		if (!corruption.isNone()) { // for the record, beside the loop's settings
+			final JsonObject j = JsonParser.parseString(m.trainingSettings).getAsJsonObject();
+			j.addProperty("corruption", corruption.toString());
+			m.trainingSettings = j.toString();
+		}
 		m.created = Instant.now().toString();
 		return m;
 	}

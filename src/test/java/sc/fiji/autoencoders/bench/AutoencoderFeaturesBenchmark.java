@@ -16,6 +16,7 @@ import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.train.Corruption;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
@@ -28,7 +29,8 @@ import sc.fiji.autoencoders.train.VaeTrainer;
  *
  * <p>
  * Arguments: DATA_DIR OUT_DIR NAME KIND(none|sparse|contractive|linear|vae) WEIGHT(or beta) CODE EPOCHS MINUTES
- * [LEARNING_RATE]
+ * [LEARNING_RATE [CORRUPTION [SEED]]] (CORRUPTION as {@code train-autoencoder --corruption}: none, mask:F, pixels:F,
+ * noise:S; SEED 42 unless given)
  */
 public final class AutoencoderFeaturesBenchmark {
 
@@ -47,12 +49,13 @@ public final class AutoencoderFeaturesBenchmark {
 		c.epochs = epochs;
 		c.minutes = minutes;
 		c.earlyStopPatience = 0;
-		c.seed = 42;
+		c.seed = args.length > 10 ? Long.parseLong(args[10]) : 42;
 		if (args.length > 8) c.learningRate = Float.parseFloat(args[8]);
 		final VaeSpec spec = kind.equals("vae") ? new VaeSpec(28, 28, code, 2, 32, Likelihood.BERNOULLI, weight)
 			: VaeSpec.autoencoder(28, 28, code, 2, 32, Regularizer.parse(kind), weight);
 		final long t0 = System.nanoTime();
-		final AutoencoderModel m = new VaeTrainer(train, spec, c, 0).process();
+		final Corruption corruption = Corruption.parse(args.length > 9 ? args[9] : "none");
+		final AutoencoderModel m = new VaeTrainer(train, spec, c, 0).corruption(corruption).process();
 		final double seconds = (System.nanoTime() - t0) / 1e9;
 		ModelFile.save(m, new File(out, name + ".aemodel"));
 		try (Vae ae = new Vae(m)) {
@@ -92,8 +95,8 @@ public final class AutoencoderFeaturesBenchmark {
 				write(new File(out, name + "-decoder.csv"), cols, 784);
 			}
 			final String line = String.format(Locale.ROOT,
-				"%s kind=%s weight=%g code=%d lr=%g epochs=%d steps=%d seconds=%.0f test_squared_error=%.3f near_zero=%.3f " +
-					"jacobian_norm=%.3f", name, kind, weight, code, c.learningRate, m.history.size(), m.steps, seconds, se, near, jac);
+				"%s kind=%s weight=%g code=%d corruption=%s seed=%d lr=%g epochs=%d steps=%d seconds=%.0f test_squared_error=%.3f near_zero=%.3f " +
+					"jacobian_norm=%.3f", name, kind, weight, code, corruption, c.seed, c.learningRate, m.history.size(), m.steps, seconds, se, near, jac);
 			System.out.println(line);
 			try (PrintWriter w = new PrintWriter(new java.io.FileWriter(new File(out, "measures.txt"), StandardCharsets.UTF_8,
 				true)))

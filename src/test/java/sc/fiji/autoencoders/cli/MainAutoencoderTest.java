@@ -27,9 +27,11 @@ public class MainAutoencoderTest {
 		final String stack = "test-images/fashion-mnist-test-500.tif";
 		final File model = new File(dir, "c.aemodel");
 		Object[] r = cli("train-autoencoder", "--images", stack, "--out", model.getPath(), "--code", "6",
-			"--regularizer", "contractive", "--weight", "0.1", "--filters", "8", "--epochs", "1", "--seed", "1");
+			"--regularizer", "contractive", "--weight", "0.1", "--filters", "8", "--epochs", "1", "--seed", "1",
+			"--corruption", "mask:0.25");
 		assertEquals(0, r[0], r[2].toString());
 		final AutoencoderModel m = ModelFile.load(model);
+		assertTrue(m.trainingSettings.contains("\"corruption\":\"mask:0.25\""), m.trainingSettings);
 		assertEquals(Regularizer.CONTRACTIVE, m.vae.regularizer());
 		assertEquals(0.1f, m.vae.weight());
 		assertEquals(6, m.codes.dimension(), "the Gaussian of the training codes is stored");
@@ -103,5 +105,8 @@ public class MainAutoencoderTest {
 		assertEquals(2, r[0]);
 		assertTrue(r[2].toString().contains("Unknown regularizer 'dense': use 'none', 'sparse', 'contractive' or " +
 			"'linear'"), r[2].toString());
+		r = cli("train-autoencoder", "--images", stack, "--out", model.getPath(), "--corruption", "blur:2");
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().contains("Unknown corruption 'blur:2': use 'none', 'mask:F'"), r[2].toString());
 	}
 }

@@ -237,6 +237,31 @@ public class ModelFileFixtureTest {
 		assertRewrittenUnchanged(f, m);
 	}
 
+	/**
+	 * A sparse feature autoencoder written before the soft-threshold code ({@code autoencoder-sparse-relu-v1.aemodel}: a
+	 * {@code VaeTrainer} run of 2 epochs on 16 12x10 blobs of seeds 100-115, code 3, depth 1, 2 filters, sparse with
+	 * weight 0.01, batch 4, validation fraction 0.25, one thread, seed 9): its spec has no {@code sparseCode}, so it has
+	 * the ReLU code, and it encodes exactly as when it was written (the codes below were printed then, bit for bit).
+	 */
+	@Test
+	public void sparseAutoencoderWithReluCodeLoadsAndEncodesAsBefore() throws IOException {
+		final File f = fixture("autoencoder-sparse-relu-v1.aemodel");
+		final AutoencoderModel m = ModelFile.load(f);
+		assertEquals("sparse", String.valueOf(m.vae.regularizer()));
+		assertEquals(sc.fiji.autoencoders.model.SparseCode.RELU, m.vae.sparseCode());
+		assertEquals(0.01f, m.vae.weight());
+		assertEquals(3, m.vae.latent());
+		assertEquals(List.of("ae_enc0.kernel", "ae_enc0.bias", "ae_code.kernel", "ae_code.bias", "ae_dec_dense.kernel",
+			"ae_dec_dense.bias", "ae_dec0.kernel", "ae_dec0.bias"), new ArrayList<>(m.weights.entries().keySet()));
+		try (Vae v = new Vae(m)) {
+			final float[][] expected = { { 0f, 0f, 0f }, { Float.intBitsToFloat(0x3e3dc064), Float.intBitsToFloat(
+				0x3eb5f1e1), Float.intBitsToFloat(0x3cb5dd68) }, { 0f, Float.intBitsToFloat(0x3e02f1b9), 0f } };
+			for (int s = 1; s <= 3; s++)
+				assertArrayEquals(expected[s - 1], v.encode(List.of(TestImages.blobs(12, 10, s)))[0], "blobs of seed " + s);
+		}
+		assertRewrittenUnchanged(f, m);
+	}
+
 	/** Saved again, the file has the same spec.json (as JSON) and the same arrays: the layout did not change. */
 	private void assertRewrittenUnchanged(final File original, final AutoencoderModel m) throws IOException {
 		final File again = new File(dir, original.getName());
