@@ -731,8 +731,8 @@ public final class Autoencoders {
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final boolean conditional = !vae.classes().isEmpty(); // each image encoded in its class, a decoded in its own
 			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), conditional ? sliceClasses(image, vae
-				.classes(), "Latent arithmetic") : null, b, conditional ? sliceClasses(add, vae.classes()) : null, c,
-				conditional ? sliceClasses(subtract, vae.classes()) : null, settings.strength);
+				.classes(), "Latent arithmetic") : null, b, conditional ? sliceClasses(add, vae.classes(), "Latent arithmetic") : null, c,
+				conditional ? sliceClasses(subtract, vae.classes(), "Latent arithmetic") : null, settings.strength);
 			return ImageFiles.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
 				out.size(), 1);
 		}
@@ -813,10 +813,12 @@ public final class Autoencoders {
 	}
 
 	/** The slice labels of all the images in order, as by {@link #sliceClasses(ImagePlus, List, String)}. */
-	private static List<String> sliceClasses(final List<ImagePlus> images, final List<String> classes) {
+	private static List<String> sliceClasses(final List<ImagePlus> images, final List<String> classes,
+		final String what)
+	{
 		final List<String> labels = new ArrayList<>();
 		for (final ImagePlus image : images)
-			labels.addAll(sliceClasses(image, classes, "Latent arithmetic"));
+			labels.addAll(sliceClasses(image, classes, what));
 		return labels;
 	}
 
