@@ -9,6 +9,9 @@
 #   n2v-self   train-denoiser --noisy test/noisy                               (Noise2Void on the held-out noisy images
 #              themselves: legitimate for self-supervision, as `denoise --self-supervised` does; never sees a gt)
 #   n2v-train  train-denoiser --noisy train/noisy                              (Noise2Void on the training fields)
+#   pairs-joint pairs with the three channels of a field as one 3-channel image (--channels joint): the network sees all
+#              wavelengths of a field at once; the fields are written as 3-channel ImageJ TIFFs under the output folder
+#              (derived files, never in the repository) and the results split back into channels for scoring
 #   pairs-ch01 pairs on channels 0-1 of fields 001-040, scored on channel 2 of fields 041-080 beside `pairs` on the
 #              same images: a wavelength the model never saw (no other microscope's data is available offline)
 # Usage: bench/w2s.sh [MINUTES] [NAME]
@@ -25,7 +28,7 @@
 source "$(dirname "$0")/common.sh"
 MINUTES="${1:-10}"
 NAME="${2:-10min}"
-STEPS="${STEPS:-peers pairs n2v-self n2v-train pairs-ch01}"
+STEPS="${STEPS:-peers pairs n2v-self n2v-train pairs-ch01}" # pairs-joint on request
 FIELDS_TRAIN="${FIELDS_TRAIN:-40}"
 ARGS="${ARGS:-}"
 ARGS_PAIRS="${ARGS_PAIRS:-}"
@@ -62,7 +65,7 @@ score() { # score GT_DIR RESULT_DIR LABEL: the mean line of psnr_aff.py, per-ima
 
 model() { # model NAME INPUT_DIR GT_DIR LABEL TRAIN-DENOISER-ARGS...: trains, then denoises INPUT_DIR into
   # $DIR/NAME-out, both in one hold of the lock (the denoising is not timed, but at full speed it keeps the lock for
-  # minutes instead of crawling beside the next benchmark), then scores against GT_DIR.
+  # minutes instead of crawling beside the next benchmark), then scores against GT_DIR (not when GT_DIR is empty).
   local name="$1" input="$2" gt="$3" label="$4"; shift 4
   echo "## $name: train-denoiser $* --minutes $MINUTES --epochs 1000 $ARGS"
   (
@@ -77,7 +80,7 @@ model() { # model NAME INPUT_DIR GT_DIR LABEL TRAIN-DENOISER-ARGS...: trains, th
   ) 9>/tmp/bench.lock
   grep -v '^Epoch' "$DIR/$name.log" | tail -n 3
   bin/fiji-ae info --model "$DIR/$name.aemodel" | grep -E 'mode|architecture|best epoch|trained' || true
-  score "$gt" "$DIR/$name-out" "$label"
+  if [ -n "$gt" ]; then score "$gt" "$DIR/$name-out" "$label"; fi
 }
 
 has() { case " $STEPS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
@@ -115,6 +118,26 @@ for p in sorted(glob.glob(sys.argv[1]+"/*.png")): tifffile.imwrite(sys.argv[2]+"
   if has n2v-train; then
     model n2v-train "$DIR/test/noisy" "$DIR/test/gt" "noisy-only (${ARGS_N2V:-defaults}), trained on the noisy images of fields $T" \
       --noisy "$DIR/train/noisy" $ARGS_N2V
+  fi
+  if has pairs-joint; then
+    # one 3-channel ImageJ TIFF (CYX) per field, for training and for the held-out fields; results split back per channel
+    for sub in train test; do for kind in noisy gt; do
+      mkdir -p "$DIR/joint-$sub/$kind"
+      $PY -c 'import sys,glob,os,numpy as np,tifffile; from PIL import Image
+d,o=sys.argv[1],sys.argv[2]
+for f in sorted({os.path.basename(p)[:3] for p in glob.glob(d+"/*_0.png")}):
+    tifffile.imwrite(o+"/"+f+".tif", np.stack([np.array(Image.open(d+"/"+f+"_%d.png"%c).convert("L")) for c in range(3)]), imagej=True, metadata={"axes": "CYX"})' \
+        "$DIR/$sub/$kind" "$DIR/joint-$sub/$kind"
+    done; done
+    model pairs-joint "$DIR/joint-test/noisy" "" "" \
+      --input "$DIR/joint-train/noisy" --target "$DIR/joint-train/gt" --channels joint $ARGS_PAIRS
+    mkdir -p "$DIR/pairs-joint-split"
+    $PY -c 'import sys,glob,os,numpy as np,tifffile
+for p in sorted(glob.glob(sys.argv[1]+"/*.tif")):
+    a=np.squeeze(tifffile.imread(p)); assert a.shape[0]==3, a.shape
+    for c in range(3): tifffile.imwrite(sys.argv[2]+"/"+os.path.basename(p)[:-4]+"_%d.tif"%c, a[c].astype(np.float32))' \
+      "$DIR/pairs-joint-out" "$DIR/pairs-joint-split"
+    score "$DIR/test/gt" "$DIR/pairs-joint-split" "pairs, channels jointly (3-channel network), trained on fields $T"
   fi
   if has pairs-ch01; then
     echo "## other wavelength: held-out fields, channel 2 only"
