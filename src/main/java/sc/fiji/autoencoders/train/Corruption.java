@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.model.Choice;
 
 /**
  * What a feature autoencoder's encoder sees while it trains, the loss being always against the clean image (a denoising
@@ -16,7 +17,7 @@ import sc.fiji.autoencoders.BadInputException;
 public final class Corruption {
 
 	/** The kinds, by the name users type. */
-	public enum Kind {
+	public enum Kind implements Choice {
 		NONE, MASK, PIXELS, NOISE
 	}
 
@@ -40,9 +41,8 @@ public final class Corruption {
 		if (t.equals("none") || t.isEmpty()) return NONE;
 		final int colon = t.indexOf(':');
 		final String name = colon < 0 ? t : t.substring(0, colon);
-		final Kind kind = name.equals("mask") ? Kind.MASK : name.equals("pixels") ? Kind.PIXELS : name.equals("noise")
-			? Kind.NOISE : null;
-		if (kind == null || colon < 0) throw bad(text);
+		final Kind kind = Choice.byId(Kind.class, name);
+		if (kind == null || kind == Kind.NONE || colon < 0) throw bad(text);
 		final float s;
 		try {
 			s = Float.parseFloat(t.substring(colon + 1));
@@ -105,7 +105,7 @@ public final class Corruption {
 
 	@Override
 	public String toString() {
-		return kind == Kind.NONE ? "none" : kind.name().toLowerCase(Locale.ROOT) + ":" + strength;
+		return kind == Kind.NONE ? kind.id() : kind.id() + ":" + strength;
 	}
 
 	private static BadInputException bad(final String text) {

@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.train;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 
 import sc.fiji.autoencoders.BadInputException;
 import sc.fiji.autoencoders.model.Choice;
@@ -94,6 +95,13 @@ public final class TrainingConfig {
 	 */
 	public String toJson() {
 		return new Gson().toJson(this);
+	}
+
+	/** {@link #toJson()} with a trainer's own setting {@code key} (e.g. a feature autoencoder's corruption) beside these. */
+	public String toJson(final String key, final String value) {
+		final JsonObject j = new Gson().toJsonTree(this).getAsJsonObject();
+		j.addProperty(key, value);
+		return j.toString();
 	}
 
 	public TrainingConfig copy() {

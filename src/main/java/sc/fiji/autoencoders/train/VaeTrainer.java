@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -390,12 +387,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		m.steps = o.steps;
 		m.learningRate = o.learningRate;
 		m.seed = config.seed;
-		m.trainingSettings = config.toJson();
-		if (!corruption.isNone()) { // for the record, beside the loop's settings
-			final JsonObject j = JsonParser.parseString(m.trainingSettings).getAsJsonObject();
-			j.addProperty("corruption", corruption.toString());
-			m.trainingSettings = j.toString();
-		}
+		m.trainingSettings = corruption.isNone() ? config.toJson() : config.toJson("corruption", corruption.toString());
 		m.created = Instant.now().toString();
 		return m;
 	}

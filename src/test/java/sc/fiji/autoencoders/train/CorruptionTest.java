@@ -28,7 +28,9 @@ public class CorruptionTest {
 		assertEquals("mask:0.5", Corruption.parse("mask:0.5").toString());
 		assertEquals(Corruption.Kind.PIXELS, Corruption.parse("Pixels: 0.25").kind());
 		assertEquals(0.3f, Corruption.parse("noise:0.3").strength());
-		for (final String bad : new String[] { "blur:2", "mask", "mask:x", "mask:1", "mask:0", "pixels:-0.1", "noise:0" }) {
+		for (final String bad : new String[] { "blur:2", "mask", "mask:x", "mask:1", "mask:0", "pixels:-0.1", "noise:0",
+			"none:0.5" })
+		{
 			final String message = assertThrows(BadInputException.class, () -> Corruption.parse(bad)).getMessage();
 			assertTrue(message.contains("'" + bad + "'") && message.contains("e.g."), message);
 		}
