@@ -14,6 +14,9 @@
 #              (derived files, never in the repository) and the results split back into channels for scoring
 #   pairs-ch01 pairs on channels 0-1 of fields 001-040, scored on channel 2 of fields 041-080 beside `pairs` on the
 #              same images: a wavelength the model never saw (no other microscope's data is available offline)
+#   bm3d       BM3D blind and after a variance-stabilizing transform (bench/w2s-bm3d.py), on request: needs
+#              BM3D_EXE, an IPOL-style BM3D executable (`bm3d INPUT SIGMA OUTPUT.npy`) that this repository neither
+#              ships nor builds
 # Usage: bench/w2s.sh [MINUTES] [NAME]
 #   STEPS="peers pairs n2v-self n2v-train pairs-ch01" (default all; peers = noisy input + classic filters)
 #   ARGS="..." extra train-denoiser options for every model; ARGS_PAIRS / ARGS_N2V for one kind only.
@@ -28,7 +31,7 @@
 source "$(dirname "$0")/common.sh"
 MINUTES="${1:-10}"
 NAME="${2:-10min}"
-STEPS="${STEPS:-peers pairs n2v-self n2v-train pairs-ch01}" # pairs-joint on request
+STEPS="${STEPS:-peers pairs n2v-self n2v-train pairs-ch01}" # pairs-joint and bm3d on request
 FIELDS_TRAIN="${FIELDS_TRAIN:-40}"
 ARGS="${ARGS:-}"
 ARGS_PAIRS="${ARGS_PAIRS:-}"
@@ -105,6 +108,13 @@ for p in sorted(glob.glob(sys.argv[1]+"/*.png")): tifffile.imwrite(sys.argv[2]+"
     score "$DIR/test/gt" "$DIR/peers/tv" "TV (skimage, weight 4 sigma)"
     score "$DIR/test/gt" "$DIR/peers/nlm" "NLM (skimage, h 3 sigma)"
     score "$DIR/test/gt" "$DIR/peers/cv2nlm" "NLM (OpenCV, h 3 sigma)"
+  fi
+  if has bm3d; then
+    echo "## BM3D (bench/w2s-bm3d.py, $BM3D_EXE, under the lock; strength chosen on fields 001-004)"
+    [ -x "${BM3D_EXE:-}" ] || { echo "The bm3d step needs BM3D_EXE=/path/to/bm3d (an IPOL-style BM3D executable)."; exit 2; }
+    $LOCK $PY bench/w2s-bm3d.py "$BM3D_EXE" "$W2S" "$DIR/peers"
+    score "$DIR/test/gt" "$DIR/peers/bm3d-blind" "BM3D (blind, sigma from estimate_sigma)"
+    score "$DIR/test/gt" "$DIR/peers/bm3d-vst" "BM3D after a VST (oracle noise parameters)"
   fi
   T="001-$(printf %03d "$FIELDS_TRAIN")"
   if has pairs; then
