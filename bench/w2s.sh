@@ -110,8 +110,8 @@ for p in sorted(glob.glob(sys.argv[1]+"/*.png")): tifffile.imwrite(sys.argv[2]+"
     score "$DIR/test/gt" "$DIR/peers/cv2nlm" "NLM (OpenCV, h 3 sigma)"
   fi
   if has bm3d; then
-    echo "## BM3D (bench/w2s-bm3d.py, $BM3D_EXE, under the lock; strength chosen on fields 001-004)"
     [ -x "${BM3D_EXE:-}" ] || { echo "The bm3d step needs BM3D_EXE=/path/to/bm3d (an IPOL-style BM3D executable)."; exit 2; }
+    echo "## BM3D (bench/w2s-bm3d.py, $BM3D_EXE, under the lock; strength chosen on fields 001-004)"
     $LOCK $PY bench/w2s-bm3d.py "$BM3D_EXE" "$W2S" "$DIR/peers"
     score "$DIR/test/gt" "$DIR/peers/bm3d-blind" "BM3D (blind, sigma from estimate_sigma)"
     score "$DIR/test/gt" "$DIR/peers/bm3d-vst" "BM3D after a VST (oracle noise parameters)"
