@@ -53,8 +53,8 @@ def run(way, x, gt, k):
     if way == 'blind':
         return bm3d(x, k * 255 * float(estimate_sigma(x / 255)))
     a, b = noise_params(x, gt)
-    z = gat(x, a, b); s = 25 / 1.0  # scale the stabilized image so that its noise sigma is 25 (BM3D's tuned range)
-    return gat_inv(bm3d(z * s, k * 25) / s, a, b)
+    z, s = gat(x, a, b), 25.0  # the stabilized noise (sigma 1) scaled to 25, where BM3D's defaults are tuned
+    return gat_inv(bm3d(z * s, k * s) / s, a, b)
 
 factors = {'blind': [4.0, 5.0, 6.0, 8.0], 'vst': [1.0, 1.5, 2.0, 3.0]}
 for way, ks in factors.items():
