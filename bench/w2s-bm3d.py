@@ -21,10 +21,12 @@ tmp = tempfile.mkdtemp()
 def load(kind, f, c):
     return np.array(Image.open('%s/%s/%03d_%d.png' % (w2s, kind, f, c)).convert('L')).astype(np.float64)
 
-def psnr_aff(x, y):
+def fit(x, y):  # a * x + b closest to y (least squares)
     A = np.stack([x.ravel(), np.ones(x.size)], 1)
-    f = (A @ np.linalg.lstsq(A, y.ravel(), rcond=None)[0]).reshape(y.shape)
-    return 10 * np.log10((y.max() - y.min()) ** 2 / np.mean((f - y) ** 2))
+    return (A @ np.linalg.lstsq(A, y.ravel(), rcond=None)[0]).reshape(y.shape)
+
+def psnr_aff(x, y):  # as ../shared/bench/psnr_aff.py
+    return 10 * np.log10((y.max() - y.min()) ** 2 / np.mean((fit(x, y) - y) ** 2))
 
 def bm3d(x, sigma):
     tifffile.imwrite(tmp + '/in.tif', x.astype(np.float32))
@@ -33,8 +35,7 @@ def bm3d(x, sigma):
 
 def noise_params(x, gt):
     """Poisson-Gaussian var = a*mu + b of frame x, mu = the affine fit of the ground truth to x, by binned variances."""
-    A = np.stack([gt.ravel(), np.ones(gt.size)], 1)
-    mu = (A @ np.linalg.lstsq(A, x.ravel(), rcond=None)[0]).reshape(x.shape)
+    mu = fit(gt, x)
     r = (x - mu).ravel(); m = mu.ravel(); q = np.quantile(m, np.linspace(0, 1, 21))
     mids, vs = [], []
     for lo, hi in zip(q[:-1], q[1:]):
