@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.base.BadInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

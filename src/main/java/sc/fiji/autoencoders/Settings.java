@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.base.BadInputException;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.base.BadInputException;
 import java.io.File;
 
 import sc.fiji.autoencoders.model.Masking;

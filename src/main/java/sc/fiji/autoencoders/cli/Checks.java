@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.cli;
 
 import java.io.File;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Argument checks done before long work starts, so that a typo fails in a second and not after training. */
 final class Checks {

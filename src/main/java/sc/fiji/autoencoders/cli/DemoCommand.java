@@ -11,7 +11,7 @@ import ij.ImagePlus;
 import ij.process.ByteProcessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;

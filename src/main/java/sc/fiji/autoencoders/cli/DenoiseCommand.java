@@ -16,7 +16,7 @@ import ij.ImagePlus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.SelfSupervisedSettings;
 import sc.fiji.autoencoders.Settings;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import ij.ImagePlus;
 import picocli.CommandLine.Option;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.io.ImageFiles;

@@ -14,7 +14,7 @@ import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.AnomalyResult;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Plugins > Autoencoders > Autoencoder Anomaly Map: reconstruction error per slice (table) and per pixel (image). */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Autoencoder Anomaly Map...", visible = false)

@@ -11,7 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Plugins > Autoencoders > Autoencoder Model Info: what a model file holds. */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Autoencoder Model Info...", visible = false)

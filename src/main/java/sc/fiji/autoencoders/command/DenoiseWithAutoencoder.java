@@ -15,7 +15,7 @@ import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 

@@ -15,7 +15,7 @@ import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.EncodeSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Plugins > Autoencoders > Encode with VAE: latent mean and log-variance of every slice, to a Results table. */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Encode with VAE...", visible = false)

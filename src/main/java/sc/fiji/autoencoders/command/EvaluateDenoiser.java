@@ -16,7 +16,7 @@ import sc.fiji.autoencoders.Settings;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.predict.Evaluation;
 
 /** Plugins > Autoencoders > Evaluate Denoiser: corrupt clean slices, denoise, and table PSNR and SSIM. */

@@ -10,7 +10,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.ExportSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.engine.Engine;

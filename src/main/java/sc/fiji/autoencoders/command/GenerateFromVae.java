@@ -14,7 +14,7 @@ import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Plugins > Autoencoders > Generate from VAE: a stack of new images decoded from z ~ N(0, T^2 I). */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Generate from VAE...", visible = false)

@@ -14,7 +14,7 @@ import sc.fiji.autoencoders.InterpolateSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Plugins > Autoencoders > Interpolate in VAE Latent Space: between two slices of a stack. */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Interpolate in VAE Latent Space...", visible = false)

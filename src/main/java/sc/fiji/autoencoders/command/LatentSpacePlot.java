@@ -12,7 +12,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.LatentPlotSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.engine.Engine;

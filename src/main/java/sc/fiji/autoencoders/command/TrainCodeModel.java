@@ -11,7 +11,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.CodeModelTrainingSettings;
 import sc.fiji.autoencoders.Settings;

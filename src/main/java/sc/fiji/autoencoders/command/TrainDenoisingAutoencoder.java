@@ -14,7 +14,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.engine.Engine;

@@ -14,7 +14,7 @@ import sc.fiji.autoencoders.WalkSettings;
 import sc.fiji.autoencoders.Settings;
 import sc.fiji.autoencoders.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Plugins > Autoencoders > VAE Latent Walk: a montage sweeping two latent dimensions. */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>VAE Latent Walk...", visible = false)

@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.ij1;
 
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
 
 /**

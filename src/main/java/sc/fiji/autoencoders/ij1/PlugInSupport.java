@@ -8,7 +8,7 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /** Helpers shared by the ImageJ 1 commands: dialogs that macros can fill, input images, errors. */

@@ -13,7 +13,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.Denoising;

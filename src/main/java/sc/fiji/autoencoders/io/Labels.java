@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * Class labels of images, one per plane: from a stack's slice labels (a folder of class subfolders opens with each

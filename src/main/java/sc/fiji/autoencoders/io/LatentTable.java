@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * Latent codes as a table, one row per image: columns {@code image, mu_0..mu_{L-1}, logvar_0..logvar_{L-1}} for a VAE,

@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.Weights;

@@ -16,7 +16,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.JsonTable.At;
 import sc.fiji.autoencoders.io.JsonTable.Codec;
 import sc.fiji.autoencoders.io.JsonTable.Field;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.util.Locale;
 
 import ij.measure.ResultsTable;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Results tables as CSV files: what the CLI writes is what the Fiji commands show. */
 public final class TableFiles {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import ij.measure.Calibration;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * Writes a TIFF stack or hyperstack plane by plane, as ImageJ writes its own stacks, so that a stack of any length

@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** The layout of a denoising network ({@link NetworkSpec}). */
 public enum Architecture implements Choice {

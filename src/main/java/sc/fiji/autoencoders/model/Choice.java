@@ -3,7 +3,7 @@ package sc.fiji.autoencoders.model;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * One of a fixed set of named options (an enum constant) with the lower-case {@link #id()} that model files, the

@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.model;
 
 import java.util.Random;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * A Gaussian with full covariance fitted to the codes of the training images (a VAE's latent means, a feature

@@ -6,7 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Parameters as graph constants taken from stored weights: the inference graph of a loaded model. */
 public final class FrozenParameters implements ParameterSource {

@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** The reconstruction term of a VAE ({@link VaeSpec}). */
 public enum Likelihood implements Choice {

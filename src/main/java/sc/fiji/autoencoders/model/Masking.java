@@ -3,7 +3,7 @@ package sc.fiji.autoencoders.model;
 import java.util.Locale;
 import java.util.Objects;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The blind-spot masking a Noise2Void model was trained with (stored as {@code masking} in the model file): which

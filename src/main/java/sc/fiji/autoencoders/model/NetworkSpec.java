@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.model;
 
 import java.util.Objects;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * Immutable description of a denoising network, stored in the model file as JSON so that the graph can be rebuilt in

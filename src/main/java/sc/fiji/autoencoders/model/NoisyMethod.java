@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * How a denoiser learns from noisy images alone (training mode {@link TrainingMode#NOISY}). Both assume noise that is

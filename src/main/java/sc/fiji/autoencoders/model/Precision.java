@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The arithmetic a training graph runs in. {@link #BFLOAT16} lets TensorFlow's oneDNN auto-mixed-precision pass run

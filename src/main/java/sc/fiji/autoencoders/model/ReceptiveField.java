@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.model;
 
 import java.util.Locale;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The effective receptive field of a trained denoiser (stored as {@code receptiveField} in the model file): the

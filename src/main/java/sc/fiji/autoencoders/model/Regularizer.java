@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** What a feature autoencoder ({@link ModelKind#AUTOENCODER}) adds to its reconstruction error while it trains. */
 public enum Regularizer implements Choice {

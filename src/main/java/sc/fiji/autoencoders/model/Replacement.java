@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** What replaces a blind-spot pixel's value in the network's input ({@link Masking}). */
 public enum Replacement implements Choice {

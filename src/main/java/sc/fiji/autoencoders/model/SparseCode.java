@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The activation on a sparse feature autoencoder's code ({@link Regularizer#SPARSE}). Model files store it since

@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * structN2V: the line of pixels masked with each blind-spot pixel, for noise that is correlated along rows (x) or

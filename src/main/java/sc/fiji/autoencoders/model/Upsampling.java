@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** How the decoder of a denoising network ({@link NetworkSpec}) doubles the image size at each level. */
 public enum Upsampling implements Choice {

@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.model;
 
 import java.util.List;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.VaeSpec;
 

@@ -3,7 +3,7 @@ package sc.fiji.autoencoders.model;
 import java.util.List;
 import java.util.Objects;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * Immutable description of a convolutional VAE: image size, latent size, encoder depth (stride-2 convolutions) and base

@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.model;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * Which levels of a 3D network ({@link NetworkSpec#dims()} 3) also halve Z when they pool; X and Y are halved at every

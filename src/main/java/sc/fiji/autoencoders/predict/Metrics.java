@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.predict;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 
 /**

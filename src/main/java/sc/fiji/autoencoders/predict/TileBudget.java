@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.predict;
 
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.NetworkSpec;
 
 /**
@@ -68,7 +69,7 @@ public final class TileBudget {
 		catch (final NumberFormatException e) {
 			// falls through to the message
 		}
-		throw new sc.fiji.autoencoders.BadInputException("fiji.ae.tileMegabytes is '" + p + "': give a whole number " +
+		throw new BadInputException("fiji.ae.tileMegabytes is '" + p + "': give a whole number " +
 			"of megabytes, at least 1 (e.g. -Dfiji.ae.tileMegabytes=1024).");
 	}
 }

@@ -3,7 +3,7 @@ package sc.fiji.autoencoders.train;
 import java.util.Locale;
 import java.util.Random;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.Choice;
 
 /**

@@ -2,7 +2,7 @@ package sc.fiji.autoencoders.train;
 
 import com.google.gson.annotations.SerializedName;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.Choice;
 
 /**

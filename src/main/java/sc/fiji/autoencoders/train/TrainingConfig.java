@@ -3,7 +3,7 @@ package sc.fiji.autoencoders.train;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.Choice;
 
 /**

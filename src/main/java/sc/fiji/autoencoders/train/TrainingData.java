@@ -3,7 +3,7 @@ package sc.fiji.autoencoders.train;
 import java.util.List;
 import java.util.Random;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.Normalization;

@@ -17,7 +17,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** Class labels from slice labels, class subfolders and CSV files, and the messages for missing and extra ones. */
 public class LabelsTest {

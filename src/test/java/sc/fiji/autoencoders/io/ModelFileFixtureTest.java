@@ -111,7 +111,7 @@ public class ModelFileFixtureTest {
 		final AutoencoderModel m = ModelFile.load(f);
 		assertNull(m.codes, "written before the code fit: it has none");
 		try (Vae v = new Vae(m)) {
-			final String message = org.junit.jupiter.api.Assertions.assertThrows(sc.fiji.autoencoders.BadInputException.class,
+			final String message = org.junit.jupiter.api.Assertions.assertThrows(sc.fiji.autoencoders.base.BadInputException.class,
 				() -> v.generate(2, 1, 1, sc.fiji.autoencoders.predict.Sampling.FIT)).getMessage();
 			assertTrue(message.contains("has no Gaussian fitted to its training codes"), message);
 		}

@@ -39,7 +39,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import sc.fiji.autoencoders.model.Likelihood;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.TestModels;
 import sc.fiji.autoencoders.image.Plane;

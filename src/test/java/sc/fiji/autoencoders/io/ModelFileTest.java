@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sc.fiji.autoencoders.model.ModelKind;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;

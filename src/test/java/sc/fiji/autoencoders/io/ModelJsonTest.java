@@ -18,7 +18,7 @@ import sc.fiji.autoencoders.model.TrainingMode;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestModels;
 import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;

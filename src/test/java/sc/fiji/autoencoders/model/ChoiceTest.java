@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.train.Schedule;
 
 /** The typed options: ids as stored and typed, parsing, and the messages that name the valid ids. */

@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** The Gaussian fitted to codes, and the principal axes of codes. */
 public class CodeDistributionTest {

@@ -18,7 +18,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestModels;
 import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.predict.Denoiser;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.ImagePlus;
 import ij.ImageStack;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.GenerateSettings;
 import sc.fiji.autoencoders.InterpolateSettings;
 import sc.fiji.autoencoders.TrainVaeSettings;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonParser;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Regularizer;

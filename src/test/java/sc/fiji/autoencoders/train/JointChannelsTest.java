@@ -21,7 +21,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.DenoiseSettings;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.TestVolumes;

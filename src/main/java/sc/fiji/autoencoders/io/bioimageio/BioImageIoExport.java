@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.AtomicFiles;

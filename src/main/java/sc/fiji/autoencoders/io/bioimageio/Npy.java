@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * NumPy's {@code .npy} format (version 1.0) for float32 arrays, which bioimage.io test tensors must be: the magic

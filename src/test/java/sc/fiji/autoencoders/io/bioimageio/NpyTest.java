@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import sc.fiji.autoencoders.BadInputException;
+import sc.fiji.autoencoders.base.BadInputException;
 
 /** The .npy writer gives byte for byte what numpy 1.24's {@code numpy.save} gives (headers copied from it). */
 class NpyTest {

@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders;
+package sc.fiji.autoencoders.base;
 
 /**
  * A problem with what the user gave (an image, a file, a parameter), with a message that names the problem and the fix.
