@@ -1,5 +1,17 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.Crossing;
+import sc.fiji.autoencoders.op.Settings;
+import sc.fiji.autoencoders.op.codes.GenerateSettings;
+import sc.fiji.autoencoders.op.codes.LatentArithmeticSettings;
+import sc.fiji.autoencoders.op.codes.LatentPlotSettings;
+import sc.fiji.autoencoders.op.codes.LatentScatter;
+import sc.fiji.autoencoders.op.codes.TrainAutoencoderSettings;
+import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
+import sc.fiji.autoencoders.op.models.ExportSettings;
 import sc.fiji.autoencoders.base.BadInputException;
 import java.io.File;
 import java.util.Collections;
@@ -143,21 +155,7 @@ public final class FijiAutoencoders {
 			return Engine.invokeStatic(FijiAutoencoders.class.getName(), method, types, args);
 		}
 		catch (final RuntimeException e) {
-			throw sameKind(e);
+			throw Crossing.sameKind(e);
 		}
-	}
-
-	/** The exceptions of the engine's copies of this plugin's classes as the caller's own. */
-	static RuntimeException sameKind(final RuntimeException e) {
-		final String name = e.getClass().getName();
-		if (!(e instanceof BadInputException) && name.equals(BadInputException.class.getName())) {
-			return new BadInputException(e.getMessage(), e);
-		}
-		if (!(e instanceof PredictionMonitor.CancelledException) && name.equals(PredictionMonitor.CancelledException.class
-			.getName()))
-		{
-			return new PredictionMonitor.CancelledException();
-		}
-		return e;
 	}
 }

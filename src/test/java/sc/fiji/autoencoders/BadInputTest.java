@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.models.ExportSettings;
 import sc.fiji.autoencoders.base.BadInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

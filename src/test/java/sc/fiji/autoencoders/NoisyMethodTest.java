@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.base.BadInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

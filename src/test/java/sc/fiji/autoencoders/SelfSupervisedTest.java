@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.SelfSupervisedSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

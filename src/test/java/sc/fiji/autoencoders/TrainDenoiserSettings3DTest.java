@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

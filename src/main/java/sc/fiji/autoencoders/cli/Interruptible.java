@@ -16,7 +16,8 @@ final class Interruptible {
 	static <T> T run(final Supplier<T> work, final Runnable cancel, final File out) {
 		final CountDownLatch done = new CountDownLatch(1);
 		final Thread hook = new Thread(() -> {
-			System.out.println("Interrupted: stopping and saving the best model so far to " + out);
+			System.out.println(out != null ? "Interrupted: stopping and saving the best model so far to " + out
+				: "Interrupted: stopping (no partial file is left)");
 			cancel.run();
 			try {
 				done.await(60, TimeUnit.SECONDS);

@@ -1,6 +1,10 @@
 package sc.fiji.autoencoders.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scijava.plugin.PluginInfo;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +13,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
+import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Operations;
 
 /**
  * {@code fiji-ae}: the headless command line. Each subcommand calls the same core as the Fiji commands. Exit status: 0
@@ -16,10 +22,7 @@ import sc.fiji.autoencoders.engine.Engine;
  */
 @Command(name = "fiji-ae", mixinStandardHelpOptions = true, version = "Fiji Autoencoders 0.1.0",
 	description = "Train and apply convolutional autoencoders (denoisers and VAEs) without Fiji's GUI.",
-	subcommands = { TrainDenoiserCommand.class, DenoiseCommand.class, EvaluateCommand.class, InfoCommand.class,
-		TrainVaeCommand.class, TrainAutoencoderCommand.class, GenerateCommand.class, ArithmeticCommand.class,
-		LatentPlotCommand.class, InterpolateCommand.class, WalkCommand.class, EncodeCommand.class, AnomalyCommand.class,
-		ExportCommand.class, DemoCommand.class })
+	subcommands = DemoCommand.class)
 public final class Main implements Runnable {
 
 	public static final int OK = 0;
@@ -36,10 +39,11 @@ public final class Main implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " +
-			"train-denoiser, denoise, evaluate, info, train-vae, train-autoencoder, generate, arithmetic, latent-plot, " +
-			"interpolate, walk, encode, anomaly, export, demo " +
-			"(fiji-ae --help lists them).");
+		final List<String> names = new ArrayList<>();
+		Operations.all().forEach(i -> names.add(i.getName()));
+		names.add("demo");
+		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " + String.join(
+			", ", names) + " (fiji-ae --help lists them).");
 	}
 
 	public static void main(final String[] args) {
@@ -53,6 +57,12 @@ public final class Main implements Runnable {
 	/** Runs the CLI in this JVM and returns the exit status (for tests). */
 	public static int run(final String... args) {
 		final CommandLine cl = new CommandLine(new Main());
+		// every operation's subcommand, derived from its settings (see OperationCommand), before the demo
+		final CommandLine demo = cl.getSubcommands().get("demo");
+		cl.getCommandSpec().removeSubcommand("demo");
+		for (final PluginInfo<Operation<?, ?>> info : Operations.all())
+			cl.addSubcommand(info.getName(), OperationCommand.of(info));
+		cl.addSubcommand("demo", demo);
 		cl.setParameterExceptionHandler((ex, a) -> {
 			final PrintWriter err = ex.getCommandLine().getErr();
 			err.println("Error: " + ex.getMessage());

@@ -11,8 +11,8 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import sc.fiji.autoencoders.AnomalyResult;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.codes.AnomalyResult;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.base.BadInputException;
 

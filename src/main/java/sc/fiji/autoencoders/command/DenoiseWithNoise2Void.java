@@ -12,10 +12,10 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.SelfSupervisedSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.denoising.SelfSupervisedSettings;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 

@@ -11,9 +11,9 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.EncodeSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.EncodeSettings;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.base.BadInputException;
 

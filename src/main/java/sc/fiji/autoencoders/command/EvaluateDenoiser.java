@@ -11,10 +11,10 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import java.util.Collections;
-import sc.fiji.autoencoders.EvaluateSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.denoising.EvaluateSettings;
+import sc.fiji.autoencoders.op.Settings;
 import ij.measure.ResultsTable;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.predict.Evaluation;

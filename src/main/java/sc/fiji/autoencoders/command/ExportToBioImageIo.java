@@ -9,10 +9,10 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.ExportSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.models.ExportSettings;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 
 /** Plugins > Autoencoders > Export to BioImage Model Zoo: a denoiser as a bioimage.io package (deepImageJ). */

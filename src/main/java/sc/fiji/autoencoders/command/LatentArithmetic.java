@@ -10,10 +10,10 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.LatentArithmeticSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.codes.LatentArithmeticSettings;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 
 /** Plugins > Autoencoders > Latent Arithmetic: decodes code(A) + strength (mean code(B) - mean code(C)). */

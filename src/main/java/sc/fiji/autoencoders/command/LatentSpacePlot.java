@@ -11,10 +11,10 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.LatentPlotSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.codes.LatentPlotSettings;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.ij1.LatentPlot;
 

@@ -4,7 +4,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import sc.fiji.autoencoders.TrainAutoencoderSettings;
+import sc.fiji.autoencoders.op.codes.TrainAutoencoderSettings;
 
 /**
  * Plugins > Autoencoders > Train Autoencoder for Features: a convolutional autoencoder with a code per image (plain,

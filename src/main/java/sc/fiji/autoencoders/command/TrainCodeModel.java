@@ -12,9 +12,9 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.CodeModelTrainingSettings;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.CodeModelTrainingSettings;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.train.TrainingConfig;

@@ -13,10 +13,10 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.Settings;
-import sc.fiji.autoencoders.TrainDenoiserSettings;
+import sc.fiji.autoencoders.op.Settings;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.TrainingMode;

@@ -6,7 +6,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import sc.fiji.autoencoders.TrainVaeSettings;
+import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
 
 /** Plugins > Autoencoders > Train Variational Autoencoder: a convolutional VAE on a stack (every slice a sample). */
 @Plugin(type = Command.class, menuPath = "Plugins>Autoencoders>Train Variational Autoencoder...", visible = false)

@@ -4,8 +4,8 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.AnomalyResult;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.codes.AnomalyResult;
+import sc.fiji.autoencoders.op.Autoencoders;
 
 /** Plugins > Autoencoders > Autoencoder Anomaly Map... (ImageJ 1 twin; recordable): table "Anomaly scores". */
 public class AnomalyMapPlugIn extends DialogPlugIn {

@@ -5,8 +5,8 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /** Plugins > Autoencoders > Denoise with Autoencoder... (ImageJ 1 twin; recordable; Esc cancels). */

@@ -4,8 +4,8 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.EncodeSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.EncodeSettings;
 
 /** Plugins > Autoencoders > Encode with VAE... (ImageJ 1 twin; recordable): the table is named "Latent codes". */
 public class EncodeVaePlugIn extends DialogPlugIn {

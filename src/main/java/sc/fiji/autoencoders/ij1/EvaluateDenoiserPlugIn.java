@@ -5,8 +5,8 @@ import java.util.Collections;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.EvaluateSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.EvaluateSettings;
 import sc.fiji.autoencoders.predict.Evaluation;
 
 /** Plugins > Autoencoders > Evaluate Denoiser... (ImageJ 1 twin; recordable): table "Denoiser evaluation". */

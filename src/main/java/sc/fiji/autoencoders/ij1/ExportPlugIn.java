@@ -2,8 +2,8 @@ package sc.fiji.autoencoders.ij1;
 
 import ij.IJ;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.ExportSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.models.ExportSettings;
 
 /**
  * Plugins > Autoencoders > Export to BioImage Model Zoo... (ImageJ 1 twin; recordable): writes a denoiser as a

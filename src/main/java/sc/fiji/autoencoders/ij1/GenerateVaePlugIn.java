@@ -1,8 +1,8 @@
 package sc.fiji.autoencoders.ij1;
 
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.GenerateSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.GenerateSettings;
 
 /** Plugins > Autoencoders > Generate from VAE... (ImageJ 1 twin; recordable). */
 public class GenerateVaePlugIn extends DialogPlugIn {

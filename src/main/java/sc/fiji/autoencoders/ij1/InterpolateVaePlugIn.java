@@ -2,8 +2,8 @@ package sc.fiji.autoencoders.ij1;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.InterpolateSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.InterpolateSettings;
 
 /** Plugins > Autoencoders > Interpolate in VAE Latent Space... (ImageJ 1 twin; recordable). */
 public class InterpolateVaePlugIn extends DialogPlugIn {

@@ -3,8 +3,8 @@ package sc.fiji.autoencoders.ij1;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.LatentArithmeticSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.LatentArithmeticSettings;
 
 /** Plugins > Autoencoders > Latent Arithmetic... (ImageJ 1 twin; recordable): decodes code(A) + mean(B) - mean(C). */
 public class LatentArithmeticPlugIn extends DialogPlugIn {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ij.gui.Plot;
-import sc.fiji.autoencoders.LatentScatter;
+import sc.fiji.autoencoders.op.codes.LatentScatter;
 
 /**
  * Draws a {@link LatentScatter} as an ImageJ {@link Plot}: one colour per class, with a legend. Used by every front

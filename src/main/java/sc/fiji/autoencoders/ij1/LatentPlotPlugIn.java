@@ -5,8 +5,8 @@ import java.util.Collections;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.gui.Plot;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.LatentPlotSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.LatentPlotSettings;
 
 /** Plugins > Autoencoders > Latent Space Plot... (ImageJ 1 twin; recordable): a scatter of the codes. */
 public class LatentPlotPlugIn extends DialogPlugIn {

@@ -1,8 +1,8 @@
 package sc.fiji.autoencoders.ij1;
 
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.WalkSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.WalkSettings;
 
 /** Plugins > Autoencoders > VAE Latent Walk... (ImageJ 1 twin; recordable). */
 public class LatentWalkPlugIn extends DialogPlugIn {

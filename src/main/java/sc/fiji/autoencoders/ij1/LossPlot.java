@@ -20,25 +20,18 @@ import sc.fiji.autoencoders.train.TrainingLoop;
 final class LossPlot implements TrainingListener {
 
 	private final String title;
-	private final String metric;
-	/** The legend's name of the validation curve, e.g. "masked validation" for Noise2Void. */
-	private final String validation;
 	private final Runnable cancel;
 	private final boolean plot;
 	private final List<Double> epochs = new ArrayList<>(), train = new ArrayList<>(), val = new ArrayList<>();
 	private PlotWindow window;
 	private boolean cancelled;
 
-	/** @param metric how to print the validation metric, e.g. "validation PSNR %.2f dB" */
-	LossPlot(final String title, final String metric, final Runnable cancel) {
-		this(title, metric, "validation", cancel);
-	}
-
-	/** @param validation the legend's name of the validation curve, e.g. "masked validation" (Noise2Void) */
-	LossPlot(final String title, final String metric, final String validation, final Runnable cancel) {
-		this.validation = validation;
+	/**
+	 * @param title names the run in the status line and the plot ("Denoiser", "VAE")
+	 * @param cancel stops the training, keeping its best model (on Esc)
+	 */
+	LossPlot(final String title, final Runnable cancel) {
 		this.title = title;
-		this.metric = metric;
 		this.cancel = cancel;
 		this.plot = PlugInSupport.interactive();
 	}
@@ -76,9 +69,11 @@ final class LossPlot implements TrainingListener {
 		p.setColor(Color.RED);
 		p.addPoints(toArray(epochs), toArray(val), Plot.LINE);
 		p.setColor(Color.BLACK);
-		p.addLegend("training\t" + validation + " loss");
-		p.addLabel(0, 0, String.format(Locale.ROOT, "epoch %d: " + metric + ", ETA %s", e.epoch, e.validationMetric,
-			TrainingLoop.duration(e.etaSeconds)));
+		p.addLegend("training loss\t" + e.validationLabel);
+		final String metric = e.metricLabel != null ? String.format(Locale.ROOT, e.metricLabel, e.validationMetric)
+			: String.format(Locale.ROOT, "%s %.5g", e.validationLabel, e.validationLoss);
+		p.addLabel(0, 0, String.format(Locale.ROOT, "epoch %d: %s, ETA %s", e.epoch, metric, TrainingLoop.duration(
+			e.etaSeconds)));
 		// both curves, not only the first one, with a margin
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		for (final List<Double> l : List.of(train, val))

@@ -4,7 +4,7 @@ import static sc.fiji.autoencoders.ij1.MacroKeys.*;
 
 import ij.IJ;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 
 /** Plugins > Autoencoders > Autoencoder Model Info... (ImageJ 1 twin; recordable): writes to the Log window. */
 public class ModelInfoPlugIn extends DialogPlugIn {

@@ -5,9 +5,9 @@ import java.util.Collections;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.DenoiseSettings;
-import sc.fiji.autoencoders.SelfSupervisedSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
+import sc.fiji.autoencoders.op.denoising.SelfSupervisedSettings;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**

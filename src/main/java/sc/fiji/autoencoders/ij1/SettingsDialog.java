@@ -3,46 +3,137 @@ package sc.fiji.autoencoders.ij1;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Choices;
-import sc.fiji.autoencoders.Settings;
+import sc.fiji.autoencoders.base.BadInputException;
+import sc.fiji.autoencoders.op.Setting;
+import sc.fiji.autoencoders.op.Settings;
 
 /**
- * The fields of a settings object as dialog fields labelled with their macro keys, so that every ImageJ 1 dialog
- * offers every setting with the core's default, records it, and replays it from a macro.
+ * Settings as ImageJ 1 dialog fields. Each field's label is its macro key with a capital ({@code max_filters} shows as
+ * "Max filters"; ImageJ records the key), so that every dialog records and replays every setting; the words of the
+ * task ({@link Setting#label()}, {@link Setting#help()}) are in the dialog's Help. Images are choices of the open
+ * images ("none" first when the image is optional).
  */
 final class SettingsDialog {
 
+	/** The checkbox that opens the advanced options' dialog. */
+	static final String ADVANCED = "Advanced options (in a second dialog)";
+	private static final String NONE = "none";
+
 	private SettingsDialog() {}
 
-	/** Adds one field per setting, in declaration order, showing the values of {@code settings}. */
-	static void add(final GenericDialog gd, final Object settings) {
-		for (final Field f : Settings.fields(settings.getClass())) {
-			final String key = Settings.key(f);
+	/** Adds one field per setting of {@code fields}, showing the values of {@code settings}. */
+	static void add(final GenericDialog gd, final Object settings, final List<Field> fields) {
+		for (final Field f : fields) {
+			final Setting s = Settings.setting(f);
+			final String label = label(f);
 			final Object value = Settings.get(f, settings);
-			final Choices choices = f.getAnnotation(Choices.class);
 			final Class<?> t = f.getType();
-			if (choices != null) gd.addChoice(key, choices.value(), (String) value);
-			else if (t == boolean.class) gd.addCheckbox(key, (Boolean) value);
-			else if (t == File.class) gd.addFileField(key, value == null ? "" : value.toString(), 30);
-			else if (t == String.class) gd.addStringField(key, (String) value, 24);
-			else gd.addNumericField(key, ((Number) value).doubleValue(), decimals((Number) value));
+			if (Settings.isImages(f)) gd.addChoice(label, images(s.required()), defaultImage(s.required()));
+			else if (s.choices().length > 0) gd.addChoice(label, s.choices(), (String) value);
+			else if (t == boolean.class) gd.addCheckbox(label, (Boolean) value);
+			else if (t == File.class) gd.addFileField(label, value == null ? "" : value.toString(), 30);
+			else if (t == List.class) gd.addDirectoryField(label, "", 30);
+			else if (t == String.class) gd.addStringField(label, (String) value, 24);
+			else gd.addNumericField(label, ((Number) value).doubleValue(), decimals((Number) value), 8, s.unit());
 		}
 	}
 
-	/** Reads the fields added by {@link #add} (after the plugin's own fields) into {@code settings}. */
-	static <S> S read(final GenericDialog gd, final S settings) {
-		for (final Field f : Settings.fields(settings.getClass())) {
+	/** Reads the fields added by {@link #add} into {@code settings}. */
+	static <S> S read(final GenericDialog gd, final S settings, final List<Field> fields) {
+		for (final Field f : fields) {
+			final Setting s = Settings.setting(f);
 			final Class<?> t = f.getType();
 			final Object value;
-			if (f.getAnnotation(Choices.class) != null) value = gd.getNextChoice();
+			if (Settings.isImages(f)) value = image(gd.getNextChoice(), s);
+			else if (s.choices().length > 0) value = gd.getNextChoice();
 			else if (t == boolean.class) value = gd.getNextBoolean();
+			else if (t == List.class) {
+				final String path = gd.getNextString().trim();
+				value = path.isEmpty() ? null : List.of(new File(path));
+			}
 			else if (t == File.class || t == String.class) value = gd.getNextString();
 			else value = gd.getNextNumber();
-			Settings.set(f, settings, value);
+			if (value != null || !Settings.isImages(f)) Settings.set(f, settings, value);
 		}
 		return settings;
+	}
+
+	/** The Help button: what the operation does, then each setting's label, key and help. */
+	static void addHelp(final GenericDialog gd, final String description, final List<Field> basic,
+		final List<Field> advanced)
+	{
+		final StringBuilder html = new StringBuilder("<html><body>");
+		if (!description.isEmpty()) html.append("<p>").append(description).append("</p>");
+		html.append("<table>");
+		for (final List<Field> part : List.of(basic, advanced))
+			for (final Field f : part) {
+				final Setting s = Settings.setting(f);
+				html.append("<tr><td valign='top'><b>").append(label(f).replace('_', ' ')).append("</b></td><td>").append(s
+					.label()).append(s.unit().isEmpty() ? "" : " (" + s.unit() + ")").append(s.help().isEmpty() ? "" : ": " + s
+						.help()).append(s.advanced() && part == basic ? "" : "").append("</td></tr>");
+			}
+		if (!advanced.isEmpty()) html.append("<tr><td colspan='2'><i>Advanced options are in the second dialog.</i>" +
+			"</td></tr>");
+		gd.addHelp(html.append("</table></body></html>").toString());
+	}
+
+	/**
+	 * {@code options} with every setting's earlier key ({@link Setting#aliases()}) renamed to its key, so that macros
+	 * recorded by earlier versions replay ({@code model_file=...} is {@code model=...} now).
+	 */
+	static String withAliases(final String options, final Class<?> type) {
+		String out = options;
+		for (final Field f : Settings.fields(type))
+			for (final String alias : Settings.setting(f).aliases()) {
+				if (has(out, Settings.key(f))) continue;
+				final Matcher m = Pattern.compile("(^|\\s)" + Pattern.quote(alias) + "(=|\\s|$)").matcher(out);
+				if (m.find()) out = out.substring(0, m.start()) + m.group(1) + Settings.key(f) + m.group(2) + out.substring(m
+					.end());
+			}
+		return out;
+	}
+
+	private static boolean has(final String options, final String key) {
+		return Pattern.compile("(^|\\s)" + Pattern.quote(key) + "(=|\\s|$)").matcher(options).find();
+	}
+
+	/** "Max_filters": ImageJ shows it as "Max filters" and records {@code max_filters}. */
+	static String label(final Field f) {
+		final String key = Settings.key(f);
+		return key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
+	}
+
+	private static String[] images(final boolean required) {
+		final String[] titles = WindowManager.getImageTitles();
+		if (required && titles.length == 0) throw new BadInputException("No image is open: open the image first " +
+			"(File > Open), then run this command.");
+		if (required) return titles;
+		final String[] withNone = new String[titles.length + 1];
+		withNone[0] = NONE;
+		System.arraycopy(titles, 0, withNone, 1, titles.length);
+		return withNone;
+	}
+
+	private static String defaultImage(final boolean required) {
+		final ImagePlus active = WindowManager.getCurrentImage();
+		return required && active != null ? active.getTitle() : required ? null : NONE;
+	}
+
+	/** The open image titled {@code title}, or null for "none". */
+	private static Object image(final String title, final Setting s) {
+		if (NONE.equals(title)) return null;
+		final ImagePlus imp = WindowManager.getImage(title);
+		if (imp == null) throw new BadInputException("No open image is titled '" + title + "': open it first (" + s
+			.label() + ").");
+		return imp;
 	}
 
 	/** Enough decimals to show the default exactly (0.001 needs 3), none for whole numbers. */

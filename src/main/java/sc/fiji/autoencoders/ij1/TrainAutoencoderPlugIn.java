@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.ij1;
 
-import sc.fiji.autoencoders.TrainAutoencoderSettings;
+import sc.fiji.autoencoders.op.codes.TrainAutoencoderSettings;
 
 /** Plugins > Autoencoders > Train Autoencoder for Features... (ImageJ 1 twin; recordable). */
 public class TrainAutoencoderPlugIn extends TrainCodeModelPlugIn<TrainAutoencoderSettings> {

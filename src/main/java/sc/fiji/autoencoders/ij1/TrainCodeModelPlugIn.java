@@ -5,8 +5,8 @@ import java.util.Collections;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.CodeModelTrainingSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.codes.CodeModelTrainingSettings;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 
 /**

@@ -7,9 +7,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.TrainDenoiserSettings;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.TrainingMode;
 

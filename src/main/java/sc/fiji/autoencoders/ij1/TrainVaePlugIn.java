@@ -1,6 +1,6 @@
 package sc.fiji.autoencoders.ij1;
 
-import sc.fiji.autoencoders.TrainVaeSettings;
+import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
 
 /** Plugins > Autoencoders > Train Variational Autoencoder... (ImageJ 1 twin; recordable). */
 public class TrainVaePlugIn extends TrainCodeModelPlugIn<TrainVaeSettings> {

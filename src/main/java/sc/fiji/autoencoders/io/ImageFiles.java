@@ -744,4 +744,25 @@ public final class ImageFiles {
 				"Check that it is readable and not damaged.", e);
 		}
 	}
+
+	/**
+	 * The folder {@code dir}, created if missing.
+	 *
+	 * @throws BadInputException if it is a file, cannot be created or is not writable
+	 */
+	public static File outputFolder(final File dir) {
+		if (dir.exists() && !dir.isDirectory()) throw new BadInputException("Output " + dir +
+			" is a file, not a folder: give a folder for the results.");
+		if (!dir.exists() && !dir.mkdirs()) throw new BadInputException("Cannot create output folder " + dir +
+			": check the path and permissions.");
+		if (!dir.canWrite()) throw new BadInputException("Output folder " + dir + " is not writable.");
+		return dir;
+	}
+
+	/** The file's name without its last extension ({@code a.b.tif} -> {@code a.b}). */
+	public static String baseName(final File f) {
+		final String n = f.getName();
+		final int dot = n.lastIndexOf('.');
+		return dot > 0 ? n.substring(0, dot) : n;
+	}
 }

@@ -99,4 +99,18 @@ public final class Evaluation {
 		}
 		return new double[] { min, max };
 	}
+
+	/** One row per plane: its name, and PSNR and SSIM of the noisy and the denoised plane. */
+	public ij.measure.ResultsTable table() {
+		final ij.measure.ResultsTable results = new ij.measure.ResultsTable();
+		for (final Score s : scores()) {
+			results.incrementCounter();
+			results.addLabel(s.name);
+			results.addValue("noisy_psnr", s.noisyPsnr);
+			results.addValue("noisy_ssim", s.noisySsim);
+			results.addValue("denoised_psnr", s.denoisedPsnr);
+			results.addValue("denoised_ssim", s.denoisedSsim);
+		}
+		return results;
+	}
 }

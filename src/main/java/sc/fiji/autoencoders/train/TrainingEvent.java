@@ -16,6 +16,12 @@ public final class TrainingEvent {
 	public final double learningRate, elapsedSeconds, etaSeconds;
 	/** Human-readable line, e.g. for the log. */
 	public final String message;
+	/**
+	 * What the loop calls its validation loss (e.g. "masked validation loss" for Noise2Void) and how it prints the
+	 * validation metric (e.g. "validation PSNR %.2f dB"; null when the metric is the loss itself), so that plots label
+	 * each training method's curves right without knowing the method. Set by the loop before listeners see the event.
+	 */
+	public String validationLabel = "validation loss", metricLabel;
 
 	public TrainingEvent(final Type type, final int epoch, final int epochs, final int step, final int stepsPerEpoch,
 		final double trainLoss, final double validationLoss, final double validationMetric, final double learningRate,

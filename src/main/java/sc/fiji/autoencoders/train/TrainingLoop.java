@@ -270,6 +270,8 @@ public final class TrainingLoop {
 	}
 
 	private void fire(final TrainingEvent e) {
+		e.validationLabel = validationLabel;
+		e.metricLabel = metricLabel;
 		for (final TrainingListener l : listeners)
 			l.onEvent(e);
 	}

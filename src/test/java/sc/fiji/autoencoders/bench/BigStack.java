@@ -5,8 +5,8 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.process.ShortProcessor;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.DenoiseSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;

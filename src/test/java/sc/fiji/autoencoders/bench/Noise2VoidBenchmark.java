@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 import ij.ImagePlus;
-import sc.fiji.autoencoders.Autoencoders;
-import sc.fiji.autoencoders.TrainDenoiserSettings;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.noise.NoiseModels;
@@ -35,7 +35,7 @@ public final class Noise2VoidBenchmark {
 		final java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
 		for (int i = 3; i < args.length; i++)
 			extra.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
-		sc.fiji.autoencoders.Settings.apply(extra, s);
+		sc.fiji.autoencoders.op.Settings.apply(extra, s);
 		System.out.println((s.noise2Void() ? "Noise2Void" : "Neighbor2Neighbor") + " on " + noisy.size() +
 			" noisy images, " + s.minutes + " min, " + (s.noise2Void() ? "masking " + s.masking() + ", " : "") + s
 				.network() + ", batch " + s.batchSize + ", patch " + s.patchSize + ", learning rate " + s.learningRate);

@@ -11,7 +11,7 @@ import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import net.imglib2.type.numeric.real.FloatType;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;

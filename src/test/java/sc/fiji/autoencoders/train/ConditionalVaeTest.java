@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import sc.fiji.autoencoders.Autoencoders;
+import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.GenerateSettings;
-import sc.fiji.autoencoders.InterpolateSettings;
-import sc.fiji.autoencoders.TrainVaeSettings;
+import sc.fiji.autoencoders.op.codes.GenerateSettings;
+import sc.fiji.autoencoders.op.codes.InterpolateSettings;
+import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ModelFile;
@@ -152,7 +152,7 @@ public class ConditionalVaeTest {
 			swapped.addSlice(stack.getSliceLabel(i).equals("top") ? "bottom" : "top", stack.getProcessor(i));
 		}
 		final ij.measure.ResultsTable codes = Autoencoders.encode(List.of(new ImagePlus("first", first)), model,
-			new sc.fiji.autoencoders.EncodeSettings());
+			new sc.fiji.autoencoders.op.codes.EncodeSettings());
 		assertEquals(40, codes.size());
 		assertEquals("top", codes.getStringValue("label", 0));
 		assertTrue(Double.isFinite(codes.getValue("mu_3", 39)));
@@ -187,7 +187,7 @@ public class ConditionalVaeTest {
 		final ImagePlus labelled = new ImagePlus("halves", stack);
 		final String arithmetic = assertThrows(BadInputException.class, () -> Autoencoders.arithmetic(labelled,
 			labelled, new ImagePlus("x", new ij.process.FloatProcessor(16, 16)), model,
-			new sc.fiji.autoencoders.LatentArithmeticSettings())).getMessage();
+			new sc.fiji.autoencoders.op.codes.LatentArithmeticSettings())).getMessage();
 		assertTrue(arithmetic.startsWith("Latent arithmetic with a class-conditional VAE needs the class of each image, " +
 			"but slice 1 of 'x' has no label"), arithmetic);
 		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
@@ -245,7 +245,7 @@ public class ConditionalVaeTest {
 			(i <= 4 ? a : stack.getSliceLabel(i).equals("top") ? tops : bottoms).addSlice(stack.getSliceLabel(i), stack
 				.getProcessor(i));
 		final ImagePlus imageA = new ImagePlus("A", a), b = new ImagePlus("B", tops), c = new ImagePlus("C", bottoms);
-		final sc.fiji.autoencoders.LatentArithmeticSettings s = new sc.fiji.autoencoders.LatentArithmeticSettings();
+		final sc.fiji.autoencoders.op.codes.LatentArithmeticSettings s = new sc.fiji.autoencoders.op.codes.LatentArithmeticSettings();
 		final List<Plane> same = ImageFiles.planes(Autoencoders.arithmetic(imageA, b, b, model, s));
 		final List<Plane> moved = ImageFiles.planes(Autoencoders.arithmetic(imageA, b, c, model, s));
 		final List<String> classes = List.of("top", "bottom", "top", "bottom");

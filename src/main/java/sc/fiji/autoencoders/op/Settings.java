@@ -1,0 +1,205 @@
+package sc.fiji.autoencoders.op;
+
+import sc.fiji.autoencoders.base.BadInputException;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.base.BadInputException;
+
+/**
+ * The one place that turns the {@link Setting}s of a settings class into the names each front end uses, so that the
+ * CLI, the SciJava commands and the ImageJ 1 dialogs cannot drift apart: field {@code maxFilters} is the macro key and
+ * SciJava input {@code max_filters} and the CLI option {@code --max-filters}. Settings classes have public, non-final
+ * instance fields annotated {@link Setting}, of type int, long, float, double, boolean, String, File, ImagePlus or
+ * List of ImagePlus, whose initial values are the defaults every front end shows.
+ */
+public final class Settings {
+
+	private Settings() {}
+
+	/** The {@link Setting} fields of {@code type}, in declaration order (the order of dialogs). */
+	public static List<Field> fields(final Class<?> type) {
+		final List<Field> fields = new ArrayList<>();
+		for (final Field f : type.getFields())
+			if (!Modifier.isStatic(f.getModifiers()) && f.isAnnotationPresent(Setting.class)) fields.add(f);
+		// the data first (images, then required files), then the options in declaration order
+		fields.sort((a, b) -> rank(a) != rank(b) ? Integer.compare(rank(a), rank(b)) : Integer.compare(order(type, a),
+			order(type, b)));
+		return fields;
+	}
+
+	/** {@code maxFilters} -> {@code max_filters}: the macro key and SciJava parameter name. */
+	public static String key(final Field f) {
+		return f.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	/** {@code maxFilters} -> {@code --max-filters}. */
+	public static String option(final Field f) {
+		return "--" + key(f).replace('_', '-');
+	}
+
+	/** The field's declaration. */
+	public static Setting setting(final Field f) {
+		return f.getAnnotation(Setting.class);
+	}
+
+	/** The CLI option's names: {@link #option} first, then the {@link Setting#aliases()} as options. */
+	public static String[] options(final Field f) {
+		final String[] aliases = setting(f).aliases();
+		final String[] names = new String[aliases.length + 1];
+		names[0] = option(f);
+		for (int i = 0; i < aliases.length; i++)
+			names[i + 1] = "--" + aliases[i].replace('_', '-');
+		return names;
+	}
+
+	/** True for the operation's images: fields of type ImagePlus or a list of them. */
+	public static boolean isImages(final Field f) {
+		if (f.getType() == ImagePlus.class) return true;
+		return f.getType() == List.class && f.getGenericType() instanceof java.lang.reflect.ParameterizedType &&
+			((java.lang.reflect.ParameterizedType) f.getGenericType()).getActualTypeArguments()[0] == ImagePlus.class;
+	}
+
+	/** A new settings object of {@code type}, with the defaults. */
+	public static <S> S defaults(final Class<S> type) {
+		try {
+			return type.getConstructor().newInstance();
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(type + " needs a public no-argument constructor", e);
+		}
+	}
+
+	/** The field of {@code type} whose macro key, or one of whose aliases, is {@code key}; null if none. */
+	public static Field byKey(final Class<?> type, final String key) {
+		for (final Field f : fields(type)) {
+			if (key(f).equals(key)) return f;
+			for (final String a : setting(f).aliases())
+				if (a.replace('-', '_').equals(key)) return f;
+		}
+		return null;
+	}
+
+	/** The value of setting {@code f} in {@code settings}. */
+	public static Object get(final Field f, final Object settings) {
+		try {
+			return f.get(settings);
+		}
+		catch (final IllegalAccessException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Copies every setting from the like-named fields of {@code source} (a command object with fields named by
+	 * {@link #key} or by the setting's own name) into {@code settings}, and returns {@code settings}.
+	 *
+	 * @throws IllegalStateException if {@code source} lacks one: a front end that does not offer every setting is a bug
+	 */
+	public static <S> S copy(final Object source, final S settings) {
+		for (final Field f : fields(settings.getClass())) {
+			final Field from = find(source.getClass(), key(f), f.getName());
+			if (from == null) throw new IllegalStateException(source.getClass().getSimpleName() + " has no field " + key(
+				f) + " for setting " + f.getName() + " of " + settings.getClass().getSimpleName());
+			try {
+				from.setAccessible(true);
+				set(f, settings, from.get(source));
+			}
+			catch (final IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return settings;
+	}
+
+	/**
+	 * Sets the settings named by macro key in {@code values} (e.g. {@code max_filters -> 64}) and returns
+	 * {@code settings}; for scripts.
+	 *
+	 * @throws BadInputException for a key that is not a setting, naming the keys there are
+	 */
+	public static <S> S apply(final Map<String, ?> values, final S settings) {
+		if (values == null) return settings;
+		final List<Field> fields = fields(settings.getClass());
+		for (final Map.Entry<String, ?> e : values.entrySet()) {
+			final Field f = byKey(settings.getClass(), e.getKey());
+			if (f == null) {
+				final List<String> keys = new ArrayList<>();
+				fields.forEach(g -> keys.add(key(g)));
+				throw new BadInputException("Unknown setting '" + e.getKey() + "': use one of " + keys + ".");
+			}
+			final Object v = e.getValue();
+			if (v instanceof String && f.getType() != String.class && f.getType() != File.class) {
+				try {
+					set(f, settings, f.getType() == boolean.class ? (Object) Boolean.parseBoolean((String) v)
+						: (Object) Double.parseDouble((String) v));
+				}
+				catch (final NumberFormatException x) {
+					throw new BadInputException("Setting " + e.getKey() + " must be a number, not '" + v + "'.");
+				}
+			}
+			else set(f, settings, v);
+		}
+		return settings;
+	}
+
+	/** Sets a field from a value of a compatible type (numbers are converted, text is parsed). */
+	public static void set(final Field f, final Object settings, final Object value) {
+		final Class<?> t = f.getType();
+		try {
+			if (value == null || t.isInstance(value)) f.set(settings, value);
+			else if (value instanceof Number) {
+				final Number n = (Number) value;
+				if (t == int.class) f.setInt(settings, n.intValue());
+				else if (t == long.class) f.setLong(settings, n.longValue());
+				else if (t == float.class) f.setFloat(settings, n.floatValue());
+				else if (t == double.class) f.setDouble(settings, n.doubleValue());
+				else f.set(settings, value);
+			}
+			else if (t == File.class) {
+				final String s = value.toString().trim();
+				f.set(settings, s.isEmpty() ? null : new File(s));
+			}
+			else if (t == List.class && value instanceof ImagePlus) f.set(settings, List.of(value));
+			else f.set(settings, value);
+		}
+		catch (final IllegalAccessException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	// -- Helper methods --
+
+	private static int rank(final Field f) {
+		return isImages(f) ? 0 : f.getType() == File.class && f.getAnnotation(Setting.class).required() ? 1 : 2;
+	}
+
+	private static Field find(Class<?> c, final String... names) {
+		for (; c != null; c = c.getSuperclass())
+			for (final String n : names)
+				for (final Field f : c.getDeclaredFields())
+					if (f.getName().equals(n) && !Modifier.isStatic(f.getModifiers())) return f;
+		return null;
+	}
+
+	/**
+	 * Source order, a class's own fields before those it inherits (so a settings class's own settings lead its dialog):
+	 * getFields() promises no order; getDeclaredFields() gives the source order on HotSpot and OpenJ9.
+	 */
+	private static int order(final Class<?> type, final Field f) {
+		int before = 0;
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+			final Field[] declared = c.getDeclaredFields();
+			for (int i = 0; i < declared.length; i++)
+				if (declared[i].equals(f)) return before + i;
+			before += declared.length;
+		}
+		return Integer.MAX_VALUE;
+	}
+}

@@ -1,0 +1,26 @@
+package sc.fiji.autoencoders.op.codes;
+
+import org.scijava.plugin.Plugin;
+
+import ij.measure.ResultsTable;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Task;
+
+/** The code of every image: a table row each. */
+@Plugin(type = Operation.class, name = "encode", label = "Encode with VAE...", priority = 20,
+	menuPath = "Plugins>Autoencoders>Generate and Codes>Encode with VAE...",
+	description = "Encode images with a VAE or feature autoencoder: one row per image with mu_0.. and logvar_0.. " +
+		"columns (VAE) or code_0.. columns (autoencoder), and a label column when there are labels.")
+public final class Encode implements Operation<EncodeSettings, ResultsTable> {
+
+	@Override
+	public Class<EncodeSettings> settingsType() {
+		return EncodeSettings.class;
+	}
+
+	@Override
+	public ResultsTable run(final EncodeSettings settings, final Task task) {
+		return Autoencoders.encode(settings.input, settings.model, settings);
+	}
+}

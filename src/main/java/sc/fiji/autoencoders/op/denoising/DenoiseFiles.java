@@ -1,0 +1,139 @@
+package sc.fiji.autoencoders.op.denoising;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sc.fiji.autoencoders.base.BadInputException;
+import sc.fiji.autoencoders.io.ImageDenoising;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Task;
+
+/**
+ * Denoises files and folders into a folder of 32-bit TIFFs with the same base names, each written plane by plane as it
+ * is denoised. TIFF stacks larger than a quarter of the Java heap (or all, with {@code stream}) are read plane by
+ * plane too, and {@code stack} reads a folder of planes as one stack, so stacks of any size need the memory of a few
+ * planes.
+ */
+@Plugin(type = Operation.class, name = "denoise", label = "Denoise Files...", priority = 80,
+	menuPath = "Plugins>Autoencoders>Denoise>Denoise Files...",
+	description = "Denoise images (any size, stacks and hyperstacks) and write 32-bit TIFFs with the same base names " +
+		"into a folder. Outputs are written plane by plane as they are denoised; TIFF stacks larger than a quarter of " +
+		"the Java heap, or all with stream, are read plane by plane too.")
+public final class DenoiseFiles implements Operation<DenoiseFilesSettings, String> {
+
+	@Override
+	public Class<DenoiseFilesSettings> settingsType() {
+		return DenoiseFilesSettings.class;
+	}
+
+	@Override
+	public void check(final DenoiseFilesSettings s) {
+		if (s.selfSupervised == (s.model != null)) throw new BadInputException(s.selfSupervised ? "Give either a model " +
+			"or self-supervised, not both." : "Missing model: give a denoiser model (.aemodel), or self-supervised " +
+				"(--self-supervised) to train Noise2Void on the inputs first.");
+		ImageFiles.outputFolder(s.output);
+	}
+
+	@Override
+	public String run(final DenoiseFilesSettings s, final Task task) {
+		if (!s.selfSupervised) return denoise(s, s.model, task);
+		final SelfSupervisedSettings training = s.selfTraining();
+		final File model = Autoencoders.trainSelfSupervised(ImageFiles.openAll(s.input), training, task.training(), task
+			.cancelHook());
+		try {
+			return denoise(s, model, task);
+		}
+		finally {
+			Autoencoders.discardSelfSupervised(model, training);
+		}
+	}
+
+	private static String denoise(final DenoiseFilesSettings s, final File model, final Task task) {
+		final List<File> sources = new ArrayList<>();
+		for (final File p : s.input) {
+			if (s.stack && p.isDirectory()) {
+				ImageFiles.expand(List.of(p)); // fails now if the folder holds no images
+				sources.add(p);
+			}
+			else sources.addAll(ImageFiles.expand(List.of(p)));
+		}
+		final List<File> targets = new ArrayList<>();
+		for (final File f : sources) {
+			final File t = new File(s.output, (f.isDirectory() ? f.getName() : ImageFiles.baseName(f)) + ".tif");
+			if (sameFile(f, t)) throw new BadInputException("Denoising " + f + " into " + s.output + " would overwrite " +
+				"it: choose another output folder.");
+			targets.add(t);
+		}
+		final long budget = Runtime.getRuntime().maxMemory() / 4;
+		final long t0 = System.nanoTime();
+		final long[] pixels = new long[1];
+		final int[] current = { -1 };
+		final long[] started = new long[1];
+		final Iterable<ImagePlus> images = () -> new Iterator<ImagePlus>() {
+
+			@Override
+			public boolean hasNext() {
+				return current[0] + 1 < sources.size();
+			}
+
+			@Override
+			public ImagePlus next() {
+				if (!hasNext()) throw new NoSuchElementException();
+				final File f = sources.get(++current[0]);
+				started[0] = System.nanoTime();
+				final ImagePlus imp = open(f, s.stream, budget);
+				if (imp.getStack().isVirtual()) task.log(String.format(Locale.ROOT,
+					"[%d/%d] %s: %dx%dx%d (%s), read plane by plane", current[0] + 1, sources.size(), f.getName(), imp
+						.getWidth(), imp.getHeight(), imp.getStackSize(), size(ImageDenoising.pixels(imp) * imp
+							.getBitDepth() / 8)));
+				return imp;
+			}
+		};
+		Autoencoders.denoiseToTiff(images, model, s, imp -> targets.get(current[0]), (imp, target) -> {
+			final long n = ImageDenoising.pixels(imp);
+			pixels[0] += n;
+			final double sec = (System.nanoTime() - started[0]) / 1e9;
+			task.log(String.format(Locale.ROOT, "[%d/%d] %s -> %s (%dx%dx%d, %.1f s, %.2f MP/s)", current[0] + 1,
+				sources.size(), sources.get(current[0]).getName(), target, imp.getWidth(), imp.getHeight(), imp
+					.getStackSize(), sec, n / 1e6 / sec));
+		}, task);
+		final double sec = (System.nanoTime() - t0) / 1e9;
+		return String.format(Locale.ROOT, "Denoised %d file(s), %.1f megapixels in %.1f s (%.2f MP/s) into %s", sources
+			.size(), pixels[0] / 1e6, sec, pixels[0] / 1e6 / sec, s.output);
+	}
+
+	/**
+	 * A folder (with stack) as a virtual stack of its files; a TIFF as a virtual stack if streaming or its pixels exceed
+	 * {@code budget} bytes; anything else read whole.
+	 */
+	private static ImagePlus open(final File f, final boolean stream, final long budget) {
+		if (f.isDirectory()) return ImageFiles.openFolderAsStack(f);
+		final long bytes = ImageFiles.tiffBytes(f);
+		if (bytes > 0 && (stream || bytes > budget)) return ImageFiles.openVirtual(f);
+		return ImageFiles.open(f);
+	}
+
+	private static boolean sameFile(final File a, final File b) {
+		try {
+			return b.exists() && a.getCanonicalFile().equals(b.getCanonicalFile());
+		}
+		catch (final IOException e) {
+			return false;
+		}
+	}
+
+	private static String size(final long bytes) {
+		return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30)) : String.format(
+			Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+	}
+}

@@ -1,0 +1,47 @@
+package sc.fiji.autoencoders.op.denoising;
+
+import java.io.File;
+import java.util.List;
+
+import sc.fiji.autoencoders.op.Setting;
+
+/** Settings of denoising files and folders into a folder, plane by plane, with the defaults every front end shows. */
+public final class DenoiseFilesSettings extends PredictionSettings {
+
+	@Setting(label = "Noisy images", required = true, help = "TIFF/PNG files (stacks, hyperstacks) or folders of " +
+		"them.")
+	public List<File> input;
+	@Setting(label = "Output folder", writes = true, required = true, help = "Folder for the denoised 32-bit TIFFs, " +
+		"named as the inputs.")
+	public File output;
+	@Setting(label = "Each folder is one Z stack", advanced = true, help = "Each folder of the inputs is one Z stack: " +
+		"its image files, sorted by name, are the planes (one size and type), read one at a time and denoised into " +
+		"one 32-bit TIFF stack FOLDER.tif. Without it, a folder's files are denoised each into its own TIFF.")
+	public boolean stack;
+	@Setting(label = "Read every stack plane by plane", advanced = true, help = "Read every TIFF stack plane by plane " +
+		"(as a virtual stack), whatever its size; without it, only stacks larger than a quarter of the Java heap are.")
+	public boolean stream;
+	@Setting(label = "Train Noise2Void on the inputs first", help = "No model needed: train Noise2Void on the inputs " +
+		"themselves (minutes, structn2v), then denoise them with it (keep it with save_model).")
+	public boolean selfSupervised;
+	/** {@link SelfSupervisedSettings#minutes}, for {@link #selfSupervised}. */
+	@Setting(label = "Training time", unit = "minutes", min = "0", advanced = true, help = "With self-supervised: " +
+		"how long Noise2Void trains.")
+	public double minutes = new SelfSupervisedSettings().minutes;
+	@Setting(label = "Noise correlated along", choices = { "none", "x", "y" }, advanced = true, help = "With " +
+		"self-supervised: also mask a line of pixels along x or y (structN2V), for noise correlated along rows or " +
+		"columns.")
+	public String structn2v = "none";
+	@Setting(label = "Keep the model as", writes = true, advanced = true, transientValue = true, help = "With " +
+		"self-supervised: keep the trained model in this file.")
+	public File saveModel;
+
+	/** The self-supervised training's settings. */
+	SelfSupervisedSettings selfTraining() {
+		final SelfSupervisedSettings s = new SelfSupervisedSettings();
+		s.minutes = minutes;
+		s.structn2v = structn2v;
+		s.saveModel = saveModel;
+		return s;
+	}
+}

@@ -1,0 +1,26 @@
+package sc.fiji.autoencoders.op.models;
+
+import org.scijava.plugin.Plugin;
+
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Task;
+
+/** A denoiser as a bioimage.io model package, for deepImageJ and the BioImage Model Zoo. */
+@Plugin(type = Operation.class, name = "export", label = "Export to BioImage Model Zoo...", priority = 0,
+	menuPath = "Plugins>Autoencoders>Models>Export to BioImage Model Zoo...",
+	description = "Export a denoiser as a bioimage.io model package (format 0.5, TensorFlow SavedModel weights) for " +
+		"deepImageJ and the BioImage Model Zoo; the zip also works as a model file for denoise.")
+public final class Export implements Operation<ExportSettings, String> {
+
+	@Override
+	public Class<ExportSettings> settingsType() {
+		return ExportSettings.class;
+	}
+
+	@Override
+	public String run(final ExportSettings settings, final Task task) {
+		return "Wrote " + Autoencoders.export(settings) + " (bioimage.io model, format 0.5; use it in deepImageJ, or " +
+			"as the model of denoise)";
+	}
+}
