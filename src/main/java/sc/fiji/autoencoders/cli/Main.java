@@ -21,8 +21,7 @@ import sc.fiji.autoencoders.op.Operations;
  * success, 2 bad usage or input (a one-line message naming the fix on stderr), 1 any other failure. Never touches AWT.
  */
 @Command(name = "fiji-ae", mixinStandardHelpOptions = true, version = "Fiji Autoencoders 0.1.0",
-	description = "Train and apply convolutional autoencoders (denoisers and VAEs) without Fiji's GUI.",
-	subcommands = DemoCommand.class)
+	description = "Train and apply convolutional autoencoders (denoisers and VAEs) without Fiji's GUI.")
 public final class Main implements Runnable {
 
 	public static final int OK = 0;
@@ -57,12 +56,10 @@ public final class Main implements Runnable {
 	/** Runs the CLI in this JVM and returns the exit status (for tests). */
 	public static int run(final String... args) {
 		final CommandLine cl = new CommandLine(new Main());
-		// every operation's subcommand, derived from its settings (see OperationCommand), before the demo
-		final CommandLine demo = cl.getSubcommands().get("demo");
-		cl.getCommandSpec().removeSubcommand("demo");
+		// every operation's subcommand, derived from its settings (see OperationCommand), then the demo
 		for (final PluginInfo<Operation<?, ?>> info : Operations.all())
 			cl.addSubcommand(info.getName(), OperationCommand.of(info));
-		cl.addSubcommand("demo", demo);
+		cl.addSubcommand("demo", new DemoCommand());
 		cl.setParameterExceptionHandler((ex, a) -> {
 			final PrintWriter err = ex.getCommandLine().getErr();
 			err.println("Error: " + ex.getMessage());

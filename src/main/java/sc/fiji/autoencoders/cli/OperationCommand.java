@@ -43,7 +43,7 @@ final class OperationCommand implements Callable<Integer> {
 		final Object defaults = Settings.defaults(op.settingsType());
 		final List<OptionSpec> advanced = new ArrayList<>();
 		for (final Field f : Settings.fields(op.settingsType())) {
-			final OptionSpec o = option(f, Settings.get(f, defaults));
+			final OptionSpec o = option(op.settingsType(), f, Settings.get(f, defaults));
 			if (Settings.setting(f).advanced()) advanced.add(o);
 			else spec.addOption(o);
 		}
@@ -52,10 +52,10 @@ final class OperationCommand implements Callable<Integer> {
 		return new CommandLine(spec);
 	}
 
-	private static OptionSpec option(final Field f, final Object value) {
+	private static OptionSpec option(final Class<?> type, final Field f, final Object value) {
 		final Setting s = Settings.setting(f);
 		final Class<?> t = f.getType();
-		final OptionSpec.Builder b = OptionSpec.builder(Settings.options(f)).required(s.required() && !Settings
+		final OptionSpec.Builder b = OptionSpec.builder(Settings.options(type, f)).required(s.required() && !Settings
 			.isImages(f));
 		final StringBuilder help = new StringBuilder(s.label());
 		if (!s.unit().isEmpty()) help.append(" (").append(s.unit()).append(')');
@@ -86,7 +86,7 @@ final class OperationCommand implements Callable<Integer> {
 			final OptionSpec o = spec.findOption(Settings.option(f));
 			final Object v = o.getValue();
 			if (v == null) continue;
-			if (f.getType() == List.class) {
+			if (f.getType() == List.class && Settings.isImages(f)) {
 				@SuppressWarnings("unchecked")
 				final List<File> files = (List<File>) v;
 				Settings.set(f, settings, ImageFiles.openAll(files));

@@ -49,14 +49,22 @@ public final class Settings {
 		return f.getAnnotation(Setting.class);
 	}
 
-	/** The CLI option's names: {@link #option} first, then the {@link Setting#aliases()} as options. */
-	public static String[] options(final Field f) {
-		final String[] aliases = setting(f).aliases();
-		final String[] names = new String[aliases.length + 1];
-		names[0] = option(f);
-		for (int i = 0; i < aliases.length; i++)
-			names[i + 1] = "--" + aliases[i].replace('_', '-');
-		return names;
+	/**
+	 * The CLI option's names: {@link #option} first, then those {@link Setting#aliases()} that no other setting of
+	 * {@code type} has as its name or alias (an alias several settings share, such as the {@code image} of each kind of
+	 * training data in earlier dialogs, is left to the dialogs, which show one of them at a time).
+	 */
+	public static String[] options(final Class<?> type, final Field f) {
+		final List<String> names = new ArrayList<>();
+		names.add(option(f));
+		for (final String alias : setting(f).aliases()) {
+			boolean shared = false;
+			for (final Field g : fields(type))
+				if (!g.equals(f) && (key(g).equals(alias) || java.util.Arrays.asList(setting(g).aliases()).contains(alias)))
+					shared = true;
+			if (!shared) names.add("--" + alias.replace('_', '-'));
+		}
+		return names.toArray(new String[0]);
 	}
 
 	/** True for the operation's images: fields of type ImagePlus or a list of them. */
@@ -105,6 +113,7 @@ public final class Settings {
 	public static <S> S copy(final Object source, final S settings) {
 		for (final Field f : fields(settings.getClass())) {
 			final Field from = find(source.getClass(), key(f), f.getName());
+			if (from == null && isData(f)) continue; // a command's own image and file inputs, given to the core apart
 			if (from == null) throw new IllegalStateException(source.getClass().getSimpleName() + " has no field " + key(
 				f) + " for setting " + f.getName() + " of " + settings.getClass().getSimpleName());
 			try {
@@ -175,6 +184,13 @@ public final class Settings {
 	}
 
 	// -- Helper methods --
+
+	/** The operation's data rather than an option: images, files it needs or writes, the command line's outputs. */
+	public static boolean isData(final Field f) {
+		final Setting s = f.getAnnotation(Setting.class);
+		return isImages(f) || f.getType() == List.class || s.commandLineOnly() || f.getType() == File.class && (s
+			.required() || s.writes());
+	}
 
 	private static int rank(final Field f) {
 		return isImages(f) ? 0 : f.getType() == File.class && f.getAnnotation(Setting.class).required() ? 1 : 2;
