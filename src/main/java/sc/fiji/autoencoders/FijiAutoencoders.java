@@ -1,35 +1,36 @@
 package sc.fiji.autoencoders;
 
-import sc.fiji.autoencoders.op.Autoencoders;
-import sc.fiji.autoencoders.op.Crossing;
-import sc.fiji.autoencoders.op.Settings;
-import sc.fiji.autoencoders.op.codes.GenerateSettings;
-import sc.fiji.autoencoders.op.codes.LatentArithmeticSettings;
-import sc.fiji.autoencoders.op.codes.LatentPlotSettings;
-import sc.fiji.autoencoders.op.codes.LatentScatter;
-import sc.fiji.autoencoders.op.codes.TrainAutoencoderSettings;
-import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
-import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
-import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
-import sc.fiji.autoencoders.op.models.ExportSettings;
-import sc.fiji.autoencoders.base.BadInputException;
 import java.io.File;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
-import sc.fiji.autoencoders.image.AxisImage;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
+import sc.fiji.autoencoders.image.AxisImage;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.Crossing;
+import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Operations;
+import sc.fiji.autoencoders.op.Settings;
+import sc.fiji.autoencoders.op.Task;
+import sc.fiji.autoencoders.op.codes.AnomalyMaps;
+import sc.fiji.autoencoders.op.codes.LatentScatter;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
+import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
- * The entry point for scripts (Groovy, Jython, JavaScript in Fiji's Script Editor, or Java): each method runs the same
- * core as the menu commands and, in an installed Fiji, crosses into the isolated TensorFlow engine by itself, so a
- * script needs nothing but this class. Settings are given by their macro keys, e.g.
- * {@code ["minutes": 5, "max_filters": 64]}; absent keys keep the defaults of the menu commands. Bad input throws
+ * The entry point for scripts (Groovy, Jython, JavaScript in Fiji's Script Editor, or Java): {@link #run} runs any
+ * operation by its command-line name with its settings given by their macro keys, e.g.
+ * {@code run("train-denoiser", ["noisy": imp, "model": file, "minutes": 5])}; absent keys keep the defaults of the menu
+ * commands. In an installed Fiji it crosses into the isolated TensorFlow engine by itself, so a script needs nothing
+ * but this class. The named methods below are the calls of earlier versions, kept for their scripts. Bad input throws
  * {@link BadInputException} with a message naming the fix. See docs/SCRIPTING.md.
  */
 public final class FijiAutoencoders {
@@ -37,105 +38,109 @@ public final class FijiAutoencoders {
 	private FijiAutoencoders() {}
 
 	/**
-	 * Trains a denoiser on an image or stack ({@link TrainDenoiserSettings}; clean by default, noisy for Noise2Void with
-	 * {@code "mode": "noisy"}), saves it, and describes it.
+	 * Runs the operation {@code name} ({@code fiji-ae --help} lists them) with {@code settings} by macro key (images as
+	 * {@code ImagePlus}, files as {@code File} or paths). Returns an {@code ImagePlus}, a {@code ResultsTable} (codes,
+	 * scores, the points of a latent plot), a {@code File} (an export), or a text (a training's summary, model info).
 	 */
-	public static String trainDenoiser(final ImagePlus clean, final File model, final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (String) cross("trainDenoiser", new Class<?>[] { ImagePlus.class,
-			File.class, Map.class }, clean, model, settings);
-		return Autoencoders.trainDenoiser(Collections.singletonList(clean), Settings.apply(settings,
-			new TrainDenoiserSettings()), model, null, null).summary();
+	public static Object run(final String name, final Map<String, ?> settings) {
+		if (Engine.loader() == null) return new Call().apply(new Object[] { name, settings });
+		try {
+			return Engine.apply(Call.class, new Object[] { name, settings });
+		}
+		catch (final RuntimeException e) {
+			throw Crossing.sameKind(e);
+		}
+	}
+
+	/** {@link #run}'s work, where TensorFlow is: input {name, settings}, result of a type every class loader shares. */
+	public static final class Call implements Function<Object[], Object> {
+
+		@Override
+		public Object apply(final Object[] in) {
+			@SuppressWarnings("unchecked")
+			final Map<String, ?> values = (Map<String, ?>) in[1];
+			return shared(run(Operations.get((String) in[0]), values));
+		}
+
+		private static <S, R> R run(final Operation<S, R> op, final Map<String, ?> values) {
+			return Operations.run(op, Settings.apply(values, Settings.defaults(op.settingsType())), Task.NONE);
+		}
+
+		private static Object shared(final Object result) {
+			if (result instanceof AutoencoderModel) return ((AutoencoderModel) result).summary();
+			if (result instanceof LatentScatter) return ((LatentScatter) result).table();
+			if (result instanceof AnomalyMaps) return ((AnomalyMaps) result).scores();
+			if (result instanceof Evaluation) return ((Evaluation) result).table();
+			return result;
+		}
 	}
 
 	/**
-	 * Trains a denoiser on a registered pair (CARE or Noise2Noise; mode {@code pairs}): {@code target} is the clean or
-	 * second noisy acquisition of {@code input}'s scene, of the same size. Saves the model and describes it.
+	 * Trains a denoiser on an image or stack (clean by default, noisy for Noise2Void with {@code "mode": "noisy"}),
+	 * saves it, and describes it.
+	 */
+	public static String trainDenoiser(final ImagePlus clean, final File model, final Map<String, ?> settings) {
+		return (String) run("train-denoiser", with(settings, "clean", clean, "model", model));
+	}
+
+	/**
+	 * Trains a denoiser on a registered pair (CARE or Noise2Noise): {@code target} is the clean or second noisy
+	 * acquisition of {@code input}'s scene, of the same size. Saves the model and describes it.
 	 */
 	public static String trainDenoiserOnPairs(final ImagePlus input, final ImagePlus target, final File model,
 		final Map<String, ?> settings)
 	{
-		if (Engine.loader() != null) return (String) cross("trainDenoiserOnPairs", new Class<?>[] { ImagePlus.class,
-			ImagePlus.class, File.class, Map.class }, input, target, model, settings);
-		final TrainDenoiserSettings s = Settings.apply(settings, new TrainDenoiserSettings());
-		s.mode = sc.fiji.autoencoders.model.TrainingMode.PAIRS_ID;
-		return Autoencoders.trainDenoiser(Collections.singletonList(input), Collections.singletonList(target), s, model,
-			null, null).summary();
+		return (String) run("train-denoiser", with(settings, "input", input, "target", target, "model", model));
 	}
 
-	/** Denoises an image, stack or hyperstack ({@link DenoiseSettings}); the result is 32-bit, same dimensions. */
+	/** Denoises an image, stack or hyperstack; the result is 32-bit, same dimensions. */
 	public static ImagePlus denoise(final ImagePlus image, final File model, final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (ImagePlus) cross("denoise", new Class<?>[] { ImagePlus.class, File.class,
-			Map.class }, image, model, settings);
-		return Autoencoders.denoise(image, model, Settings.apply(settings, new DenoiseSettings()),
-			PredictionMonitor.NONE);
+		return (ImagePlus) run("denoise-image", with(settings, "image", image, "model", model));
 	}
 
-	/** Trains a VAE on a stack of same-size images ({@link TrainVaeSettings}), saves it, and describes it. */
+	/** Trains a VAE on a stack of same-size images, saves it, and describes it. */
 	public static String trainVae(final ImagePlus images, final File model, final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (String) cross("trainVae", new Class<?>[] { ImagePlus.class, File.class,
-			Map.class }, images, model, settings);
-		return Autoencoders.trainVae(Collections.singletonList(images), Settings.apply(settings,
-			new TrainVaeSettings()), model, null, null).summary();
+		return (String) run("train-vae", with(settings, "images", images, "model", model));
 	}
 
-	/**
-	 * Trains a feature autoencoder on a stack of same-size images ({@link TrainAutoencoderSettings}: {@code code},
-	 * {@code regularizer} none, sparse, contractive or linear, {@code weight}, ...), saves it, and describes it.
-	 */
+	/** Trains a feature autoencoder on a stack of same-size images, saves it, and describes it. */
 	public static String trainAutoencoder(final ImagePlus images, final File model, final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (String) cross("trainAutoencoder", new Class<?>[] { ImagePlus.class,
-			File.class, Map.class }, images, model, settings);
-		return Autoencoders.trainAutoencoder(Collections.singletonList(images), Settings.apply(settings,
-			new TrainAutoencoderSettings()), model, null, null).summary();
+		return (String) run("train-autoencoder", with(settings, "images", images, "model", model));
 	}
 
 	/**
-	 * Latent arithmetic ({@link LatentArithmeticSettings}): decodes code(A) + strength (mean code(B) - mean code(C))
-	 * for every slice A of {@code image}, B and C being the slices of {@code add} and {@code subtract}; as a stack.
+	 * Latent arithmetic: decodes code(A) + strength (mean code(B) - mean code(C)) for every slice A of {@code image}, B
+	 * and C being the slices of {@code add} and {@code subtract}; as a stack.
 	 */
 	public static ImagePlus arithmetic(final ImagePlus image, final ImagePlus add, final ImagePlus subtract,
 		final File model, final Map<String, ?> settings)
 	{
-		if (Engine.loader() != null) return (ImagePlus) cross("arithmetic", new Class<?>[] { ImagePlus.class,
-			ImagePlus.class, ImagePlus.class, File.class, Map.class }, image, add, subtract, model, settings);
-		return Autoencoders.arithmetic(image, add, subtract, model, Settings.apply(settings,
-			new LatentArithmeticSettings()));
+		return (ImagePlus) run("arithmetic", with(settings, "image", image, "add", add, "subtract", subtract, "model",
+			model));
 	}
 
 	/**
-	 * The points of the latent-space plot of a stack ({@link LatentPlotSettings}: {@code axes} pca or dims, ...), one
-	 * row per slice: the two coordinates, in columns named by the axes ("PC 1", or "code 3"), and the class in column
-	 * {@code label} when there are labels. {@code LatentPlot.of(LatentScatter.of(table), title)} draws it as the
-	 * menu command does.
+	 * The points of the latent-space plot of a stack, one row per slice: the two coordinates, in columns named by the
+	 * axes ("PC 1", or "code 3"), and the class in column {@code label} when there are labels.
+	 * {@code LatentPlot.of(LatentScatter.of(table), title)} draws it as the menu command does.
 	 */
 	public static ResultsTable latentPlot(final ImagePlus images, final File model, final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (ResultsTable) cross("latentPlot", new Class<?>[] { ImagePlus.class,
-			File.class, Map.class }, images, model, settings);
-		return Autoencoders.latentScatter(Collections.singletonList(images), model, Settings.apply(settings,
-			new LatentPlotSettings())).table();
+		return (ResultsTable) run("latent-plot", with(settings, "input", images, "model", model));
 	}
 
-	/** New images from a VAE ({@link GenerateSettings}), as a stack. */
+	/** New images from a VAE, as a stack. */
 	public static ImagePlus generate(final File model, final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (ImagePlus) cross("generate", new Class<?>[] { File.class, Map.class },
-			model, settings);
-		return Autoencoders.generate(model, Settings.apply(settings, new GenerateSettings()));
+		return (ImagePlus) run("generate", with(settings, "model", model));
 	}
 
-	/**
-	 * Writes a denoiser as a bioimage.io model package ({@link ExportSettings}: at least {@code model} and
-	 * {@code output}, e.g. {@code ["model": "/m.aemodel", "output": "/m.zip", "authors": "Ada Lovelace"]}); returns
-	 * the package written.
-	 */
+	/** Writes a denoiser as a bioimage.io model package (at least {@code model} and {@code output}); returns it. */
 	public static File export(final Map<String, ?> settings) {
-		if (Engine.loader() != null) return (File) cross("export", new Class<?>[] { Map.class }, settings);
-		return Autoencoders.export(Settings.apply(settings, new ExportSettings()));
+		return (File) run("export", settings);
 	}
 
 	/** What a model file holds: kind, architecture, training data and history. */
 	public static String info(final File model) {
-		if (Engine.loader() != null) return (String) cross("info", new Class<?>[] { File.class }, model);
-		return Autoencoders.info(model);
+		return (String) run("info", with(null, "model", model));
 	}
 
 	/**
@@ -150,12 +155,12 @@ public final class FijiAutoencoders {
 			PredictionMonitor.NONE);
 	}
 
-	private static Object cross(final String method, final Class<?>[] types, final Object... args) {
-		try {
-			return Engine.invokeStatic(FijiAutoencoders.class.getName(), method, types, args);
-		}
-		catch (final RuntimeException e) {
-			throw Crossing.sameKind(e);
-		}
+	/** {@code settings} with the given key-value pairs added (the images and files of the named methods). */
+	private static Map<String, Object> with(final Map<String, ?> settings, final Object... pairs) {
+		final Map<String, Object> all = new HashMap<>();
+		if (settings != null) all.putAll(settings);
+		for (int i = 0; i < pairs.length; i += 2)
+			all.put((String) pairs[i], pairs[i + 1]);
+		return all;
 	}
 }

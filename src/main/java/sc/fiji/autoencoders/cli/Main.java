@@ -53,13 +53,18 @@ public final class Main implements Runnable {
 		System.exit(status);
 	}
 
-	/** Runs the CLI in this JVM and returns the exit status (for tests). */
-	public static int run(final String... args) {
+	/** The command line: every operation's subcommand, derived from its settings (see OperationCommand), then the demo. */
+	public static CommandLine commandLine() {
 		final CommandLine cl = new CommandLine(new Main());
-		// every operation's subcommand, derived from its settings (see OperationCommand), then the demo
 		for (final PluginInfo<Operation<?, ?>> info : Operations.all())
 			cl.addSubcommand(info.getName(), OperationCommand.of(info));
 		cl.addSubcommand("demo", new DemoCommand());
+		return cl;
+	}
+
+	/** Runs the CLI in this JVM and returns the exit status (for tests). */
+	public static int run(final String... args) {
+		final CommandLine cl = commandLine();
 		cl.setParameterExceptionHandler((ex, a) -> {
 			final PrintWriter err = ex.getCommandLine().getErr();
 			err.println("Error: " + ex.getMessage());

@@ -43,6 +43,7 @@ final class Results {
 			System.out.println(((Evaluation) result).summary());
 			return;
 		}
+		if (result instanceof File) return; // the operation said what it wrote
 		if (result instanceof String) {
 			System.out.println(result);
 			return;

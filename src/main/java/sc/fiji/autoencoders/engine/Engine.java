@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 
 import org.scijava.Cancelable;
@@ -125,34 +126,29 @@ public final class Engine {
 	}
 
 	/**
-	 * Calls the static method {@code method} (any access) of the class {@code className} inside the engine, for an
-	 * API that is called directly rather than through a command (scripts). Arguments and result must be of types every
-	 * class loader shares (the JDK, ImageJ, ImgLib2); exceptions thrown by the method come out unwrapped (the plugin's
-	 * own exception classes as the engine's copies of them).
+	 * Applies a new instance of {@code function}, made inside the engine (the same class loaded by the engine's loader,
+	 * by its public no-argument constructor), to {@code input}, and returns its result: the crossing for APIs called
+	 * directly rather than through a command (scripts, ImgLib2 images). It is typed by the JDK's {@link Function}, which
+	 * every class loader shares; input and result must be of shared types too (the JDK, ImageJ, ImgLib2). Exceptions
+	 * come out as thrown (the plugin's own exception classes as the engine's copies of them).
 	 *
-	 * @throws IllegalStateException if there is no engine ({@link #loader()} is null) or the method cannot be found
+	 * @throws IllegalStateException if there is no engine ({@link #loader()} is null)
 	 */
-	public static Object invokeStatic(final String className, final String method, final Class<?>[] types,
-		final Object... args)
-	{
+	@SuppressWarnings("unchecked")
+	public static <I, O> O apply(final Class<? extends Function<I, O>> function, final I input) {
 		final ClassLoader l = loader();
-		if (l == null) throw new IllegalStateException("No isolated engine: call " + className + " directly");
+		if (l == null) throw new IllegalStateException("No isolated engine: apply " + function.getName() + " directly");
 		final Thread thread = Thread.currentThread();
 		final ClassLoader previous = thread.getContextClassLoader();
 		try {
 			thread.setContextClassLoader(l);
-			final Method m = Class.forName(className, true, l).getDeclaredMethod(method, types);
-			m.setAccessible(true);
-			return m.invoke(null, args);
-		}
-		catch (final InvocationTargetException e) {
-			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			if (e.getCause() instanceof Error) throw (Error) e.getCause();
-			throw new IllegalStateException(e.getCause());
+			final Function<I, O> twin = (Function<I, O>) Class.forName(function.getName(), true, l)
+				.getDeclaredConstructor().newInstance();
+			return twin.apply(input);
 		}
 		catch (final ReflectiveOperationException e) {
-			throw new IllegalStateException("Could not call " + className + "." + method + " in the isolated " +
-				"TensorFlow class loader: " + e, e);
+			throw new IllegalStateException("Could not make " + function.getName() + " in the isolated TensorFlow class " +
+				"loader: " + e, e);
 		}
 		finally {
 			thread.setContextClassLoader(previous);

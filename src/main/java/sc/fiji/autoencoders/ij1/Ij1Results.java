@@ -16,6 +16,7 @@ final class Ij1Results {
 
 	static void show(final Object result, final Object settings, final String title) {
 		if (result == null) return;
+		if (result instanceof java.io.File) return; // the operation logged what it wrote
 		if (result instanceof ImagePlus) PlugInSupport.show((ImagePlus) result);
 		else if (result instanceof ResultsTable) ((ResultsTable) result).show(title);
 		else if (result instanceof AutoencoderModel) IJ.log("Saved " + PlugInSupport.writtenFile(settings) + ": " +

@@ -491,10 +491,8 @@ public final class Autoencoders {
 		else {
 			// in Fiji, TensorFlow lives in the engine's class loader: only ImgLib2 and JDK types cross over
 			try {
-				out = Engine.invokeStatic(Autoencoders.class.getName(), "denoiseBlocks", new Class<?>[] {
-					RandomAccessibleInterval.class, List.class, List.class, int.class, boolean.class, BiConsumer.class,
-					BooleanSupplier.class }, image.data(), axes, new ArrayList<>(models), tileSize, ensemble, progress,
-					cancelled);
+				out = Engine.apply(BlockDenoising.class, new Object[] { image.data(), axes, new ArrayList<>(models), tileSize,
+					ensemble, progress, cancelled });
 			}
 			catch (final RuntimeException e) {
 				throw Crossing.sameKind(e);
@@ -506,9 +504,21 @@ public final class Autoencoders {
 	}
 
 	/**
-	 * The work of {@link #denoise(AxisImage, List, int, boolean, PredictionMonitor)} with arguments and result of types
-	 * every class loader shares, so that the engine's copy of this class can do it (see {@link Engine#invokeStatic}).
+	 * The work of {@link #denoise(AxisImage, List, int, boolean, PredictionMonitor)} where TensorFlow is, with input
+	 * and result of types every class loader shares (see {@link Engine#apply}): {data, axes, models, tile size,
+	 * ensemble, progress, cancelled}.
 	 */
+	public static final class BlockDenoising implements java.util.function.Function<Object[], Object> {
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public Object apply(final Object[] a) {
+			return denoiseBlocks((RandomAccessibleInterval<?>) a[0], (List<String>) a[1], (List<File>) a[2], (Integer) a[3],
+				(Boolean) a[4], (BiConsumer<Long, Long>) a[5], (BooleanSupplier) a[6]);
+		}
+	}
+
+	/** See {@link BlockDenoising}. */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static RandomAccessibleInterval<FloatType> denoiseBlocks(final RandomAccessibleInterval<?> data,
 		final List<String> axes, final List<File> models, final int tileSize, final boolean ensemble,

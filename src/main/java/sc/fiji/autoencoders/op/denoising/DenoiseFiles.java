@@ -38,9 +38,10 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 
 	@Override
 	public void check(final DenoiseFilesSettings s) {
-		if (s.selfSupervised == (s.model != null)) throw new BadInputException(s.selfSupervised ? "Give either a model " +
-			"or self-supervised, not both." : "Missing model: give a denoiser model (.aemodel), or self-supervised " +
-				"(--self-supervised) to train Noise2Void on the inputs first.");
+		if (s.selfSupervised == (s.model != null)) throw new BadInputException(s.selfSupervised ? "Give either --model " +
+			"or --self-supervised, not both (model or self_supervised in Fiji)." : "Missing --model: give a denoiser " +
+				"model (.aemodel), or --self-supervised to train Noise2Void on the inputs first (model or " +
+				"self_supervised in Fiji).");
 		ImageFiles.outputFolder(s.output);
 	}
 

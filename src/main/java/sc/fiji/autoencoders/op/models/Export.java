@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.op.models;
 
+import java.io.File;
+
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.op.Autoencoders;
@@ -11,7 +13,7 @@ import sc.fiji.autoencoders.op.Task;
 	menuPath = "Plugins>Autoencoders>Models>Export to BioImage Model Zoo...",
 	description = "Export a denoiser as a bioimage.io model package (format 0.5, TensorFlow SavedModel weights) for " +
 		"deepImageJ and the BioImage Model Zoo; the zip also works as a model file for denoise.")
-public final class Export implements Operation<ExportSettings, String> {
+public final class Export implements Operation<ExportSettings, File> {
 
 	@Override
 	public Class<ExportSettings> settingsType() {
@@ -19,8 +21,9 @@ public final class Export implements Operation<ExportSettings, String> {
 	}
 
 	@Override
-	public String run(final ExportSettings settings, final Task task) {
-		return "Wrote " + Autoencoders.export(settings) + " (bioimage.io model, format 0.5; use it in deepImageJ, or " +
-			"as the model of denoise)";
+	public File run(final ExportSettings settings, final Task task) {
+		final File zip = Autoencoders.export(settings);
+		task.log("Wrote " + zip + " (bioimage.io model, format 0.5; use it in deepImageJ, or as the model of denoise)");
+		return zip;
 	}
 }
