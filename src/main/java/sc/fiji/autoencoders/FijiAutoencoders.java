@@ -21,6 +21,7 @@ import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.Task;
 import sc.fiji.autoencoders.op.codes.AnomalyMaps;
 import sc.fiji.autoencoders.op.codes.LatentScatter;
+import sc.fiji.autoencoders.op.denoising.AxisDenoising;
 import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
 import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
@@ -151,7 +152,7 @@ public final class FijiAutoencoders {
 		final Map<String, ?> settings)
 	{
 		final DenoiseSettings s = Settings.apply(settings, new DenoiseSettings());
-		return Autoencoders.denoise(image, Autoencoders.modelFiles(model, s.channelModels), s.tileSize, s.ensemble,
+		return AxisDenoising.denoise(image, Autoencoders.modelFiles(model, s.channelModels), s.tileSize, s.ensemble,
 			PredictionMonitor.NONE);
 	}
 

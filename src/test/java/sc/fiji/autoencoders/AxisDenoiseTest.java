@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.denoising.AxisDenoising;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,7 +51,7 @@ class AxisDenoiseTest {
 
 		final ImagePlus viaImagePlus = Autoencoders.denoise(imp, m1, m2.getPath(), 64, PredictionMonitor.NONE);
 		final AxisImage<?> in = AxisImages.wrap(imp);
-		final AxisImage<FloatType> out = Autoencoders.denoise(in, List.of(m1, m2), 64, false, PredictionMonitor.NONE);
+		final AxisImage<FloatType> out = AxisDenoising.denoise(in, List.of(m1, m2), 64, false, PredictionMonitor.NONE);
 		assertEquals(List.of(Axis.X, Axis.Y, Axis.C, Axis.Z), out.axes());
 		assertEquals(0.3, out.spacing(Axis.X).size());
 		final List<Plane> a = ImageFiles.planes(viaImagePlus), b = ImageFiles.planes(AxisImages.toImagePlus("b", out));
@@ -60,11 +61,11 @@ class AxisDenoiseTest {
 		assertEquals(0.3, viaImagePlus.getCalibration().pixelWidth);
 
 		// one model for everything, defaults
-		final AxisImage<FloatType> one = Autoencoders.denoise(in, m1);
+		final AxisImage<FloatType> one = AxisDenoising.denoise(in, m1);
 		assertArrayEquals(in.data().dimensionsAsLongArray(), one.data().dimensionsAsLongArray());
 
-		assertThrows(BadInputException.class, () -> Autoencoders.denoise(in, List.of(m1, m1, m1), 64, false,
+		assertThrows(BadInputException.class, () -> AxisDenoising.denoise(in, List.of(m1, m1, m1), 64, false,
 			PredictionMonitor.NONE));
-		assertThrows(BadInputException.class, () -> Autoencoders.denoise(in, new File(dir, "missing.aemodel")));
+		assertThrows(BadInputException.class, () -> AxisDenoising.denoise(in, new File(dir, "missing.aemodel")));
 	}
 }

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.codes.CodeModels;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.models.ExportSettings;
 import sc.fiji.autoencoders.base.BadInputException;
@@ -74,8 +75,8 @@ public class BadInputTest {
 			NetworkSpec.unet(1, 2), config(16), out(), null, null, null), "holds no pixels", "open or create an image");
 		bad("empty image to denoise", () -> Autoencoders.denoise(new ImagePlus(), denoiserFile(), "", 256,
 			PredictionMonitor.NONE), "holds no pixels", "open or create an image");
-		bad("empty image to train a VAE on", () -> Autoencoders.trainVae(new ImagePlus(),
-			new Autoencoders.VaeSpecBuilder(), config(16), 0, out(), null, null, null), "holds no pixels",
+		bad("empty image to train a VAE on", () -> CodeModels.trainVae(new ImagePlus(),
+			new CodeModels.VaeSpecBuilder(), config(16), 0, out(), null, null, null), "holds no pixels",
 			"open or create an image");
 		checkInput("empty list of training planes (denoiser)", new DenoiserTrainer(List.of(), NoiseModels.parse(
 			"gaussian:10"), NetworkSpec.unet(1, 2), config(16))::checkInput, denoiserMessage(List.of()),
@@ -97,7 +98,7 @@ public class BadInputTest {
 		final VaeTrainer t2 = new VaeTrainer(same, new VaeSpec(28, 28, 2, 1, 2, Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("VAE spec made for another image size (scripts)", t2::checkInput, t2::getErrorMessage,
 			"spec is for 28x28 images but the images are 16x16", "make the spec from the images");
-		bad("VAE model used on images of another size", () -> Autoencoders.encode(image(TestImages.blobs(12, 12, 1)),
+		bad("VAE model used on images of another size", () -> CodeModels.encode(image(TestImages.blobs(12, 12, 1)),
 			vaeFile()), "is 12x12 but the VAE model was trained on 8x8", "use images of that size");
 	}
 
@@ -125,7 +126,7 @@ public class BadInputTest {
 			"Image 3 contains NaN or infinite pixels", "replace them first");
 		final Plane nan8 = TestImages.blobs(8, 8, 1);
 		nan8.set(0, 0, Float.NaN);
-		bad("NaN pixels in images to encode with a VAE", () -> Autoencoders.encode(image(nan8), vaeFile()),
+		bad("NaN pixels in images to encode with a VAE", () -> CodeModels.encode(image(nan8), vaeFile()),
 			"contains NaN or infinite pixels", "replace them first");
 	}
 
@@ -164,7 +165,7 @@ public class BadInputTest {
 		flipped[flipped.length / 3] ^= 0x10;
 		final File corrupt = new File(dir, "flipped.aemodel");
 		Files.write(corrupt.toPath(), flipped);
-		bad("corrupt model file (a flipped bit)", () -> Autoencoders.generate(corrupt, 1, 1, 1), "flipped.aemodel is " +
+		bad("corrupt model file (a flipped bit)", () -> CodeModels.generate(corrupt, 1, 1, 1), "flipped.aemodel is " +
 			"damaged", "Retrain it or use another model file");
 		bad("model path is a folder", () -> Autoencoders.info(dir), "is a folder", "give the .aemodel file inside it");
 		bad("no model file chosen", () -> Autoencoders.denoise(img, null, "", 256, PredictionMonitor.NONE),
@@ -176,10 +177,10 @@ public class BadInputTest {
 		final ImagePlus img = image(TestImages.blobs(16, 16, 1));
 		bad("VAE model given to denoise", () -> Autoencoders.denoise(img, vaeFile(), "", 256, PredictionMonitor.NONE),
 			"is a vae model, but a denoiser model is needed", "use it with the VAE commands");
-		bad("denoiser model given to generate", () -> Autoencoders.generate(denoiserFile(), 2, 1, 1),
+		bad("denoiser model given to generate", () -> CodeModels.generate(denoiserFile(), 2, 1, 1),
 			"is a denoiser model, but a VAE or feature autoencoder is needed", "use it with Denoise with Autoencoder");
-		bad("denoiser model given to resume VAE training", () -> Autoencoders.trainVae(image(TestImages.blobs(8, 8, 1)),
-			new Autoencoders.VaeSpecBuilder(), config(16), 0, out(), denoiserFile(), null, null),
+		bad("denoiser model given to resume VAE training", () -> CodeModels.trainVae(image(TestImages.blobs(8, 8, 1)),
+			new CodeModels.VaeSpecBuilder(), config(16), 0, out(), denoiserFile(), null, null),
 			"is a denoiser model, but a vae model is needed", "choose a vae model");
 	}
 
@@ -206,8 +207,8 @@ public class BadInputTest {
 			"must be positive (got 0)", "set at least 1");
 		final TrainingConfig v = config(16);
 		v.epochs = -1;
-		bad("epochs -1 (VAE, through the facade)", () -> Autoencoders.trainVae(image(TestImages.blobs(8, 8, 1)),
-			new Autoencoders.VaeSpecBuilder(), v, 0, out(), null, null, null), "Epochs must be positive (got -1)",
+		bad("epochs -1 (VAE, through the facade)", () -> CodeModels.trainVae(image(TestImages.blobs(8, 8, 1)),
+			new CodeModels.VaeSpecBuilder(), v, 0, out(), null, null, null), "Epochs must be positive (got -1)",
 			"set at least 1");
 	}
 

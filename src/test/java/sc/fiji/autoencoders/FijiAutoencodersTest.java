@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders;
 
+import sc.fiji.autoencoders.op.codes.CodeModels;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.codes.LatentScatter;
 import sc.fiji.autoencoders.base.BadInputException;
@@ -55,7 +56,8 @@ public class FijiAutoencodersTest {
 		assertEquals(2, m.history.size());
 		final String unknown = assertThrows(BadInputException.class, () -> FijiAutoencoders.trainAutoencoder(images,
 			model, Map.of("latent", 4))).getMessage();
-		assertTrue(unknown.startsWith("Unknown setting 'latent': use one of [code, regularizer, weight"), unknown);
+		assertTrue(unknown.startsWith("Unknown setting 'latent': use one of [images, model, ") && unknown.contains(
+			"code, regularizer, weight"), unknown);
 	}
 
 	@Test
@@ -79,7 +81,7 @@ public class FijiAutoencodersTest {
 	public void latentPlotGivesTheCodesAndClasses() {
 		final ResultsTable points = FijiAutoencoders.latentPlot(images, model, Map.of("axes", "dims", "dim_x", 2,
 			"dim_y", 0));
-		final ResultsTable codes = Autoencoders.encode(images, model);
+		final ResultsTable codes = CodeModels.encode(images, model);
 		assertEquals(200, points.size());
 		assertArrayEquals(codes.getColumn("code_2"), points.getColumn("code 2"), 1e-4);
 		assertArrayEquals(codes.getColumn("code_0"), points.getColumn("code 0"), 1e-4);

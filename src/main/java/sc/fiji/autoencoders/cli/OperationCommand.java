@@ -62,7 +62,7 @@ final class OperationCommand implements Callable<Integer> {
 		help.append(s.help().isEmpty() ? "." : ": " + s.help());
 		if (t == List.class) b.type(List.class).auxiliaryTypes(File.class).arity("1..*").paramLabel("PATH");
 		else if (t == ImagePlus.class) b.type(File.class).paramLabel("PATH");
-		else if (t == boolean.class) b.type(boolean.class).arity("0");
+		else if (t == boolean.class) b.type(boolean.class).arity("0").defaultValue(String.valueOf(value));
 		else {
 			b.type(t == File.class ? File.class : t).paramLabel(s.choices().length > 0 ? String.join("|", s.choices())
 				: Settings.key(f).toUpperCase());

@@ -92,8 +92,8 @@ final class VaeDemo {
 		final List<Plane> ends = interpolationEnds(images, planes);
 		final File samples = new File(out, "vae-samples.png"), strip = new File(out, "vae-interpolation.png");
 		try (Vae vae = new Vae(model)) {
-			VaeOutputs.write(vae.generate(64, seed, 1), samples, 8, SCALE, "VAE samples");
-			VaeOutputs.write(vae.interpolate(ends.get(0), ends.get(1), 10), strip, 10, SCALE, "VAE interpolation");
+			ImageOutputs.write(vae.generate(64, seed, 1), samples, 8, SCALE, "VAE samples");
+			ImageOutputs.write(vae.interpolate(ends.get(0), ends.get(1), 10), strip, 10, SCALE, "VAE interpolation");
 		}
 		System.out.println(String.format(Locale.ROOT, "VAE validation negative ELBO: %.1f nats", model.history.best()
 			.validationMetric));

@@ -168,7 +168,7 @@ public abstract class OperationCommand extends DynamicCommand {
 			for (final String alias : Settings.setting(f).aliases())
 				if (value == null) value = values.get(alias);
 			if (value == null) continue;
-			if (f.getType() == List.class) value = List.of(value);
+			if (f.getType() == List.class) value = java.util.Collections.singletonList(value);
 			Settings.set(f, settings, value);
 		}
 		final R result = Operations.run(op, settings, new Task() {

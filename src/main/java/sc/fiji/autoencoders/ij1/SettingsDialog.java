@@ -57,7 +57,7 @@ final class SettingsDialog {
 			else if (t == boolean.class) value = gd.getNextBoolean();
 			else if (t == List.class) {
 				final String path = gd.getNextString().trim();
-				value = path.isEmpty() ? null : List.of(new File(path));
+				value = path.isEmpty() ? null : java.util.Collections.singletonList(new File(path));
 			}
 			else if (t == File.class || t == String.class) value = gd.getNextString();
 			else value = gd.getNextNumber();

@@ -1,81 +1,46 @@
 package sc.fiji.autoencoders.op;
 
-import sc.fiji.autoencoders.op.codes.AnomalyResult;
-import sc.fiji.autoencoders.op.codes.CodeModelTrainingSettings;
-import sc.fiji.autoencoders.op.codes.EncodeSettings;
-import sc.fiji.autoencoders.op.codes.GenerateSettings;
-import sc.fiji.autoencoders.op.codes.InterpolateSettings;
-import sc.fiji.autoencoders.op.codes.LatentArithmeticSettings;
-import sc.fiji.autoencoders.op.codes.LatentPlotSettings;
-import sc.fiji.autoencoders.op.codes.LatentScatter;
-import sc.fiji.autoencoders.op.codes.TrainAutoencoderSettings;
-import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
-import sc.fiji.autoencoders.op.codes.WalkSettings;
-import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
-import sc.fiji.autoencoders.op.denoising.EvaluateSettings;
-import sc.fiji.autoencoders.op.denoising.PredictionSettings;
-import sc.fiji.autoencoders.op.denoising.SelfSupervisedSettings;
-import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
-import sc.fiji.autoencoders.op.models.ExportSettings;
-import sc.fiji.autoencoders.base.BadInputException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.real.FloatType;
-import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.image.Axis;
-import sc.fiji.autoencoders.image.AxisImage;
-import sc.fiji.autoencoders.image.Spacing;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
+import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.io.ImageFiles;
-import sc.fiji.autoencoders.io.Labels;
-import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
 import sc.fiji.autoencoders.io.bioimageio.PackageInfo;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.ModelKind;
-import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.NetworkSpec;
-import sc.fiji.autoencoders.model.Pca;
-import sc.fiji.autoencoders.model.VaeSpec;
-import sc.fiji.autoencoders.predict.Anomaly;
-import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.predict.Denoising;
-import sc.fiji.autoencoders.predict.Evaluation;
-import sc.fiji.autoencoders.io.ImageDenoising;
-import sc.fiji.autoencoders.predict.Montage;
-import sc.fiji.autoencoders.predict.PredictionMonitor;
-import sc.fiji.autoencoders.predict.ReceptiveFields;
-import sc.fiji.autoencoders.predict.TileBudget;
-import sc.fiji.autoencoders.predict.Sampling;
-import sc.fiji.autoencoders.predict.Vae;
-import sc.fiji.autoencoders.predict.VaeScores;
-import sc.fiji.autoencoders.train.AbstractTrainer;
-import sc.fiji.autoencoders.train.Corruption;
-import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.Neighbor2NeighborTrainer;
+import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
+import sc.fiji.autoencoders.op.denoising.EvaluateSettings;
+import sc.fiji.autoencoders.op.denoising.PredictionSettings;
+import sc.fiji.autoencoders.op.denoising.SelfSupervisedSettings;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
+import sc.fiji.autoencoders.op.models.ExportSettings;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.Evaluation;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.train.AbstractTrainer;
+import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.Neighbor2NeighborTrainer;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.TrainingListener;
-import sc.fiji.autoencoders.train.VaeTrainer;
 
 /**
  * The operations behind every user-facing command, on ImageJ images and model files. The SciJava commands and the
@@ -134,7 +99,7 @@ public final class Autoencoders {
 				spec, config) : mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(in, settings.masking(), spec,
 					config) : DenoiserTrainer.clean(in, NoiseModels.parse(settings.noise), spec, config);
 		}
-		return train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
+		return Training.train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
 	}
 
 	/**
@@ -296,7 +261,7 @@ public final class Autoencoders {
 		final DenoiserTrainer trainer = spec != null && spec.dims() == 3 ? DenoiserTrainer.volumes(ImageFiles.volumes(
 			clean, channel), NoiseModels.parse(noise), spec, config) : new DenoiserTrainer(channel == 0 ? ImageFiles
 				.planes(clean) : ImageFiles.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
-		return train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
+		return Training.train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 
 	/**
@@ -386,487 +351,6 @@ public final class Autoencoders {
 		return files;
 	}
 
-	/** Trains a VAE on every plane of the images (all of one size) and writes it to {@code out}. */
-	public static AutoencoderModel trainVae(final List<ImagePlus> images, final TrainVaeSettings settings,
-		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
-	{
-		final List<Plane> planes = trainingPlanes(images, out);
-		final TrainingConfig config = settings.config();
-		VaeSpec spec = VaeTrainer.spec(planes.get(0), settings.latent, settings.depth, settings.filters,
-			settings.likelihood, settings.beta);
-		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
-		int[] classIndex = null;
-		if (labels != null) {
-			final List<String> classes = labels.stream().distinct().sorted().collect(Collectors.toList());
-			if (classes.size() < 2) throw new BadInputException("The labels name only one class (" + classes + "): a " +
-				"class-conditional VAE needs at least 2 classes; train without labels (labels none) for one.");
-			spec = spec.withClasses(classes);
-			classIndex = labels.stream().mapToInt(classes::indexOf).toArray();
-		}
-		final VaeTrainer trainer = new VaeTrainer(planes, spec, config, settings.klWarmup).labels(classIndex);
-		return train(trainer, ModelKind.VAE, out, settings.resumeFrom, listener, cancelHook);
-	}
-
-	/**
-	 * Trains a feature autoencoder (code size and regularizer from the settings) on every plane of the images (all of
-	 * one size) and writes it to {@code out}; the model file ends with a Gaussian fitted to the training codes.
-	 */
-	public static AutoencoderModel trainAutoencoder(final List<ImagePlus> images,
-		final TrainAutoencoderSettings settings, final File out, final TrainingListener listener,
-		final Consumer<Runnable> cancelHook)
-	{
-		final List<Plane> planes = trainingPlanes(images, out);
-		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.autoencoderSpec(planes.get(0), settings.code,
-			settings.depth, settings.filters, settings.regularizer, settings.weight), settings.config(), 0).corruption(
-				Corruption.parse(settings.corruption));
-		return train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
-	}
-
-	/**
-	 * Trains the model the settings describe: a VAE for {@link TrainVaeSettings} ({@link #trainVae}), a feature
-	 * autoencoder for {@link TrainAutoencoderSettings} ({@link #trainAutoencoder}). The front ends these two share call
-	 * this.
-	 */
-	public static AutoencoderModel trainCodeModel(final List<ImagePlus> images,
-		final CodeModelTrainingSettings settings, final File out, final TrainingListener listener,
-		final Consumer<Runnable> cancelHook)
-	{
-		if (settings instanceof TrainVaeSettings) return trainVae(images, (TrainVaeSettings) settings, out, listener,
-			cancelHook);
-		return trainAutoencoder(images, (TrainAutoencoderSettings) settings, out, listener, cancelHook);
-	}
-
-	/** Every plane of the images, checked to be there, and the output named. */
-	private static List<Plane> trainingPlanes(final List<ImagePlus> images, final File out) {
-		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
-			"No training stack: open a stack of same-size images first, or name the files.");
-		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final List<Plane> planes = new ArrayList<>();
-		for (final ImagePlus imp : images)
-			planes.addAll(ImageFiles.planes(imp));
-		if (planes.isEmpty()) throw new BadInputException("Image '" + images.get(0).getTitle() + "' has no slices: " +
-			"open a stack of same-size images first.");
-		return planes;
-	}
-
-	/**
-	 * Denoises an n-dimensional image with one model: every XY plane (each channel, Z slice and time point), with the
-	 * default tile size and no ensemble. See {@link #denoise(AxisImage, List, int, boolean, PredictionMonitor)}.
-	 */
-	public static <T extends RealType<T>> AxisImage<FloatType> denoise(final AxisImage<T> image, final File model) {
-		return denoise(image, List.of(model), Denoiser.DEFAULT_TILE, false, PredictionMonitor.NONE);
-	}
-
-	/**
-	 * Denoises an n-dimensional image: every block of the axes the models' networks convolve over (XY planes: each
-	 * channel, Z slice and time point separately). The input is only read; the result is a new 32-bit image with the
-	 * same axes, dimensions and spacings, in the input's intensity units. Non-finite pixels stay as they are. In
-	 * Fiji, where TensorFlow runs in its own class loader (see {@link Engine}), the call crosses into it; the pixels
-	 * are not copied either way.
-	 *
-	 * @param image e.g. {@code AxisImages.wrap(imagePlus)}, or any ImgLib2 image with its axes
-	 * @param models one denoiser model file for all channels, or one per channel in channel order
-	 * @param tileSize largest tile side in pixels (smaller uses less memory; {@link Denoiser#DEFAULT_TILE})
-	 * @param ensemble average the predictions of the 8 flips and quarter turns (8 times the work, slightly better)
-	 * @param monitor progress in tiles over the whole image, and cancellation ({@link PredictionMonitor#NONE})
-	 * @throws BadInputException if a model file is missing or not a denoiser, the image has no X or Y axis, or the
-	 *           number of models fits neither one for all channels nor one per channel
-	 * @throws PredictionMonitor.CancelledException if cancelled
-	 */
-	public static <T extends RealType<T>> AxisImage<FloatType> denoise(final AxisImage<T> image,
-		final List<File> models, final int tileSize, final boolean ensemble, final PredictionMonitor monitor)
-	{
-		if (image == null) throw new BadInputException("No image to denoise: give an image first.");
-		if (models == null || models.isEmpty() || models.stream().anyMatch(f -> f == null)) {
-			throw new BadInputException("No model file given: choose a denoiser .aemodel file.");
-		}
-		final PredictionMonitor m = monitor == null ? PredictionMonitor.NONE : monitor;
-		final List<String> axes = image.axes().stream().map(Axis::name).collect(Collectors.toList());
-		final BiConsumer<Long, Long> progress = m::progress;
-		final BooleanSupplier cancelled = m::isCancelled;
-		final Object out;
-		if (Engine.loader() == null) {
-			out = denoiseBlocks(image.data(), axes, new ArrayList<>(models), tileSize, ensemble, progress, cancelled);
-		}
-		else {
-			// in Fiji, TensorFlow lives in the engine's class loader: only ImgLib2 and JDK types cross over
-			try {
-				out = Engine.apply(BlockDenoising.class, new Object[] { image.data(), axes, new ArrayList<>(models), tileSize,
-					ensemble, progress, cancelled });
-			}
-			catch (final RuntimeException e) {
-				throw Crossing.sameKind(e);
-			}
-		}
-		@SuppressWarnings("unchecked")
-		final RandomAccessibleInterval<FloatType> result = (RandomAccessibleInterval<FloatType>) out;
-		return image.withData(result);
-	}
-
-	/**
-	 * The work of {@link #denoise(AxisImage, List, int, boolean, PredictionMonitor)} where TensorFlow is, with input
-	 * and result of types every class loader shares (see {@link Engine#apply}): {data, axes, models, tile size,
-	 * ensemble, progress, cancelled}.
-	 */
-	public static final class BlockDenoising implements java.util.function.Function<Object[], Object> {
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public Object apply(final Object[] a) {
-			return denoiseBlocks((RandomAccessibleInterval<?>) a[0], (List<String>) a[1], (List<File>) a[2], (Integer) a[3],
-				(Boolean) a[4], (BiConsumer<Long, Long>) a[5], (BooleanSupplier) a[6]);
-		}
-	}
-
-	/** See {@link BlockDenoising}. */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static RandomAccessibleInterval<FloatType> denoiseBlocks(final RandomAccessibleInterval<?> data,
-		final List<String> axes, final List<File> models, final int tileSize, final boolean ensemble,
-		final BiConsumer<Long, Long> progress, final BooleanSupplier cancelled)
-	{
-		if (!(data.getType() instanceof RealType)) {
-			throw new BadInputException("Only images of real numbers can be denoised, not " + data.getType().getClass()
-				.getSimpleName() + ".");
-		}
-		final List<Axis> a = axes.stream().map(Axis::valueOf).collect(Collectors.toList());
-		final AxisImage<?> image = AxisImage.of((RandomAccessibleInterval) data, a, Collections.nCopies(a.size(),
-			Spacing.UNCALIBRATED));
-		final List<Denoiser> denoisers = load(models, tileSize, ensemble);
-		try {
-			return Denoising.denoise(image, denoisers, new PredictionMonitor() {
-
-				@Override
-				public void progress(final long done, final long total) {
-					progress.accept(done, total);
-				}
-
-				@Override
-				public boolean isCancelled() {
-					return cancelled.getAsBoolean();
-				}
-			}).data();
-		}
-		finally {
-			denoisers.forEach(Denoiser::close);
-		}
-	}
-
-	private static List<Denoiser> load(final List<File> models, final int tileSize, final boolean ensemble) {
-		final List<Denoiser> denoisers = new ArrayList<>();
-		try {
-			for (final File f : models)
-				denoisers.add(new Denoiser(ModelFile.load(f, AutoencoderModel.DENOISER), tileSize, 0).setEnsemble(
-					ensemble));
-			return denoisers;
-		}
-		catch (final RuntimeException e) {
-			denoisers.forEach(Denoiser::close);
-			throw e;
-		}
-	}
-
-	/** Trains a VAE on every plane of {@code images} (same size) and writes it to {@code out}. */
-	public static AutoencoderModel trainVae(final ImagePlus images, final VaeSpecBuilder spec,
-		final TrainingConfig config, final int klWarmup, final File out, final File resume,
-		final TrainingListener listener, final Consumer<Runnable> cancelHook)
-	{
-		if (images == null) throw new BadInputException("No training stack: open a stack of same-size images first.");
-		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final List<Plane> planes = ImageFiles.planes(images);
-		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
-			"stack of same-size images first.");
-		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
-		return train(trainer, ModelKind.VAE, out, resume, listener, cancelHook);
-	}
-
-	/** VAE architecture settings; the image size comes from the training images. */
-	public static final class VaeSpecBuilder {
-
-		public int latent = 16, depth = 2, filters = 32;
-		/** A {@link sc.fiji.autoencoders.model.Likelihood} id, as chosen in a dialog. */
-		public String likelihood = VaeSpec.BERNOULLI;
-		public float beta = 1;
-
-		VaeSpec build(final Plane first) {
-			return VaeTrainer.spec(first, latent, depth, filters, likelihood, beta);
-		}
-	}
-
-	/**
-	 * New images from the decoder of a VAE or feature autoencoder, as a stack: codes from the VAE's prior or from the
-	 * Gaussian fitted to the training codes (the settings' sampling).
-	 */
-	public static ImagePlus generate(final File model, final GenerateSettings settings) {
-		final Sampling sampling = Sampling.parse(settings.sampling);
-		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling,
-				settings.label);
-			final ImagePlus imp = ImageFiles.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (" + (settings
-				.label.trim().isEmpty() ? "" : settings.label.trim() + ", ") + "seed " + settings.seed + ")", planes, 1,
-				planes.size(), 1);
-			if (!settings.label.trim().isEmpty()) for (int i = 1; i <= imp.getStackSize(); i++)
-				imp.getStack().setSliceLabel(settings.label.trim(), i); // generated images keep their class
-			return imp;
-		}
-	}
-
-	public static ImagePlus generate(final File model, final int count, final long seed, final double temperature) {
-		final GenerateSettings settings = new GenerateSettings();
-		settings.count = count;
-		settings.seed = seed;
-		settings.temperature = temperature;
-		return generate(model, settings);
-	}
-
-	/**
-	 * Interpolates between slice {@code fromSlice} of {@code from} and slice {@code toSlice} of {@code to} (1-based).
-	 * A class-conditional VAE takes the class of each end from the settings' labels, else from the slice's label;
-	 * its strip moves the condition from the first class to the second along with the code.
-	 */
-	public static ImagePlus interpolate(final ImagePlus from, final int fromSlice, final ImagePlus to,
-		final int toSlice, final File model, final InterpolateSettings settings)
-	{
-		final Plane a = slice(from, fromSlice), b = slice(to, toSlice);
-		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final boolean conditional = !vae.classes().isEmpty();
-			final String la = conditional ? classOf(from, fromSlice, settings.fromLabel, "from_label", vae.classes())
-				: settings.fromLabel;
-			final String lb = conditional ? classOf(to, toSlice, settings.toLabel, "to_label", vae.classes())
-				: settings.toLabel;
-			final List<Plane> strip = vae.interpolate(a, la, b, lb, settings.steps);
-			final ImagePlus imp = ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice + (conditional ?
-				" (" + la + (la.equals(lb) ? "" : " to " + lb) + ")" : ""), strip, 1, strip.size(), 1);
-			if (conditional) { // the ends keep their classes
-				imp.getStack().setSliceLabel(la, 1);
-				imp.getStack().setSliceLabel(lb, strip.size());
-			}
-			return imp;
-		}
-	}
-
-	/**
-	 * The class of slice {@code n} of the image for a class-conditional VAE: {@code given} if not empty, else the slice's
-	 * label if it is one of the classes.
-	 *
-	 * @throws BadInputException naming the setting to give when neither is a class
-	 */
-	private static String classOf(final ImagePlus image, final int n, final String given, final String key,
-		final List<String> classes)
-	{
-		if (given != null && !given.trim().isEmpty()) return given.trim(); // checked against the classes by Vae
-		final String own = Labels.ofSlice(image, n);
-		if (classes.contains(own)) return own;
-		throw new BadInputException("This class-conditional VAE needs the class of slice " + n + " of '" + image
-			.getTitle() + "' (" + (own.isEmpty() ? "it has no slice label" : "its slice label '" + own + "' is not one " +
-				"of them") + "): give " + key + ", one of " + classes + " (--" + key.replace('_', '-') +
-			" on the command line).");
-	}
-
-	/** Interpolates between two slices (1-based) of a stack. */
-	public static ImagePlus interpolate(final ImagePlus image, final File model, final int fromSlice,
-		final int toSlice, final int steps)
-	{
-		final InterpolateSettings settings = new InterpolateSettings();
-		settings.steps = steps;
-		return interpolate(image, fromSlice, image, toSlice, model, settings);
-	}
-
-	/** A grid sweeping two latent dimensions: one montage image of grid x grid decoded images. */
-	public static ImagePlus walk(final File model, final WalkSettings settings) {
-		return walk(model, settings.dimI, settings.dimJ, settings.range, settings.grid, settings.label);
-	}
-
-	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid) {
-		return walk(model, dimI, dimJ, range, grid, "");
-	}
-
-	/** As above; a class-conditional VAE draws the grid in class {@code label}. */
-	public static ImagePlus walk(final File model, final int dimI, final int dimJ, final double range, final int grid,
-		final String label)
-	{
-		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final String l = label == null ? "" : label.trim();
-			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ + (l.isEmpty() ? "" : " (" + l + ")"), List
-				.of(Montage.grid(vae.walk(dimI, dimJ, range, grid, l), grid)), 1, 1, 1);
-		}
-	}
-
-	/**
-	 * Latent means and log-variances (a VAE) or codes (an autoencoder) of every plane, one row per plane (columns of
-	 * {@link LatentTable}).
-	 */
-	public static ResultsTable encode(final ImagePlus image, final File model) {
-		if (image == null) throw new BadInputException("No image: open the images to encode first.");
-		return encode(Collections.singletonList(image), model);
-	}
-
-	/** As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order. */
-	public static ResultsTable encode(final List<ImagePlus> images, final File model) {
-		return encode(images, model, new EncodeSettings());
-	}
-
-	/**
-	 * As {@link #encode(ImagePlus, File)}, numbering the planes of all images in order, with a {@code label} column
-	 * last when the settings give labels (ready for Weka or a classifier).
-	 */
-	public static ResultsTable encode(final List<ImagePlus> images, final File model, final EncodeSettings settings) {
-		if (images == null || images.isEmpty()) throw new BadInputException("No image: open the images to encode first.");
-		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final List<Plane> planes = new ArrayList<>();
-			for (final ImagePlus image : images) {
-				if (image == null) throw new BadInputException("No image: open the images to encode first.");
-				planes.addAll(ImageFiles.planes(image));
-			}
-			final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
-			final float[][] codes = vae.encode(planes, labels); // a class-conditional VAE encodes given each class
-			final int l = vae.spec().latent();
-			final List<String> headings = LatentTable.headings(l, vae.isVae());
-			final ResultsTable table = new ResultsTable();
-			for (int i = 0; i < planes.size(); i++) {
-				table.incrementCounter();
-				table.addValue(headings.get(0), i + 1);
-				for (int j = 0; j < l; j++)
-					table.addValue(headings.get(1 + j), codes[0][i * l + j]);
-				if (codes[1] != null) for (int j = 0; j < l; j++)
-					table.addValue(headings.get(1 + l + j), codes[1][i * l + j]);
-				if (labels != null) table.addValue("label", labels.get(i));
-			}
-			return table;
-		}
-	}
-
-	/**
-	 * Latent arithmetic: decodes code(A) + strength (mean code(B) - mean code(C)) for every plane A of {@code image},
-	 * with the planes of {@code add} as B and of {@code subtract} as C (e.g. to add a phenotype to a cell).
-	 */
-	public static ImagePlus arithmetic(final ImagePlus image, final ImagePlus add, final ImagePlus subtract,
-		final File model, final LatentArithmeticSettings settings)
-	{
-		return arithmetic(image, Collections.singletonList(add), Collections.singletonList(subtract), model, settings);
-	}
-
-	/** As above, B and C being the planes of several images each. */
-	public static ImagePlus arithmetic(final ImagePlus image, final List<ImagePlus> add,
-		final List<ImagePlus> subtract, final File model, final LatentArithmeticSettings settings)
-	{
-		if (image == null || add == null || subtract == null || add.contains(null) || subtract.contains(null) || add
-			.isEmpty() || subtract.isEmpty()) throw new BadInputException("Latent arithmetic needs three images or " +
-				"stacks: the images to change, the set whose mean code is added, and the set whose mean code is " +
-				"subtracted.");
-		final List<Plane> b = new ArrayList<>(), c = new ArrayList<>();
-		add.forEach(i -> b.addAll(ImageFiles.planes(i)));
-		subtract.forEach(i -> c.addAll(ImageFiles.planes(i)));
-		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			final boolean conditional = !vae.classes().isEmpty(); // each image encoded in its class, a decoded in its own
-			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), conditional ? sliceClasses(image, vae
-				.classes(), "Latent arithmetic") : null, b, conditional ? sliceClasses(add, vae.classes(), "Latent arithmetic") : null, c,
-				conditional ? sliceClasses(subtract, vae.classes(), "Latent arithmetic") : null, settings.strength);
-			return ImageFiles.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
-				out.size(), 1);
-		}
-	}
-
-	/**
-	 * The codes of every plane of the images in a plane of the latent space: the first two principal components of
-	 * the codes, or two chosen code dimensions; with each point's class from the slice labels if asked.
-	 */
-	public static LatentScatter latentScatter(final List<ImagePlus> images, final File model,
-		final LatentPlotSettings settings)
-	{
-		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
-			"No images: open the images to plot first.");
-		final boolean pca = "pca".equals(settings.axes);
-		if (!pca && !"dims".equals(settings.axes)) throw new BadInputException("Unknown axes '" + settings.axes +
-			"': use 'pca' or 'dims'.");
-		final List<Plane> planes = new ArrayList<>();
-		for (final ImagePlus image : images)
-			planes.addAll(ImageFiles.planes(image));
-		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
-		if (planes.size() < 2) throw new BadInputException("A latent-space plot needs at least 2 images.");
-		final float[] codes;
-		final int l;
-		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
-			l = vae.spec().latent();
-			final float[] all = new float[planes.size() * l];
-			for (int start = 0; start < planes.size(); start += 1000) {
-				final int end = Math.min(planes.size(), start + 1000);
-				final float[] c = vae.encode(planes.subList(start, end), labels == null ? null : labels.subList(start, end))[0];
-				System.arraycopy(c, 0, all, start * l, c.length);
-			}
-			codes = all;
-		}
-		final int n = planes.size();
-		final double[] x = new double[n], y = new double[n];
-		if (pca) {
-			if (l < 2) throw new BadInputException("The model's code has 1 dimension: a plot of principal components " +
-				"needs 2; choose axes 'dims' with dim_x and dim_y 0.");
-			final Pca p = Pca.of(codes, l);
-			for (int i = 0; i < n; i++) {
-				final double[] xy = p.project(codes, i, 2);
-				x[i] = xy[0];
-				y[i] = xy[1];
-			}
-			return new LatentScatter(x, y, "PC 1", "PC 2", labels);
-		}
-		for (final int d : new int[] { settings.dimX, settings.dimY })
-			if (d < 0 || d >= l) throw new BadInputException("Code dimension " + d + " does not exist: this model's " +
-				"codes have dimensions 0 to " + (l - 1) + ".");
-		for (int i = 0; i < n; i++) {
-			x[i] = codes[i * l + settings.dimX];
-			y[i] = codes[i * l + settings.dimY];
-		}
-		return new LatentScatter(x, y, "code " + settings.dimX, "code " + settings.dimY, labels);
-	}
-
-	/** Per-plane scores (a table) and per-pixel absolute error maps (an image shaped like the input). */
-	public static AnomalyResult anomaly(final ImagePlus image, final File model) {
-		if (image == null) throw new BadInputException("No image: open the images to score first.");
-		final AutoencoderModel m = ModelFile.load(model);
-		final List<String> labels = m.vae != null && m.vae.isConditional() ? sliceClasses(image, m.vae.classes(),
-			"Scoring") : null;
-		final List<Anomaly.Result> results = Anomaly.score(m, ImageFiles.planes(image), labels);
-		final ResultsTable scores = new ResultsTable();
-		final List<Plane> maps = new ArrayList<>();
-		for (int i = 0; i < results.size(); i++) {
-			scores.incrementCounter();
-			scores.addValue("image", i + 1);
-			scores.addValue("mean_absolute_error", results.get(i).meanAbsoluteError);
-			scores.addValue("negative_elbo_nats", results.get(i).negativeElbo);
-			maps.add(results.get(i).errorMap);
-		}
-		final ImagePlus map = ImageFiles.toImagePlus(title(image) + "-error", maps, image.getNChannels(), image
-			.getNSlices(), image.getNFrames());
-		ImageFiles.copyCalibration(image, map);
-		return new AnomalyResult(scores, map);
-	}
-
-	/** The slice labels of all the images in order, as by {@link #sliceClasses(ImagePlus, List, String)}. */
-	private static List<String> sliceClasses(final List<ImagePlus> images, final List<String> classes,
-		final String what)
-	{
-		final List<String> labels = new ArrayList<>();
-		for (final ImagePlus image : images)
-			labels.addAll(sliceClasses(image, classes, what));
-		return labels;
-	}
-
-	/**
-	 * The slice labels of the image as classes of a class-conditional VAE, or a message naming a slice without one
-	 * ({@code what}: the task that needs them).
-	 */
-	private static List<String> sliceClasses(final ImagePlus image, final List<String> classes, final String what) {
-		final List<String> labels = new ArrayList<>();
-		for (int i = 1; i <= image.getStackSize(); i++) {
-			final String l = Labels.ofSlice(image, i);
-			if (l.isEmpty()) throw new BadInputException(what + " with a class-conditional VAE needs the class of each " +
-				"image, but slice " + i + " of '" + image.getTitle() + "' has no label: give every slice its class (one " +
-				"of " + classes + ") as slice label (Image > Stacks > Tools > Set Label..., or a folder of class " +
-				"subfolders).");
-			labels.add(l);
-		}
-		return labels;
-	}
-
 	/** Corrupts every plane with the noise (empty: the model's own), denoises, and scores PSNR and SSIM. */
 	public static Evaluation evaluate(final ImagePlus clean, final File model, final String noise, final long seed) {
 		if (clean == null) throw new BadInputException("No image: open the clean images to evaluate on first.");
@@ -913,14 +397,6 @@ public final class Autoencoders {
 		return ev;
 	}
 
-	/** Negative ELBO and reconstruction error of a VAE on the images (seeded latent samples). */
-	public static VaeScores scoreVae(final List<ImagePlus> images, final File model, final long seed) {
-		final List<Plane> planes = new ArrayList<>();
-		for (final ImagePlus image : images)
-			planes.addAll(ImageFiles.planes(image));
-		return VaeScores.of(ModelFile.load(model, AutoencoderModel.VAE), planes, seed);
-	}
-
 	public static ResultsTable table(final Evaluation ev) {
 		return ev.table();
 	}
@@ -961,45 +437,5 @@ public final class Autoencoders {
 		if (list != null) for (final String s : list.split(","))
 			if (!s.trim().isEmpty()) out.add(s.trim());
 		return out;
-	}
-
-	/** Slice {@code n} (1-based) of the image, or a message naming the slices it has. */
-	private static Plane slice(final ImagePlus image, final int n) {
-		if (image == null) throw new BadInputException("No image: open the stack holding the images first.");
-		final List<Plane> planes = ImageFiles.planes(image);
-		if (n < 1 || n > planes.size()) throw new BadInputException("Slice " + n + " does not exist: '" + image
-			.getTitle() + "' has " + planes.size() + " slice(s), numbered from 1.");
-		return planes.get(n - 1);
-	}
-
-	private static String title(final ImagePlus imp) {
-		final String t = imp.getTitle();
-		final int dot = t.lastIndexOf('.');
-		return dot > 0 ? t.substring(0, dot) : t;
-	}
-
-	/** Checks the input and the output path before training (fail now, not after hours), then trains and saves. */
-	private static AutoencoderModel train(final AbstractTrainer<?> trainer, final ModelKind kind, final File out,
-		final File resume, final TrainingListener listener, final Consumer<Runnable> cancelHook)
-	{
-		if (resume != null) trainer.resumeFrom(ModelFile.load(resume, kind));
-		if (!trainer.checkInput()) throw new BadInputException(trainer.getErrorMessage());
-		ModelFile.checkWritable(out);
-		if (listener != null) trainer.addListener(listener);
-		if (cancelHook != null) cancelHook.accept(trainer::cancel);
-		trainer.setCheckpoint(m -> ModelFile.save(m, out));
-		final AutoencoderModel model = trainer.process();
-		if (model.isDenoiser()) measureReceptiveField(model);
-		ModelFile.save(model, out);
-		return model;
-	}
-
-	/**
-	 * Stores the trained denoiser's effective receptive field in it (its prediction tiles' margins), measured once here
-	 * at the end of training; a network whose measurement would not fit the tile budget keeps the worst-case bound.
-	 */
-	static void measureReceptiveField(final AutoencoderModel model) {
-		model.receptiveField = ReceptiveFields.measure(model, ReceptiveField.DEFAULT_TOLERANCE, TileBudget.maxVoxels(
-			model.network), 0);
 	}
 }

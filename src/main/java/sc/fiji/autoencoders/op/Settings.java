@@ -23,7 +23,10 @@ public final class Settings {
 
 	private Settings() {}
 
-	/** The {@link Setting} fields of {@code type}, in declaration order (the order of dialogs). */
+	/**
+	 * The {@link Setting} fields of {@code type} in the order of dialogs: the data first (images, then the files read
+	 * and the model file written), then the options as declared, a class's own before those it inherits.
+	 */
 	public static List<Field> fields(final Class<?> type) {
 		final List<Field> fields = new ArrayList<>();
 		for (final Field f : type.getFields())
@@ -175,7 +178,7 @@ public final class Settings {
 				final String s = value.toString().trim();
 				f.set(settings, s.isEmpty() ? null : new File(s));
 			}
-			else if (t == List.class && value instanceof ImagePlus) f.set(settings, List.of(value));
+			else if (t == List.class && !(value instanceof List)) f.set(settings, java.util.Collections.singletonList(value));
 			else f.set(settings, value);
 		}
 		catch (final IllegalAccessException e) {
@@ -193,7 +196,9 @@ public final class Settings {
 	}
 
 	private static int rank(final Field f) {
-		return isImages(f) ? 0 : f.getType() == File.class && f.getAnnotation(Setting.class).required() ? 1 : 2;
+		final Setting s = f.getAnnotation(Setting.class);
+		if (isImages(f) || f.getType() == List.class) return 0;
+		return f.getType() == File.class && (s.required() || !s.advanced() && !s.writes() && !s.transientValue()) ? 1 : 2;
 	}
 
 	private static Field find(Class<?> c, final String... names) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.command.DynamicCommand;
+import org.scijava.module.ModuleService;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
@@ -45,8 +46,10 @@ public class CommandsTest {
 		context.dispose();
 	}
 
-	static CommandModule run(final Class<?> c, final Object... inputs) throws Exception {
-		return commands.run(c.getName(), true, inputs).get();
+	/** Runs the command as scripts do; its module is the command itself (a SciJava DynamicCommand). */
+	static DynamicCommand run(final Class<?> c, final Object... inputs) throws Exception {
+		return (DynamicCommand) context.service(ModuleService.class).run(commands.getCommand(c.getName()), true, inputs)
+			.get();
 	}
 
 	@Test
@@ -54,7 +57,7 @@ public class CommandsTest {
 		final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 		clean.getCalibration().pixelWidth = 0.2;
 		final File model = new File(dir, "d.aemodel");
-		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
+		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
 			model, "minutes", 0, "epochs", 4, "patch_size", 32, "batch_size", 8, "depth", 2, "filters", 8, "architecture",
 			"unet", "seed", 1L, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -107,14 +110,15 @@ public class CommandsTest {
 		final ImagePlus stack = ImageFiles.toImagePlus("blobs", TestImages.blobStack(40, 16, 16, 3), 1, 40, 1);
 		for (final Class<?> c : List.of(TrainAutoencoderForFeatures.class, TrainVariationalAutoencoder.class)) {
 			final List<String> inputs = new java.util.ArrayList<>();
-			commands.getCommand(c.getName()).inputs().forEach(i -> inputs.add(i.getName()));
-			inputs.removeAll(List.of("context", "log", "status")); // services, not shown
-			assertEquals(List.of("image", "model_file", "depth"), inputs.subList(0, 3), c.getSimpleName() + ": " + inputs);
+			context.service(ModuleService.class).createModule(commands.getCommand(c.getName())).getInfo().inputs()
+				.forEach(i -> inputs.add(i.getName()));
+			inputs.removeAll(List.of("context", "log", "commandService", "pluginService", "moduleService")); // services
+			assertEquals(List.of("images", "model"), inputs.subList(0, 2), c.getSimpleName() + ": " + inputs);
 			assertTrue(inputs.contains("resume_from") && inputs.contains(c == TrainVariationalAutoencoder.class ? "latent"
 				: "code"), inputs.toString());
 		}
 		final File ae = new File(dir, "ae.aemodel"), vae = new File(dir, "vae.aemodel");
-		CommandModule m = run(TrainAutoencoderForFeatures.class, "image", stack, "model_file", ae, "code", 3,
+		DynamicCommand m = run(TrainAutoencoderForFeatures.class, "image", stack, "model_file", ae, "code", 3,
 			"regularizer", "sparse", "depth", 1, "filters", 4, "epochs", 2, "minutes", 0, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final var a = sc.fiji.autoencoders.io.ModelFile.load(ae);
@@ -142,7 +146,7 @@ public class CommandsTest {
 		}
 		final ImagePlus hyper = ImageFiles.toImagePlus("two-channels", planes, 2, 3, 1);
 		final File model = new File(dir, "c2.aemodel");
-		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
+		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
 			"model_file", model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4,
 			"architecture", "unet", "seed", 1L, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -173,7 +177,7 @@ public class CommandsTest {
 		final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", cleanPlanes, 1, 2, 1);
 		final File n2v = new File(dir, "n2v.aemodel"), care = new File(dir, "care.aemodel"), plain = new File(dir,
 			"plain.aemodel");
-		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
+		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
 			"model_file", n2v, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
@@ -193,12 +197,12 @@ public class CommandsTest {
 
 	@Test
 	public void badInputCancelsWithTheReason() throws Exception {
-		final CommandModule m = run(DenoiseWithAutoencoder.class, "image", ImageFiles.toImagePlus("x", List.of(TestImages
+		final DynamicCommand m = run(DenoiseWithAutoencoder.class, "image", ImageFiles.toImagePlus("x", List.of(TestImages
 			.blobs(64, 64, 1)), 1, 1, 1), "model_file", new File(dir, "none.aemodel"), "channel_models", "", "tile_size",
 			1024);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("not found"), m.getCancelReason());
-		final CommandModule e = run(ExportToBioImageIo.class, "model", new File(dir, "none.aemodel"), "output", new File(
+		final DynamicCommand e = run(ExportToBioImageIo.class, "model", new File(dir, "none.aemodel"), "output", new File(
 			dir, "none.zip"), "license", "CC-BY-4.0");
 		assertTrue(e.isCanceled());
 		assertTrue(e.getCancelReason().contains("not found"), e.getCancelReason());

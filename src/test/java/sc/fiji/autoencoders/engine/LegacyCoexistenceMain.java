@@ -11,6 +11,7 @@ import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import net.imglib2.type.numeric.real.FloatType;
+import sc.fiji.autoencoders.op.denoising.AxisDenoising;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestImages;
@@ -52,7 +53,7 @@ public final class LegacyCoexistenceMain {
 				.get(0), noisyPlanes.get(0), 255));
 			// the scripting API on ImgLib2 images, called from outside the engine as a script would
 			final AtomicLong tiles = new AtomicLong();
-			final AxisImage<FloatType> result = Autoencoders.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif",
+			final AxisImage<FloatType> result = AxisDenoising.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif",
 				noisyPlanes, 1, 1, 1)), List.of(model), 1024, false, new PredictionMonitor() {
 
 					@Override
@@ -63,7 +64,7 @@ public final class LegacyCoexistenceMain {
 			final Plane viaAxes = ImageFiles.planes(AxisImages.toImagePlus("denoised", result)).get(0);
 			System.out.println("axis image api: " + viaAxes.equals(out) + " " + tiles.get() + " tile(s)");
 			try {
-				Autoencoders.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 1, 1)), List.of(
+				AxisDenoising.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 1, 1)), List.of(
 					new File(dir, "missing.aemodel")), 1024, false, PredictionMonitor.NONE);
 			}
 			catch (final BadInputException e) {

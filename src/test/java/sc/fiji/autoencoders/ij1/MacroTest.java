@@ -136,7 +136,7 @@ public class MacroTest {
 		final Recorder recorder = new Recorder(true);
 		try {
 			closeImage("noisy-denoised");
-			robot.expect(DenoisePlugIn.TITLE, gd -> {
+			robot.expect("Denoise with Autoencoder", gd -> {
 				DialogRobot.setText(gd, 0, model);
 				DialogRobot.setNumber(gd, 0, 128);
 			});
@@ -212,7 +212,7 @@ public class MacroTest {
 		WindowManager.setTempCurrentImage(noisy);
 		final Recorder recorder = new Recorder(true);
 		try {
-			robot.expect(TrainDenoiserPlugIn.TITLE, gd -> {
+			robot.expect("Train Denoising Autoencoder", gd -> {
 				DialogRobot.setChoice(gd, 0, "mnoisy"); // image
 				DialogRobot.setChoice(gd, 2, "noisy"); // mode
 				DialogRobot.setChoice(gd, 5, "y"); // structn2v (3 is the noisy method, 4 channels)
@@ -290,7 +290,7 @@ public class MacroTest {
 		final File zip = new File(dir, "exported.zip");
 		final Recorder recorder = new Recorder(true);
 		try {
-			robot.expect(ExportPlugIn.TITLE, gd -> {
+			robot.expect("Export to BioImage Model Zoo", gd -> {
 				DialogRobot.setText(gd, 0, model); // model
 				DialogRobot.setText(gd, 1, zip.getAbsolutePath()); // output
 				DialogRobot.setText(gd, 5, "Ada Lovelace"); // authors
@@ -339,7 +339,7 @@ public class MacroTest {
 		final Recorder recorder = new Recorder(true);
 		final String line;
 		try {
-			robot.expect(TrainAutoencoderPlugIn.TITLE, gd -> {
+			robot.expect("Train Autoencoder for Features", gd -> {
 				DialogRobot.setChoice(gd, 0, "fm"); // image
 				DialogRobot.setChoice(gd, 1, "sparse"); // regularizer
 				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
@@ -385,7 +385,7 @@ public class MacroTest {
 		final Recorder plotRecorder = new Recorder(true);
 		final String plotLine;
 		try {
-			robot.expect(LatentPlotPlugIn.TITLE, gd -> {
+			robot.expect("Latent Space Plot", gd -> {
 				DialogRobot.setChoice(gd, 0, "fm");
 				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
 			});
@@ -434,7 +434,7 @@ public class MacroTest {
 		final Recorder recorder = new Recorder(true);
 		final String line;
 		try {
-			robot.expect(InterpolateVaePlugIn.TITLE, gd -> {
+			robot.expect("Interpolate in VAE Latent Space", gd -> {
 				DialogRobot.setChoice(gd, 0, "fm");
 				DialogRobot.setText(gd, 0, cvae.getAbsolutePath());
 				DialogRobot.setNumber(gd, 2, 4); // steps

@@ -22,7 +22,7 @@ class PluginsConfigTest {
 	@Test
 	void menuEntriesAreTheOperations() throws IOException {
 		final List<String> lines = new ArrayList<>();
-		for (final String line : Files.readAllLines(Paths.get("plugins.config"), StandardCharsets.UTF_8))
+		for (final String line : Files.readAllLines(Paths.get("src/main/resources/plugins.config"), StandardCharsets.UTF_8))
 			if (!line.startsWith("#") && !line.trim().isEmpty()) lines.add(line);
 		assertEquals(String.join("\n", expected()), String.join("\n", lines), "plugins.config must list the " +
 			"operations' menu entries; write the lines above into it");

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.train;
 
+import sc.fiji.autoencoders.op.codes.CodeModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ public class ConditionalVaeTest {
 		s.seed = 3;
 		s.labels = "slices";
 		model = new File(dir, "cvae.aemodel");
-		Autoencoders.trainVae(List.of(new ImagePlus("halves", stack)), s, model, null, null);
+		CodeModels.trainVae(List.of(new ImagePlus("halves", stack)), s, model, null, null);
 	}
 
 	@Test
@@ -73,7 +74,7 @@ public class ConditionalVaeTest {
 			final GenerateSettings g = new GenerateSettings();
 			g.count = 20;
 			g.label = c;
-			final ImagePlus samples = Autoencoders.generate(model, g);
+			final ImagePlus samples = CodeModels.generate(model, g);
 			assertEquals(c, samples.getStack().getSliceLabel(1), "generated images keep their class");
 			double upper = 0, lower = 0;
 			for (final Plane p : ImageFiles.planes(samples))
@@ -95,7 +96,7 @@ public class ConditionalVaeTest {
 		final ImagePlus halves = new ImagePlus("halves", stack);
 		final InterpolateSettings s = new InterpolateSettings();
 		s.steps = 5;
-		final ImagePlus strip = Autoencoders.interpolate(halves, 1, halves, 2, model, s); // slice 1 top, slice 2 bottom
+		final ImagePlus strip = CodeModels.interpolate(halves, 1, halves, 2, model, s); // slice 1 top, slice 2 bottom
 		assertEquals(5, strip.getStackSize());
 		assertEquals("top", strip.getStack().getSliceLabel(1));
 		assertEquals("bottom", strip.getStack().getSliceLabel(5));
@@ -123,7 +124,7 @@ public class ConditionalVaeTest {
 		s.steps = 5;
 		s.fromLabel = "top";
 		s.toLabel = "bottom";
-		final List<Plane> planes = ImageFiles.planes(Autoencoders.interpolate(halves, 1, halves, 1, model, s));
+		final List<Plane> planes = ImageFiles.planes(CodeModels.interpolate(halves, 1, halves, 1, model, s));
 		final double[] d = planes.stream().mapToDouble(ConditionalVaeTest::upperMinusLower).toArray();
 		// the code of A still says "top" (measured 128 -> 61 grey levels), but the condition alone moves it 67 levels
 		assertTrue(d[0] > 25 && d[0] - d[4] > 40, "top to bottom: " + java.util.Arrays.toString(d));
@@ -137,7 +138,7 @@ public class ConditionalVaeTest {
 		final ImagePlus halves = new ImagePlus("halves", stack);
 		final InterpolateSettings s = new InterpolateSettings();
 		s.steps = 6;
-		final ImagePlus strip = Autoencoders.interpolate(halves, 1, halves, 3, model, s);
+		final ImagePlus strip = CodeModels.interpolate(halves, 1, halves, 3, model, s);
 		assertTrue(strip.getTitle().endsWith("(top)"), strip.getTitle());
 		for (final Plane p : ImageFiles.planes(strip))
 			assertTrue(upperMinusLower(p) > 25, "within top: " + upperMinusLower(p));
@@ -151,18 +152,18 @@ public class ConditionalVaeTest {
 			first.addSlice(stack.getSliceLabel(i), stack.getProcessor(i));
 			swapped.addSlice(stack.getSliceLabel(i).equals("top") ? "bottom" : "top", stack.getProcessor(i));
 		}
-		final ij.measure.ResultsTable codes = Autoencoders.encode(List.of(new ImagePlus("first", first)), model,
+		final ij.measure.ResultsTable codes = CodeModels.encode(List.of(new ImagePlus("first", first)), model,
 			new sc.fiji.autoencoders.op.codes.EncodeSettings());
 		assertEquals(40, codes.size());
 		assertEquals("top", codes.getStringValue("label", 0));
 		assertTrue(Double.isFinite(codes.getValue("mu_3", 39)));
-		final double right = java.util.Arrays.stream(Autoencoders.anomaly(new ImagePlus("first", first), model).scores()
+		final double right = java.util.Arrays.stream(CodeModels.anomaly(new ImagePlus("first", first), model).scores()
 			.getColumn("negative_elbo_nats")).average().getAsDouble();
-		final double wrong = java.util.Arrays.stream(Autoencoders.anomaly(new ImagePlus("swapped", swapped), model)
+		final double wrong = java.util.Arrays.stream(CodeModels.anomaly(new ImagePlus("swapped", swapped), model)
 			.scores().getColumn("negative_elbo_nats")).average().getAsDouble();
 		assertTrue(right < wrong, "negative ELBO given the right classes " + right + ", the wrong ones " + wrong);
 		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
-		final String anomaly = assertThrows(BadInputException.class, () -> Autoencoders.anomaly(unlabelled, model))
+		final String anomaly = assertThrows(BadInputException.class, () -> CodeModels.anomaly(unlabelled, model))
 			.getMessage();
 		assertTrue(anomaly.startsWith("Scoring with a class-conditional VAE needs the class of each image, but slice 1 " +
 			"of 'x' has no label"), anomaly);
@@ -171,34 +172,34 @@ public class ConditionalVaeTest {
 	@Test
 	public void missingOrUnknownClassesAreNamed() {
 		final GenerateSettings g = new GenerateSettings();
-		final String none = assertThrows(BadInputException.class, () -> Autoencoders.generate(model, g)).getMessage();
+		final String none = assertThrows(BadInputException.class, () -> CodeModels.generate(model, g)).getMessage();
 		assertTrue(none.startsWith("No class given: this class-conditional VAE generates images of the classes " +
 			"[bottom, top]"), none);
 		g.label = "left";
-		final String unknown = assertThrows(BadInputException.class, () -> Autoencoders.generate(model, g)).getMessage();
+		final String unknown = assertThrows(BadInputException.class, () -> CodeModels.generate(model, g)).getMessage();
 		assertTrue(unknown.startsWith("Unknown class 'left'"), unknown);
-		final String encode = assertThrows(BadInputException.class, () -> Autoencoders.encode(new ImagePlus("x",
+		final String encode = assertThrows(BadInputException.class, () -> CodeModels.encode(new ImagePlus("x",
 			new ij.process.FloatProcessor(16, 16)), model)).getMessage();
 		assertTrue(encode.contains("class-conditional VAE needs the class of each image"), encode);
-		final String walk = assertThrows(BadInputException.class, () -> Autoencoders.walk(model, 0, 1, 2, 3))
+		final String walk = assertThrows(BadInputException.class, () -> CodeModels.walk(model, 0, 1, 2, 3))
 			.getMessage();
 		assertEquals("No class given: this class-conditional VAE walks images of the classes [bottom, top]; choose one " +
 			"(label).", walk);
 		final ImagePlus labelled = new ImagePlus("halves", stack);
-		final String arithmetic = assertThrows(BadInputException.class, () -> Autoencoders.arithmetic(labelled,
+		final String arithmetic = assertThrows(BadInputException.class, () -> CodeModels.arithmetic(labelled,
 			labelled, new ImagePlus("x", new ij.process.FloatProcessor(16, 16)), model,
 			new sc.fiji.autoencoders.op.codes.LatentArithmeticSettings())).getMessage();
 		assertTrue(arithmetic.startsWith("Latent arithmetic with a class-conditional VAE needs the class of each image, " +
 			"but slice 1 of 'x' has no label"), arithmetic);
 		final ImagePlus unlabelled = new ImagePlus("x", new ij.process.FloatProcessor(16, 16));
 		final InterpolateSettings s = new InterpolateSettings();
-		final String interpolate = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
+		final String interpolate = assertThrows(BadInputException.class, () -> CodeModels.interpolate(unlabelled, 1,
 			unlabelled, 1, model, s)).getMessage();
 		assertEquals("This class-conditional VAE needs the class of slice 1 of 'x' (it has no slice label): give " +
 			"from_label, one of [bottom, top] (--from-label on the command line).", interpolate);
 		s.fromLabel = "top";
 		s.toLabel = "left";
-		final String unknownEnd = assertThrows(BadInputException.class, () -> Autoencoders.interpolate(unlabelled, 1,
+		final String unknownEnd = assertThrows(BadInputException.class, () -> CodeModels.interpolate(unlabelled, 1,
 			unlabelled, 1, model, s)).getMessage();
 		assertTrue(unknownEnd.startsWith("Unknown class 'left'"), unknownEnd);
 	}
@@ -218,7 +219,7 @@ public class ConditionalVaeTest {
 
 	/** Upper minus lower half of each image of a 3x3 walk of class c (dimensions 0 and 1, range 2). */
 	private static double[] walkHalves(final String c) {
-		final ImagePlus grid = Autoencoders.walk(model, 0, 1, 2, 3, c);
+		final ImagePlus grid = CodeModels.walk(model, 0, 1, 2, 3, c);
 		assertEquals(3 * 16, grid.getWidth());
 		assertTrue(grid.getTitle().endsWith("(" + c + ")"), grid.getTitle());
 		final float[] px = (float[]) grid.getProcessor().convertToFloatProcessor().getPixels();
@@ -246,8 +247,8 @@ public class ConditionalVaeTest {
 				.getProcessor(i));
 		final ImagePlus imageA = new ImagePlus("A", a), b = new ImagePlus("B", tops), c = new ImagePlus("C", bottoms);
 		final sc.fiji.autoencoders.op.codes.LatentArithmeticSettings s = new sc.fiji.autoencoders.op.codes.LatentArithmeticSettings();
-		final List<Plane> same = ImageFiles.planes(Autoencoders.arithmetic(imageA, b, b, model, s));
-		final List<Plane> moved = ImageFiles.planes(Autoencoders.arithmetic(imageA, b, c, model, s));
+		final List<Plane> same = ImageFiles.planes(CodeModels.arithmetic(imageA, b, b, model, s));
+		final List<Plane> moved = ImageFiles.planes(CodeModels.arithmetic(imageA, b, c, model, s));
 		final List<String> classes = List.of("top", "bottom", "top", "bottom");
 		try (Vae vae = new Vae(ModelFile.load(model))) {
 			final List<Plane> reconstructed = vae.reconstruct(ImageFiles.planes(imageA), classes);

@@ -27,7 +27,7 @@ public final class Anomaly implements Operation<AnomalySettings, AnomalyMaps> {
 	public AnomalyMaps run(final AnomalySettings settings, final Task task) {
 		final List<AnomalyResult> results = new ArrayList<>();
 		for (final ImagePlus imp : settings.input)
-			results.add(Autoencoders.anomaly(imp, settings.model));
+			results.add(CodeModels.anomaly(imp, settings.model));
 		return new AnomalyMaps(settings.input, results);
 	}
 }

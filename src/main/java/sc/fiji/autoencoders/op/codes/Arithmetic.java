@@ -22,7 +22,7 @@ public final class Arithmetic implements Operation<LatentArithmeticSettings, Ima
 
 	@Override
 	public ImagePlus run(final LatentArithmeticSettings s, final Task task) {
-		final ImagePlus result = Autoencoders.arithmetic(s.image, s.add, s.subtract, s.model, s);
+		final ImagePlus result = CodeModels.arithmetic(s.image, s.add, s.subtract, s.model, s);
 		return ResultImages.grid(result, Math.max(1, result.getStackSize()), 1);
 	}
 }

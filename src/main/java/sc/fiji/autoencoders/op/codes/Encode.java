@@ -21,6 +21,6 @@ public final class Encode implements Operation<EncodeSettings, ResultsTable> {
 
 	@Override
 	public ResultsTable run(final EncodeSettings settings, final Task task) {
-		return Autoencoders.encode(settings.input, settings.model, settings);
+		return CodeModels.encode(settings.input, settings.model, settings);
 	}
 }

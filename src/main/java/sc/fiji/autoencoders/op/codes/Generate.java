@@ -22,6 +22,6 @@ public final class Generate implements Operation<GenerateSettings, ImagePlus> {
 
 	@Override
 	public ImagePlus run(final GenerateSettings settings, final Task task) {
-		return ResultImages.grid(Autoencoders.generate(settings.model, settings), settings.columns, 1);
+		return ResultImages.grid(CodeModels.generate(settings.model, settings), settings.columns, 1);
 	}
 }

@@ -33,8 +33,8 @@ public final class Interpolate implements Operation<InterpolateSettings, ImagePl
 
 	@Override
 	public ImagePlus run(final InterpolateSettings s, final Task task) {
-		final ImagePlus strip = s.from.isEmpty() ? Autoencoders.interpolate(s.stack, s.fromSlice, s.stack, s.toSlice,
-			s.model, s) : Autoencoders.interpolate(image(s.from), slice(s.from), image(s.to), slice(s.to), s.model, s);
+		final ImagePlus strip = s.from.isEmpty() ? CodeModels.interpolate(s.stack, s.fromSlice, s.stack, s.toSlice,
+			s.model, s) : CodeModels.interpolate(image(s.from), slice(s.from), image(s.to), slice(s.to), s.model, s);
 		return ResultImages.grid(strip, s.steps, 1);
 	}
 

@@ -20,6 +20,6 @@ public final class LatentPlot implements Operation<LatentPlotSettings, LatentSca
 
 	@Override
 	public LatentScatter run(final LatentPlotSettings settings, final Task task) {
-		return Autoencoders.latentScatter(settings.input, settings.model, settings);
+		return CodeModels.latentScatter(settings.input, settings.model, settings);
 	}
 }

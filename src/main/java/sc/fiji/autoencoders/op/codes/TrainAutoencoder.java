@@ -21,6 +21,6 @@ public final class TrainAutoencoder implements Operation<TrainAutoencoderSetting
 
 	@Override
 	public AutoencoderModel run(final TrainAutoencoderSettings s, final Task task) {
-		return Autoencoders.trainAutoencoder(s.images, s, s.model, task.training(), task.cancelHook());
+		return CodeModels.trainAutoencoder(s.images, s, s.model, task.training(), task.cancelHook());
 	}
 }

@@ -21,6 +21,6 @@ public final class TrainVae implements Operation<TrainVaeSettings, AutoencoderMo
 
 	@Override
 	public AutoencoderModel run(final TrainVaeSettings s, final Task task) {
-		return Autoencoders.trainVae(s.images, s, s.model, task.training(), task.cancelHook());
+		return CodeModels.trainVae(s.images, s, s.model, task.training(), task.cancelHook());
 	}
 }

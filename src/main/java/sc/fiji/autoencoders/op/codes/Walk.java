@@ -26,6 +26,6 @@ public final class Walk implements Operation<WalkSettings, ImagePlus> {
 
 	@Override
 	public ImagePlus run(final WalkSettings settings, final Task task) {
-		return ResultImages.grid(Autoencoders.walk(settings.model, settings), 1, 1);
+		return ResultImages.grid(CodeModels.walk(settings.model, settings), 1, 1);
 	}
 }

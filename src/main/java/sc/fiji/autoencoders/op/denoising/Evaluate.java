@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.denoising;
 
+import sc.fiji.autoencoders.op.codes.CodeModels;
 import java.util.Locale;
 
 import org.scijava.plugin.Plugin;
@@ -28,7 +29,7 @@ public final class Evaluate implements Operation<EvaluateSettings, Object> {
 	public Object run(final EvaluateSettings s, final Task task) {
 		if (ModelFile.load(s.model).isVae()) {
 			if (s.images == null) throw new BadInputException("Give the images to evaluate the VAE on (--images PATH).");
-			final VaeScores v = Autoencoders.scoreVae(s.images, s.model, s.seed);
+			final VaeScores v = CodeModels.scoreVae(s.images, s.model, s.seed);
 			return String.format(Locale.ROOT, "%d images: negative ELBO: %.2f nats, reconstruction mean absolute error " +
 				"%.4g (image units)", v.count, v.negativeElbo, v.meanAbsoluteError);
 		}
