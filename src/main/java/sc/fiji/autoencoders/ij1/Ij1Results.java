@@ -21,8 +21,11 @@ final class Ij1Results {
 		else if (result instanceof ResultsTable) ((ResultsTable) result).show(title);
 		else if (result instanceof AutoencoderModel) IJ.log("Saved " + PlugInSupport.writtenFile(settings) + ": " +
 			((AutoencoderModel) result).summary());
-		else if (result instanceof LatentScatter) PlugInSupport.show(LatentPlot.of((LatentScatter) result, title)
-			.getImagePlus());
+		else if (result instanceof LatentScatter) {
+			final ImagePlus images = PlugInSupport.firstImage(settings);
+			PlugInSupport.show(LatentPlot.of((LatentScatter) result, "Latent space" + (images == null ? "" : " of " +
+				images.getTitle())).getImagePlus());
+		}
 		else if (result instanceof AnomalyMaps) {
 			final AnomalyMaps maps = (AnomalyMaps) result;
 			maps.scores().show("Anomaly scores");

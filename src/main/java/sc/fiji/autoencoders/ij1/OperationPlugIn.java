@@ -76,7 +76,7 @@ public final class OperationPlugIn implements PlugIn {
 			SettingsDialog.read(more, settings, advanced);
 		}
 		final Ij1Task task = new Ij1Task(title);
-		Ij1Results.show(Operations.run(op, settings, task), settings, title);
+		Ij1Results.show(Operations.run(op, settings, task), settings, op.resultName() != null ? op.resultName() : title);
 	}
 
 	private static PluginInfo<Operation<?, ?>> info(final String name) {

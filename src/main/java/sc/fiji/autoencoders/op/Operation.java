@@ -39,6 +39,11 @@ public interface Operation<S, R> extends SciJavaPlugin {
 	 */
 	R run(S settings, Task task);
 
+	/** What the result is called where it is shown (a window or table title); null: the operation's label. */
+	default String resultName() {
+		return null;
+	}
+
 	/**
 	 * The forms in which the operation appears in menus: one entry each (e.g. training from clean images, from noisy
 	 * images only, from pairs). Empty: the one form of the plugin's own label and menu path.

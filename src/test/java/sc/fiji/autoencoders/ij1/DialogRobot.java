@@ -26,8 +26,9 @@ final class DialogRobot implements AutoCloseable {
 
 	private final Thread thread;
 	private final List<String> unexpected = new ArrayList<>();
-	private volatile String expectedTitle;
-	private volatile Consumer<GenericDialog> filler;
+	/** The dialogs to fill, in the order they come (a command's dialog, then its advanced options). */
+	private final java.util.Deque<java.util.Map.Entry<String, Consumer<GenericDialog>>> expected =
+		new java.util.concurrent.ConcurrentLinkedDeque<>();
 	private volatile boolean running = true;
 
 	DialogRobot() {
@@ -36,10 +37,9 @@ final class DialogRobot implements AutoCloseable {
 		thread.start();
 	}
 
-	/** The next dialog titled {@code title} is filled by {@code fill} and confirmed with OK. */
+	/** The next dialog titled {@code title} is filled by {@code fill} and confirmed with OK (after those expected before). */
 	void expect(final String title, final Consumer<GenericDialog> fill) {
-		filler = fill;
-		expectedTitle = title;
+		expected.add(java.util.Map.entry(title, fill));
 	}
 
 	/** Texts of the dialogs nobody expected (empty when all went well). */
@@ -60,11 +60,12 @@ final class DialogRobot implements AutoCloseable {
 			for (final Window w : Window.getWindows()) {
 				if (!(w instanceof Dialog) || !w.isShowing()) continue;
 				final Dialog d = (Dialog) w;
-				if (d instanceof GenericDialog && d.getTitle().equals(expectedTitle)) {
-					expectedTitle = null;
+				final java.util.Map.Entry<String, Consumer<GenericDialog>> next = expected.peek();
+				if (d instanceof GenericDialog && next != null && d.getTitle().equals(next.getKey())) {
+					expected.poll();
 					final GenericDialog gd = (GenericDialog) d;
 					invoke(() -> {
-						filler.accept(gd);
+						next.getValue().accept(gd);
 						final Button ok = gd.getButtons()[0];
 						gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, ok.getLabel()));
 					});
@@ -100,6 +101,10 @@ final class DialogRobot implements AutoCloseable {
 
 	static void setChoice(final GenericDialog gd, final int choice, final String item) {
 		((java.awt.Choice) gd.getChoices().get(choice)).select(item);
+	}
+
+	static void setCheckbox(final GenericDialog gd, final int checkbox, final boolean state) {
+		((java.awt.Checkbox) gd.getCheckboxes().get(checkbox)).setState(state);
 	}
 
 	static void setNumber(final GenericDialog gd, final int numericField, final double value) {

@@ -15,7 +15,9 @@ import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -49,12 +51,18 @@ import sc.fiji.autoencoders.predict.Metrics;
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class MacroTest {
 
-	static final String[] LABELS = { "Train Denoising Autoencoder...", "Denoise with Autoencoder...",
-		"Denoise with Noise2Void (one click)...",
-		"Evaluate Denoiser...", "Train Variational Autoencoder...", "Train Autoencoder for Features...",
-		"Generate from VAE...", "Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Encode with VAE...",
-		"Latent Arithmetic...", "Latent Space Plot...", "Autoencoder Anomaly Map...", "Autoencoder Model Info...",
-		"Export to BioImage Model Zoo..." };
+	/** Submenu -> its entries, as a newcomer finds them: denoising first. */
+	static final Map<String, List<String>> MENUS = new LinkedHashMap<>();
+	static {
+		MENUS.put("Denoise", List.of("Denoise with Noise2Void (one click)...", "Denoise with Autoencoder...",
+			"Denoise Files...", "Train Denoiser from Noisy Images...", "Train Denoiser from Pairs...",
+			"Train Denoiser from Clean Images...", "Train Denoising Autoencoder...", "Evaluate Denoiser..."));
+		MENUS.put("Generate and Codes", List.of("Train Variational Autoencoder...", "Generate from VAE...",
+			"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Latent Arithmetic...",
+			"Train Autoencoder for Features...", "Encode with VAE...", "Latent Space Plot...",
+			"Autoencoder Anomaly Map..."));
+		MENUS.put("Models", List.of("Autoencoder Model Info...", "Export to BioImage Model Zoo..."));
+	}
 
 	@TempDir
 	static File dir;
@@ -91,14 +99,19 @@ public class MacroTest {
 	@Order(1)
 	public void everyCommandIsInstalledOnceUnderPluginsAutoencoders() {
 		final Menu autoencoders = submenu(submenu(Menus.getMenuBar(), "Plugins"), "Autoencoders");
-		final List<String> items = new ArrayList<>();
+		final List<String> groups = new ArrayList<>();
 		for (int i = 0; i < autoencoders.getItemCount(); i++)
-			items.add(autoencoders.getItem(i).getLabel());
-		for (final String label : LABELS) {
-			assertEquals(1, items.stream().filter(label::equals).count(), label + " in " + items);
-			assertNotNull(Menus.getCommands().get(label), label);
+			groups.add(autoencoders.getItem(i).getLabel());
+		assertEquals(new ArrayList<>(MENUS.keySet()), groups, "the submenus, in order");
+		for (final Map.Entry<String, List<String>> e : MENUS.entrySet()) {
+			final Menu menu = submenu(autoencoders, e.getKey());
+			final List<String> items = new ArrayList<>();
+			for (int i = 0; i < menu.getItemCount(); i++)
+				items.add(menu.getItem(i).getLabel());
+			assertEquals(e.getValue(), items, e.getKey());
+			for (final String label : items)
+				assertNotNull(Menus.getCommands().get(label), label);
 		}
-		assertEquals(LABELS.length, items.size(), items.toString());
 	}
 
 	@Test
@@ -138,15 +151,16 @@ public class MacroTest {
 			closeImage("noisy-denoised");
 			robot.expect("Denoise with Autoencoder", gd -> {
 				DialogRobot.setText(gd, 0, model);
-				DialogRobot.setNumber(gd, 0, 128);
+				DialogRobot.setCheckbox(gd, 1, true); // advanced options (0 is the ensemble)
 			});
+			robot.expect("Denoise with Autoencoder: advanced options", gd -> DialogRobot.setNumber(gd, 0, 128));
 			new Executer("Denoise with Autoencoder...", noisy); // what a menu click does: runs on its own thread
 			waitFor(() -> WindowManager.getImage("noisy-denoised") != null);
 			waitFor(() -> recorderText(recorder).contains("Denoise")); // recorded once the command returns
 			final float[] viaDialog = pixels("noisy-denoised");
 			final String recorded = recorderText(recorder);
-			assertTrue(recorded.contains("run(\"Denoise with Autoencoder...\", \"image=noisy model_file=" + model +
-				" channel_models=[] tile_size=128 threads=0\");"), recorded);
+			assertTrue(recorded.contains("run(\"Denoise with Autoencoder...\", \"image=noisy model=" + model +
+				" channel_models=[] advanced tile_size=128 threads=0\");"), recorded);
 			closeImage("noisy-denoised");
 			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Denoise")).findFirst().get();
 			IJ.runMacro("setBatchMode(true); selectImage('noisy'); " + line + " setBatchMode('exit and display');");
@@ -212,26 +226,28 @@ public class MacroTest {
 		WindowManager.setTempCurrentImage(noisy);
 		final Recorder recorder = new Recorder(true);
 		try {
-			robot.expect("Train Denoising Autoencoder", gd -> {
-				DialogRobot.setChoice(gd, 0, "mnoisy"); // image
-				DialogRobot.setChoice(gd, 2, "noisy"); // mode
-				DialogRobot.setChoice(gd, 5, "y"); // structn2v (3 is the noisy method, 4 channels)
-				DialogRobot.setText(gd, 0, n2v.getAbsolutePath());
-				DialogRobot.setNumber(gd, 2, 0); // minutes
-				DialogRobot.setNumber(gd, 3, 1); // epochs
-				DialogRobot.setNumber(gd, 4, 3); // steps per epoch
-				DialogRobot.setNumber(gd, 5, 32); // patch size
-				DialogRobot.setNumber(gd, 7, 4); // batch size (6 is the patch depth of 3D networks)
-				DialogRobot.setNumber(gd, 9, 2); // depth (8 is dims)
-				DialogRobot.setNumber(gd, 10, 4); // filters
-				DialogRobot.setNumber(gd, 13, 0); // warm-up
+			robot.expect("Train Denoiser from Noisy Images", gd -> {
+				DialogRobot.setChoice(gd, 0, "mnoisy"); // noisy
+				DialogRobot.setText(gd, 0, n2v.getAbsolutePath()); // model
+				DialogRobot.setChoice(gd, 2, "y"); // structn2v (1 is the noisy method)
+				DialogRobot.setNumber(gd, 0, 0); // minutes
+				DialogRobot.setCheckbox(gd, 0, true); // advanced options
 			});
-			new Executer("Train Denoising Autoencoder...", noisy);
-			waitFor(() -> recorderText(recorder).contains("Train Denoising"));
+			robot.expect("Train Denoiser from Noisy Images: advanced options", gd -> {
+				DialogRobot.setNumber(gd, 1, 1); // epochs (0 is the mask percent)
+				DialogRobot.setNumber(gd, 2, 3); // steps per epoch
+				DialogRobot.setNumber(gd, 3, 32); // patch size
+				DialogRobot.setNumber(gd, 5, 4); // batch size (4 is the patch depth of 3D networks)
+				DialogRobot.setNumber(gd, 6, 2); // depth
+				DialogRobot.setNumber(gd, 7, 4); // filters
+				DialogRobot.setNumber(gd, 10, 0); // warm-up
+			});
+			new Executer("Train Denoiser from Noisy Images...", noisy);
+			waitFor(() -> recorderText(recorder).contains("Train Denoiser from"));
 			final String recorded = recorderText(recorder);
-			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Train Denoising")).findFirst().get();
-			assertTrue(line.contains("image=mnoisy target=none model_file=" + n2v.getAbsolutePath() + " mode=noisy ") &&
-				line.contains(" noisy_method=noise2void ") && line.contains(" structn2v=y mask_percent=5 ") && !line.contains("no_n2v2"), line);
+			final String line = recorded.lines().filter(l -> l.startsWith("run(\"Train Denoiser from")).findFirst().get();
+			assertTrue(line.contains("noisy=mnoisy model=" + n2v.getAbsolutePath() + " noisy_method=noise2void " +
+				"structn2v=y minutes=0 ") && line.contains(" mask_percent=5 ") && !line.contains("no_n2v2"), line);
 			assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
 			assertTrue(n2v.delete());
 			IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
@@ -340,14 +356,15 @@ public class MacroTest {
 		final String line;
 		try {
 			robot.expect("Train Autoencoder for Features", gd -> {
-				DialogRobot.setChoice(gd, 0, "fm"); // image
+				DialogRobot.setChoice(gd, 0, "fm"); // images
 				DialogRobot.setChoice(gd, 1, "sparse"); // regularizer
 				DialogRobot.setText(gd, 0, ae.getAbsolutePath());
 				DialogRobot.setNumber(gd, 0, 4); // code
-				DialogRobot.setNumber(gd, 3, 4); // filters
-				DialogRobot.setNumber(gd, 4, 1); // epochs
-				DialogRobot.setNumber(gd, 5, 0); // minutes
+				DialogRobot.setNumber(gd, 2, 1); // epochs (1 is the weight)
+				DialogRobot.setNumber(gd, 3, 0); // minutes
+				DialogRobot.setCheckbox(gd, 0, true); // advanced options
 			});
+			robot.expect("Train Autoencoder for Features: advanced options", gd -> DialogRobot.setNumber(gd, 1, 4));
 			new Executer("Train Autoencoder for Features...", stack);
 			waitFor(() -> recorderText(recorder).contains("Train Autoencoder for"));
 			line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Train Autoencoder for")).findFirst()
@@ -356,8 +373,8 @@ public class MacroTest {
 		finally {
 			recorder.close();
 		}
-		assertTrue(line.contains("image=fm model_file=" + ae.getAbsolutePath() + " code=4 regularizer=sparse weight=0.01 ") &&
-			line.contains(" filters=4 epochs=1 minutes=0 "), line);
+		assertTrue(line.contains("images=fm model=" + ae.getAbsolutePath() + " code=4 regularizer=sparse weight=0.01 " +
+			"epochs=1 minutes=0 ") && line.contains(" filters=4 "), line);
 		assertEquals("sparse", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(ae).vae.regularizer()));
 		assertTrue(ae.delete());
 		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
@@ -397,7 +414,7 @@ public class MacroTest {
 		finally {
 			plotRecorder.close();
 		}
-		assertTrue(plotLine.contains("image=fm model_file=" + ae.getAbsolutePath() + " axes=pca dim_x=0 dim_y=1 " +
+		assertTrue(plotLine.contains("input=fm model=" + ae.getAbsolutePath() + " axes=pca dim_x=0 dim_y=1 " +
 			"labels=auto"), plotLine);
 		IJ.runMacro("setBatchMode(true); " + plotLine + " setBatchMode('exit and display');");
 		assertEquals(List.of(), robot.unexpectedDialogs());
@@ -438,8 +455,11 @@ public class MacroTest {
 				DialogRobot.setChoice(gd, 0, "fm");
 				DialogRobot.setText(gd, 0, cvae.getAbsolutePath());
 				DialogRobot.setNumber(gd, 2, 4); // steps
-				DialogRobot.setText(gd, 1, "class1"); // from_label
-				DialogRobot.setText(gd, 2, "class2"); // to_label
+				DialogRobot.setCheckbox(gd, 0, true); // advanced options
+			});
+			robot.expect("Interpolate in VAE Latent Space: advanced options", gd -> {
+				DialogRobot.setText(gd, 0, "class1"); // from_label
+				DialogRobot.setText(gd, 1, "class2"); // to_label
 			});
 			new Executer("Interpolate in VAE Latent Space...", stack);
 			waitFor(() -> recorderText(recorder).contains("Interpolate in VAE"));
@@ -448,7 +468,8 @@ public class MacroTest {
 		finally {
 			recorder.close();
 		}
-		assertTrue(line.contains(" from_slice=1 to_slice=2 steps=4 from_label=class1 to_label=class2"), line);
+		assertTrue(line.contains(" from_slice=1 to_slice=2 steps=4 ") && line.contains(" from_label=class1 " +
+			"to_label=class2"), line);
 		closeImage("Interpolation 1-2 (class1 to class2)");
 		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
 		assertEquals(List.of(), robot.unexpectedDialogs());

@@ -19,6 +19,12 @@ public final class Encode implements Operation<EncodeSettings, ResultsTable> {
 		return EncodeSettings.class;
 	}
 
+	/** The table's title since the first version, which macros select it by. */
+	@Override
+	public String resultName() {
+		return "Latent codes";
+	}
+
 	@Override
 	public ResultsTable run(final EncodeSettings settings, final Task task) {
 		return CodeModels.encode(settings.input, settings.model, settings);

@@ -8,7 +8,7 @@ import sc.fiji.autoencoders.op.Setting;
 /** Settings of an interpolation in latent space, with the defaults every front end shows. */
 public final class InterpolateSettings {
 
-	@Setting(label = "Stack with the two images", aliases = "image", help = "The stack holding the two ends " +
+	@Setting(label = "Stack with the two images", required = true, aliases = "image", help = "The stack holding the two ends " +
 		"(slices from_slice and to_slice); on the command line --from and --to name them instead.")
 	public ImagePlus stack;
 	@Setting(label = "Model file", required = true, aliases = "model_file", help = "A VAE or feature autoencoder " +

@@ -49,6 +49,13 @@ public final class TrainDenoiser implements Operation<TrainDenoiserSettings, Aut
 	/** The mode the images given imply; exactly one kind of images, agreeing with the mode if one was set. */
 	@Override
 	public void check(final TrainDenoiserSettings s) {
+		// the dialog of every mode (and its macros) names the training images "image": they are the mode's
+		final String mode = TrainingMode.parse(s.mode).id();
+		if (s.clean != null && s.noisy == null && s.input == null && !mode.equals(CLEAN)) {
+			if (mode.equals(NOISY)) s.noisy = s.clean;
+			else s.input = s.clean;
+			s.clean = null;
+		}
 		final List<String> given = new ArrayList<>();
 		if (s.clean != null) given.add(CLEAN);
 		if (s.noisy != null) given.add(NOISY);
@@ -58,14 +65,6 @@ public final class TrainDenoiser implements Operation<TrainDenoiserSettings, Aut
 		if (given.size() > 1) throw new BadInputException("Give one kind of training images, not " + String.join(" and ",
 			given) + ": clean images (--clean), noisy images (--noisy) or inputs with targets (--input with --target).");
 		final String implied = given.get(0);
-		final String mode = TrainingMode.parse(s.mode).id();
-		// the variant of all modes shows one image field (clean, alias image) for every mode
-		if (implied.equals(CLEAN) && !mode.equals(CLEAN)) {
-			if (mode.equals(NOISY)) s.noisy = s.clean;
-			else s.input = s.clean;
-			s.clean = null;
-			return;
-		}
 		if (!mode.equals(implied) && !mode.equals(CLEAN)) throw new BadInputException("Mode " + s.mode + " does not " +
 			"match the images given (" + implied + "): leave the mode out, the images given choose it.");
 		s.mode = implied;

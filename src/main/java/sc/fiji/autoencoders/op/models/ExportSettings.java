@@ -15,7 +15,7 @@ public final class ExportSettings {
 	@Setting(label = "Denoiser model file", aliases = "model_file", help = "The denoiser (.aemodel) to export.")
 	public File model;
 	/** The package to write (.zip). */
-	@Setting(label = "Package to write", writes = true, help = "The bioimage.io package (.zip).")
+	@Setting(label = "Package to write", writes = true, required = true, help = "The bioimage.io package (.zip).")
 	public File output;
 	/**
 	 * An image of the kind the model denoises (TIFF/PNG), for the test tensors, sample images and cover; its first plane
