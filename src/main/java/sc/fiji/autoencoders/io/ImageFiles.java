@@ -545,7 +545,7 @@ public final class ImageFiles {
 		return Double.isFinite(a) && a > 0 ? a : 1;
 	}
 
-	static void checkNotRgb(final ImagePlus imp) {
+	public static void checkNotRgb(final ImagePlus imp) {
 		if (imp == null) throw new BadInputException("No image given: open an image first.");
 		if (imp.getStackSize() == 0 || imp.getStack().getSize() == 0) throw new BadInputException((imp.getTitle() ==
 			null || imp.getTitle().isEmpty() || imp.getTitle().equals("null") ? "The image" : "Image '" + imp.getTitle() + "'") +

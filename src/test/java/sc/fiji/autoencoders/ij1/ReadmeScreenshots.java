@@ -68,6 +68,10 @@ public final class ReadmeScreenshots {
 			robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
 			robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
 			robot.delay(1000);
+			capture(robot, new Rectangle(0, 0, 900, 700), new File(out, "menu-groups.png"));
+			// then Denoise, the first of its submenus
+			robot.mouseMove(Integer.getInteger("denoise.x", 480), Integer.getInteger("autoencoders.y", 156));
+			robot.delay(1000);
 			capture(robot, new Rectangle(0, 0, 900, 700), new File(out, "menu.png"));
 		}
 		press(robot, KeyEvent.VK_ESCAPE);
@@ -77,22 +81,31 @@ public final class ReadmeScreenshots {
 		robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
 		robot.delay(500);
 
-		// the training dialog, then the live loss plot while it trains
-		new Thread(() -> IJ.run("Train Denoising Autoencoder...")).start();
+		// the training dialog from noisy images, its advanced options, then the live loss plot while it trains
+		new Thread(() -> IJ.run("Train Denoiser from Noisy Images...")).start();
 		robot.delay(3000);
-		final java.awt.Dialog gd = find("Train Denoising Autoencoder");
+		final java.awt.Dialog gd = find("Train Denoiser from Noisy Images");
 		gd.setLocation(20, 100);
 		robot.delay(800);
 		capture(robot, gd.getBounds(), new File(out, "train-dialog.png"));
 		final ij.gui.GenericDialog g = (ij.gui.GenericDialog) gd;
-		((java.awt.TextField) g.getStringFields().get(1)).setText(new File(out, "screenshot.aemodel").getAbsolutePath());
+		((java.awt.TextField) g.getStringFields().get(0)).setText(new File(out, "screenshot.aemodel").getAbsolutePath());
 		((java.awt.TextField) g.getNumericFields().get(0)).setText("1"); // minutes
-		((java.awt.TextField) g.getNumericFields().get(1)).setText("12"); // epochs
-		((java.awt.TextField) g.getNumericFields().get(2)).setText("32"); // patch
-		((java.awt.TextField) g.getNumericFields().get(3)).setText("8"); // batch
-		((java.awt.TextField) g.getNumericFields().get(4)).setText("2"); // depth
-		((java.awt.TextField) g.getNumericFields().get(5)).setText("16"); // filters
+		((java.awt.Checkbox) g.getCheckboxes().get(0)).setState(true); // advanced options
 		java.awt.EventQueue.invokeAndWait(() -> g.actionPerformed(new java.awt.event.ActionEvent(g.getButtons()[0],
+			java.awt.event.ActionEvent.ACTION_PERFORMED, "OK")));
+		robot.delay(3000);
+		final java.awt.Dialog ad = find("Train Denoiser from Noisy Images: advanced options");
+		ad.setLocation(20, 20);
+		robot.delay(800);
+		capture(robot, ad.getBounds(), new File(out, "train-dialog-advanced.png"));
+		final ij.gui.GenericDialog a = (ij.gui.GenericDialog) ad;
+		((java.awt.TextField) a.getNumericFields().get(1)).setText("12"); // epochs
+		((java.awt.TextField) a.getNumericFields().get(3)).setText("32"); // patch size
+		((java.awt.TextField) a.getNumericFields().get(5)).setText("8"); // batch size
+		((java.awt.TextField) a.getNumericFields().get(6)).setText("2"); // depth
+		((java.awt.TextField) a.getNumericFields().get(7)).setText("16"); // filters
+		java.awt.EventQueue.invokeAndWait(() -> a.actionPerformed(new java.awt.event.ActionEvent(a.getButtons()[0],
 			java.awt.event.ActionEvent.ACTION_PERFORMED, "OK")));
 		robot.delay(40000);
 		for (final Window w : Window.getWindows())

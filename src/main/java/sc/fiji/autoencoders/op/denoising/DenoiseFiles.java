@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
-import org.scijava.plugin.Plugin;
-
 import ij.ImagePlus;
+import org.scijava.plugin.Plugin;
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.io.ImageDenoising;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.Operation;

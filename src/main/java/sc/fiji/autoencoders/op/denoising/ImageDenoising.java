@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.io;
+package sc.fiji.autoencoders.op.denoising;
 
 import java.io.File;
 import java.util.List;
@@ -15,6 +15,9 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.AxisImage;
+import sc.fiji.autoencoders.io.AxisImages;
+import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.TiffStackWriter;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.Denoising;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
