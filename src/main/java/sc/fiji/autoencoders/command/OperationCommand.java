@@ -107,7 +107,8 @@ public abstract class OperationCommand extends DynamicCommand {
 		item.setLabel(s.label() + (s.unit().isEmpty() ? "" : " (" + s.unit() + ")"));
 		item.setDescription(s.help());
 		item.setVisibility(visibility);
-		item.setRequired(s.required() && visibility == ItemVisibility.NORMAL);
+		// with earlier names, a script may give the value under one of them: the core names a missing one
+		item.setRequired(s.required() && s.aliases().length == 0 && visibility == ItemVisibility.NORMAL);
 		item.setPersisted(!s.transientValue() && visibility == ItemVisibility.NORMAL);
 		if (s.writes()) item.setWidgetStyle(FileWidget.SAVE_STYLE);
 		if (s.choices().length > 0) item.setChoices(List.of(s.choices()));

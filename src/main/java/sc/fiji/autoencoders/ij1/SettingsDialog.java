@@ -112,7 +112,13 @@ final class SettingsDialog {
 	}
 
 	private static String[] images(final boolean required) {
-		final String[] titles = WindowManager.getImageTitles();
+		// the open images, batch-mode ones included, and the macro's current one (which may be in neither list)
+		final java.util.Set<String> open = new java.util.LinkedHashSet<>(List.of(WindowManager.getImageTitles()));
+		final int[] ids = WindowManager.getIDList();
+		if (ids != null) for (final int id : ids)
+			if (WindowManager.getImage(id) != null) open.add(WindowManager.getImage(id).getTitle());
+		if (WindowManager.getCurrentImage() != null) open.add(WindowManager.getCurrentImage().getTitle());
+		final String[] titles = open.toArray(new String[0]);
 		if (required && titles.length == 0) throw new BadInputException("No image is open: open the image first " +
 			"(File > Open), then run this command.");
 		if (required) return titles;
@@ -130,7 +136,8 @@ final class SettingsDialog {
 	/** The open image titled {@code title}, or null for "none". */
 	private static Object image(final String title, final Setting s) {
 		if (NONE.equals(title)) return null;
-		final ImagePlus imp = WindowManager.getImage(title);
+		final ImagePlus current = WindowManager.getCurrentImage();
+		final ImagePlus imp = current != null && current.getTitle().equals(title) ? current : WindowManager.getImage(title);
 		if (imp == null) throw new BadInputException("No open image is titled '" + title + "': open it first (" + s
 			.label() + ").");
 		return imp;

@@ -265,6 +265,7 @@ public class MacroTest {
 			care.getAbsolutePath() + "] mode=pairs minutes=0 epochs=1 steps_per_epoch=3 patch_size=32 batch_size=4 " +
 			"depth=2 filters=4 warmup=0\"); setBatchMode('exit and display');");
 		assertEquals(List.of(), robot.unexpectedDialogs());
+		assertTrue(care.isFile(), IJ.getLog());
 		assertEquals("pairs", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(care).mode));
 		assertNotNull(clean);
 		// a pair of different sizes: the message in the Log, no dialog

@@ -39,6 +39,15 @@ class ReadmeOptionsTest {
 			"-Dtest=ReadmeOptionsTest -Dreadme.update=true");
 	}
 
+	/** The operation's menu entries: its label, or one per variant. */
+	private static String menus(final PluginInfo<Operation<?, ?>> info) {
+		final List<String> menu = new ArrayList<>();
+		final Operation<?, ?> op = Operations.create(info);
+		if (op.variants().isEmpty()) menu.add(info.getLabel());
+		else op.variants().forEach(v -> menu.add(v.label));
+		return String.join(", ", menu);
+	}
+
 	/** Markdown table cell text: a | would end the cell. */
 	private static String cell(final String text) {
 		return text.replace("|", "\\|");
@@ -46,14 +55,18 @@ class ReadmeOptionsTest {
 
 	/** One table per operation: the CLI option, the macro key, the default, and what it does. */
 	static String tables() {
-		final StringBuilder md = new StringBuilder();
+		final StringBuilder md = new StringBuilder("\n| subcommand | in Fiji (Plugins > Autoencoders) | what it does |\n" +
+			"|---|---|---|\n");
+		for (final PluginInfo<Operation<?, ?>> info : Operations.all()) {
+			final List<String> names = new ArrayList<>();
+			info.getMenuPath().forEach(e -> names.add(e.getName()));
+			md.append("| `").append(info.getName()).append("` | ").append(names.get(names.size() - 2)).append(" > ").append(
+				menus(info)).append(" | ").append(cell(info.getDescription())).append(" |\n");
+		}
 		for (final PluginInfo<Operation<?, ?>> info : Operations.all()) {
 			final Operation<?, ?> op = Operations.create(info);
-			final List<String> menu = new ArrayList<>();
-			if (op.variants().isEmpty()) menu.add(info.getLabel());
-			else op.variants().forEach(v -> menu.add(v.label));
-			md.append("\n#### `fiji-ae ").append(info.getName()).append("` (Fiji: ").append(String.join(", ", menu))
-				.append(")\n\n").append(info.getDescription()).append("\n\n");
+			md.append("\n#### `fiji-ae ").append(info.getName()).append("` (Fiji: ").append(menus(info)).append(")\n\n")
+				.append(info.getDescription()).append("\n\n");
 			md.append("| option | macro key | default | what |\n|---|---|---|---|\n");
 			final Object defaults = Settings.defaults(op.settingsType());
 			for (final Field f : Settings.fields(op.settingsType())) {
