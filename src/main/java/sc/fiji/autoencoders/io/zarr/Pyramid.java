@@ -51,8 +51,11 @@ public final class Pyramid {
 		return written;
 	}
 
-	/** Whether {@code index} moved on to the next position of {@code grid} (last dimension fastest). */
-	static boolean next(final long[] index, final long[] grid) {
+	/**
+	 * Moves {@code index} to the next position of a grid of {@code grid} positions per dimension, the last dimension
+	 * fastest (C order); false after the last.
+	 */
+	public static boolean next(final long[] index, final long[] grid) {
 		for (int d = index.length - 1; d >= 0; d--) {
 			if (++index[d] < grid[d]) return true;
 			index[d] = 0;
