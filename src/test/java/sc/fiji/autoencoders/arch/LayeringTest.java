@@ -13,7 +13,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The package order of docs/ARCHITECTURE.md: front ends -> core -> io -> predict / train -> model / noise -> image,
+ * The package order of docs/ARCHITECTURE.md: front ends -> core -> scale -> io -> predict / train -> model / noise -> image,
  * engine -> base (BadInputException, which every layer may throw). Each layer may use only the layers below it, and no
  * packages form a cycle.
  */
@@ -33,6 +33,7 @@ class LayeringTest {
 		layeredArchitecture().consideringOnlyDependenciesInLayers() //
 			.layer("FrontEnds").definedBy(ROOT + ".cli..", ROOT + ".command..", ROOT + ".ij1..") //
 			.layer("Core").definedBy(ROOT) //
+			.layer("Scale").definedBy(ROOT + ".scale..") //
 			.layer("Io").definedBy(ROOT + ".io..") //
 			.layer("Predict").definedBy(ROOT + ".predict..") //
 			.layer("Train").definedBy(ROOT + ".train..") //
@@ -42,11 +43,13 @@ class LayeringTest {
 			.layer("Base").definedBy(ROOT + ".base..") //
 			.whereLayer("FrontEnds").mayNotBeAccessedByAnyLayer() //
 			.whereLayer("Core").mayOnlyBeAccessedByLayers("FrontEnds") //
-			.whereLayer("Io").mayOnlyBeAccessedByLayers("FrontEnds", "Core") //
-			.whereLayer("Predict").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io") //
-			.whereLayer("Train").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io") //
-			.whereLayer("Model").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io", "Predict", "Train") //
-			.whereLayer("Image").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io", "Predict", "Train", "Model") //
+			.whereLayer("Scale").mayOnlyBeAccessedByLayers("FrontEnds", "Core") //
+			.whereLayer("Io").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale") //
+			.whereLayer("Predict").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io") //
+			.whereLayer("Train").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io") //
+			.whereLayer("Model").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io", "Predict", "Train") //
+			.whereLayer("Image").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io", "Predict", "Train",
+				"Model") //
 			.check(classes);
 	}
 
