@@ -204,19 +204,15 @@ public final class ArrayMetadata {
 		}
 	}
 
+	/** A number, or one of the words NaN, Infinity and -Infinity that python-zarr writes as strings. */
 	private static double fill(final JsonElement f, final DataType type, final Path file) {
 		final JsonPrimitive p = f.getAsJsonPrimitive();
-		if (p.isNumber()) return p.getAsDouble();
 		if (p.isBoolean()) return p.getAsBoolean() ? 1 : 0;
-		switch (p.getAsString()) {
-			case "NaN":
-				return Double.NaN;
-			case "Infinity":
-				return Double.POSITIVE_INFINITY;
-			case "-Infinity":
-				return Double.NEGATIVE_INFINITY;
-			default:
-				throw bad(file, "has fill_value " + f + ", which is not a number of dtype " + type);
+		try {
+			return p.isNumber() ? p.getAsDouble() : Double.parseDouble(p.getAsString());
+		}
+		catch (final NumberFormatException e) {
+			throw bad(file, "has fill_value " + f + ", which is not a number of dtype " + type);
 		}
 	}
 

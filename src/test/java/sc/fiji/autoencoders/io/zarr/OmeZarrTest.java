@@ -39,7 +39,7 @@ import sc.fiji.autoencoders.image.Axis;
 class OmeZarrTest {
 
 	static final File SCHEMA = new File("../shared/spec/ome-ngff/0.4/image.schema");
-	static JsonSchema schema;
+	static JsonSchema schema, strict;
 
 	@TempDir
 	Path tmp;
@@ -49,6 +49,10 @@ class OmeZarrTest {
 		assertTrue(SCHEMA.isFile(), "the OME-NGFF schema is at " + SCHEMA.getAbsolutePath() + " (../shared/spec)");
 		schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.readString(SCHEMA
 			.toPath()));
+		// the strict schema refers to the other by its URL: read it from the folder instead (no network)
+		strict = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b.schemaMappers(m -> m.mapPrefix(
+			"https://ngff.openmicroscopy.org/0.4/schemas/", SCHEMA.getAbsoluteFile().getParentFile().toURI().toString())))
+			.getSchema(Files.readString(SCHEMA.toPath().resolveSibling("strict_image.schema")));
 	}
 
 	/** The validator's control: it accepts the spec's example and rejects it broken. */
@@ -86,6 +90,9 @@ class OmeZarrTest {
 		final String attrs = Files.readString(root.resolve(".zattrs"));
 		final Set<ValidationMessage> errors = schema.validate(attrs, InputFormat.JSON);
 		assertTrue(errors.isEmpty(), errors + "\n" + attrs);
+		assertEquals(Set.of(), strict.validate(attrs, InputFormat.JSON), "the strict schema too");
+		assertFalse(strict.validate(attrs.replace("\"type\": \"mean\",", ""), InputFormat.JSON).isEmpty(), "the strict " +
+			"schema is applied: it requires the multiscale's type");
 
 		PythonZarr.assumeAvailable();
 		final JsonObject py = JsonParser.parseString(PythonZarr.run("read_ome.py", root.toString())).getAsJsonObject();
