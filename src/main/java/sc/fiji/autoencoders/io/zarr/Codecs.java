@@ -150,13 +150,20 @@ public final class Codecs {
 			@Override
 			public byte[] encode(final byte[] raw) throws IOException {
 				final ByteArrayOutputStream out = new ByteArrayOutputStream();
-				final Deflater deflater = new Deflater(level);
-				try (var z = gzip ? new GZIPOutputStream(out) {
+				if (gzip) {
+					try (GZIPOutputStream z = new GZIPOutputStream(out) {
 
+						{
+							def.setLevel(level); // GZIPOutputStream has no constructor taking the level
+						}
+					})
 					{
-						def.setLevel(level);
+						z.write(raw);
 					}
-				} : new DeflaterOutputStream(out, deflater)) {
+					return out.toByteArray();
+				}
+				final Deflater deflater = new Deflater(level);
+				try (DeflaterOutputStream z = new DeflaterOutputStream(out, deflater)) {
 					z.write(raw);
 				}
 				finally {
