@@ -56,11 +56,6 @@ public final class ArrayMetadata {
 		this.separator = separator;
 	}
 
-	/** The same array description with another dtype and fill value (e.g. a float result of an integer input). */
-	public ArrayMetadata withType(final DataType t, final double fillValue) {
-		return new ArrayMetadata(shape, chunks, t, codec, fillValue, separator);
-	}
-
 	/** The same description with another shape, chunks each no larger than the shape (but at least 1). */
 	public ArrayMetadata withShape(final long[] s) {
 		final int[] c = new int[s.length];

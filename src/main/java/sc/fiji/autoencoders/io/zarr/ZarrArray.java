@@ -152,7 +152,7 @@ public final class ZarrArray {
 	 */
 	public double[] read(final long[] min, final int[] size) {
 		final double[] out = new double[checkBox(min, size)];
-		forEachChunk(min, size, (index, chunk, boxOffset, chunkOffset, length) -> {
+		forEachChunk(min, size, (chunk, boxOffset, chunkOffset, length) -> {
 			final ByteBuffer b = chunk.get();
 			for (int i = 0; i < length; i++)
 				out[boxOffset + i] = meta.type().get(b, chunkOffset + i);
@@ -167,7 +167,7 @@ public final class ZarrArray {
 	public void write(final long[] min, final int[] size, final double[] values) {
 		if (values.length != checkBox(min, size)) throw new IllegalArgumentException(values.length + " values for box " +
 			Arrays.toString(size));
-		forEachChunk(min, size, (index, chunk, boxOffset, chunkOffset, length) -> {
+		forEachChunk(min, size, (chunk, boxOffset, chunkOffset, length) -> {
 			final ByteBuffer b = chunk.get();
 			for (int i = 0; i < length; i++)
 				meta.type().put(b, chunkOffset + i, values[boxOffset + i]);
@@ -189,7 +189,7 @@ public final class ZarrArray {
 	/** One row (a run along the last dimension) shared by a box and a chunk. */
 	private interface RowAction {
 
-		void row(long[] chunkIndex, ChunkBuffer chunk, int boxOffset, int chunkOffset, int length);
+		void row(ChunkBuffer chunk, int boxOffset, int chunkOffset, int length);
 	}
 
 	/** A chunk's raw bytes, read or created on first use. */
@@ -246,7 +246,7 @@ public final class ZarrArray {
 					boxOffset = boxOffset * size[d] + (int) (p[d] - min[d]);
 					chunkOffset = chunkOffset * chunks[d] + (int) (p[d] - index[d] * chunks[d]);
 				}
-				action.row(index, chunk, boxOffset, chunkOffset, length);
+				action.row(chunk, boxOffset, chunkOffset, length);
 				int d = last - 1;
 				for (; d >= 0; d--) {
 					if (++p[d] < hi[d]) break;
