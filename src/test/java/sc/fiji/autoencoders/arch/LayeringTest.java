@@ -14,7 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package order of docs/ARCHITECTURE.md: front ends (cli, command, ij1, and the root package's scripting entry) ->
- * core (op: the operations) -> io -> predict / train -> model / noise -> image,
+ * core (op: the operations) -> scale -> io -> predict / train -> model / noise -> image,
  * engine -> base (BadInputException, which every layer may throw). Each layer may use only the layers below it, and no
  * packages form a cycle.
  */
@@ -34,6 +34,7 @@ class LayeringTest {
 		layeredArchitecture().consideringOnlyDependenciesInLayers() //
 			.layer("FrontEnds").definedBy(ROOT, ROOT + ".cli..", ROOT + ".command..", ROOT + ".ij1..") //
 			.layer("Core").definedBy(ROOT + ".op..") //
+			.layer("Scale").definedBy(ROOT + ".scale..") //
 			.layer("Io").definedBy(ROOT + ".io..") //
 			.layer("Predict").definedBy(ROOT + ".predict..") //
 			.layer("Train").definedBy(ROOT + ".train..") //
@@ -43,11 +44,13 @@ class LayeringTest {
 			.layer("Base").definedBy(ROOT + ".base..") //
 			.whereLayer("FrontEnds").mayNotBeAccessedByAnyLayer() //
 			.whereLayer("Core").mayOnlyBeAccessedByLayers("FrontEnds") //
-			.whereLayer("Io").mayOnlyBeAccessedByLayers("FrontEnds", "Core") //
-			.whereLayer("Predict").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io") //
-			.whereLayer("Train").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io") //
-			.whereLayer("Model").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io", "Predict", "Train") //
-			.whereLayer("Image").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Io", "Predict", "Train", "Model") //
+			.whereLayer("Scale").mayOnlyBeAccessedByLayers("FrontEnds", "Core") //
+			.whereLayer("Io").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale") //
+			.whereLayer("Predict").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io") //
+			.whereLayer("Train").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io") //
+			.whereLayer("Model").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io", "Predict", "Train") //
+			.whereLayer("Image").mayOnlyBeAccessedByLayers("FrontEnds", "Core", "Scale", "Io", "Predict", "Train",
+				"Model") //
 			.check(classes);
 	}
 
