@@ -1,7 +1,5 @@
 package sc.fiji.autoencoders.noise;
 
-import java.util.Locale;
-
 import sc.fiji.autoencoders.base.BadInputException;
 
 /** Whether a noise model fits the images it is used on: their channels and their intensity range. */
@@ -29,8 +27,8 @@ public final class NoiseModelChecks {
 	public static String coverage(final LikelihoodModel model, final double dataLow, final double dataHigh) {
 		final double lo = model.signalLow(), hi = model.signalHigh();
 		if (dataLow >= lo && dataHigh <= hi) return null;
-		return String.format(Locale.ROOT, "The noise model was fitted on signals %.6g to %.6g but the images range from " +
-			"%.6g to %.6g", lo, hi, dataLow, dataHigh);
+		return "The noise model was fitted on signals " + NoiseModels.compact(lo) + " to " + NoiseModels.compact(hi) +
+			" but the images range from " + NoiseModels.compact(dataLow) + " to " + NoiseModels.compact(dataHigh);
 	}
 
 	/**
