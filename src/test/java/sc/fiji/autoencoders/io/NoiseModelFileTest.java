@@ -143,6 +143,12 @@ public class NoiseModelFileTest {
 				if (r > 150 && b < 100 && g < 100) red++;
 			}
 		assertTrue(blue > 300 && red > 100, "blue " + blue + ", red " + red);
+		// the ImageJ plot of the same series, as the ij1 front end shows it
+		final ij.gui.Plot plot = sc.fiji.autoencoders.ij1.NoiseModelPlot.plot(NoisePlotData.of(m.channels().get(0), 1));
+		final float[] xs = plot.getXValues();
+		assertEquals(NoisePlotData.POINTS, xs.length);
+		assertEquals(m.model(0).signalHigh(), xs[xs.length - 1], 1e-3);
+		assertEquals(m.model(0).std(1000), plot.getYValues()[(int) Math.round((1000 - xs[0]) / (xs[1] - xs[0]))], 0.5);
 	}
 
 	private static File fixture(final String name) {
