@@ -281,6 +281,24 @@ final class JsonTable<T> {
 	/** Longest list of {@link #NUMBERS}: the covariance of the largest code (1024 dimensions). */
 	static final int MAX_NUMBERS = 1024 * 1024;
 
+	/** A text that must be exactly {@code expected} (a file's format), or {@code otherwise} is thrown. */
+	static Codec<String> exactText(final String expected, final Function<At, BadInputException> otherwise) {
+		return new Codec<String>() {
+
+			@Override
+			public JsonElement write(final String value) {
+				return new JsonPrimitive(value);
+			}
+
+			@Override
+			public String read(final JsonElement e, final At at) {
+				if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !expected.equals(e.getAsString()))
+					throw otherwise.apply(at);
+				return expected;
+			}
+		};
+	}
+
 	/** A text. */
 	static final Codec<String> TEXT = new Codec<String>() {
 

@@ -13,7 +13,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.JsonTable.At;
@@ -320,20 +319,7 @@ final class ModelJson {
 		Map.Entry::getValue, Map::entry);
 
 	/** {@code format}: always {@link #FORMAT}. */
-	private static final Codec<String> FORMAT_TEXT = new Codec<String>() {
-
-		@Override
-		public JsonElement write(final String value) {
-			return new JsonPrimitive(value);
-		}
-
-		@Override
-		public String read(final JsonElement e, final At at) {
-			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !FORMAT.equals(e.getAsString()))
-				throw notOurs(at);
-			return FORMAT;
-		}
-	};
+	private static final Codec<String> FORMAT_TEXT = JsonTable.exactText(FORMAT, ModelJson::notOurs);
 
 	/** {@code formatVersion}: one this version reads. */
 	private static final Codec<Long> FORMAT_VERSION = new Codec<Long>() {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.JsonTable.At;
@@ -31,20 +30,7 @@ public final class NoiseModelFile {
 	/** Largest file read: a noise model is a few kilobytes. */
 	static final long MAX_BYTES = 16 << 20;
 
-	private static final Codec<String> FORMAT_TEXT = new Codec<String>() {
-
-		@Override
-		public JsonElement write(final String value) {
-			return new JsonPrimitive(value);
-		}
-
-		@Override
-		public String read(final JsonElement e, final At at) {
-			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !FORMAT.equals(e.getAsString()))
-				throw notOurs(at);
-			return FORMAT;
-		}
-	};
+	private static final Codec<String> FORMAT_TEXT = JsonTable.exactText(FORMAT, NoiseModelFile::notOurs);
 
 	private static final JsonTable<ChannelNoiseModels> FILE;
 	static {

@@ -9,7 +9,9 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.DoubleStream;
 
 import javax.imageio.ImageIO;
 
@@ -98,20 +100,10 @@ public final class NoisePlotPng {
 	}
 
 	private static double min(final double[] a, final double[] b) {
-		double m = Double.POSITIVE_INFINITY;
-		for (final double v : a)
-			m = Math.min(m, v);
-		for (final double v : b)
-			m = Math.min(m, v);
-		return m;
+		return DoubleStream.concat(Arrays.stream(a), Arrays.stream(b)).min().orElse(0);
 	}
 
 	private static double max(final double[] a, final double[] b) {
-		double m = Double.NEGATIVE_INFINITY;
-		for (final double v : a)
-			m = Math.max(m, v);
-		for (final double v : b)
-			m = Math.max(m, v);
-		return m;
+		return DoubleStream.concat(Arrays.stream(a), Arrays.stream(b)).max().orElse(1);
 	}
 }

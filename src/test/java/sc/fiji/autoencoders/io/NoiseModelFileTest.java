@@ -32,7 +32,7 @@ import sc.fiji.autoencoders.noise.NoisePlotData;
 /**
  * Noise model files ({@code .aenoise}) and noise models inside model files: exact round trips, strict reading, the
  * committed fixture of format version 1, and the plot. The fixture {@code noise-v1.aenoise} was written by
- * {@link #writeFixture} (run once): channel 1 a Gaussian mixture (3 Gaussians, linear) and channel 2 a photon transfer
+ * {@link #writeFixtures} (run once), as was {@code denoiser-noisemodel-v1.aemodel}: channel 1 a Gaussian mixture (3 Gaussians, linear) and channel 2 a photon transfer
  * fit, both on a camera of gain 2.5 and read-noise variance 100 over signals 20 to 2000.
  */
 public class NoiseModelFileTest {
@@ -155,10 +155,23 @@ public class NoiseModelFileTest {
 		return new File("src/test/resources/fixtures/" + name);
 	}
 
-	/** Writes the fixture; run once by hand (FIXTURE_OUT=path). */
+	/** A model file of this version with a noise model: denoiser-v1's model with noise-v1's noise model. */
 	@Test
-	public void writeFixture() {
-		final String out = System.getenv("FIXTURE_OUT");
-		if (out != null) NoiseModelFile.save(fitted(), new File(out));
+	public void modelFileFixtureWithNoiseModelLoads() {
+		final AutoencoderModel m = ModelFile.load(fixture("denoiser-noisemodel-v1.aemodel"));
+		assertEquals(NoiseModelFile.load(fixture("noise-v1.aenoise")), m.noiseModel);
+		assertEquals(ModelFile.load(fixture("denoiser-v1.aemodel")).weights.get("enc0a.kernel").values()[0], m.weights
+			.get("enc0a.kernel").values()[0]);
+	}
+
+	/** Writes the fixtures; run once by hand with FIXTURE_DIR=src/test/resources/fixtures. */
+	@Test
+	public void writeFixtures() {
+		final String out = System.getenv("FIXTURE_DIR");
+		if (out == null) return;
+		NoiseModelFile.save(fitted(), new File(out, "noise-v1.aenoise"));
+		final AutoencoderModel m = ModelFile.load(fixture("denoiser-v1.aemodel"));
+		m.noiseModel = NoiseModelFile.load(new File(out, "noise-v1.aenoise"));
+		ModelFile.save(m, new File(out, "denoiser-noisemodel-v1.aemodel"));
 	}
 }
