@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -49,26 +50,39 @@ final class JsonTable<T> {
 		final File file;
 		/** Path of the field, e.g. {@code network.depth} or {@code history[].epoch}. */
 		final String path;
+		/** The JSON document being read, as messages name it: {@code spec.json} of a model file. */
+		final String document;
+		private final BiFunction<File, String, BadInputException> damaged;
 
+		/** In the {@code spec.json} of a model file. */
 		At(final File file, final String path) {
+			this(file, path, "spec.json", ModelFile::damaged);
+		}
+
+		/** In another document, whose damage {@code damaged} reports. */
+		At(final File file, final String path, final String document,
+			final BiFunction<File, String, BadInputException> damaged)
+		{
 			this.file = file;
 			this.path = path;
+			this.document = document;
+			this.damaged = damaged;
 		}
 
 		At field(final String name) {
-			return new At(file, path.isEmpty() ? name : path + "." + name);
+			return new At(file, path.isEmpty() ? name : path + "." + name, document, damaged);
 		}
 
 		At element() {
-			return new At(file, path + "[]");
+			return new At(file, path + "[]", document, damaged);
 		}
 
 		BadInputException damaged(final String what) {
-			return ModelFile.damaged(file, what);
+			return damaged.apply(file, what);
 		}
 
 		BadInputException notA(final String type) {
-			return damaged("spec.json field '" + path + "' is not " + type);
+			return damaged(document + " field '" + path + "' is not " + type);
 		}
 	}
 
@@ -128,7 +142,7 @@ final class JsonTable<T> {
 	/** Adds a field that must be present. */
 	<V> Field<T, V> required(final String name, final Codec<V> codec, final Function<T, V> get) {
 		return field(name, codec, get, true, at -> {
-			throw at.damaged("spec.json has no '" + at.path + "' field");
+			throw at.damaged(at.document + " has no '" + at.path + "' field");
 		});
 	}
 
@@ -175,7 +189,7 @@ final class JsonTable<T> {
 			v.values.put(f, e == null || e.isJsonNull() ? f.absent.apply(a) : f.codec.read(e, a));
 		}
 		for (final String k : o.keySet())
-			if (!fields.stream().anyMatch(f -> f.name.equals(k))) throw at.damaged("spec.json has an unknown field '" + at
+			if (!fields.stream().anyMatch(f -> f.name.equals(k))) throw at.damaged(at.document + " has an unknown field '" + at
 				.field(ModelFile.sanitize(k)).path + "'");
 		return maker.make(v);
 	}
@@ -214,7 +228,7 @@ final class JsonTable<T> {
 				if (!e.isJsonArray()) throw at.notA("a list");
 				final List<T> out = new ArrayList<>();
 				for (final JsonElement el : e.getAsJsonArray()) {
-					if (el == null || !el.isJsonObject()) throw at.damaged("spec.json field '" + at.path +
+					if (el == null || !el.isJsonObject()) throw at.damaged(at.document + " field '" + at.path +
 						"' holds something other than " + records);
 					out.add(JsonTable.this.read(el.getAsJsonObject(), at.element()));
 				}
@@ -230,7 +244,60 @@ final class JsonTable<T> {
 		if (v != null) o.add(f.name, f.codec.write(v));
 	}
 
+	/** Makes a spec whose own checks throw {@link BadInputException}, as a damaged-file message naming it. */
+	static <T> T valid(final At at, final String what, final Supplier<T> make) {
+		try {
+			return make.get();
+		}
+		catch (final BadInputException e) {
+			final String m = e.getMessage();
+			throw at.damaged("its " + what + " is invalid (" + (m.endsWith(".") ? m.substring(0, m.length() - 1) : m) + ")");
+		}
+	}
+
 	// -- Codecs --
+
+	/** A list of finite numbers, at most {@link #MAX_NUMBERS}. */
+	static final Codec<double[]> NUMBERS = new Codec<double[]>() {
+
+		@Override
+		public JsonElement write(final double[] value) {
+			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+			for (final double d : value)
+				a.add(d);
+			return a;
+		}
+
+		@Override
+		public double[] read(final JsonElement e, final At at) {
+			if (!e.isJsonArray() || e.getAsJsonArray().size() > MAX_NUMBERS) throw at.notA("a list of at most " +
+				MAX_NUMBERS + " numbers");
+			final double[] out = new double[e.getAsJsonArray().size()];
+			for (int i = 0; i < out.length; i++)
+				out[i] = JsonTable.FINITE_DOUBLE.read(e.getAsJsonArray().get(i), at.element());
+			return out;
+		}
+	};
+	/** Longest list of {@link #NUMBERS}: the covariance of the largest code (1024 dimensions). */
+	static final int MAX_NUMBERS = 1024 * 1024;
+
+	/** A text that must be exactly {@code expected} (a file's format), or {@code otherwise} is thrown. */
+	static Codec<String> exactText(final String expected, final Function<At, BadInputException> otherwise) {
+		return new Codec<String>() {
+
+			@Override
+			public JsonElement write(final String value) {
+				return new JsonPrimitive(value);
+			}
+
+			@Override
+			public String read(final JsonElement e, final At at) {
+				if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !expected.equals(e.getAsString()))
+					throw otherwise.apply(at);
+				return expected;
+			}
+		};
+	}
 
 	/** A text. */
 	static final Codec<String> TEXT = new Codec<String>() {
@@ -374,7 +441,7 @@ final class JsonTable<T> {
 			public Long read(final JsonElement e, final At at) {
 				final Long v = e.isJsonPrimitive() ? wholeNumber(e.getAsJsonPrimitive()) : null;
 				if (v == null) throw at.notA("a whole number");
-				if (v < min || v > max) throw at.damaged("spec.json field '" + at.path + "' is " + v + ", out of range");
+				if (v < min || v > max) throw at.damaged(at.document + " field '" + at.path + "' is " + v + ", out of range");
 				return v;
 			}
 		};

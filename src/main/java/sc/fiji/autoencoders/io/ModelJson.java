@@ -8,13 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.JsonTable.At;
@@ -40,6 +38,7 @@ import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.Upsampling;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
+import sc.fiji.autoencoders.noise.ChannelNoiseModels;
 import sc.fiji.autoencoders.noise.NoiseModels;
 
 /**
@@ -155,7 +154,7 @@ final class ModelJson {
 			n -> n.pooling() == Pooling.MAX ? null : n.pooling(), Pooling.MAX);
 		final Field<NetworkSpec, Boolean> topSkip = t.optional("topSkip", JsonTable.BOOLEAN, n -> n.topSkip() ? null
 			: Boolean.FALSE, true);
-		NETWORK = t.make(v -> valid(v.at, "network spec", () -> new NetworkSpec(v.get(architecture), v.get(depth), v.get(
+		NETWORK = t.make(v -> JsonTable.valid(v.at, "network spec", () -> new NetworkSpec(v.get(architecture), v.get(depth), v.get(
 			filters), v.get(residual), v.get(upsampling), v.get(channels), v.get(leakyAlpha), v.get(maxFilters), v.get(
 				dims), v.get(zPooling), v.get(pooling), v.get(topSkip)).validate()));
 	}
@@ -175,7 +174,7 @@ final class ModelJson {
 		final Field<Masking, Replacement> replacement = t.optional("replacement", JsonTable.choice(Replacement.class,
 			"masked pixel replacement"), m -> m.replacement() == Replacement.NEIGHBOUR ? null : m.replacement(),
 			Replacement.NEIGHBOUR);
-		MASKING = t.make(v -> valid(v.at, "masking", () -> new Masking(v.get(percent), v.get(window), v.get(
+		MASKING = t.make(v -> JsonTable.valid(v.at, "masking", () -> new Masking(v.get(percent), v.get(window), v.get(
 			excludeCentre), v.get(struct), v.get(span), v.get(replacement)).validate()));
 	}
 
@@ -187,7 +186,7 @@ final class ModelJson {
 		final Field<ReceptiveField, Integer> z = t.required("z", JsonTable.integer(MIN, MAX), ReceptiveField::z);
 		final Field<ReceptiveField, Double> tolerance = t.required("tolerance", JsonTable.FINITE_DOUBLE,
 			ReceptiveField::tolerance);
-		RECEPTIVE_FIELD = t.make(v -> valid(v.at, "receptive field", () -> new ReceptiveField(v.get(xy), v.get(z), v.get(
+		RECEPTIVE_FIELD = t.make(v -> JsonTable.valid(v.at, "receptive field", () -> new ReceptiveField(v.get(xy), v.get(z), v.get(
 			tolerance)).validate()));
 	}
 
@@ -242,7 +241,7 @@ final class ModelJson {
 				"sparse code but no sparse regularizer");
 			final VaeSpec code = read.regularizer() == Regularizer.SPARSE ? read.withSparseCode(v.get(sparseCode) == null
 				? SparseCode.RELU : v.get(sparseCode)) : read;
-			final VaeSpec s = valid(v.at, "VAE spec", () -> code.withClasses(v.get(classes)).validate());
+			final VaeSpec s = JsonTable.valid(v.at, "VAE spec", () -> code.withClasses(v.get(classes)).validate());
 			if (!s.isAutoencoder() && v.get(weight) != 0f) throw v.at.damaged("its VAE spec has a regularizer weight " +
 				"but no regularizer");
 			if (Math.min(s.width(), s.height()) >> s.depth() < 1) throw v.at.damaged("its VAE spec is invalid (depth " + s
@@ -265,38 +264,14 @@ final class ModelJson {
 		});
 	}
 
-	/** A list of finite numbers, at most {@link #MAX_NUMBERS}. */
-	private static final Codec<double[]> NUMBERS = new Codec<double[]>() {
-
-		@Override
-		public JsonElement write(final double[] value) {
-			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
-			for (final double d : value)
-				a.add(d);
-			return a;
-		}
-
-		@Override
-		public double[] read(final JsonElement e, final At at) {
-			if (!e.isJsonArray() || e.getAsJsonArray().size() > MAX_NUMBERS) throw at.notA("a list of at most " +
-				MAX_NUMBERS + " numbers");
-			final double[] out = new double[e.getAsJsonArray().size()];
-			for (int i = 0; i < out.length; i++)
-				out[i] = JsonTable.FINITE_DOUBLE.read(e.getAsJsonArray().get(i), at.element());
-			return out;
-		}
-	};
-	/** Longest list of {@link #NUMBERS}: the covariance of the largest code (1024 dimensions). */
-	static final int MAX_NUMBERS = 1024 * 1024;
-
 	/** {@link CodeDistribution}: {@code codes}, the Gaussian fitted to the training images' codes. */
 	private static final JsonTable<CodeDistribution> CODES;
 	static {
 		final JsonTable<CodeDistribution> t = new JsonTable<>("code distributions");
-		final Field<CodeDistribution, double[]> mean = t.required("mean", NUMBERS, CodeDistribution::mean);
-		final Field<CodeDistribution, double[]> covariance = t.required("covariance", NUMBERS,
+		final Field<CodeDistribution, double[]> mean = t.required("mean", JsonTable.NUMBERS, CodeDistribution::mean);
+		final Field<CodeDistribution, double[]> covariance = t.required("covariance", JsonTable.NUMBERS,
 			CodeDistribution::covariance);
-		CODES = t.make(v -> valid(v.at, "code distribution", () -> new CodeDistribution(v.get(mean), v.get(covariance))
+		CODES = t.make(v -> JsonTable.valid(v.at, "code distribution", () -> new CodeDistribution(v.get(mean), v.get(covariance))
 			.validate()));
 	}
 
@@ -344,20 +319,7 @@ final class ModelJson {
 		Map.Entry::getValue, Map::entry);
 
 	/** {@code format}: always {@link #FORMAT}. */
-	private static final Codec<String> FORMAT_TEXT = new Codec<String>() {
-
-		@Override
-		public JsonElement write(final String value) {
-			return new JsonPrimitive(value);
-		}
-
-		@Override
-		public String read(final JsonElement e, final At at) {
-			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || !FORMAT.equals(e.getAsString()))
-				throw notOurs(at);
-			return FORMAT;
-		}
-	};
+	private static final Codec<String> FORMAT_TEXT = JsonTable.exactText(FORMAT, ModelJson::notOurs);
 
 	/** {@code formatVersion}: one this version reads. */
 	private static final Codec<Long> FORMAT_VERSION = new Codec<Long>() {
@@ -440,6 +402,9 @@ final class ModelJson {
 			s -> s.model.receptiveField, null);
 		// added with sampling from the codes: files without it have no fitted Gaussian (sampling from it names the fix)
 		final Field<Spec, CodeDistribution> codes = t.optional("codes", CODES.object(), s -> s.model.codes, null);
+		// added with DivNoising's noise models (issue 27): written only by models that have one
+		final Field<Spec, ChannelNoiseModels> noiseModel = t.optional("noiseModel", NoiseModelJson.MODELS,
+			s -> s.model.noiseModel, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
 		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
 		final Field<Spec, Float> learningRate = t.required("learningRate", JsonTable.FINITE_FLOAT,
@@ -476,6 +441,7 @@ final class ModelJson {
 				expected = ParameterShapes.of(m.vae);
 			}
 			m.codes = v.get(codes);
+			m.noiseModel = v.get(noiseModel);
 			if (m.codes != null && (m.isDenoiser() || m.codes.dimension() != m.vae.latent())) throw v.at.damaged(
 				"its code distribution has " + m.codes.dimension() + " dimensions but the model has " + (m.isDenoiser()
 					? "no codes" : m.vae.latent()));
@@ -577,16 +543,6 @@ final class ModelJson {
 		return MODEL.read(root.getAsJsonObject(), new At(file, ""));
 	}
 
-	/** Makes a spec whose own checks throw {@link BadInputException}, as a damaged-file message naming it. */
-	private static <T> T valid(final At at, final String what, final Supplier<T> make) {
-		try {
-			return make.get();
-		}
-		catch (final BadInputException e) {
-			throw at.damaged("its " + what + " is invalid (" + stripPeriod(e.getMessage()) + ")");
-		}
-	}
-
 	/** Stored arrays must be exactly the expected ones: none missing, none extra, all with the right shape. */
 	private static void match(final Map<String, long[]> stored, final Map<String, long[]> expected, final String what,
 		final At at)
@@ -663,9 +619,5 @@ final class ModelJson {
 	private static String brief(final Throwable e) {
 		final String m = e.getMessage();
 		return e.getClass().getSimpleName() + (m == null ? "" : ": " + ModelFile.sanitize(m));
-	}
-
-	private static String stripPeriod(final String s) {
-		return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
 	}
 }

@@ -21,6 +21,8 @@ public final class AutoencoderModel {
 	public VaeSpec vae;
 	/** Gaussian fitted to the training images' codes at the end of training (VAE, autoencoder), or null. */
 	public CodeDistribution codes;
+	/** The camera's noise model p(x|s) the model was trained with (DivNoising), or null. */
+	public sc.fiji.autoencoders.noise.ChannelNoiseModels noiseModel;
 	/** The normalization of the network's input (of its first channel when it has several). */
 	public Normalization normalization;
 	/**

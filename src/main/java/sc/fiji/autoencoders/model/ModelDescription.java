@@ -25,6 +25,7 @@ public final class ModelDescription {
 		if (m.hasCodes()) line(sb, "code fit", m.codes == null ? "none (trained by an earlier version: sampling " +
 			"'fit' needs a retrained model)" : "Gaussian with full covariance over the " + m.codes.dimension() +
 				" code dimensions of the training images");
+		if (m.noiseModel != null) line(sb, "camera noise", m.noiseModel.describe().trim().replace("\n", "; "));
 		if (m.isDenoiser() && m.network.channels() > 1) {
 			line(sb, "channels", m.network.channels() + ", trained jointly: denoises images of exactly " + m.network
 				.channels() + " channels, in the order trained on, each output channel seeing every input channel");

@@ -112,6 +112,16 @@ public final class NoiseModels {
 		return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
 	}
 
+	/** Six significant digits without trailing zeros ("20", "2000", "0.0125", "1.5e+06"), for messages. */
+	static String compact(final double v) {
+		final String s = String.format(Locale.ROOT, "%.6g", v);
+		final int e = s.indexOf('e');
+		final String mantissa = e < 0 ? s : s.substring(0, e);
+		final String stripped = mantissa.contains(".") ? mantissa.replaceAll("0+$", "").replaceAll("\\.$", "")
+			: mantissa;
+		return e < 0 ? stripped : stripped + s.substring(e);
+	}
+
 	/**
 	 * A Poisson random number with mean lambda. Knuth's multiplication method is exact and fast for small means; above
 	 * 30 it needs too many uniforms per sample, so Hörmann's transformed rejection (PTRS, 1993), which is exact and takes
