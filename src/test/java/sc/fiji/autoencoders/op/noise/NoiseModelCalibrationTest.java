@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders;
+package sc.fiji.autoencoders.op.noise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.noise.ChannelNoiseModels;
 import sc.fiji.autoencoders.noise.NoiseFitOptions;
 import sc.fiji.autoencoders.noise.PoissonGaussianNoiseModel;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 
 /**
  * Noise models fitted from ImageJ images: a two-channel stack of repeated frames whose channels have different cameras,

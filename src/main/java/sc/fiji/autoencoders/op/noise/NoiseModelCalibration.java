@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders;
+package sc.fiji.autoencoders.op.noise;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.noise.ChannelNoiseModels;
 import sc.fiji.autoencoders.noise.NoiseFitOptions;
 import sc.fiji.autoencoders.noise.NoiseModelFitting;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.TrainingListener;
 
