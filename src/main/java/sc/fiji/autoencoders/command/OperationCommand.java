@@ -144,8 +144,9 @@ public abstract class OperationCommand extends DynamicCommand {
 	public void run() {
 		if (values == null) { // the twin in the engine has them already, and no services to ask
 			values = new LinkedHashMap<>();
+			// only what the script gave or the dialog asked: the other settings keep the core's defaults
 			for (final org.scijava.module.ModuleItem<?> item : getInfo().inputs())
-				values.put(item.getName(), getInput(item.getName()));
+				if (isInputResolved(item.getName())) values.put(item.getName(), getInput(item.getName()));
 		}
 		results = new LinkedHashMap<>();
 		if (!Engine.delegate(this, DynamicCommand::run)) { // TensorFlow isolated from legacy jars
@@ -164,10 +165,13 @@ public abstract class OperationCommand extends DynamicCommand {
 		final S settings = Settings.defaults(op.settingsType());
 		final Variant<S> v = variant(op);
 		if (v != null) v.apply(settings);
+		final java.util.Set<String> used = new java.util.HashSet<>();
 		for (final Field f : Settings.fields(op.settingsType())) {
+			if (Settings.setting(f).commandLineOnly() || v != null && !v.shows(Settings.setting(f))) continue;
 			Object value = values.get(Settings.key(f));
+			// an earlier name shared by several settings (the "image" of every kind of training data) goes to the first
 			for (final String alias : Settings.setting(f).aliases())
-				if (value == null) value = values.get(alias);
+				if (value == null && values.get(alias) != null && used.add(alias)) value = values.get(alias);
 			if (value == null) continue;
 			if (f.getType() == List.class) value = java.util.Collections.singletonList(value);
 			Settings.set(f, settings, value);
