@@ -62,6 +62,11 @@ public final class ChannelNoiseModels {
 		return channels.size();
 	}
 
+	/** Channel {@code c}, counted from 0: its model and the curve it was fitted to. */
+	public Channel channel(final int c) {
+		return channels.get(c);
+	}
+
 	/** The model of channel {@code c}, counted from 0. */
 	public LikelihoodModel model(final int c) {
 		return channels.get(c).model;

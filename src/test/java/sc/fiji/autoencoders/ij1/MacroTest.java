@@ -61,7 +61,8 @@ public class MacroTest {
 			"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Latent Arithmetic...",
 			"Train Autoencoder for Features...", "Encode with VAE...", "Latent Space Plot...",
 			"Autoencoder Anomaly Map..."));
-		MENUS.put("Models", List.of("Autoencoder Model Info...", "Export to BioImage Model Zoo..."));
+		MENUS.put("Models", List.of("Autoencoder Model Info...", "Fit Camera Noise Model...",
+			"Export to BioImage Model Zoo..."));
 	}
 
 	@TempDir

@@ -12,6 +12,12 @@ import ij.ImagePlus;
 import org.scijava.plugin.Plugin;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.predict.Denoiser;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.scale.Block;
+import sc.fiji.autoencoders.scale.ZarrDenoising;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Task;
@@ -40,7 +46,9 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 			"or --self-supervised, not both (model or self_supervised in Fiji)." : "Missing --model: give a denoiser " +
 				"model (.aemodel), or --self-supervised to train Noise2Void on the inputs first (model or " +
 				"self_supervised in Fiji).");
-		ImageFiles.outputFolder(s.output);
+		if (s.resume && s.overwrite) throw new BadInputException("Give resume or overwrite, not both: resume keeps an " +
+			"existing OME-Zarr output and completes it, overwrite deletes it first.");
+		if (!isZarr(s.output)) ImageFiles.outputFolder(s.output);
 	}
 
 	@Override
@@ -58,8 +66,18 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 	}
 
 	private static String denoise(final DenoiseFilesSettings s, final File model, final Task task) {
+		final List<File> zarrs = new ArrayList<>(), others = new ArrayList<>();
+		for (final File p : s.input)
+			(isZarr(p) ? zarrs : others).add(p);
+		if (isZarr(s.output) && (zarrs.size() != 1 || !others.isEmpty())) throw new BadInputException("Output " + s
+			.output + " is an OME-Zarr image: give exactly one OME-Zarr input, or a folder as output.");
+		final List<String> done = new ArrayList<>();
+		for (final File z : zarrs)
+			done.add(denoiseZarr(z, isZarr(s.output) ? s.output : new File(ImageFiles.outputFolder(s.output), z.getName()
+				.replaceFirst("(\\.ome)?\\.zarr$", "") + ".ome.zarr"), model, s, task));
+		if (others.isEmpty()) return String.join("\n", done);
 		final List<File> sources = new ArrayList<>();
-		for (final File p : s.input) {
+		for (final File p : others) {
 			if (s.stack && p.isDirectory()) {
 				ImageFiles.expand(List.of(p)); // fails now if the folder holds no images
 				sources.add(p);
@@ -109,6 +127,39 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 		final double sec = (System.nanoTime() - t0) / 1e9;
 		return String.format(Locale.ROOT, "Denoised %d file(s), %.1f megapixels in %.1f s (%.2f MP/s) into %s", sources
 			.size(), pixels[0] / 1e6, sec, pixels[0] / 1e6 / sec, s.output);
+	}
+
+	/**
+	 * Denoises an OME-Zarr image block by block into an OME-Zarr image (the input's chunks, axes, units and voxel sizes,
+	 * and a pyramid), so memory depends on the chunks, never on the image's size; each block's chunks are written
+	 * atomically, and {@code resume} skips those already there.
+	 */
+	private static String denoiseZarr(final File in, final File out, final File model, final DenoiseFilesSettings s,
+		final Task task)
+	{
+		final ZarrDenoising.Existing existing = s.resume ? ZarrDenoising.Existing.RESUME : s.overwrite
+			? ZarrDenoising.Existing.OVERWRITE : ZarrDenoising.Existing.REFUSE;
+		final long t0 = System.nanoTime();
+		try (Denoiser d = new Denoiser(ModelFile.load(model, AutoencoderModel.DENOISER), s.tileSize, s.threads)) {
+			d.setEnsemble(s.ensemble);
+			final List<Block> blocks = ZarrDenoising.plan(in.toPath(), out.toPath(), d, existing, 1);
+			task.log("[" + in.getName() + "] " + blocks.size() + " blocks of whole output chunks into " + out);
+			int written = 0;
+			for (int i = 0; i < blocks.size(); i++) {
+				if (task.isCancelled()) throw new PredictionMonitor.CancelledException();
+				written += ZarrDenoising.run(blocks.get(i), d, PredictionMonitor.NONE);
+				task.progress(i + 1, blocks.size());
+			}
+			final long levels = ZarrDenoising.pyramid(out.toPath());
+			return String.format(Locale.ROOT, "Denoised %s into %s: %d chunks written in %d blocks, %d pyramid chunks, " +
+				"%.1f s", in, out, written, blocks.size(), levels, (System.nanoTime() - t0) / 1e9);
+		}
+	}
+
+	/** A Zarr folder: named *.zarr, or holding Zarr metadata. */
+	private static boolean isZarr(final File f) {
+		return f.getName().endsWith(".zarr") || f.isDirectory() && (new File(f, ".zattrs").isFile() || new File(f,
+			".zgroup").isFile());
 	}
 
 	/**

@@ -9,10 +9,11 @@ import sc.fiji.autoencoders.op.Setting;
 public final class DenoiseFilesSettings extends PredictionSettings {
 
 	@Setting(label = "Noisy images", required = true, help = "TIFF/PNG files (stacks, hyperstacks) or folders of " +
-		"them.")
+		"them, or OME-Zarr images (.zarr folders, Zarr v2 / OME-NGFF 0.4), read and written block by block.")
 	public List<File> input;
 	@Setting(label = "Output folder", writes = true, required = true, help = "Folder for the denoised 32-bit TIFFs, " +
-		"named as the inputs.")
+		"named as the inputs (an OME-Zarr input: NAME.ome.zarr there); for one OME-Zarr input, a path ending in .zarr " +
+		"is the output image itself.")
 	public File output;
 	@Setting(label = "Each folder is one Z stack", advanced = true, help = "Each folder of the inputs is one Z stack: " +
 		"its image files, sorted by name, are the planes (one size and type), read one at a time and denoised into " +
@@ -21,6 +22,13 @@ public final class DenoiseFilesSettings extends PredictionSettings {
 	@Setting(label = "Read every stack plane by plane", advanced = true, help = "Read every TIFF stack plane by plane " +
 		"(as a virtual stack), whatever its size; without it, only stacks larger than a quarter of the Java heap are.")
 	public boolean stream;
+	@Setting(label = "Resume an OME-Zarr output", advanced = true, help = "An OME-Zarr output that exists is kept and " +
+		"only its missing chunks are denoised (a rerun after an interruption gives the uninterrupted result); without " +
+		"it or overwrite, an existing output is refused.")
+	public boolean resume;
+	@Setting(label = "Overwrite an OME-Zarr output", advanced = true, help = "An OME-Zarr output that exists is " +
+		"deleted first (only an OME-Zarr image or an empty folder).")
+	public boolean overwrite;
 	@Setting(label = "Train Noise2Void on the inputs first", help = "No model needed: train Noise2Void on the inputs " +
 		"themselves (minutes, structn2v), then denoise them with it (keep it with save_model).")
 	public boolean selfSupervised;
