@@ -54,12 +54,15 @@ public final class Engine {
 		if ("false".equals(mode)) return null;
 		final File self = codeSource(Engine.class);
 		final List<URL> urls = new ArrayList<>();
-		final File lib = self == null ? null : new File(self.getAbsoluteFile().getParentFile().getParentFile(), LIB);
-		final File[] jars = lib == null ? null : lib.listFiles((d, n) -> n.endsWith(".jar"));
+		final File app = self == null ? null : self.getAbsoluteFile().getParentFile().getParentFile();
+		final File[] jars = app == null ? null : jars(new File(app, LIB));
 		if (jars != null && jars.length > 0) {
 			urls.add(url(self));
-			Arrays.sort(jars);
 			for (final File j : jars)
+				urls.add(url(j));
+			// the update site installs TensorFlow's natives for this platform only, in the updater's platform folder
+			final File[] natives = jars(AppPlatform.nativeFolder(app));
+			if (natives != null) for (final File j : natives)
 				urls.add(url(j));
 		}
 		else if ("true".equals(mode) || legacyTensorFlowVisible(Engine.class.getClassLoader())) {
@@ -190,6 +193,12 @@ public final class Engine {
 			if (!p.isEmpty()) files.add(new File(p).getAbsoluteFile());
 		files.remove(null);
 		return new ArrayList<>(files);
+	}
+
+	private static File[] jars(final File folder) {
+		final File[] jars = folder.listFiles((d, n) -> n.endsWith(".jar"));
+		if (jars != null) Arrays.sort(jars);
+		return jars;
 	}
 
 	private static void copyFields(final Object from, final Object to) throws IllegalAccessException {
