@@ -24,8 +24,10 @@ import org.scijava.Cancelable;
  * Decides where TensorFlow runs: in the caller's class loader (the usual case: a flat class path with TensorFlow Java
  * 1.1 on it, no cost), or in one {@link EngineClassLoader} per JVM, when the legacy TensorFlow 1.x jars of other Fiji
  * plugins are visible, or when the plugin is installed with its TensorFlow jars in {@code <app>/lib/fiji-autoencoders/}
- * (where Fiji's class loader does not look). Entry points (ImageJ 1 plugins, SciJava commands, the CLI) call
- * {@link #delegate} first: in the isolated case it runs the same class inside the engine and returns true.
+ * (where Fiji's class loader does not look; the update site puts the natives in
+ * {@code <app>/lib/<platform>/fiji-autoencoders/}, see {@link AppPlatform}). Entry points (ImageJ 1 plugins, SciJava
+ * commands, the CLI) call {@link #delegate} first: in the isolated case it runs the same class inside the engine and
+ * returns true.
  */
 public final class Engine {
 

@@ -44,8 +44,8 @@ public final class FijiJvm {
 		return jars;
 	}
 
-	/** Runs the plugin's command line on {@code cp}; asserts that it exits with 0. */
-	public static void runCli(final List<String> cp, final String... args) throws Exception {
+	/** Runs the plugin's command line on {@code cp}; asserts that it exits with 0; returns its stdout and stderr. */
+	public static String runCli(final List<String> cp, final String... args) throws Exception {
 		final List<String> cmd = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java")
 			.getPath(), "-Xmx2g", "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp),
 			"sc.fiji.autoencoders.cli.Launcher"));
@@ -56,15 +56,18 @@ public final class FijiJvm {
 		final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertTrue(p.waitFor(240, TimeUnit.SECONDS));
 		assertEquals(0, p.exitValue(), String.join(" ", args) + "\n" + output);
+		return output;
 	}
 
-	/** Trains a small denoiser and denoises the test image with it through the CLI on {@code cp}. */
-	public static void trainAndDenoise(final List<String> cp, final File dir) throws Exception {
+	/** Trains a small denoiser and denoises the test image with it through the CLI on {@code cp}; returns the output. */
+	public static String trainAndDenoise(final List<String> cp, final File dir) throws Exception {
 		final File model = new File(dir, "m.aemodel"), out = new File(dir, "out");
-		runCli(cp, "train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gaussian:25", "--out", model
-			.getPath(), "--epochs", "2", "--patch", "32", "--batch", "8", "--filters", "8", "--seed", "1");
+		final String output = runCli(cp, "train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise",
+			"gaussian:25", "--out", model.getPath(), "--epochs", "2", "--patch", "32", "--batch", "8", "--filters", "8",
+			"--seed", "1");
 		runCli(cp, "denoise", "--model", model.getPath(), "--input", "test-images/denoise-test.png", "--output", out
 			.getPath());
 		assertTrue(new File(out, "denoise-test.tif").isFile());
+		return output;
 	}
 }

@@ -38,12 +38,17 @@ final class ImageJUpdater {
 	 */
 	static ImageJUpdater emptyApp(final File app) throws IOException {
 		final File empty = new File(app.getParentFile(), "empty-site");
-		writeGzip(new File(empty, SiteIndex.FILE), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pluginRecords>\n" +
-			"</pluginRecords>\n");
+		emptySite(empty);
 		writeGzip(new File(app, SiteIndex.FILE), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pluginRecords>\n" +
 			"<update-site name=\"ImageJ\" url=\"" + empty.getAbsoluteFile().toURI() + "\" official=\"true\" " +
 			"timestamp=\"0\"/>\n</pluginRecords>\n");
 		return new ImageJUpdater(app);
+	}
+
+	/** An update site without files. */
+	static void emptySite(final File site) throws IOException {
+		writeGzip(new File(site, SiteIndex.FILE), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pluginRecords>\n" +
+			"</pluginRecords>\n");
 	}
 
 	/** Runs an updater command; asserts it succeeded; returns what it printed on stdout. */

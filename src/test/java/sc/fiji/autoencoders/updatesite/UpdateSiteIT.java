@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -124,7 +125,84 @@ public class UpdateSiteIT {
 		assertEquals(List.of(), updater.list("list-modified"));
 	}
 
+	/** The updater's own upload (the publishing command of docs/INSTALL.md) writes the index this build writes. */
+	@Test
+	@Order(1)
+	public void theUpdatersOwnUploadWritesTheSameIndex() throws Exception {
+		final Path files = WORK.resolve("upload-app"), site = WORK.resolve("upload-site");
+		copy(BUILT_FILES, files);
+		final ImageJUpdater u = ImageJUpdater.emptyApp(files.toFile());
+		ImageJUpdater.emptySite(site.toFile()); // as a newly reserved hosted site is
+		u.run("add-update-site", "Fiji-Autoencoders", site.toAbsolutePath().toUri().toString(), "file:localhost", site
+			.toAbsolutePath().toString());
+		u.run("upload-complete-site", "--platforms", "linux64,linux-arm64,macos-arm64,win64", "Fiji-Autoencoders");
+		assertEquals(summary(SiteIndex.read(BUILT_SITE.resolve(SiteIndex.FILE))), summary(SiteIndex.read(site.resolve(
+			SiteIndex.FILE))));
+	}
+
+	/** The offline zip of this platform, unpacked over an empty Fiji.app, is what the updater would install. */
+	@Test
+	@Order(1)
+	public void theOfflineZipInstallsWhatTheSiteDoes() throws Exception {
+		final Path app = WORK.resolve("offline/Fiji.app");
+		final ImageJUpdater u = ImageJUpdater.emptyApp(app.toFile());
+		final Path zip;
+		try (var zips = Files.list(Path.of("target"))) {
+			zip = zips.filter(p -> p.getFileName().toString().matches("Fiji_Autoencoders-.*-offline-" + AppPlatform
+				.current() + "\\.zip")).findFirst().orElseThrow();
+		}
+		try (ZipFile z = new ZipFile(zip.toFile())) {
+			for (final ZipEntry e : Collections.list(z.entries())) {
+				final Path t = app.resolve(e.getName());
+				Files.createDirectories(t.getParent());
+				try (InputStream in = z.getInputStream(e)) {
+					Files.copy(in, t);
+				}
+			}
+		}
+		u.run("add-update-site", "Fiji-Autoencoders", SITE.toAbsolutePath().toUri().toString());
+		assertEquals(List.of(), u.list("list-updateable"));
+		assertEquals(List.of(), u.list("list-modified"));
+		assertEquals(updater.list("list-uptodate"), u.list("list-uptodate"));
+	}
+
+	/**
+	 * With the GPU site built ({@code mvn -Pgpu package}): subscribed after the CPU site, it replaces the CPU natives;
+	 * on this machine (no GPU, no CUDA) TensorFlow's GPU build then runs on the CPU, and the log line says why.
+	 */
+	@Test
+	@Order(3)
+	public void theGpuSiteReplacesTheCpuNativesWhichFallBackToTheCpuWithoutCuda() throws Exception {
+		final Path gpuSite = Path.of("target/update-site-gpu");
+		Assumptions.assumeTrue(Files.isRegularFile(gpuSite.resolve(SiteIndex.FILE)), "the GPU site is built by " +
+			"mvn -Pgpu package (a download of 526 MB)");
+		Assumptions.assumeTrue(AppPlatform.current().equals("linux64"), "GPU natives exist for Linux x86-64 only");
+		final String slot = AppPlatform.nativeFolder("linux64") + "/tensorflow-core-native-1.1.0-linux-x86_64.jar";
+		updater.run("add-update-site", "Fiji-Autoencoders-GPU", gpuSite.toAbsolutePath().toUri().toString());
+		assertEquals(List.of(slot), updater.list("list-updateable"));
+		updater.run("update");
+		assertArrayEquals(Files.readAllBytes(Path.of("target/update-site-gpu-files").resolve(slot)), Files.readAllBytes(
+			APP.resolve(slot)));
+		final String out = FijiJvm.trainAndDenoise(FijiJvm.classPath(APP.toFile()), dir);
+		assertTrue(out.contains("runs on CPU:0: the GPU natives are installed, but TensorFlow found no usable GPU"), out);
+
+		// back to the CPU: the updater now sees the GPU jar as a local change of the CPU site's file, and replaces it
+		// when told to (in Help > Update..., the file's action "Update")
+		updater.run("deactivate-update-site", "Fiji-Autoencoders-GPU");
+		updater.run("update-force", slot);
+		assertArrayEquals(Files.readAllBytes(BUILT_FILES.resolve(slot)), Files.readAllBytes(APP.resolve(slot)),
+			"the CPU natives are back");
+	}
+
 	// -- Helper methods --
+
+	/** Of each record: file name, checksum, size, platforms; what the updater installs by. */
+	private static TreeSet<String> summary(final List<SiteRecord> records) {
+		final TreeSet<String> s = new TreeSet<>();
+		for (final SiteRecord r : records)
+			s.add(r.filename + " " + r.current.checksum + " " + r.filesize + " " + r.platforms);
+		return s;
+	}
 
 	private static void build(final Path files, final long timestamp) throws IOException {
 		new UpdateSiteBuilder(files, SITE, timestamp, Path.of("target/update-site-checksums.properties")).build(
