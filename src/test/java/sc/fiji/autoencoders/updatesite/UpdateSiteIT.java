@@ -41,6 +41,7 @@ public class UpdateSiteIT {
 	static final Path BUILT_SITE = Path.of("target/update-site"), BUILT_FILES = Path.of("target/update-site-files");
 	static final Path WORK = Path.of("target/update-site-it");
 	static final Path SITE = WORK.resolve("site"), APP = WORK.resolve("Fiji.app");
+	static final Path FIJIS_GSON = APP.resolve("jars/gson-2.8.9.jar");
 	static ImageJUpdater updater;
 
 	@TempDir
@@ -52,6 +53,8 @@ public class UpdateSiteIT {
 		delete(WORK);
 		copy(BUILT_SITE, SITE); // a site of its own, which the tests below release again
 		updater = ImageJUpdater.emptyApp(APP.toFile());
+		Files.createDirectories(FIJIS_GSON.getParent()); // a library Fiji has in another version than the site's
+		Files.copy(gson(), FIJIS_GSON);
 		updater.run("add-update-site", "Fiji-Autoencoders", SITE.toAbsolutePath().toUri().toString());
 		updater.run("update");
 	}
@@ -69,6 +72,8 @@ public class UpdateSiteIT {
 			installed.add(APP.relativize(f).toString().replace('\\', '/'));
 		installed.remove(SiteIndex.FILE); // the updater's own: its record of what it installed, its checksum cache
 		installed.remove(".checksums");
+		assertTrue(installed.remove(APP.relativize(FIJIS_GSON).toString()), "Fiji's own Gson stays");
+		assertArrayEquals(Files.readAllBytes(gson()), Files.readAllBytes(FIJIS_GSON), "Fiji's own Gson is untouched");
 		assertEquals(expected, installed);
 		assertTrue(expected.contains(AppPlatform.nativeFolder(AppPlatform.current()) + "/tensorflow-core-native-1.1.0-" +
 			AppPlatform.TENSORFLOW_CLASSIFIERS.get(AppPlatform.current()) + ".jar"), expected.toString());
@@ -195,6 +200,12 @@ public class UpdateSiteIT {
 	}
 
 	// -- Helper methods --
+
+	private static Path gson() {
+		for (final String p : System.getProperty("java.class.path").split(File.pathSeparator))
+			if (p.matches(".*/gson-[^/]*\\.jar")) return Path.of(p);
+		throw new IllegalStateException("Gson is on the test class path");
+	}
 
 	/** Of each record: file name, checksum, size, platforms; what the updater installs by. */
 	private static TreeSet<String> summary(final List<SiteRecord> records) {
