@@ -51,7 +51,8 @@ public final class TensorFlowDevice {
 		return "TensorFlow " + version + " runs on " + name + ": the GPU natives are installed, but TensorFlow found no " +
 			"usable GPU. It needs an NVIDIA GPU with its driver, CUDA 12 and cuDNN 9 on the library path " +
 			"(LD_LIBRARY_PATH); without them it runs on the CPU, as now. To use the smaller CPU natives instead, " +
-			"deactivate the Fiji-Autoencoders-GPU update site in Help > Update... (docs/INSTALL.md).";
+			"deactivate the Fiji-Autoencoders-GPU update site in Help > Update... and update the natives it then " +
+			"lists as modified (docs/INSTALL.md).";
 	}
 
 	/** True when the GPU natives for this platform are installed (the GPU update site). */
