@@ -53,8 +53,14 @@ public final class FijiJvm {
 		final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
 		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
 		final Process p = pb.start();
-		final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(p.waitFor(240, TimeUnit.SECONDS));
+		final String output;
+		try {
+			output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertTrue(p.waitFor(240, TimeUnit.SECONDS));
+		}
+		finally {
+			p.destroyForcibly(); // a no-op once it has exited; never left running by a failed test
+		}
 		assertEquals(0, p.exitValue(), String.join(" ", args) + "\n" + output);
 		return output;
 	}

@@ -66,8 +66,14 @@ final class ImageJUpdater {
 		cmd.addAll(Arrays.asList(args));
 		final File err = File.createTempFile("updater", ".err", app.getParentFile());
 		final Process p = new ProcessBuilder(cmd).redirectError(err).start();
-		final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(p.waitFor(300, TimeUnit.SECONDS), "updater " + String.join(" ", args) + " finished");
+		final String out;
+		try {
+			out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertTrue(p.waitFor(300, TimeUnit.SECONDS), "updater " + String.join(" ", args) + " finished");
+		}
+		finally {
+			p.destroyForcibly(); // a no-op once it has exited; never left running by a failed test
+		}
 		final String log = Files.readString(err.toPath());
 		Files.delete(err.toPath());
 		assertEquals(0, p.exitValue(), String.join(" ", args) + "\n" + out + log);
