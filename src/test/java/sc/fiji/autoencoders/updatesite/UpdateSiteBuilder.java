@@ -115,8 +115,8 @@ public final class UpdateSiteBuilder {
 			r.links.addAll(m.links);
 			r.authors.addAll(m.authors);
 		}
-		if (platform != null) r.description = (r.description == null ? "" : r.description + " ") +
-			"(native libraries for " + platform + ")";
+		if (r.description == null) r.description = path.replaceAll(".*/", "") + ", a library of Fiji Autoencoders";
+		if (platform != null) r.description += " (native libraries for " + platform + ")";
 		return r;
 	}
 
