@@ -25,8 +25,10 @@ import org.scijava.Cancelable;
  * Decides where TensorFlow runs: in the caller's class loader (the usual case: a flat class path with TensorFlow Java
  * 1.1 on it, no cost), or in one {@link EngineClassLoader} per JVM, when the legacy TensorFlow 1.x jars of other Fiji
  * plugins are visible, or when the plugin is installed with its TensorFlow jars in {@code <app>/lib/fiji-autoencoders/}
- * (where Fiji's class loader does not look). Entry points (ImageJ 1 plugins, SciJava commands, the CLI) call
- * {@link #delegate} first: in the isolated case it runs the same class inside the engine and returns true.
+ * (where Fiji's class loader does not look; the update site puts the natives in
+ * {@code <app>/lib/<platform>/fiji-autoencoders/}, see {@link AppPlatform}). Entry points (ImageJ 1 plugins, SciJava
+ * commands, the CLI) call {@link #delegate} first: in the isolated case it runs the same class inside the engine and
+ * returns true.
  */
 public final class Engine {
 
@@ -55,12 +57,15 @@ public final class Engine {
 		if ("false".equals(mode)) return null;
 		final File self = codeSource(Engine.class);
 		final List<URL> urls = new ArrayList<>();
-		final File lib = self == null ? null : new File(self.getAbsoluteFile().getParentFile().getParentFile(), LIB);
-		final File[] jars = lib == null ? null : lib.listFiles((d, n) -> n.endsWith(".jar"));
+		final File app = self == null ? null : self.getAbsoluteFile().getParentFile().getParentFile();
+		final File[] jars = app == null ? null : jars(new File(app, LIB));
 		if (jars != null && jars.length > 0) {
 			urls.add(url(self));
-			Arrays.sort(jars);
 			for (final File j : jars)
+				urls.add(url(j));
+			// the update site installs TensorFlow's natives for this platform only, in the updater's platform folder
+			final File[] natives = jars(AppPlatform.nativeFolder(app));
+			if (natives != null) for (final File j : natives)
 				urls.add(url(j));
 		}
 		else if ("true".equals(mode) || legacyTensorFlowVisible(Engine.class.getClassLoader())) {
@@ -186,6 +191,12 @@ public final class Engine {
 			if (!p.isEmpty()) files.add(new File(p).getAbsoluteFile());
 		files.remove(null);
 		return new ArrayList<>(files);
+	}
+
+	private static File[] jars(final File folder) {
+		final File[] jars = folder.listFiles((d, n) -> n.endsWith(".jar"));
+		if (jars != null) Arrays.sort(jars);
+		return jars;
 	}
 
 	private static void copyFields(final Object from, final Object to) throws IllegalAccessException {

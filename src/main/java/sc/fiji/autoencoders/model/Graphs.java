@@ -27,6 +27,9 @@ public final class Graphs {
 					final String v = TensorFlow.version();
 					Conv3dGradient.available(); // before any graph of this class loader exists (see there)
 					version = v;
+					// with the CPU natives the CPU runs, as ever, and nothing is said
+					if (TensorFlowDevice.gpuNativesInstalled()) System.err.println("[Fiji Autoencoders] " +
+						TensorFlowDevice.line());
 				}
 				catch (final LinkageError e) {
 					throw new IllegalStateException(nativeFailure(e), e);

@@ -1,16 +1,12 @@
 package sc.fiji.autoencoders.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +44,7 @@ public class InstallLayoutIT {
 			"tensorflow-core-native-1.1.0-macosx-arm64.jar", "javacpp-1.5.10.jar", "protobuf-java-4.32.0.jar" })
 			assertTrue(lib.contains(expected), expected + " in " + lib);
 		for (final String where : new String[] { "jars", "plugins" })
-			for (final File f : listJars(new File(APP, where)))
+			for (final File f : FijiJvm.jars(new File(APP, where)))
 				try (JarFile jar = new JarFile(f)) {
 					assertTrue(jar.getEntry("org/tensorflow/Graph.class") == null &&
 						jar.getEntry("com/google/protobuf/Message.class") == null, f + " is on Fiji's class path");
@@ -57,46 +53,7 @@ public class InstallLayoutIT {
 
 	@Test
 	public void installedPluginTrainsAndDenoisesBesideTheLegacyJars() throws Exception {
-		final List<String> cp = new ArrayList<>();
-		for (final File f : new File("target/legacy-tf").listFiles())
-			cp.add(f.getPath());
-		for (final File f : listJars(new File(APP, "plugins")))
-			cp.add(f.getPath());
-		// Fiji's own libraries that the plugin uses (the install leaves them to Fiji)
-		for (final String p : System.getProperty("java.class.path").split(File.pathSeparator))
-			if (p.matches(".*/(ij|scijava-common|parsington|imglib2)-[0-9][0-9a-z.]*\\.jar")) cp.add(p);
-		assertEquals(4 + 2 + 1, cp.size(), cp.toString());
-		final File model = new File(dir, "m.aemodel"), out = new File(dir, "out");
-		run(cp, "train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gaussian:25", "--out", model
-			.getPath(), "--epochs", "2", "--patch", "32", "--batch", "8", "--filters", "8", "--seed", "1");
-		run(cp, "denoise", "--model", model.getPath(), "--input", "test-images/denoise-test.png", "--output", out
-			.getPath());
-		assertTrue(new File(out, "denoise-test.tif").isFile());
+		FijiJvm.trainAndDenoise(FijiJvm.classPath(APP), dir);
 		assertFalse(new File(APP, "jars/Fiji_Autoencoders").exists());
-	}
-
-	// -- Helper methods --
-
-	private static List<File> listJars(final File folder) {
-		final List<File> jars = new ArrayList<>();
-		final File[] files = folder.listFiles();
-		if (files != null) for (final File f : files) {
-			if (f.isDirectory()) jars.addAll(listJars(f));
-			else if (f.getName().endsWith(".jar")) jars.add(f);
-		}
-		return jars;
-	}
-
-	private static void run(final List<String> cp, final String... args) throws Exception {
-		final List<String> cmd = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java")
-			.getPath(), "-Xmx2g", "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp),
-			"sc.fiji.autoencoders.cli.Launcher"));
-		cmd.addAll(Arrays.asList(args));
-		final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-		final Process p = pb.start();
-		final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(p.waitFor(240, TimeUnit.SECONDS));
-		assertEquals(0, p.exitValue(), String.join(" ", args) + "\n" + output);
 	}
 }
