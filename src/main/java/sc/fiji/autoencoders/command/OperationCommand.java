@@ -149,7 +149,7 @@ public abstract class OperationCommand extends DynamicCommand {
 				if (isInputResolved(item.getName())) values.put(item.getName(), getInput(item.getName()));
 		}
 		results = new LinkedHashMap<>();
-		if (!Engine.delegate(this, DynamicCommand::run)) { // TensorFlow isolated from legacy jars
+		if (!Engine.delegate((Runnable) this, Runnable::run)) { // TensorFlow isolated from legacy jars (a JDK type crosses)
 			try {
 				run(Operations.create(Operations.info(type)));
 			}
