@@ -392,6 +392,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.channelNormalizations = norms.length > 1 ? java.util.List.of(norms) : null;
 		m.noise = data.noise();
 		m.mode = data.mode();
+		m.method = data.method();
 		m.masking = data.masking();
 		m.data = data.describe();
 		m.patchSize = config.patchSize;

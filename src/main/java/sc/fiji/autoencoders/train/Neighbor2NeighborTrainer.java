@@ -15,6 +15,8 @@ import org.tensorflow.types.TInt32;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.DenoiserMethod;
+import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.ModelKind;
@@ -39,7 +41,8 @@ import sc.fiji.autoencoders.model.Weights;
  * </pre>
  *
  * where f(y), the network on the whole patch, is computed without gradient (a forward pass before each step), and
- * gamma rises linearly from 0 to {@link #GAMMA} over the run (time budget or epochs), as in the paper's code. The
+ * gamma rises linearly from 0 to {@link #GAMMA} over the run (the loop's {@link TrainingLoop#progress()}: time budget
+ * or epochs), as in the paper's code. The
  * network is an ordinary (residual) denoiser without a blind spot, so the model denoises like any other; it is stored
  * as a {@code noisy}-mode model without masking. The validation loss is this loss at the final gamma on fixed
  * validation patches and draws (there is no clean image, no PSNR).
@@ -100,8 +103,6 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 			config.validationPatches, config.seed + 2);
 		norm.normalize(valPatches);
 		final NeighborSubsampler.Draw valDraw = sub.draw(valPatches, new Random(config.seed + 3));
-		final long t0 = System.nanoTime();
-		final long plannedSteps = (long) config.epochs * config.stepsPerEpoch;
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(
@@ -129,6 +130,9 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 				if ((long) config.batchSize * full * full >= 1 << 24) throw new BadInputException("Batch " + config
 					.batchSize + " of " + full + "x" + full + " patches is too large for Neighbor2Neighbor: use a smaller " +
 					"batch or patch.");
+				final DenoiserMethod method = DenoiserMethods.of(DenoiserMethods.NEIGHBOR2NEIGHBOR);
+				final TrainingLoop loop = newLoop(config, method.validationLabel(), method.metricLabel(), c -> model(net,
+					norm, c, adam.state(session)), h -> true);
 				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
 
 					@Override
@@ -141,8 +145,8 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 						final float[] exp = new float[first.length];
 						for (int i = 0; i < exp.length; i++)
 							exp[i] = fy[first[i]] - fy[second[i]];
-						final double progress = Math.min(1, Math.max(config.minutes > 0 ? (System.nanoTime() - t0) / 6e10 /
-							config.minutes : 0, (double) globalStep / plannedSteps));
+						// the loop's clock: gamma reaches its final value as the run ends, by time or by epochs
+						final double progress = loop.progress();
 						final long[] shape = { config.batchSize, p, p, 1 };
 						try (var tx = Tensors.of(g1, shape); var ty = Tensors.of(g2, shape); var te = Tensors.of(exp, shape);
 							var tg = Tensors.scalar((float) (GAMMA * progress)))
@@ -169,8 +173,7 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 						adam.restart(session, weights, stepsDone);
 					}
 				};
-				final TrainingLoop.Outcome o = run(newLoop(config, "sub-sampled validation loss", null, c -> model(net, norm,
-					c, adam.state(session)), h -> true), problem);
+				final TrainingLoop.Outcome o = run(loop, problem);
 				return model(net, norm, o, adam.state(session));
 			}
 		}
@@ -240,6 +243,7 @@ public final class Neighbor2NeighborTrainer extends AbstractTrainer<Neighbor2Nei
 		m.normalization = norm;
 		m.noise = "none";
 		m.mode = TrainingMode.NOISY;
+		m.method = DenoiserMethods.NEIGHBOR2NEIGHBOR;
 		m.data = "Neighbor2Neighbor on " + noisy.size() + " noisy planes (no clean image), 2D";
 		m.patchSize = subPatch(net);
 		m.history = o.history;

@@ -5,6 +5,7 @@ import java.util.Random;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.StructMask;
@@ -80,14 +81,17 @@ abstract class TrainingData {
 		return null;
 	}
 
-	/** The log's and the loss plot's name of the validation loss. */
-	String validationLabel() {
-		return "validation loss";
+	/** The id of the {@link TrainingMethod} these data are for, recorded in the model. */
+	abstract String method();
+
+	/** The log's and the loss plot's name of the validation loss: the method's. */
+	final String validationLabel() {
+		return DenoiserMethods.of(method()).validationLabel();
 	}
 
-	/** How to print the validation metric, or null for none. */
-	String metricLabel() {
-		return "validation PSNR %.2f dB";
+	/** How to print the validation metric, or null for none: the method's. */
+	final String metricLabel() {
+		return DenoiserMethods.of(method()).metricLabel();
 	}
 
 	/** What the data were, for the model file, e.g. "12 noisy planes (no clean image), 2D". */
@@ -117,6 +121,11 @@ abstract class TrainingData {
 		@Override
 		TrainingMode mode() {
 			return TrainingMode.CLEAN;
+		}
+
+		@Override
+		String method() {
+			return DenoiserMethods.CLEAN;
 		}
 
 		@Override
@@ -201,6 +210,11 @@ abstract class TrainingData {
 		}
 
 		@Override
+		String method() {
+			return DenoiserMethods.NOISE2VOID;
+		}
+
+		@Override
 		void checkPresent() {
 			if (masking == null) throw new BadInputException("No masking given: pass Masking.n2v2(1) for Noise2Void.");
 			masking.validate();
@@ -261,15 +275,6 @@ abstract class TrainingData {
 			return masking;
 		}
 
-		@Override
-		String validationLabel() {
-			return "masked validation loss";
-		}
-
-		@Override
-		String metricLabel() {
-			return null; // no clean image, no PSNR
-		}
 
 		@Override
 		String describe() {
@@ -292,6 +297,11 @@ abstract class TrainingData {
 		@Override
 		TrainingMode mode() {
 			return TrainingMode.PAIRS;
+		}
+
+		@Override
+		String method() {
+			return DenoiserMethods.PAIRS;
 		}
 
 		@Override
@@ -402,10 +412,6 @@ abstract class TrainingData {
 			return validation;
 		}
 
-		@Override
-		String metricLabel() {
-			return "validation PSNR %.2f dB (against the targets)";
-		}
 
 		@Override
 		String describe() {
