@@ -96,7 +96,8 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 		"${DEFAULT-VALUE}).")
 	double minutes;
 
-	@Option(names = "--epochs", defaultValue = "100", description = "Largest number of epochs (default ${DEFAULT-VALUE}).")
+	@Option(names = "--epochs", defaultValue = "0", description = "Largest number of epochs, 0 for no limit: the time " +
+		"budget (--minutes) ends training (default ${DEFAULT-VALUE}).")
 	int epochs;
 
 	@Option(names = "--steps-per-epoch", defaultValue = "100", description = "Steps per epoch (default ${DEFAULT-VALUE}).")

@@ -86,8 +86,8 @@ public class TrainDenoisingAutoencoder extends ContextCommand {
 	@Parameter(label = "Time budget (minutes, 0 = none)", min = "0")
 	private double minutes = 15;
 
-	@Parameter(label = "Largest number of epochs", min = "1")
-	private int epochs = 100;
+	@Parameter(label = "Largest number of epochs (0: no limit)", min = "0")
+	private int epochs = 0;
 
 	@Parameter(label = "Steps per epoch", min = "1")
 	private int steps_per_epoch = 100;

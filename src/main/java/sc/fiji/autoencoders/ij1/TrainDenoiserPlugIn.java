@@ -12,6 +12,7 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TrainDenoiserSettings;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.TrainingMode;
+import sc.fiji.autoencoders.train.TrainingMethod;
 
 /**
  * Plugins > Autoencoders > Train Denoising Autoencoder... (ImageJ 1 twin of the SciJava command; recordable). The
@@ -64,10 +65,12 @@ public class TrainDenoiserPlugIn extends DialogPlugIn {
 			targets = Collections.singletonList(target);
 		}
 		final Runnable[] cancel = new Runnable[1];
-		final boolean n2v = mode == TrainingMode.NOISY;
+		// the method's names: a Neighbor2Neighbor run plotted as "masked validation" misnamed its loss
+		final TrainingMethod method = settings.method();
+		final String validation = method.validationLabel();
 		final AutoencoderModel m = Autoencoders.trainDenoiser(Collections.singletonList(image), targets, settings,
-			PlugInSupport.file(model, "model file"), new LossPlot("Denoiser", n2v ? "masked validation loss %.5g"
-				: "validation PSNR %.2f dB", n2v ? "masked validation" : "validation", () -> cancel[0].run()),
+			PlugInSupport.file(model, "model file"), new LossPlot("Denoiser", method.metricLabel() != null ? method
+				.metricLabel() : validation + " %.5g", validation.replaceAll(" loss$", ""), () -> cancel[0].run()),
 			c -> cancel[0] = c);
 		IJ.log("Saved " + model + ": " + m.summary());
 	}

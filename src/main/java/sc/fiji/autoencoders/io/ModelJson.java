@@ -437,8 +437,8 @@ final class ModelJson {
 		final Field<Spec, Masking> masking = t.optional("masking", MASKING.object(), s -> s.model.masking, null);
 		// added with training methods as plug-ins: files without it derive it from mode and masking
 		// (DenoiserMethods#derived); written only where it is not 'clean', so that clean-mode files stay as they were
-		final Field<Spec, String> method = t.optional("method", JsonTable.TEXT, s -> s.model.isDenoiser() && s.model
-			.method != null && !DenoiserMethods.CLEAN.equals(s.model.method) ? s.model.method : null, null);
+		final Field<Spec, String> method = t.optional("method", JsonTable.TEXT, s -> s.model.isDenoiser() &&
+			!DenoiserMethods.CLEAN.equals(s.model.trainingMethod().id()) ? s.model.trainingMethod().id() : null, null);
 		final Field<Spec, String> data = t.optional("data", JsonTable.TEXT, s -> s.model.data, null);
 		// added with effective-radius tile margins (issue 13): files without it were never measured, and their tiles keep
 		// margins of the architecture's worst-case receptive radius
