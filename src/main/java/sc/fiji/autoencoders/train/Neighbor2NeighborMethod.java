@@ -13,7 +13,7 @@ import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
 
 /**
- * Neighbor2Neighbor ({@link Neighbor2NeighborTrainer}): noisy planes alone, two sub-sampled halves of each patch
+ * Neighbor2Neighbor ({@link Neighbor2NeighborData}): noisy planes alone, two sub-sampled halves of each patch
  * trained one onto the other; an ordinary (residual) denoiser. Single-channel 2D networks, pixel-independent noise.
  */
 @Plugin(type = TrainingMethod.class, priority = 200)
@@ -62,7 +62,7 @@ public final class Neighbor2NeighborMethod implements TrainingMethod {
 	@Override
 	public String loss() {
 		return "mean squared error between the output on one sub-sampling and the other, plus the Neighbor2Neighbor " +
-			"regulariser (weight rising from 0 to " + Neighbor2NeighborTrainer.GAMMA + ")";
+			"regulariser (weight rising from 0 to " + Neighbor2NeighborData.GAMMA + ")";
 	}
 
 	@Override
@@ -85,6 +85,6 @@ public final class Neighbor2NeighborMethod implements TrainingMethod {
 	public AbstractTrainer<?> trainer(final TrainingImages inputs, final TrainingImages targets, final NetworkSpec spec,
 		final TrainingConfig config, final Options options)
 	{
-		return new Neighbor2NeighborTrainer(inputs.allPlanes(), spec, config);
+		return DenoiserTrainer.neighbor2Neighbor(inputs, spec, config);
 	}
 }

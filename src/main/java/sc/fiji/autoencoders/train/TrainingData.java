@@ -3,18 +3,24 @@ package sc.fiji.autoencoders.train;
 import java.util.List;
 import java.util.Random;
 
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.noise.NoiseModel;
 
 /**
- * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMode}: normalized batches of network inputs,
- * targets, and where the loss counts. Each kind holds only the images of its mode: {@link Noise2Void} is made from
+ * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMethod}: normalized batches of network
+ * inputs, targets, and where the loss counts, and the {@link Objective} that scores them. Each kind holds only the images of its mode: {@link Noise2Void} is made from
  * noisy images alone, so that a clean image cannot reach its training. Every kind takes {@link TrainingImages}: planes
  * or Z stacks (2D or 3D networks), of one channel or several trained jointly, each channel normalized on its own and
  * the channels interleaved in the batches as the network takes them (channel fastest).
@@ -38,6 +44,8 @@ abstract class TrainingData {
 	/** Planes of a 3D patch (1 in 2D), set by {@link #start}. */
 	int patchDepth = 1;
 	Normalization[] norms;
+	/** The network trained, set by {@link #start}. */
+	NetworkSpec network;
 
 	TrainingData(final TrainingImages images) {
 		this.images = images;
@@ -48,14 +56,47 @@ abstract class TrainingData {
 	/** Throws if there is nothing to train on (checked before the patch size). */
 	abstract void checkPresent();
 
-	/** Throws if an image is too small for the patch, not finite, or (new models) constant. */
-	abstract void checkPlanes(int patchSize, int patchDepth, boolean resuming);
+	/** Throws if an image is too small for the patch of {@code net}, not finite, or (new models) constant. */
+	abstract void checkPlanes(TrainingConfig config, NetworkSpec net, boolean resuming);
 
-	/** Splits the images, makes the samplers and the fixed validation batch ({@code n}: one per input channel). */
-	final void start(final TrainingConfig config, final Normalization[] n) {
+	/**
+	 * Splits the images, makes the samplers and the fixed validation batch ({@code n}: one per input channel) for
+	 * training {@code net}.
+	 */
+	final void start(final TrainingConfig config, final Normalization[] n, final NetworkSpec net) {
 		norms = n;
-		patchDepth = images.dims() == 3 ? config.patchDepth : 1;
+		network = net;
+		patchDepth = depth(config);
 		begin(config);
+	}
+
+	/** Planes of a patch of these images: the configured patch depth for Z stacks, else 1. */
+	final int depth(final TrainingConfig config) {
+		return images.dims() == 3 ? config.patchDepth : 1;
+	}
+
+	/**
+	 * The loss and validation of these data on the network's output {@code out} for input {@code x}: by default the
+	 * squared error against {@link #next}'s targets (on the masked pixels when {@link #masked()}), validated on
+	 * {@link #validation()}.
+	 */
+	Objective objective(final Ops tf, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
+		final TrainingConfig config)
+	{
+		final long p = config.patchSize, c = images.channels();
+		return new SquaredError(tf, x, out, masked(), validation(), images.dims() == 3 ? new long[] { patchDepth, p, p, c }
+			: new long[] { p, p, c });
+	}
+
+	/** The next training batch as the objective takes it, from the prefetching thread: input, target[, mask]. */
+	float[][] nextArrays(final int batchSize) {
+		final Batch b = next(batchSize);
+		return b.mask == null ? new float[][] { b.input, b.target } : new float[][] { b.input, b.target, b.mask };
+	}
+
+	/** The side of the network's training patches, as the model records it. */
+	int patchSize(final TrainingConfig config) {
+		return config.patchSize;
 	}
 
 	abstract void begin(TrainingConfig config);
@@ -137,8 +178,8 @@ abstract class TrainingData {
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
-			images.checkFits("Training image", patchSize, depth);
+		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
+			images.checkFits("Training image", config.patchSize, depth(config));
 			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), images.dims() == 3 ? "training stacks"
 				: "training images");
 		}
@@ -222,8 +263,8 @@ abstract class TrainingData {
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
-			images.checkFits("Noisy image", patchSize, depth);
+		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
+			images.checkFits("Noisy image", config.patchSize, depth(config));
 			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "noisy images");
 		}
 
@@ -323,9 +364,9 @@ abstract class TrainingData {
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
-			images.checkFits("Input image", patchSize, depth);
-			targets.checkFits("Target image", patchSize, depth);
+		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
+			images.checkFits("Input image", config.patchSize, depth(config));
+			targets.checkFits("Target image", config.patchSize, depth(config));
 			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "input images");
 		}
 
