@@ -224,7 +224,6 @@ public final class TrainDenoiserSettings {
 	 * settings (e.g. Neighbor2Neighbor: single-channel planes only).
 	 */
 	public TrainingMethod method() {
-		jointChannels();
 		final TrainingMethod m = TrainingMethods.select(trainingMode(), noisyMethod);
 		m.check(new MethodOptions(this));
 		return m;
@@ -240,7 +239,7 @@ public final class TrainDenoiserSettings {
 
 	/** True when training by blind-spot masking: noisy mode with method noise2void. */
 	public boolean noise2Void() {
-		return trainingMode() == TrainingMode.NOISY && noisyMethod() == NoisyMethod.NOISE2VOID;
+		return method() instanceof Noise2VoidMethod;
 	}
 
 	/** Noise2Void's masking, checked. */
