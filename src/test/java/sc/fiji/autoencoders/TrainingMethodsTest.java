@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -72,9 +73,19 @@ public class TrainingMethodsTest {
 		trainExportAndCheck("clean", settings("clean", "noise2void"));
 	}
 
+	/** Also: a recorded method must be installed and of the file's mode, or the file is refused naming it. */
 	@Test
 	public void noise2Void() throws IOException {
-		trainExportAndCheck("noise2void", settings("noisy", "noise2void"));
+		final File model = trainExportAndCheck("noise2void", settings("noisy", "noise2void"));
+		final File unknown = new File(dir, "unknown.aemodel");
+		withSpec(model, unknown, spec -> spec.addProperty("method", "divnoising"));
+		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(unknown));
+		assertTrue(e.getMessage().contains("unknown.aemodel") && e.getMessage().contains("'divnoising'") && e
+			.getMessage().contains("newer version"), e.getMessage());
+		final File otherMode = new File(dir, "other-mode.aemodel");
+		withSpec(model, otherMode, spec -> spec.addProperty("method", "pairs"));
+		final BadInputException m = assertThrows(BadInputException.class, () -> ModelFile.load(otherMode));
+		assertTrue(m.getMessage().contains("'pairs'") && m.getMessage().contains("its mode is 'noisy'"), m.getMessage());
 	}
 
 	@Test
@@ -114,7 +125,8 @@ public class TrainingMethodsTest {
 
 	// -- Helper methods --
 
-	private void trainExportAndCheck(final String id, final TrainDenoiserSettings settings) throws IOException {
+	/** Trains, checks the file, info and export, and returns the model file. */
+	private File trainExportAndCheck(final String id, final TrainDenoiserSettings settings) throws IOException {
 		final String[] expected = EXPECTED.get(id);
 		final List<Plane> clean = TestImages.blobStack(3, 96, 96, 5);
 		final List<Plane> noisy = new ArrayList<>();
@@ -143,7 +155,7 @@ public class TrainingMethodsTest {
 
 		// written without the record, as earlier versions wrote it: the method is derived
 		final File old = new File(dir, id + "-old.aemodel");
-		withoutMethod(model, old);
+		withSpec(model, old, spec -> spec.remove("method"));
 		assertEquals(id, ModelFile.load(old).method, "derived");
 
 		final ExportSettings export = new ExportSettings();
@@ -155,6 +167,7 @@ public class TrainingMethodsTest {
 		assertTrue(readme.contains("Trained by " + expected[0]), readme);
 		assertTrue(readme.contains("https://doi.org/" + expected[1]), "cites the method's paper:\n" + readme);
 		assertTrue(entry(export.output, "rdf.yaml").contains(expected[1]), "rdf.yaml cites it");
+		return model;
 	}
 
 	private static TrainDenoiserSettings settings(final String mode, final String noisyMethod) {
@@ -182,8 +195,10 @@ public class TrainingMethodsTest {
 		throw new AssertionError("no " + name + " in " + zip);
 	}
 
-	/** A copy of the model file whose spec.json lacks the 'method' field. */
-	private static void withoutMethod(final File model, final File out) throws IOException {
+	/** A copy of the model file with its spec.json changed by {@code edit}. */
+	private static void withSpec(final File model, final File out, final Consumer<JsonObject> edit)
+		throws IOException
+	{
 		try (InputStream in = Files.newInputStream(model.toPath()); ZipInputStream z = new ZipInputStream(in);
 			OutputStream o = Files.newOutputStream(out.toPath()); ZipOutputStream w = new ZipOutputStream(o))
 		{
@@ -192,7 +207,7 @@ public class TrainingMethodsTest {
 				if (e.getName().equals("spec.json")) {
 					final JsonObject spec = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8))
 						.getAsJsonObject();
-					spec.remove("method");
+					edit.accept(spec);
 					bytes = spec.toString().getBytes(StandardCharsets.UTF_8);
 				}
 				w.putNextEntry(new ZipEntry(e.getName()));

@@ -166,10 +166,11 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 			final Ops tf = Ops.create(g);
 			final Shape shape = DenoiserNetwork.inputShape(net, -1);
 			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(shape));
+			final Objective objective = data.objective(tf, x, config);
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
 			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, net, params);
-			final Objective objective = data.objective(tf, x, out, config);
+			objective.build(tf, out);
 			final AdamOptimizer adam = new AdamOptimizer(tf, objective.loss(), params, resume != null ? resume.optimizerState
 				: null);
 			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed(net));

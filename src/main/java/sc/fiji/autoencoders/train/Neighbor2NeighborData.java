@@ -140,10 +140,8 @@ final class Neighbor2NeighborData extends TrainingData {
 	}
 
 	@Override
-	Objective objective(final Ops tf, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
-		final TrainingConfig config)
-	{
-		return new SubSampledLoss(tf, x, out);
+	Objective objective(final Ops tf, final Placeholder<TFloat32> x, final TrainingConfig config) {
+		return new SubSampledLoss(tf, x);
 	}
 
 	@Override
@@ -166,13 +164,17 @@ final class Neighbor2NeighborData extends TrainingData {
 	private final class SubSampledLoss extends Objective {
 
 		private final Placeholder<TFloat32> x, y, expDiff, gamma;
-		private final Operand<TFloat32> loss;
+		private Operand<TFloat32> loss;
 
-		SubSampledLoss(final Ops tf, final Placeholder<TFloat32> x, final Operand<TFloat32> out) {
+		SubSampledLoss(final Ops tf, final Placeholder<TFloat32> x) {
 			this.x = x;
 			y = tf.withName("target").placeholder(TFloat32.class);
 			expDiff = tf.withName("exp_diff").placeholder(TFloat32.class);
 			gamma = tf.withName("gamma").placeholder(TFloat32.class);
+		}
+
+		@Override
+		void build(final Ops tf, final Operand<TFloat32> out) {
 			final Operand<TInt32> all = tf.constant(new int[] { 0, 1, 2, 3 });
 			final Operand<TFloat32> diff = tf.math.sub(out, y);
 			loss = tf.math.add(tf.math.mean(tf.math.square(diff), all), tf.math.mul(gamma, tf.math.mean(tf.math.square(tf

@@ -5,6 +5,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -14,7 +15,14 @@ import org.tensorflow.types.TFloat32;
  */
 abstract class Objective {
 
-	/** The scalar loss to minimise. */
+	/**
+	 * Builds the loss on the network's output; called once, after the network (the objective's placeholders, made by
+	 * its constructor, come before the network in the graph, as they always did: the graph's order changes the last
+	 * digits of the results).
+	 */
+	abstract void build(Ops tf, Operand<TFloat32> out);
+
+	/** The scalar loss to minimise, once {@link #build} made it. */
 	abstract Operand<TFloat32> loss();
 
 	/**

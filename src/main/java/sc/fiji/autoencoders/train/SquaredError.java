@@ -21,13 +21,13 @@ import sc.fiji.autoencoders.model.Tensors;
 final class SquaredError extends Objective {
 
 	private final Placeholder<TFloat32> x, y, m;
-	private final Operand<TFloat32> loss;
+	private Operand<TFloat32> loss;
 	private final TrainingData.Batch validation;
 	private final long[] patchShape;
 
 	/** @param patchShape one patch's shape without the batch dimension: {P, P, C}, or {D, P, P, C} in 3D */
-	SquaredError(final Ops tf, final Placeholder<TFloat32> x, final Operand<TFloat32> out, final boolean masked,
-		final TrainingData.Batch validation, final long... patchShape)
+	SquaredError(final Ops tf, final Placeholder<TFloat32> x, final boolean masked, final TrainingData.Batch validation,
+		final long... patchShape)
 	{
 		this.x = x;
 		this.validation = validation;
@@ -35,10 +35,14 @@ final class SquaredError extends Objective {
 		final Shape shape = x.shape();
 		y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(shape));
 		m = masked ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(shape)) : null;
+	}
+
+	@Override
+	void build(final Ops tf, final Operand<TFloat32> out) {
 		final Operand<TInt32> all = tf.constant(patchShape.length == 4 ? new int[] { 0, 1, 2, 3, 4 } : new int[] { 0, 1,
 			2, 3 });
 		final Operand<TFloat32> sq = tf.math.squaredDifference(out, y);
-		loss = masked ? tf.math.div(tf.sum(tf.math.mul(sq, m), all), tf.math.maximum(tf.sum(m, all), tf.constant(1f)))
+		loss = m != null ? tf.math.div(tf.sum(tf.math.mul(sq, m), all), tf.math.maximum(tf.sum(m, all), tf.constant(1f)))
 			: tf.math.mean(sq, all);
 	}
 

@@ -3,7 +3,6 @@ package sc.fiji.autoencoders.train;
 import java.util.List;
 import java.util.Random;
 
-import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -76,15 +75,13 @@ abstract class TrainingData {
 	}
 
 	/**
-	 * The loss and validation of these data on the network's output {@code out} for input {@code x}: by default the
-	 * squared error against {@link #next}'s targets (on the masked pixels when {@link #masked()}), validated on
-	 * {@link #validation()}.
+	 * The loss and validation of these data for the network's input {@code x} (its loss is built on the output later,
+	 * {@link Objective#build}): by default the squared error against {@link #next}'s targets (on the masked pixels when
+	 * {@link #masked()}), validated on {@link #validation()}.
 	 */
-	Objective objective(final Ops tf, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
-		final TrainingConfig config)
-	{
+	Objective objective(final Ops tf, final Placeholder<TFloat32> x, final TrainingConfig config) {
 		final long p = config.patchSize, c = images.channels();
-		return new SquaredError(tf, x, out, masked(), validation(), images.dims() == 3 ? new long[] { patchDepth, p, p, c }
+		return new SquaredError(tf, x, masked(), validation(), images.dims() == 3 ? new long[] { patchDepth, p, p, c }
 			: new long[] { p, p, c });
 	}
 
