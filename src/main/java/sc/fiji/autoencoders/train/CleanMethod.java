@@ -11,7 +11,9 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.noise.NoiseModels;
 
-/** Clean images, corrupted on the fly by the noise model of option {@code noise} ({@link TrainingData.CleanWithNoise}). */
+/**
+ * Clean images, corrupted on the fly by the noise model of option {@code noise} ({@link TrainingData.CleanWithNoise}).
+ */
 @Plugin(type = TrainingMethod.class, priority = 400)
 public final class CleanMethod implements TrainingMethod {
 

@@ -37,10 +37,10 @@ import sc.fiji.autoencoders.model.Weights;
 
 /**
  * Trains a denoising network by one of the {@link TrainingMethod}s, each its own {@link TrainingData} and
- * {@link Objective} on the one {@link TrainingLoop}: on clean planes corrupted on the fly with a {@link NoiseModel} (the
- * constructor, {@link #clean}), on noisy planes alone by blind-spot masking ({@link #noise2Void}) or by sub-sampling
- * ({@link #neighbor2Neighbor}), or on registered input/target pairs ({@link #pairs}). Every method makes the same kind
- * of model, which denoises the same way.
+ * {@link Objective} on the one {@link TrainingLoop}: on clean planes corrupted on the fly with a {@link NoiseModel}
+ * (the constructor, {@link #clean}), on noisy planes alone by blind-spot masking ({@link #noise2Void}) or by
+ * sub-sampling ({@link #neighbor2Neighbor}), or on registered input/target pairs ({@link #pairs}). Every method makes
+ * the same kind of model, which denoises the same way.
  * Follows the engine pattern: configure, {@link #checkInput()}, {@link #process()}, and {@link #cancel()} from another
  * thread (the best model so far is returned).
  * <p>

@@ -19,10 +19,11 @@ import sc.fiji.autoencoders.noise.NoiseModel;
 
 /**
  * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMethod}: normalized batches of network
- * inputs, targets, and where the loss counts, and the {@link Objective} that scores them. Each kind holds only the images of its mode: {@link Noise2Void} is made from
- * noisy images alone, so that a clean image cannot reach its training. Every kind takes {@link TrainingImages}: planes
- * or Z stacks (2D or 3D networks), of one channel or several trained jointly, each channel normalized on its own and
- * the channels interleaved in the batches as the network takes them (channel fastest).
+ * inputs, targets, and where the loss counts, and the {@link Objective} that scores them. Each kind holds only the
+ * images of its mode: {@link Noise2Void} is made from noisy images alone, so that a clean image cannot reach its
+ * training. Every kind takes {@link TrainingImages}: planes or Z stacks (2D or 3D networks), of one channel or several
+ * trained jointly, each channel normalized on its own and the channels interleaved in the batches as the network takes
+ * them (channel fastest).
  */
 abstract class TrainingData {
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 
-/** The papers of the network and the method a denoiser was trained with, as bioimage.io {@code cite} entries (text and DOI). */
+/**
+ * The papers of the network and the method a denoiser was trained with, as bioimage.io {@code cite} entries (text and
+ * DOI or URL).
+ */
 final class Citations {
 
 	static final String UNET = "Ronneberger, O., Fischer, P. and Brox, T. (2015). U-Net: Convolutional networks for " +
