@@ -52,7 +52,7 @@ public class TrainingMethodsTest {
 	/** Method id -> {display name as info and the README give it, DOI of its paper}. */
 	private static final Map<String, String[]> EXPECTED = new LinkedHashMap<>();
 	static {
-		EXPECTED.put("clean", new String[] { "clean images with a noise model", "10.1109/TIP.2017.2662206" });
+		EXPECTED.put("clean", new String[] { "Clean images with a noise model", "10.1109/TIP.2017.2662206" });
 		EXPECTED.put("noise2void", new String[] { "Noise2Void", "10.1109/CVPR.2019.00223" });
 		EXPECTED.put("neighbor2neighbor", new String[] { "Neighbor2Neighbor", "10.1109/CVPR46437.2021.01454" });
 		EXPECTED.put("pairs", new String[] { "CARE / Noise2Noise", "10.1038/s41592-018-0216-7" });
@@ -164,7 +164,7 @@ public class TrainingMethodsTest {
 		export.name = "Method test " + id;
 		Autoencoders.export(export);
 		final String readme = entry(export.output, "README.md");
-		assertTrue(readme.contains("Trained by " + expected[0]), readme);
+		assertTrue(readme.contains("Training method: **" + expected[0] + "**"), readme);
 		assertTrue(readme.contains("https://doi.org/" + expected[1]), "cites the method's paper:\n" + readme);
 		assertTrue(entry(export.output, "rdf.yaml").contains(expected[1]), "rdf.yaml cites it");
 		return model;

@@ -28,7 +28,7 @@ public final class CleanMethod implements TrainingMethod {
 
 	@Override
 	public String displayName() {
-		return "clean images with a noise model";
+		return "Clean images with a noise model";
 	}
 
 	@Override

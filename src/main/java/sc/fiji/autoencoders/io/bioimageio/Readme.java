@@ -59,7 +59,7 @@ final class Readme {
 		sb.append(BioImageIoExport.description(m)).append("\n\n");
 		sb.append("## How it was trained\n\n");
 		final DenoiserMethod method = m.trainingMethod();
-		sb.append("Trained by ").append(method.displayName()).append(" with [Fiji Autoencoders]" +
+		sb.append("Training method: **").append(method.displayName()).append("**. Trained with [Fiji Autoencoders]" +
 			"(https://github.com/fiji-autoencoders/fiji-autoencoders) on ").append(mode(m)).append(".\n\n");
 		sb.append("Please cite:\n\n");
 		for (final Map<String, Object> c : Citations.of(m))
