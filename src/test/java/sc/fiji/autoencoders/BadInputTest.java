@@ -190,9 +190,12 @@ public class BadInputTest {
 	public void nonPositiveEpochsBatchAndPatch() {
 		final List<Plane> planes = TestImages.blobStack(2, 32, 32, 1);
 		final TrainingConfig c = config(16);
-		c.epochs = 0;
-		checkInput("epochs 0", trainer(planes, c)::checkInput, denoiserMessage(planes, c), "Epochs must be positive " +
-			"(got 0)", "set at least 1");
+		c.epochs = -1;
+		checkInput("epochs -1", trainer(planes, c)::checkInput, denoiserMessage(planes, c), "Epochs must be 0 (no " +
+			"limit: the time budget ends training) or positive (got -1)", "--epochs 50");
+		c.epochs = 0; // no limit, and no time budget either
+		checkInput("epochs 0, minutes 0", trainer(planes, c)::checkInput, denoiserMessage(planes, c), "Neither a " +
+			"number of epochs nor a time budget is set", "--minutes 15");
 		c.epochs = 1;
 		c.batchSize = -2;
 		checkInput("batch size -2", trainer(planes, c)::checkInput, denoiserMessage(planes, c), "Batch size must be " +
@@ -208,8 +211,8 @@ public class BadInputTest {
 		final TrainingConfig v = config(16);
 		v.epochs = -1;
 		bad("epochs -1 (VAE, through the facade)", () -> CodeModels.trainVae(image(TestImages.blobs(8, 8, 1)),
-			new CodeModels.VaeSpecBuilder(), v, 0, out(), null, null, null), "Epochs must be positive (got -1)",
-			"set at least 1");
+			new CodeModels.VaeSpecBuilder(), v, 0, out(), null, null, null), "Epochs must be 0 (no limit: the time " +
+			"budget ends training) or positive (got -1)", "--epochs 50");
 	}
 
 	@Test

@@ -22,6 +22,8 @@ import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.Likelihood;
+import sc.fiji.autoencoders.model.DenoiserMethod;
+import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -395,6 +397,10 @@ final class ModelJson {
 		final Field<Spec, TrainingMode> mode = t.optional("mode", JsonTable.choice(TrainingMode.class, "training mode"),
 			s -> s.model.isDenoiser() && s.model.mode != TrainingMode.CLEAN ? s.model.mode : null, TrainingMode.CLEAN);
 		final Field<Spec, Masking> masking = t.optional("masking", MASKING.object(), s -> s.model.masking, null);
+		// added with training methods as plug-ins: files without it derive it from mode and masking
+		// (DenoiserMethods#derived); written only where it is not 'clean', so that clean-mode files stay as they were
+		final Field<Spec, String> method = t.optional("method", JsonTable.TEXT, s -> s.model.isDenoiser() &&
+			!DenoiserMethods.CLEAN.equals(s.model.trainingMethod().id()) ? s.model.trainingMethod().id() : null, null);
 		final Field<Spec, String> data = t.optional("data", JsonTable.TEXT, s -> s.model.data, null);
 		// added with effective-radius tile margins (issue 13): files without it were never measured, and their tiles keep
 		// margins of the architecture's worst-case receptive radius
@@ -464,6 +470,7 @@ final class ModelJson {
 				"spec.json describes a " + m.kind + " but has a denoiser's training mode or masking");
 			if (m.masking != null && m.mode != TrainingMode.NOISY) throw v.at.damaged("spec.json has a 'masking' " +
 				"field but its mode is '" + m.mode + "', not 'noisy'");
+			m.method = method(v.get(method), m, v.at);
 			m.patchSize = v.get(patchSize);
 			m.steps = v.get(steps);
 			m.learningRate = v.get(learningRate);
@@ -485,6 +492,25 @@ final class ModelJson {
 	}
 
 	private ModelJson() {}
+
+	/**
+	 * The training method of a denoiser: the recorded one, which must be installed and of the model's mode, or for
+	 * files written before it was recorded, the one its mode and masking imply.
+	 */
+	private static String method(final String recorded, final AutoencoderModel m, final JsonTable.At at) {
+		if (!m.isDenoiser()) {
+			if (recorded != null) throw at.damaged("spec.json describes a " + m.kind + " but has a denoiser's training " +
+				"method");
+			return null;
+		}
+		if (recorded == null) return DenoiserMethods.derived(m.mode, m.masking);
+		final DenoiserMethod known = DenoiserMethods.find(recorded);
+		if (known == null) throw at.damaged("its training method '" + recorded + "' is none of " + DenoiserMethods
+			.ids() + " (a newer version may have written it)");
+		if (known.mode() != m.mode) throw at.damaged("its training method '" + recorded + "' learns from " + known
+			.mode() + " images but its mode is '" + m.mode + "'");
+		return recorded;
+	}
 
 	static String toJson(final AutoencoderModel m) {
 		return GSON.toJson(MODEL.write(Spec.of(m)));

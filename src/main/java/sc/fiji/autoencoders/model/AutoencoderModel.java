@@ -34,6 +34,11 @@ public final class AutoencoderModel {
 	public String noise = "none";
 	/** What a denoiser was trained from (files written before the modes existed: {@link TrainingMode#CLEAN}). */
 	public TrainingMode mode = TrainingMode.CLEAN;
+	/**
+	 * The id of the {@link DenoiserMethod} that trained a denoiser (null for the other kinds); files written before it
+	 * was recorded derive it ({@link DenoiserMethods#derived}).
+	 */
+	public String method;
 	/** The blind-spot masking of a Noise2Void model, or null. */
 	public Masking masking;
 	/** What the training data were, for people (e.g. "12 noisy planes, 2D"), or null if not recorded. */
@@ -78,13 +83,14 @@ public final class AutoencoderModel {
 		return kind != ModelKind.DENOISER;
 	}
 
-	/**
-	 * How a denoiser learned, for people: its mode's description, except for noisy-mode models without masking, which
-	 * Neighbor2Neighbor trained.
-	 */
+	/** The method that trained this denoiser: the recorded one, or for a model made in memory, the derived one. */
+	public DenoiserMethod trainingMethod() {
+		return DenoiserMethods.of(method != null ? method : DenoiserMethods.derived(mode, masking));
+	}
+
+	/** How a denoiser learned, for people: its method's description, e.g. "Noise2Void (noisy images only)". */
 	public String trainedFrom() {
-		return mode == TrainingMode.NOISY && masking == null ? "Neighbor2Neighbor (noisy images only)" : mode
-			.description();
+		return trainingMethod().description();
 	}
 
 	/** One line for logs and the info command. */

@@ -14,6 +14,8 @@ public final class ModelDescription {
 		line(sb, "architecture", String.valueOf(m.hasCodes() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
+			final DenoiserMethod method = m.trainingMethod();
+			line(sb, "method", method.displayName() + " (" + method.id() + ")");
 			line(sb, "mode", m.mode.id() + ": " + m.trainedFrom());
 			if (m.mode == TrainingMode.CLEAN) line(sb, "noise model", m.noise);
 			if (m.masking != null) line(sb, "masking", masking(m));
@@ -39,9 +41,9 @@ public final class ModelDescription {
 			m.learningRate + (m.optimizerState != null ? ", optimizer state stored (resumable)" : ""));
 		final TrainingHistory.Epoch best = m.history.best();
 		if (best != null) {
-			if (m.isDenoiser() && m.mode == TrainingMode.NOISY) line(sb, "best epoch", String.format(Locale.ROOT,
-				"%d: %s validation loss %.5g (no clean image: no PSNR)", best.epoch, m.masking != null ? "masked"
-					: "sub-sampled", best.validationLoss));
+			if (m.isDenoiser() && m.trainingMethod().metricLabel() == null) line(sb, "best epoch", String.format(Locale
+				.ROOT, "%d: %s %.5g (no clean image: no PSNR)", best.epoch, m.trainingMethod().validationLabel(),
+				best.validationLoss));
 			else line(sb, "best epoch", String.format(Locale.ROOT, "%d: validation loss %.5g, %s %.3f", best.epoch,
 				best.validationLoss, m.isVae() ? "negative ELBO (nats)" : m.isAutoencoder()
 					? "squared error per image ([0, 1] units)" : m.mode == TrainingMode.PAIRS

@@ -28,6 +28,7 @@ import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
 import sc.fiji.autoencoders.op.denoising.EvaluateSettings;
 import sc.fiji.autoencoders.op.denoising.ImageDenoising;
+import sc.fiji.autoencoders.op.denoising.MethodOptions;
 import sc.fiji.autoencoders.op.denoising.PredictionSettings;
 import sc.fiji.autoencoders.op.denoising.SelfSupervisedSettings;
 import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
@@ -37,10 +38,10 @@ import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
-import sc.fiji.autoencoders.train.Neighbor2NeighborTrainer;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.TrainingListener;
+import sc.fiji.autoencoders.train.TrainingMethod;
 
 /**
  * The operations behind every user-facing command, on ImageJ images and model files. The SciJava commands and the
@@ -79,26 +80,17 @@ public final class Autoencoders {
 					: "No training image: open a clean image or stack first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final TrainingConfig config = settings.config();
+		final TrainingMethod method = settings.method();
 		final boolean joint = settings.jointChannels();
 		final boolean hasTargets = targets != null && !targets.isEmpty();
 		if (mode != TrainingMode.PAIRS && hasTargets) throw new BadInputException("Target images were given but the " +
 			"mode is '" + mode + "': choose mode pairs to train on input/target pairs, or give no targets.");
 		if (mode == TrainingMode.PAIRS) checkPairs(images, targets);
-		final AbstractTrainer<?> trainer;
-		if (mode == TrainingMode.NOISY && !settings.noise2Void()) { // Neighbor2Neighbor: single-channel planes
-			final List<Plane> planes = new ArrayList<>();
-			for (final ImagePlus imp : images)
-				planes.addAll(planes(imp, settings.channel));
-			trainer = new Neighbor2NeighborTrainer(planes, settings.network(1, 1), config);
-		}
-		else {
-			final TrainingImages in = trainingImages(images, settings, joint);
-			final NetworkSpec spec = settings.network(settings.dims == 3 ? ImageFiles.zAnisotropy(images.get(0)) : 1,
-				in.channels());
-			trainer = mode == TrainingMode.PAIRS ? DenoiserTrainer.pairs(in, trainingImages(targets, settings, joint),
-				spec, config) : mode == TrainingMode.NOISY ? DenoiserTrainer.noise2Void(in, settings.masking(), spec,
-					config) : DenoiserTrainer.clean(in, NoiseModels.parse(settings.noise), spec, config);
-		}
+		final TrainingImages in = trainingImages(images, settings, joint);
+		final NetworkSpec spec = settings.network(settings.dims == 3 ? ImageFiles.zAnisotropy(images.get(0)) : 1, in
+			.channels());
+		final AbstractTrainer<?> trainer = method.trainer(in, mode == TrainingMode.PAIRS ? trainingImages(targets,
+			settings, joint) : null, spec, config, new MethodOptions(settings));
 		return Training.train(trainer, ModelKind.DENOISER, out, settings.resumeFrom, listener, cancelHook);
 	}
 

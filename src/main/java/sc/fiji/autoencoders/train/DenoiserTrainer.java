@@ -7,16 +7,17 @@ import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.Normalization;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
@@ -35,9 +36,11 @@ import sc.fiji.autoencoders.model.TrainableParameters;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
- * Trains a denoising network, in one of three modes ({@link TrainingMode}): on clean planes corrupted on the fly with
- * a {@link NoiseModel} (the constructor), on noisy planes alone by blind-spot masking ({@link #noise2Void}), or on
- * registered input/target pairs ({@link #pairs}). Every mode makes the same kind of model, which denoises the same way.
+ * Trains a denoising network by one of the {@link TrainingMethod}s, each its own {@link TrainingData} and
+ * {@link Objective} on the one {@link TrainingLoop}: on clean planes corrupted on the fly with a {@link NoiseModel}
+ * (the constructor, {@link #clean}), on noisy planes alone by blind-spot masking ({@link #noise2Void}) or by
+ * sub-sampling ({@link #neighbor2Neighbor}), or on registered input/target pairs ({@link #pairs}). Every method makes
+ * the same kind of model, which denoises the same way.
  * Follows the engine pattern: configure, {@link #checkInput()}, {@link #process()}, and {@link #cancel()} from another
  * thread (the best model so far is returned).
  * <p>
@@ -121,6 +124,24 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	}
 
 	/**
+	 * Neighbor2Neighbor: trains on noisy single-channel planes only, by sub-sampling each patch twice (see
+	 * {@link Neighbor2NeighborData}); the network is an ordinary (residual) denoiser. As for {@link #noise2Void}, there
+	 * is no parameter for a clean image. Planes smaller than twice {@code config.patchSize} train on smaller patches.
+	 */
+	public static DenoiserTrainer neighbor2Neighbor(final List<Plane> noisy, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		return neighbor2Neighbor(TrainingImages.planes(noisy), spec, config);
+	}
+
+	/** As above, on the planes of one channel. */
+	public static DenoiserTrainer neighbor2Neighbor(final TrainingImages noisy, final NetworkSpec spec,
+		final TrainingConfig config)
+	{
+		return new DenoiserTrainer(new Neighbor2NeighborData(noisy), spec, config);
+	}
+
+	/**
 	 * Trains a 3D network ({@code spec.dims()} 3) on clean Z stacks with noise added on the fly, from patches of
 	 * {@code config.patchDepth} x {@code config.patchSize} x {@code config.patchSize} voxels.
 	 */
@@ -140,52 +161,44 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		validate();
 		final NetworkSpec net = resume != null ? resume.network : spec;
 		final Normalization[] norms = normalizations(net);
-		data.start(config, norms);
-		final TrainingData.Batch validation = data.validation();
-		final boolean masked = data.masked();
+		data.start(config, norms, net);
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Shape shape = DenoiserNetwork.inputShape(net, -1);
 			final Placeholder<TFloat32> x = tf.withName("noisy").placeholder(TFloat32.class, Placeholder.shape(shape));
-			final Placeholder<TFloat32> y = tf.withName("clean").placeholder(TFloat32.class, Placeholder.shape(shape));
-			final Placeholder<TFloat32> m = masked ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(
-				shape)) : null;
+			final Objective objective = data.objective(tf, x, config);
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
 			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, net, params);
-			final Operand<TInt32> all = tf.constant(net.dims() == 3 ? new int[] { 0, 1, 2, 3, 4 } : new int[] { 0, 1, 2,
-				3 });
-			final Operand<TFloat32> sq = tf.math.squaredDifference(out, y);
-			// masked: the mean over the masked pixels only (the others see their own noisy value)
-			final Operand<TFloat32> loss = masked ? tf.math.div(tf.sum(tf.math.mul(sq, m), all), tf.math.maximum(tf
-				.sum(m, all), tf.constant(1f))) : tf.math.mean(sq, all);
-			final AdamOptimizer adam = new AdamOptimizer(tf, loss, params, resume != null ? resume.optimizerState : null);
+			objective.build(tf, out);
+			final AdamOptimizer adam = new AdamOptimizer(tf, objective.loss(), params, resume != null ? resume.optimizerState
+				: null);
 			try (Session session = Sessions.create(g, config.threads, Precision.parse(config.precision).mixed(net));
-				BatchPrefetcher batches = new BatchPrefetcher(() -> {
-					final TrainingData.Batch b = data.next(config.batchSize);
-					return b.mask == null ? new float[][] { b.input, b.target } : new float[][] { b.input, b.target, b.mask };
-				}))
+				BatchPrefetcher batches = new BatchPrefetcher(() -> data.nextArrays(config.batchSize)))
 			{
-				final double noisyMse = identityMse(validation);
+				final Forward network = new Forward(session, x, out, config.batchSize);
+				// a residual network starts as the identity: a run ending far above the identity's loss blew up
+				final double identity = net.residual() ? objective.identityLoss() : Double.NaN;
+				final TrainingLoop loop = newLoop(config, data.validationLabel(), data.metricLabel(), c -> model(net, norms,
+					c, adam.state(session)), h -> Double.isNaN(identity) || !diverged(h, identity));
 				final TrainingLoop.Problem problem = new TrainingLoop.Problem() {
 
 					@Override
 					public double step(final long globalStep, final float lr) {
-						final float[][] batch = batches.next();
-						try (var tx = Tensors.of(batch[0], batchShape(config.batchSize));
-							var ty = Tensors.of(batch[1], batchShape(config.batchSize));
-							var tm = masked ? Tensors.of(batch[2], batchShape(config.batchSize)) : null)
-						{
-							final Session.Runner r = session.runner().feed(x, tx).feed(y, ty).fetch(loss);
-							if (masked) r.feed(m, tm);
+						final List<Tensor> owned = new ArrayList<>();
+						try {
+							final Session.Runner r = session.runner().fetch(objective.loss());
+							objective.feed(r, batches.next(), network, loop.progress(), owned);
 							return adam.step(r, lr, globalStep);
+						}
+						finally {
+							owned.forEach(Tensor::close);
 						}
 					}
 
 					@Override
 					public double[] validate() {
-						final double mse = validationMse(session, x, out, validation);
-						return new double[] { mse, masked ? mse : 10 * Math.log10(1 / mse) };
+						return objective.validate(network);
 					}
 
 					@Override
@@ -200,12 +213,11 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 					@Override
 					public double divergenceLimit() {
-						return net.residual() ? identityLossLimit(noisyMse) : Double.POSITIVE_INFINITY;
+						return Double.isNaN(identity) ? Double.POSITIVE_INFINITY : identityLossLimit(identity);
 					}
 				};
-				final TrainingLoop.Outcome o = run(newLoop(config, data.validationLabel(), data.metricLabel(), c -> model(net,
-					norms, c, adam.state(session)), h -> !net.residual() || !diverged(h, noisyMse)), problem);
-				if (net.residual()) checkNotDiverged(o.history, noisyMse);
+				final TrainingLoop.Outcome o = run(loop, problem);
+				if (!Double.isNaN(identity)) checkNotDiverged(o.history, identity);
 				return model(net, norms, o, adam.state(session));
 			}
 		}
@@ -241,7 +253,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 				.channels() + (resume != null ? " (the model to resume was trained on " + net.channels() + ")" : "") +
 			": train on as many channels as the network has (channels joint for all of an image's channels, pooled " +
 			"or one channel for a single-channel network).");
-		if (data.mode() == TrainingMode.NOISY && net.residual()) throw new BadInputException("Noise2Void needs a " +
+		if (data.masked() && net.residual()) throw new BadInputException("Noise2Void needs a " +
 			"network without the residual connection (its identity path would hand each pixel's own noise to the " +
 			"output): train a new model, or resume from a Noise2Void model.");
 		if (config.patchSize % net.sizeMultiple() != 0 || config.patchSize < 2 * net.sizeMultiple()) {
@@ -249,7 +261,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 				.depth() + ": use a multiple of " + net.sizeMultiple() + " of at least " + 2 * net.sizeMultiple() +
 				" (e.g. --patch 64).");
 		}
-		data.checkPlanes(config.patchSize, threeD() ? config.patchDepth : 1, resume != null);
+		data.checkPlanes(config, net, resume != null);
 	}
 
 	/**
@@ -289,61 +301,11 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		return 2 * noisyMse;
 	}
 
-	/**
-	 * Mean squared difference between the inputs and the targets of the validation batch (at the masked pixels only
-	 * when masked): the loss of the identity, which a residual network starts as.
-	 */
-	private static double identityMse(final TrainingData.Batch b) {
-		double sum = 0, count = 0;
-		for (int i = 0; i < b.input.length; i++) {
-			final double w = b.mask == null ? 1 : b.mask[i];
-			final double d = b.input[i] - b.target[i];
-			sum += w * d * d;
-			count += w;
-		}
-		return sum / Math.max(count, 1);
-	}
-
-	/** The validation loss: mean squared error over every pixel, or over the masked pixels only. */
-	private double validationMse(final Session s, final Placeholder<TFloat32> x, final Operand<TFloat32> out,
-		final TrainingData.Batch batch)
-	{
-		final int n = patchPixels();
-		final int count = batch.input.length / n;
-		double sum = 0, weight = 0;
-		for (int start = 0; start < count; start += config.batchSize) {
-			final int b = Math.min(config.batchSize, count - start);
-			final float[] in = new float[b * n];
-			System.arraycopy(batch.input, start * n, in, 0, b * n);
-			try (var t = Tensors.of(in, batchShape(b)); var result = s.runner().feed(x, t).fetch(out).run()) {
-				final float[] o = Tensors.values(result.get(0));
-				for (int i = 0; i < o.length; i++) {
-					final double w = batch.mask == null ? 1 : batch.mask[start * n + i];
-					final double d = o[i] - batch.target[start * n + i];
-					sum += w * d * d;
-					weight += w;
-				}
-			}
-		}
-		return Math.max(sum / Math.max(weight, 1), 1e-12);
-	}
-
 	// -- 3D networks: patches in Z too --
 
 	/** True when training a 3D network on Z stacks. */
 	private boolean threeD() {
 		return data.images != null && data.images.dims() == 3;
-	}
-
-	/** Values of one patch: P*P*C, or D*P*P*C in 3D. */
-	private int patchPixels() {
-		return config.patchSize * config.patchSize * (threeD() ? config.patchDepth : 1) * data.images.channels();
-	}
-
-	/** The network input shape of {@code b} patches: [b, P, P, C], or [b, D, P, P, C] in 3D. */
-	private long[] batchShape(final int b) {
-		final long p = config.patchSize, c = data.images.channels();
-		return threeD() ? new long[] { b, config.patchDepth, p, p, c } : new long[] { b, p, p, c };
 	}
 
 	/**
@@ -392,9 +354,10 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		m.channelNormalizations = norms.length > 1 ? java.util.List.of(norms) : null;
 		m.noise = data.noise();
 		m.mode = data.mode();
+		m.method = data.method();
 		m.masking = data.masking();
 		m.data = data.describe();
-		m.patchSize = config.patchSize;
+		m.patchSize = data.patchSize(config);
 		m.history = o.history;
 		m.weights = o.best;
 		m.optimizerState = optimizerState;

@@ -12,7 +12,10 @@ import sc.fiji.autoencoders.model.Choice;
  */
 public final class TrainingConfig {
 
-	/** Largest number of epochs; the run may end earlier by early stopping, the time budget or cancellation. */
+	/**
+	 * Largest number of epochs, or 0 for no limit (the time budget {@link #minutes} then ends the run); the run may end
+	 * earlier by early stopping, the time budget or cancellation.
+	 */
 	public int epochs = 100;
 	public int stepsPerEpoch = 100;
 	public int batchSize = 16;
@@ -44,8 +47,8 @@ public final class TrainingConfig {
 	public String precision = "auto";
 
 	public TrainingConfig validate() {
-		if (epochs <= 0) throw new BadInputException("Epochs must be positive (got " + epochs +
-			"): set at least 1, e.g. 50 (--epochs 50).");
+		if (epochs < 0) throw new BadInputException("Epochs must be 0 (no limit: the time budget ends training) or " +
+			"positive (got " + epochs + "): set e.g. 50 (--epochs 50), or 0 with a time budget (--minutes 15).");
 		if (stepsPerEpoch <= 0) throw new BadInputException("Steps per epoch must be positive (got " + stepsPerEpoch +
 			"): set at least 1, e.g. 100 (--steps-per-epoch 100).");
 		if (batchSize <= 0) throw new BadInputException("Batch size must be positive (got " + batchSize +
@@ -56,6 +59,9 @@ public final class TrainingConfig {
 			"): set a multiple of 2^(levels pooling Z) such as 16 (--patch-depth 16).");
 		if (minutes < 0 || Double.isNaN(minutes)) throw new BadInputException("The time budget must be 0 (none) or a " +
 			"positive number of minutes (got " + minutes + "): set 0 for no limit.");
+		if (epochs == 0 && minutes == 0) throw new BadInputException("Neither a number of epochs nor a time budget " +
+			"is set (both are 0), so training would never end: set a time budget (e.g. --minutes 15) or a number of " +
+			"epochs (e.g. --epochs 50).");
 		if (!(learningRate > 0) || Float.isInfinite(learningRate)) throw new BadInputException(
 			"Learning rate must be a positive number (got " + learningRate + "): use e.g. 0.001.");
 		if (!(validationFraction > 0 && validationFraction < 1)) {

@@ -3,20 +3,27 @@ package sc.fiji.autoencoders.train;
 import java.util.List;
 import java.util.Random;
 
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Masking;
+import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.noise.NoiseModel;
 
 /**
- * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMode}: normalized batches of network inputs,
- * targets, and where the loss counts. Each kind holds only the images of its mode: {@link Noise2Void} is made from
- * noisy images alone, so that a clean image cannot reach its training. Every kind takes {@link TrainingImages}: planes
- * or Z stacks (2D or 3D networks), of one channel or several trained jointly, each channel normalized on its own and
- * the channels interleaved in the batches as the network takes them (channel fastest).
+ * What a {@link DenoiserTrainer} learns from, one kind per {@link TrainingMethod}: normalized batches of network
+ * inputs, targets, and where the loss counts, and the {@link Objective} that scores them. Each kind holds only the
+ * images of its mode: {@link Noise2Void} is made from noisy images alone, so that a clean image cannot reach its
+ * training. Every kind takes {@link TrainingImages}: planes or Z stacks (2D or 3D networks), of one channel or several
+ * trained jointly, each channel normalized on its own and the channels interleaved in the batches as the network takes
+ * them (channel fastest).
  */
 abstract class TrainingData {
 
@@ -37,6 +44,8 @@ abstract class TrainingData {
 	/** Planes of a 3D patch (1 in 2D), set by {@link #start}. */
 	int patchDepth = 1;
 	Normalization[] norms;
+	/** The network trained, set by {@link #start}. */
+	NetworkSpec network;
 
 	TrainingData(final TrainingImages images) {
 		this.images = images;
@@ -47,14 +56,45 @@ abstract class TrainingData {
 	/** Throws if there is nothing to train on (checked before the patch size). */
 	abstract void checkPresent();
 
-	/** Throws if an image is too small for the patch, not finite, or (new models) constant. */
-	abstract void checkPlanes(int patchSize, int patchDepth, boolean resuming);
+	/** Throws if an image is too small for the patch of {@code net}, not finite, or (new models) constant. */
+	abstract void checkPlanes(TrainingConfig config, NetworkSpec net, boolean resuming);
 
-	/** Splits the images, makes the samplers and the fixed validation batch ({@code n}: one per input channel). */
-	final void start(final TrainingConfig config, final Normalization[] n) {
+	/**
+	 * Splits the images, makes the samplers and the fixed validation batch ({@code n}: one per input channel) for
+	 * training {@code net}.
+	 */
+	final void start(final TrainingConfig config, final Normalization[] n, final NetworkSpec net) {
 		norms = n;
-		patchDepth = images.dims() == 3 ? config.patchDepth : 1;
+		network = net;
+		patchDepth = depth(config);
 		begin(config);
+	}
+
+	/** Planes of a patch of these images: the configured patch depth for Z stacks, else 1. */
+	final int depth(final TrainingConfig config) {
+		return images.dims() == 3 ? config.patchDepth : 1;
+	}
+
+	/**
+	 * The loss and validation of these data for the network's input {@code x} (its loss is built on the output later,
+	 * {@link Objective#build}): by default the squared error against {@link #next}'s targets (on the masked pixels when
+	 * {@link #masked()}), validated on {@link #validation()}.
+	 */
+	Objective objective(final Ops tf, final Placeholder<TFloat32> x, final TrainingConfig config) {
+		final long p = config.patchSize, c = images.channels();
+		return new SquaredError(tf, x, masked(), validation(), images.dims() == 3 ? new long[] { patchDepth, p, p, c }
+			: new long[] { p, p, c });
+	}
+
+	/** The next training batch as the objective takes it, from the prefetching thread: input, target[, mask]. */
+	float[][] nextArrays(final int batchSize) {
+		final Batch b = next(batchSize);
+		return b.mask == null ? new float[][] { b.input, b.target } : new float[][] { b.input, b.target, b.mask };
+	}
+
+	/** The side of the network's training patches, as the model records it. */
+	int patchSize(final TrainingConfig config) {
+		return config.patchSize;
 	}
 
 	abstract void begin(TrainingConfig config);
@@ -80,14 +120,17 @@ abstract class TrainingData {
 		return null;
 	}
 
-	/** The log's and the loss plot's name of the validation loss. */
-	String validationLabel() {
-		return "validation loss";
+	/** The id of the {@link TrainingMethod} these data are for, recorded in the model. */
+	abstract String method();
+
+	/** The log's and the loss plot's name of the validation loss: the method's. */
+	final String validationLabel() {
+		return DenoiserMethods.of(method()).validationLabel();
 	}
 
-	/** How to print the validation metric, or null for none. */
-	String metricLabel() {
-		return "validation PSNR %.2f dB";
+	/** How to print the validation metric, or null for none: the method's. */
+	final String metricLabel() {
+		return DenoiserMethods.of(method()).metricLabel();
 	}
 
 	/** What the data were, for the model file, e.g. "12 noisy planes (no clean image), 2D". */
@@ -120,6 +163,11 @@ abstract class TrainingData {
 		}
 
 		@Override
+		String method() {
+			return DenoiserMethods.CLEAN;
+		}
+
+		@Override
 		void checkPresent() {
 			if (noise == null) throw new BadInputException("No noise model given: give a noise spec such as gaussian:25.");
 			checkPresent(images, images != null && images.dims() == 3
@@ -128,8 +176,8 @@ abstract class TrainingData {
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
-			images.checkFits("Training image", patchSize, depth);
+		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
+			images.checkFits("Training image", config.patchSize, depth(config));
 			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), images.dims() == 3 ? "training stacks"
 				: "training images");
 		}
@@ -201,6 +249,11 @@ abstract class TrainingData {
 		}
 
 		@Override
+		String method() {
+			return DenoiserMethods.NOISE2VOID;
+		}
+
+		@Override
 		void checkPresent() {
 			if (masking == null) throw new BadInputException("No masking given: pass Masking.n2v2(1) for Noise2Void.");
 			masking.validate();
@@ -208,8 +261,8 @@ abstract class TrainingData {
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
-			images.checkFits("Noisy image", patchSize, depth);
+		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
+			images.checkFits("Noisy image", config.patchSize, depth(config));
 			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "noisy images");
 		}
 
@@ -261,15 +314,6 @@ abstract class TrainingData {
 			return masking;
 		}
 
-		@Override
-		String validationLabel() {
-			return "masked validation loss";
-		}
-
-		@Override
-		String metricLabel() {
-			return null; // no clean image, no PSNR
-		}
 
 		@Override
 		String describe() {
@@ -295,6 +339,11 @@ abstract class TrainingData {
 		}
 
 		@Override
+		String method() {
+			return DenoiserMethods.PAIRS;
+		}
+
+		@Override
 		void checkPresent() {
 			checkPresent(images, "No training pairs: give at least one input image and its target.");
 			final String unit = images.dims() == 3 ? "stack" : "plane";
@@ -313,9 +362,9 @@ abstract class TrainingData {
 		}
 
 		@Override
-		void checkPlanes(final int patchSize, final int depth, final boolean resuming) {
-			images.checkFits("Input image", patchSize, depth);
-			targets.checkFits("Target image", patchSize, depth);
+		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
+			images.checkFits("Input image", config.patchSize, depth(config));
+			targets.checkFits("Target image", config.patchSize, depth(config));
 			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "input images");
 		}
 
@@ -402,10 +451,6 @@ abstract class TrainingData {
 			return validation;
 		}
 
-		@Override
-		String metricLabel() {
-			return "validation PSNR %.2f dB (against the targets)";
-		}
 
 		@Override
 		String describe() {

@@ -81,6 +81,7 @@ public final class TrainingLoop {
 	private final String validationLabel;
 	private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
 	private volatile boolean cancelled;
+	private volatile double progress;
 	private Checkpoint checkpoint;
 
 	/** Receives the best weights each time the validation loss improves, e.g. to save them at once. */
@@ -127,6 +128,15 @@ public final class TrainingLoop {
 	}
 
 	/**
+	 * How far the run is, from 0 to 1, by the one clock of the run: the larger of the steps done over the steps of the
+	 * epoch limit and the time spent over the time budget (whichever of them is set). The cosine schedule decays by it;
+	 * a method may ramp its own weights by it (Neighbor2Neighbor's regulariser).
+	 */
+	public double progress() {
+		return progress;
+	}
+
+	/**
 	 * Trains, continuing {@code history} (empty for a new model) from global step {@code startStep}.
 	 *
 	 * @param startBest weights that scored the best validation loss in {@code history}, or null
@@ -136,7 +146,8 @@ public final class TrainingLoop {
 	{
 		final long t0 = System.nanoTime();
 		final int firstEpoch = history.size() + 1;
-		final int lastEpoch = history.size() + config.epochs;
+		// no epoch limit (0): the time budget ends the run (TrainingConfig#validate requires one of them)
+		final int lastEpoch = config.epochs > 0 ? history.size() + config.epochs : Integer.MAX_VALUE;
 		final double budget = config.minutes > 0 ? config.minutes * 60 : Double.POSITIVE_INFINITY;
 		final TrainingHistory.Epoch previousBest = history.best();
 		double bestLoss = previousBest == null || startBest == null ? Double.POSITIVE_INFINITY
@@ -152,14 +163,15 @@ public final class TrainingLoop {
 		double lastValLoss = Double.NaN, lastMetric = Double.NaN;
 		float current = lr;
 		String reason = "reached " + config.epochs + " epochs";
+		progress = 0;
 		boolean stop = false;
 		for (int epoch = firstEpoch; epoch <= lastEpoch && !stop; epoch++) {
 			double lossSum = 0;
 			int n = 0;
 			for (int s = 1; s <= config.stepsPerEpoch; s++) {
 				step++;
-				current = annealed(lr, step - startStep, step - restartStep, lastEpoch - firstEpoch + 1, seconds(t0),
-					budget);
+				progress = progress(step - startStep, seconds(t0), budget);
+				current = annealed(lr, step - restartStep);
 				final double stepLoss = problem.step(step, current);
 				lossSum += stepLoss;
 				n++;
@@ -233,8 +245,8 @@ public final class TrainingLoop {
 			final double eta = stop ? 0 : Math.max(0, Math.min((double) (lastEpoch - epoch) * config.stepsPerEpoch *
 				rate, budget - elapsed));
 			fire(new TrainingEvent(TrainingEvent.Type.EPOCH, epoch, lastEpoch, n, config.stepsPerEpoch, lossSum / n,
-				val[0], val[1], current, elapsed, eta, String.format(Locale.ROOT, "Epoch %d/%d: train loss %.5g, " +
-					validationLabel + " %.5g", epoch, lastEpoch, lossSum / n, val[0]) + (metricLabel == null ? ""
+				val[0], val[1], current, elapsed, eta, String.format(Locale.ROOT, "Epoch %d%s: train loss %.5g, " +
+					validationLabel + " %.5g", epoch, config.epochs > 0 ? "/" + lastEpoch : "", lossSum / n, val[0]) + (metricLabel == null ? ""
 						: String.format(Locale.ROOT, ", " + metricLabel, val[1])) + String.format(Locale.ROOT,
 							", lr %.2g, %s elapsed, ETA %s", current, duration(elapsed), duration(eta)) + note));
 		}
@@ -254,18 +266,21 @@ public final class TrainingLoop {
 		return valLoss > limit || Double.isFinite(bestLoss) && valLoss > BLOW_UP_FACTOR * bestLoss;
 	}
 
+	/** {@link #progress()} after {@code stepsDone} steps of this run and {@code elapsed} seconds. */
+	private double progress(final long stepsDone, final double elapsed, final double budget) {
+		final double bySteps = config.epochs > 0 ? (double) stepsDone / ((long) config.epochs * config.stepsPerEpoch)
+			: 0;
+		return Math.min(1, Math.max(bySteps, elapsed / budget));
+	}
+
 	/**
-	 * Cosine decay of the learning rate over the run (by steps, or by time when a budget ends the run first): the last
-	 * steps at a small rate settle the weights, worth a few tenths of a dB for a fixed budget.
+	 * Cosine decay of the learning rate over the run ({@link #progress()}: by steps, or by time when a budget ends the
+	 * run first): the last steps at a small rate settle the weights, worth a few tenths of a dB for a fixed budget.
 	 */
-	private float annealed(final float lr, final long stepsDone, final long sinceRestart, final int epochs,
-		final double elapsed, final double budget)
-	{
+	private float annealed(final float lr, final long sinceRestart) {
 		// a linear warm-up keeps Adam's first, badly estimated steps from blowing up deep networks
 		final float peak = config.warmupSteps > 0 ? lr * Math.min(1f, (float) sinceRestart / config.warmupSteps) : lr;
 		if (config.schedule != Schedule.COSINE) return peak;
-		final double progress = Math.min(1, Math.max((double) stepsDone / ((long) epochs * config.stepsPerEpoch),
-			elapsed / budget));
 		return (float) Math.max(config.minLearningRate, peak * 0.5 * (1 + Math.cos(Math.PI * progress)));
 	}
 

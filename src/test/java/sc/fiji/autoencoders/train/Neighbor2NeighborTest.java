@@ -75,7 +75,7 @@ public class Neighbor2NeighborTest {
 		final List<Plane> clean = TestImages.blobStack(6, 96, 96, 1);
 		final List<Plane> noisy = TrainingModesTest.noisy(clean, 21);
 		final TrainingConfig c = TrainingModesTest.quick(12);
-		final Neighbor2NeighborTrainer t = new Neighbor2NeighborTrainer(noisy, NetworkSpec.unet(2, 16), c);
+		final DenoiserTrainer t = DenoiserTrainer.neighbor2Neighbor(noisy, NetworkSpec.unet(2, 16), c);
 		final List<String> log = new ArrayList<>();
 		t.addListener(e -> {
 			if (e.type != TrainingEvent.Type.STEP) log.add(e.message);
@@ -97,6 +97,7 @@ public class Neighbor2NeighborTest {
 		final AutoencoderModel back = ModelFile.load(f);
 		assertEquals(TrainingMode.NOISY, back.mode);
 		assertNull(back.masking);
+		assertEquals("neighbor2neighbor", back.method);
 		assertTrue(back.network.residual());
 		final String info = ModelDescription.describe(back);
 		assertTrue(info.contains("Neighbor2Neighbor") && info.contains("6 noisy planes") && !info.contains("masked"), info);
@@ -108,12 +109,11 @@ public class Neighbor2NeighborTest {
 	public void smallImagesGetSmallerPatchesOrTheFix() {
 		final TrainingConfig c = TrainingModesTest.quick(1);
 		c.stepsPerEpoch = 2;
-		final Neighbor2NeighborTrainer t = new Neighbor2NeighborTrainer(TestImages.blobStack(2, 48, 96, 1), NetworkSpec
+		final DenoiserTrainer t = DenoiserTrainer.neighbor2Neighbor(TestImages.blobStack(2, 48, 96, 1), NetworkSpec
 			.unet(2, 8), c);
 		assertTrue(t.checkInput(), t.getErrorMessage());
-		assertEquals(24, t.subPatch(NetworkSpec.unet(2, 8)), "half of 48, a multiple of 4");
-		assertEquals(24, t.process().patchSize);
-		final Neighbor2NeighborTrainer tiny = new Neighbor2NeighborTrainer(TestImages.blobStack(2, 14, 96, 1),
+		assertEquals(24, t.process().patchSize, "half of 48, a multiple of 4");
+		final DenoiserTrainer tiny = DenoiserTrainer.neighbor2Neighbor(TestImages.blobStack(2, 14, 96, 1),
 			NetworkSpec.unet(2, 8), c);
 		assertFalse(tiny.checkInput());
 		assertTrue(tiny.getErrorMessage().contains("Noisy image 1 is 14x96") && tiny.getErrorMessage().contains(

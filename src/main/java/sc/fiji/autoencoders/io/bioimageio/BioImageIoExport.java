@@ -324,7 +324,7 @@ public final class BioImageIoExport {
 	private static List<String> tags(final AutoencoderModel m, final PackageInfo info) {
 		final Set<String> tags = new LinkedHashSet<>(List.of("denoising", "fiji-autoencoders", "tensorflow",
 			m.network.dims() + "d", m.network.architecture().id().equals(NetworkSpec.UNET) ? "unet" : "autoencoder"));
-		if (m.mode == TrainingMode.NOISY) tags.add("noise2void");
+		if (m.mode == TrainingMode.NOISY) tags.add(m.trainingMethod().id());
 		if (m.mode == TrainingMode.PAIRS) tags.addAll(List.of("care", "noise2noise"));
 		for (final String t : info.tags)
 			if (!t.trim().isEmpty()) tags.add(t.trim());

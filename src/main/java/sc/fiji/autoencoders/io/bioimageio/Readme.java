@@ -10,8 +10,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.model.DenoiserMethod;
 import sc.fiji.autoencoders.model.ModelDescription;
-import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.TrainingMode;
 
@@ -28,10 +28,7 @@ final class Readme {
 
 	/** E.g. "Noise2Void (noisy images only), N2V2 masking ..." or "clean images with gaussian:25 noise added". */
 	static String mode(final AutoencoderModel m) {
-		if (m.mode == TrainingMode.CLEAN) return "clean images with " + m.noise + " noise added on the fly";
-		if (m.mode == TrainingMode.NOISY) return "noisy images only (Noise2Void" + (m.masking != null ? ", masking " +
-			m.masking + (m.masking.struct() != StructMask.NONE ? ", structN2V" : "") : "") + ")";
-		return "registered input/target pairs (CARE with clean targets, Noise2Noise with noisy ones)";
+		return m.trainingMethod().readme(m);
 	}
 
 	/** The schema's TrainingDetails (config.bioimageio.training). */
@@ -45,8 +42,7 @@ final class Readme {
 		if (s != null && s.has("batchSize")) t.put("training_batch_size", s.get("batchSize").getAsDouble());
 		if (s != null && s.has("learningRate")) t.put("initial_learning_rate", s.get("learningRate").getAsDouble());
 		if (s != null && s.has("schedule")) t.put("learning_rate_schedule", s.get("schedule").getAsString());
-		t.put("loss_function", m.mode == TrainingMode.NOISY ? "mean squared error on the masked pixels (Noise2Void)"
-			: "mean squared error");
+		t.put("loss_function", m.trainingMethod().loss());
 		t.put("optimizer", "Adam");
 		double seconds = 0;
 		for (final TrainingHistory.Epoch e : m.history.epochs())
@@ -62,8 +58,14 @@ final class Readme {
 		sb.append("# ").append(name).append("\n\n");
 		sb.append(BioImageIoExport.description(m)).append("\n\n");
 		sb.append("## How it was trained\n\n");
-		sb.append("Trained with [Fiji Autoencoders](https://github.com/fiji-autoencoders/fiji-autoencoders) on ")
-			.append(mode(m)).append(".\n\n");
+		final DenoiserMethod method = m.trainingMethod();
+		sb.append("Training method: **").append(method.displayName()).append("**. Trained with [Fiji Autoencoders]" +
+			"(https://github.com/fiji-autoencoders/fiji-autoencoders) on ").append(mode(m)).append(".\n\n");
+		sb.append("Please cite:\n\n");
+		for (final Map<String, Object> c : Citations.of(m))
+			sb.append("- ").append(c.get("text")).append(c.containsKey("doi") ? " https://doi.org/" + c.get("doi") : " " + c
+				.get("url")).append('\n');
+		sb.append('\n');
 		sb.append("What the model file records:\n\n```\n").append(ModelDescription.describe(m)).append("```\n\n");
 		final JsonObject s = settings(m);
 		if (s != null) {
@@ -75,7 +77,8 @@ final class Readme {
 		}
 		final List<TrainingHistory.Epoch> epochs = m.history.epochs();
 		if (!epochs.isEmpty()) {
-			final String metric = m.mode == TrainingMode.NOISY ? "(no clean image: no PSNR)" : m.mode == TrainingMode.PAIRS
+			final boolean noMetric = method.metricLabel() == null;
+			final String metric = noMetric ? "(no clean image: no PSNR)" : m.mode == TrainingMode.PAIRS
 				? "validation PSNR against the targets (dB)" : "validation PSNR (dB)";
 			sb.append("Training history").append(epochs.size() > TABLE_EPOCHS ? " (last " + TABLE_EPOCHS + " epochs)" : "")
 				.append(":\n\n| epoch | step | training loss | validation loss | ").append(metric).append(" | seconds |\n")
@@ -83,16 +86,16 @@ final class Readme {
 			for (final TrainingHistory.Epoch e : epochs.subList(Math.max(0, epochs.size() - TABLE_EPOCHS), epochs.size()))
 				sb.append(String.format(Locale.ROOT, "| %d | %d | %.5g | %.5g | %s | %.1f |%n", e.epoch, e.step,
 					e.trainLoss,
-					e.validationLoss, m.mode == TrainingMode.NOISY ? "" : String.format(Locale.ROOT, "%.3f",
+					e.validationLoss, noMetric ? "" : String.format(Locale.ROOT, "%.3f",
 						e.validationMetric), e.seconds));
 			sb.append('\n');
 		}
 		sb.append("## Validation\n\n");
 		final TrainingHistory.Epoch best = m.history.best();
 		if (best == null) sb.append("No validation was recorded.\n\n");
-		else if (m.mode == TrainingMode.NOISY) sb.append(String.format(Locale.ROOT, "Best epoch %d: masked validation " +
-			"loss %.5g on held-out noisy patches. Without clean images there is no PSNR; to measure one, denoise noisy " +
-			"images whose clean versions you have and compare.%n%n", best.epoch, best.validationLoss));
+		else if (method.metricLabel() == null) sb.append(String.format(Locale.ROOT, "Best epoch %d: %s %.5g on " +
+			"held-out noisy patches. Without clean images there is no PSNR; to measure one, denoise noisy images whose " +
+			"clean versions you have and compare.%n%n", best.epoch, method.validationLabel(), best.validationLoss));
 		else sb.append(String.format(Locale.ROOT, "Best epoch %d: validation loss %.5g, %s %.3f dB on held-out " +
 			"patches. To validate on your own data: `fiji-ae evaluate --model MODEL.aemodel --clean CLEAN_IMAGES " +
 			"--noise SPEC` (clean images and a noise model), or denoise noisy images and compare with their clean " +

@@ -15,8 +15,11 @@ import sc.fiji.autoencoders.model.TrainingMode;
 import sc.fiji.autoencoders.model.ZPooling;
 import sc.fiji.autoencoders.op.Setting;
 import sc.fiji.autoencoders.op.Settings;
+import sc.fiji.autoencoders.train.Noise2VoidMethod;
 import sc.fiji.autoencoders.train.Schedule;
 import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.TrainingMethod;
+import sc.fiji.autoencoders.train.TrainingMethods;
 
 /**
  * Settings of a denoiser training run, with the defaults every front end shows (see {@link Settings} for their names
@@ -134,10 +137,13 @@ public final class TrainDenoiserSettings {
 	@Setting(label = "Original N2V instead of N2V2", only = { NOISY, ALL }, advanced = true, help = "Noise2Void: the " +
 		"original N2V (max pooling, top skip connection, replacement may be the pixel itself) instead of N2V2.")
 	public boolean noN2v2 = false;
-	/** Largest number of epochs. */
-	@Setting(label = "Largest number of epochs", min = "1", advanced = true, help = "Training also stops after this " +
-		"many epochs.")
-	public int epochs = 100;
+	/**
+	 * Largest number of epochs, or 0 (the default) for no limit: the time budget ({@link #minutes}) then ends training,
+	 * and the learning rate decays over it.
+	 */
+	@Setting(label = "Largest number of epochs", min = "0", advanced = true, help = "Training also stops after this " +
+		"many epochs; 0: no limit, the time budget ends it.")
+	public int epochs = 0;
 	@Setting(label = "Steps per epoch", min = "1", advanced = true, help = "Training steps between two validations.")
 	public int stepsPerEpoch = 100;
 	/** Width and height of a training patch (3D: {@link #PATCH_SIZE_3D} when left at this default). */
@@ -264,17 +270,14 @@ public final class TrainDenoiserSettings {
 
 	/**
 	 * The network's architecture, checked; for 3D ({@link #dims} 3) with the Z pooling resolved for voxels whose depth
-	 * is {@code anisotropy} times their width (see {@link ZPooling}). For Noise2Void it is never residual (the identity
-	 * path would hand each pixel's own noisy value to the output, which the blind spot keeps from the network) and has
-	 * the N2V2 changes unless {@link #noN2v2}; the other modes use neither, as they were benchmarked.
+	 * is {@code anisotropy} times their width (see {@link ZPooling}), as the training method shapes it
+	 * ({@link TrainingMethod#network}: Noise2Void's is never residual and has the N2V2 changes unless {@link #noN2v2}).
 	 */
 	public NetworkSpec network(final double anisotropy) {
-		final boolean n2v = noise2Void();
 		final int depth = networkDepth();
 		final NetworkSpec plain = new NetworkSpec(architecture, depth, threeD(filters, d -> d.filters, FILTERS_3D),
-			!noResidual && !n2v, upsampling, 1, 0.1f, threeD(maxFilters, d -> d.maxFilters, MAX_FILTERS_3D));
-		// 3D: blur pooling is built for planes only (model/Layers), so 3D N2V2 keeps max pooling and drops the top skip
-		final NetworkSpec s = n2v && !noN2v2 ? dims == 3 ? plain.withTopSkip(false) : plain.n2v2() : plain;
+			!noResidual, upsampling, 1, 0.1f, threeD(maxFilters, d -> d.maxFilters, MAX_FILTERS_3D));
+		final NetworkSpec s = method().network(plain, new MethodOptions(this));
 		if (dims == 2) return s.validate();
 		if (dims != 3) throw new BadInputException("Network dimensions " + dims + " are not supported: use 2 (planes, " +
 			"stacks slice by slice) or 3 (Z stacks).");
@@ -296,29 +299,32 @@ public final class TrainDenoiserSettings {
 
 	private static final TrainDenoiserSettings DEFAULTS = new TrainDenoiserSettings();
 
+	/**
+	 * The training method of {@link #mode} (and {@link #noisyMethod} for noisy images), checked against these
+	 * settings (e.g. Neighbor2Neighbor: single-channel planes only).
+	 */
+	public TrainingMethod method() {
+		final TrainingMethod m = TrainingMethods.select(trainingMode(), noisyMethod);
+		m.check(new MethodOptions(this));
+		return m;
+	}
+
 	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
 	public NoisyMethod noisyMethod() {
 		final NoisyMethod m = NoisyMethod.AUTO_ID.equalsIgnoreCase(String.valueOf(noisyMethod).trim())
 			? NoisyMethod.NOISE2VOID : NoisyMethod.parse(noisyMethod);
-		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && (dims == 3 || jointChannels())) throw new BadInputException(
-			"Neighbor2Neighbor trains 2D networks of one channel: for " + (dims == 3 ? "a 3D network"
-				: "channels trained jointly") + " choose noisy method " + NoisyMethod.NOISE2VOID_ID + ".");
-		if (m == NoisyMethod.NEIGHBOR2NEIGHBOR && StructMask.parse(structn2v) != StructMask.NONE) throw new
-			BadInputException("structN2V (" + structn2v + ") is a Noise2Void mask for noise correlated along rows or " +
-				"columns, which Neighbor2Neighbor cannot handle: choose noisy method " + NoisyMethod.NOISE2VOID_ID +
-				", or structN2V none.");
+		TrainingMethods.of(m.id()).check(new MethodOptions(this));
 		return m;
 	}
 
 	/** True when training by blind-spot masking: noisy mode with method noise2void. */
 	public boolean noise2Void() {
-		return trainingMode() == TrainingMode.NOISY && noisyMethod() == NoisyMethod.NOISE2VOID;
+		return method() instanceof Noise2VoidMethod;
 	}
 
 	/** Noise2Void's masking, checked. */
 	public Masking masking() {
-		return Masking.n2v2(maskPercent).withExcludeCentre(!noN2v2).withStruct(StructMask.parse(structn2v))
-			.withReplacement(Replacement.parse(maskReplacement)).validate();
+		return Noise2VoidMethod.masking(new MethodOptions(this));
 	}
 
 	/** What is trained, for the first line of a run: the data, the network and the arithmetic. */
