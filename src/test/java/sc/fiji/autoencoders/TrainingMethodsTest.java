@@ -22,13 +22,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import ij.ImagePlus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
@@ -37,6 +35,9 @@ import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.noise.NoiseModels;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
+import sc.fiji.autoencoders.op.models.ExportSettings;
 import sc.fiji.autoencoders.train.TrainingMethods;
 
 /**
