@@ -7,7 +7,6 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.ij1.LatentPlot;
-import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.TableFiles;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -65,7 +64,7 @@ final class Results {
 		else if (result instanceof LatentScatter) {
 			final LatentScatter scatter = (LatentScatter) result;
 			ImageOutputs.folderOf(out);
-			ImageFiles.writePng(LatentPlot.of(scatter, "Latent space").getImagePlus(), out);
+			ImageOutputs.writePng(LatentPlot.of(scatter, "Latent space").getImagePlus(), out);
 			System.out.println("Plotted " + scatter.x().length + " images (" + scatter.classes().size() + " classes) to " +
 				out);
 		}

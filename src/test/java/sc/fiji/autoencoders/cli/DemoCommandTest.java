@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.op.demo.Demo;
 import sc.fiji.autoencoders.op.demo.DemoSettings;
 import sc.fiji.autoencoders.predict.Montage;
@@ -33,7 +34,7 @@ public class DemoCommandTest {
 	public void vaePartTrainsOnIdxFilesAndWritesEnlargedPngs() throws IOException {
 		final File data = new File(dir, "fashion-mnist");
 		assertTrue(data.mkdir());
-		writeIdx(ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif"))).subList(0, 300),
+		writeIdx(ImagePlanes.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif"))).subList(0, 300),
 			new File(data, "train-images-idx3-ubyte.gz"));
 		final File out = new File(dir, "out");
 		final Object[] r = cli("demo", "--minutes", "0.01", "--vae-minutes", "0.01", "--vae-epochs", "1",

@@ -13,6 +13,8 @@ import ij.process.ByteProcessor;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -50,7 +52,7 @@ public final class Demo implements Operation<DemoSettings, File> {
 			": run the demo from the project folder or give --images DIR (images in Fiji) holding denoise-train.tif " +
 			"and denoise-test.png.");
 		if (!s.noVae) VaeDemo.trainingData(s.fashionMnist, dir);
-		ImageFiles.outputFolder(s.output);
+		ImageOutputs.outputFolder(s.output);
 	}
 
 	@Override
@@ -58,7 +60,7 @@ public final class Demo implements Operation<DemoSettings, File> {
 		check(s);
 		final File dir = images(s), train = train(dir), out = s.output;
 		final NoiseModel noise = NoiseModels.parse(NOISE);
-		final List<Plane> planes = ImageFiles.planes(ImageFiles.open(train));
+		final List<Plane> planes = ImagePlanes.planes(ImageFiles.open(train));
 		final TrainingConfig config = new TrainingConfig();
 		config.minutes = s.minutes;
 		config.stepsPerEpoch = 50;
@@ -71,7 +73,7 @@ public final class Demo implements Operation<DemoSettings, File> {
 		ModelFile.save(model, modelFile);
 		if (task.isCancelled()) return out;
 
-		final Plane clean = ImageFiles.planes(ImageFiles.open(test(dir))).get(0);
+		final Plane clean = ImagePlanes.planes(ImageFiles.open(test(dir))).get(0);
 		final Plane noisy = clean.copy();
 		noise.apply(noisy.pixels(), 255, new Random(s.seed + 1));
 		final Plane denoised;
@@ -82,9 +84,9 @@ public final class Demo implements Operation<DemoSettings, File> {
 		final double denoisedPsnr = Metrics.psnr(clean, Metrics.clip(denoised, 0, 255), 255);
 		final File noisyFile = new File(out, "noisy.tif"), denoisedFile = new File(out, "denoised.tif");
 		final File png = new File(out, "comparison.png");
-		ImageFiles.writeTiff(ImageFiles.toImagePlus("noisy", List.of(noisy), 1, 1, 1), noisyFile);
-		ImageFiles.writeTiff(ImageFiles.toImagePlus("denoised", List.of(denoised), 1, 1, 1), denoisedFile);
-		ImageFiles.writePng(sideBySide(clean, noisy, denoised), png);
+		ImageOutputs.writeTiff(ImagePlanes.toImagePlus("noisy", List.of(noisy), 1, 1, 1), noisyFile);
+		ImageOutputs.writeTiff(ImagePlanes.toImagePlus("denoised", List.of(denoised), 1, 1, 1), denoisedFile);
+		ImageOutputs.writePng(sideBySide(clean, noisy, denoised), png);
 		task.log(String.format(Locale.ROOT, "Noisy image (%s): PSNR %.2f dB", noise.spec(), noisyPsnr));
 		task.log(String.format(Locale.ROOT, "Denoised image: PSNR %.2f dB", denoisedPsnr));
 		task.log(String.format(Locale.ROOT, "PSNR gain: %.1f dB", denoisedPsnr - noisyPsnr));

@@ -9,7 +9,9 @@ import java.util.Locale;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.IdxFiles;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -67,14 +69,14 @@ final class VaeDemo {
 		final long seed = s.seed;
 		final List<Plane> planes;
 		if (train.getName().startsWith(TRAIN)) {
-			planes = ImageFiles.readIdx(train);
+			planes = IdxFiles.readIdx(train);
 		}
 		else {
 			task.log("Note: Fashion-MNIST not found in " + new File(home(), SHARED).getAbsoluteFile().toPath()
 				.normalize() + " nor " + DEBIAN + ", so the VAE trains on the 2,000 images of " + train + ", and its " +
 				"samples are blurry blobs. For recognisable clothes give --fashion-mnist DIR, or install the Debian " +
 				"package dataset-fashion-mnist.");
-			planes = ImageFiles.planes(ImageFiles.open(train));
+			planes = ImagePlanes.planes(ImageFiles.open(train));
 		}
 		final TrainingConfig config = TrainingConfig.vae();
 		config.epochs = epochs;
@@ -144,7 +146,7 @@ final class VaeDemo {
 	/** Two held-out images, an ankle boot and a pullover, from test-images/; else the first two training images. */
 	private static List<Plane> interpolationEnds(final File images, final List<Plane> train) {
 		final File test = new File(images, "fashion-mnist-test-500.tif");
-		final List<Plane> source = test.isFile() ? ImageFiles.planes(ImageFiles.open(test)) : train;
+		final List<Plane> source = test.isFile() ? ImagePlanes.planes(ImageFiles.open(test)) : train;
 		return new ArrayList<>(source.subList(0, 2));
 	}
 }

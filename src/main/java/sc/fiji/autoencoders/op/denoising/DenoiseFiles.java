@@ -12,6 +12,7 @@ import ij.ImagePlus;
 import org.scijava.plugin.Plugin;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Task;
@@ -40,7 +41,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 			"or --self-supervised, not both (model or self_supervised in Fiji)." : "Missing --model: give a denoiser " +
 				"model (.aemodel), or --self-supervised to train Noise2Void on the inputs first (model or " +
 				"self_supervised in Fiji).");
-		ImageFiles.outputFolder(s.output);
+		ImageOutputs.outputFolder(s.output);
 	}
 
 	@Override
