@@ -21,7 +21,7 @@ import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.AxisImages;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
@@ -54,7 +54,7 @@ class AxisDenoiseTest {
 		final AxisImage<FloatType> out = AxisDenoising.denoise(in, List.of(m1, m2), 64, false, PredictionMonitor.NONE);
 		assertEquals(List.of(Axis.X, Axis.Y, Axis.C, Axis.Z), out.axes());
 		assertEquals(0.3, out.spacing(Axis.X).size());
-		final List<Plane> a = ImageFiles.planes(viaImagePlus), b = ImageFiles.planes(AxisImages.toImagePlus("b", out));
+		final List<Plane> a = ImagePlanes.planes(viaImagePlus), b = ImagePlanes.planes(AxisImages.toImagePlus("b", out));
 		assertEquals(a, b);
 		assertEquals("cells-denoised.tif", viaImagePlus.getTitle());
 		assertEquals(2, viaImagePlus.getNChannels());

@@ -33,7 +33,8 @@ import ij.process.ColorProcessor;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -327,7 +328,7 @@ public class BadInputTest {
 			"create it or choose another location");
 		s.output = new File(dir, "out.zip");
 		final File tiny = new File(dir, "tiny.tif");
-		ImageFiles.writeTiff(image(TestImages.blobs(8, 8, 1)), tiny);
+		ImageOutputs.writeTiff(image(TestImages.blobs(8, 8, 1)), tiny);
 		s.sample = tiny;
 		bad("export with a sample image smaller than the network's halo", () -> Autoencoders.export(s), "at least",
 			"give a larger sample image, or none");
@@ -388,7 +389,7 @@ public class BadInputTest {
 	}
 
 	private static ImagePlus image(final Plane p) {
-		return ImageFiles.toImagePlus("image.tif", List.of(p), 1, 1, 1);
+		return ImagePlanes.toImagePlus("image.tif", List.of(p), 1, 1, 1);
 	}
 
 	private static TrainingConfig config(final int patch) {

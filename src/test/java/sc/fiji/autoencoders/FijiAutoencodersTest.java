@@ -22,6 +22,7 @@ import ij.ImageStack;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 
 /**
@@ -98,7 +99,7 @@ public class FijiAutoencodersTest {
 	}
 
 	private static float[] pixels(final ImagePlus imp) {
-		final List<Plane> planes = ImageFiles.planes(imp);
+		final List<Plane> planes = ImagePlanes.planes(imp);
 		assertEquals(1, planes.size());
 		return planes.get(0).pixels();
 	}

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ImagePairs;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -35,7 +35,7 @@ public class PairsInputTest {
 	File dir;
 
 	private static ImagePlus image(final String title, final int w, final int h, final long seed) {
-		return ImageFiles.toImagePlus(title, List.of(TestImages.blobs(w, h, seed)), 1, 1, 1);
+		return ImagePlanes.toImagePlus(title, List.of(TestImages.blobs(w, h, seed)), 1, 1, 1);
 	}
 
 	private static TrainDenoiserSettings pairs() {
@@ -107,9 +107,9 @@ public class PairsInputTest {
 			final Plane clean = TestImages.blobs(64, 64, name.charAt(0));
 			final Plane n = clean.copy();
 			sc.fiji.autoencoders.noise.NoiseModels.parse("gaussian:25").apply(n.pixels(), 255, new java.util.Random(1));
-			IJ.saveAsTiff(ImageFiles.toImagePlus(name, List.of(n), 1, 1, 1), new File(in, name).getPath());
-			IJ.saveAsTiff(ImageFiles.toImagePlus(name, List.of(n), 1, 1, 1), new File(noisy, name).getPath());
-			IJ.saveAsTiff(ImageFiles.toImagePlus(name, List.of(name.equals("b.tif") ? clean.crop(0, 0, 64, 48) : clean),
+			IJ.saveAsTiff(ImagePlanes.toImagePlus(name, List.of(n), 1, 1, 1), new File(in, name).getPath());
+			IJ.saveAsTiff(ImagePlanes.toImagePlus(name, List.of(n), 1, 1, 1), new File(noisy, name).getPath());
+			IJ.saveAsTiff(ImagePlanes.toImagePlus(name, List.of(name.equals("b.tif") ? clean.crop(0, 0, 64, 48) : clean),
 				1, 1, 1), new File(target, name).getPath());
 		}
 		final String[] quick = { "--epochs", "1", "--steps-per-epoch", "2", "--patch", "16", "--batch", "2", "--depth",
@@ -118,7 +118,7 @@ public class PairsInputTest {
 			"--out", model().getPath() }, quick));
 		assertEquals(2, bad.status, bad.err);
 		assertTrue(bad.err.contains("Input image 'b.tif' is 64x64 but its target 'b.tif' is 64x48"), bad.err);
-		IJ.saveAsTiff(ImageFiles.toImagePlus("b.tif", List.of(TestImages.blobs(64, 64, 'b')), 1, 1, 1), new File(target,
+		IJ.saveAsTiff(ImagePlanes.toImagePlus("b.tif", List.of(TestImages.blobs(64, 64, 'b')), 1, 1, 1), new File(target,
 			"b.tif").getPath());
 		final Run ok = cli(concat(new String[] { "train-denoiser", "--input", in.getPath(), "--target", target.getPath(),
 			"--out", model().getPath() }, quick));

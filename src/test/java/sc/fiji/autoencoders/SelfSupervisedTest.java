@@ -16,7 +16,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ShortProcessor;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
@@ -54,8 +54,8 @@ class SelfSupervisedTest {
 		assertEquals(w, out.getWidth());
 		assertEquals(h, out.getHeight());
 		assertEquals(n, out.getStackSize());
-		final double before = psnr(ImageFiles.planes(new ImagePlus("c", clean)), ImageFiles.planes(in));
-		final double after = psnr(ImageFiles.planes(new ImagePlus("c", clean)), ImageFiles.planes(out));
+		final double before = psnr(ImagePlanes.planes(new ImagePlus("c", clean)), ImagePlanes.planes(in));
+		final double after = psnr(ImagePlanes.planes(new ImagePlus("c", clean)), ImagePlanes.planes(out));
 		System.out.printf("one-click Noise2Void, 1 minute: PSNR %.2f -> %.2f dB%n", before, after);
 		assertTrue(after > before + 1.5, "PSNR " + before + " -> " + after);
 		assertTrue(ModelFile.load(s.saveModel).summary().contains("denoiser"), "the model is kept when asked");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserMethods;
@@ -138,8 +138,8 @@ public class TrainingMethodsTest {
 			noisy.add(n);
 		}
 		final boolean fromClean = "clean".equals(id);
-		final ImagePlus images = ImageFiles.toImagePlus(id, fromClean ? clean : noisy, 1, clean.size(), 1);
-		final List<ImagePlus> targets = "pairs".equals(id) ? List.of(ImageFiles.toImagePlus("target", clean, 1, clean
+		final ImagePlus images = ImagePlanes.toImagePlus(id, fromClean ? clean : noisy, 1, clean.size(), 1);
+		final List<ImagePlus> targets = "pairs".equals(id) ? List.of(ImagePlanes.toImagePlus("target", clean, 1, clean
 			.size(), 1)) : null;
 		final File model = new File(dir, id + ".aemodel");
 		final List<String> log = new ArrayList<>();

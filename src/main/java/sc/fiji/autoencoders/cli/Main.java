@@ -40,7 +40,6 @@ public final class Main implements Runnable {
 	public void run() {
 		final List<String> names = new ArrayList<>();
 		Operations.all().forEach(i -> names.add(i.getName()));
-		names.add("demo");
 		throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: use one of " + String.join(
 			", ", names) + " (fiji-ae --help lists them).");
 	}
@@ -53,12 +52,11 @@ public final class Main implements Runnable {
 		System.exit(status);
 	}
 
-	/** The command line: every operation's subcommand, derived from its settings (see OperationCommand), then the demo. */
+	/** The command line: every operation's subcommand, derived from its settings (see OperationCommand). */
 	public static CommandLine commandLine() {
 		final CommandLine cl = new CommandLine(new Main());
 		for (final PluginInfo<Operation<?, ?>> info : Operations.all())
 			cl.addSubcommand(info.getName(), OperationCommand.of(info));
-		cl.addSubcommand("demo", new DemoCommand());
 		return cl;
 	}
 

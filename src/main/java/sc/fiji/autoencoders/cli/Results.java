@@ -7,10 +7,11 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.ij1.LatentPlot;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.TableFiles;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.op.FileResult;
+import sc.fiji.autoencoders.op.ResultImages;
 import sc.fiji.autoencoders.op.Setting;
 import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.codes.LatentScatter;
@@ -52,7 +53,7 @@ final class Results {
 		if (result instanceof FileResult) System.out.println(((FileResult) result).writeTo(out));
 		else if (result instanceof ImagePlus) {
 			final ImagePlus imp = (ImagePlus) result;
-			ImageOutputs.write(imp, out);
+			ImageOutputs.write(imp, out, ResultImages.columns(imp), ResultImages.scale(imp));
 			System.out.println("Wrote " + imp.getStackSize() + " image" + (imp.getStackSize() == 1 ? "" : "s") + " (" +
 				imp.getTitle() + ") to " + out);
 		}
@@ -63,7 +64,7 @@ final class Results {
 		else if (result instanceof LatentScatter) {
 			final LatentScatter scatter = (LatentScatter) result;
 			ImageOutputs.folderOf(out);
-			ImageFiles.writePng(LatentPlot.of(scatter, "Latent space").getImagePlus(), out);
+			ImageOutputs.writePng(LatentPlot.of(scatter, "Latent space").getImagePlus(), out);
 			System.out.println("Plotted " + scatter.x().length + " images (" + scatter.classes().size() + " classes) to " +
 				out);
 		}

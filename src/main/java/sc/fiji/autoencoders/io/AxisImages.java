@@ -55,7 +55,7 @@ public final class AxisImages {
 	 * @throws BadInputException if the image is RGB or empty
 	 */
 	public static AxisImage<?> wrap(final ImagePlus imp, final boolean keepSingletons) {
-		ImageFiles.checkNotRgb(imp);
+		ImagePlanes.checkNotRgb(imp);
 		final ImageStack stack = imp.getStack();
 		final long[] sizes = { imp.getWidth(), imp.getHeight(), imp.getNChannels(), imp.getNSlices(), imp
 			.getNFrames() };
@@ -153,7 +153,7 @@ public final class AxisImages {
 					for (long ci = 0; ci < c; ci++)
 						planes.add(copyPlane(image, new long[] { ci, zi, ti }, (int) w, (int) h));
 		}
-		final ImagePlus imp = ImageFiles.toImagePlus(title, planes, (int) c, (int) z, (int) t);
+		final ImagePlus imp = ImagePlanes.toImagePlus(title, planes, (int) c, (int) z, (int) t);
 		final Calibration cal = imp.getCalibration();
 		final Spacing x = image.spacing(Axis.X), y = image.spacing(Axis.Y);
 		cal.pixelWidth = x.size();

@@ -3,46 +3,37 @@ package sc.fiji.autoencoders.io;
 import java.awt.Color;
 import java.awt.Graphics;
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 import javax.imageio.ImageIO;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.VirtualStack;
 import ij.io.FileInfo;
 import ij.io.FileOpener;
-import ij.io.FileSaver;
 import ij.io.Opener;
 import ij.io.TiffDecoder;
 import ij.plugin.FileInfoVirtualStack;
-import ij.plugin.PNG_Writer;
-import ij.process.FloatProcessor;
 import ij.process.ImageConverter;
 import ij.process.ImageProcessor;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.image.Volume;
 
 /**
- * Reads and writes images with ImageJ 1.x's own I/O, without showing windows or dialogs, so that it works in Fiji, in
- * scripts and with {@code -Djava.awt.headless=true}. Problems with the user's files are reported as
- * {@link BadInputException}s rather than ImageJ error dialogs: files are checked before ImageJ sees them, and the
- * ImageJ code paths used are those that report failures by return value or exception.
+ * Opens images (files, folders, IDX files, TIFF stacks read plane by plane) with ImageJ 1.x's own I/O, without showing
+ * windows or dialogs, so that it works in Fiji, in scripts and with {@code -Djava.awt.headless=true}. Problems with the
+ * user's files are reported as {@link BadInputException}s rather than ImageJ error dialogs: files are checked before
+ * ImageJ sees them, and the ImageJ code paths used are those that report failures by return value or exception.
+ * Writing is {@link ImageOutputs}'s, conversions to planes {@link ImagePlanes}'s.
  */
 public final class ImageFiles {
 
@@ -53,12 +44,7 @@ public final class ImageFiles {
 	private static final String CONVERT_HINT = "Open it in Fiji and save it with File > Save As > Tiff..., or give a " +
 		".tif, .png or .jpg file.";
 
-	/** IDX magic for unsigned bytes in 3 dimensions (images x rows x columns), as in MNIST. */
-	static final int IDX3_UBYTE_MAGIC = 0x00000803;
-
 	private ImageFiles() {}
-
-	// ------------------------------------------------------------------ reading
 
 	/**
 	 * Opens a TIFF (including stacks and hyperstacks), PNG or JPEG file. The format is recognized by content, not name.
@@ -195,7 +181,7 @@ public final class ImageFiles {
 		// a folder without images of its own whose subfolders hold them: each subfolder is a class
 		final java.util.Map<File, String> classes = new java.util.HashMap<>();
 		if (paths != null) for (final File p : paths)
-			if (isIdx(p)) files.add(p);
+			if (IdxFiles.isIdx(p)) files.add(p);
 			else if (isClassFolder(p)) {
 				final File[] subfolders = p.listFiles(File::isDirectory);
 				Arrays.sort(subfolders, Comparator.comparing(File::getName));
@@ -221,9 +207,9 @@ public final class ImageFiles {
 						imp.getStack().setSliceLabel(classes.get(f), s);
 					return imp;
 				}
-				if (!isIdx(f)) return open(f);
-				final List<Plane> planes = readIdx(f);
-				return toImagePlus(f.getName(), planes, 1, planes.size(), 1);
+				if (!IdxFiles.isIdx(f)) return open(f);
+				final List<Plane> planes = IdxFiles.readIdx(f);
+				return ImagePlanes.toImagePlus(f.getName(), planes, 1, planes.size(), 1);
 			}
 
 			@Override
@@ -365,7 +351,7 @@ public final class ImageFiles {
 		}
 		final List<File> files = expand(List.of(folder));
 		final ImagePlus first = open(files.get(0));
-		checkNotRgb(first);
+		ImagePlanes.checkNotRgb(first);
 		final FolderStack stack = new FolderStack(files, first);
 		final ImagePlus imp = new ImagePlus(folder.getName(), stack);
 		imp.setCalibration(first.getCalibration());
@@ -428,11 +414,6 @@ public final class ImageFiles {
 		return false;
 	}
 
-	/** MNIST-style IDX image files, recognised by name (e.g. train-images-idx3-ubyte.gz). */
-	static boolean isIdx(final File f) {
-		return f.isFile() && f.getName().toLowerCase(Locale.ROOT).contains("idx3");
-	}
-
 	/**
 	 * Files as given, and folders replaced by their image files ({@link #IMAGE_EXTENSIONS}, any case; hidden files
 	 * skipped; sorted by name; not recursive).
@@ -472,291 +453,6 @@ public final class ImageFiles {
 		if (!f.isFile() || name.startsWith(".")) return false;
 		final int dot = name.lastIndexOf('.');
 		return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
-	}
-
-	// ------------------------------------------------------------------ ImagePlus <-> planes
-
-	/**
-	 * Every 2D plane of the image as floats, in stack order (for hyperstacks: channel fastest, then slice, then frame).
-	 * Values are the raw pixel values (0-255, 0-65535 or float); calibration functions are not applied.
-	 *
-	 * @throws BadInputException if the image is RGB
-	 */
-	public static List<Plane> planes(final ImagePlus imp) {
-		checkNotRgb(imp);
-		final ImageStack stack = imp.getStack();
-		final List<Plane> out = new ArrayList<>(stack.getSize());
-		for (int i = 1; i <= stack.getSize(); i++) out.add(toPlane(stack.getProcessor(i)));
-		return out;
-	}
-
-	/**
-	 * The planes of one channel (1-based) in slice-then-frame order.
-	 *
-	 * @throws BadInputException if the image is RGB or has no such channel
-	 */
-	public static List<Plane> planesOfChannel(final ImagePlus imp, final int channel) {
-		checkNotRgb(imp);
-		final int channels = imp.getNChannels();
-		if (channel < 1 || channel > channels) {
-			throw new BadInputException("Image '" + imp.getTitle() + "' has " + channels + " channel" + (channels == 1
-				? "" : "s") + ", so channel " + channel + " does not exist. Choose a channel from 1 to " + channels + ".");
-		}
-		final ImageStack stack = imp.getStack();
-		final List<Plane> out = new ArrayList<>();
-		for (int t = 1; t <= imp.getNFrames(); t++) {
-			for (int z = 1; z <= imp.getNSlices(); z++) {
-				out.add(toPlane(stack.getProcessor(imp.getStackIndex(channel, z, t))));
-			}
-		}
-		return out;
-	}
-
-	/**
-	 * The Z stacks of the image for a 3D network: one volume per channel and time point (channel {@code channel}'s only,
-	 * 1-based, or every channel's for 0), channel fastest, then frame. The planes are copies as floats.
-	 *
-	 * @throws BadInputException if the image is RGB or has no such channel
-	 */
-	public static List<Volume> volumes(final ImagePlus imp, final int channel) {
-		checkNotRgb(imp);
-		final List<Volume> out = new ArrayList<>();
-		final int slices = imp.getNSlices();
-		if (channel != 0) return Volume.of(planesOfChannel(imp, channel), slices);
-		final List<List<Volume>> perChannel = new ArrayList<>();
-		for (int c = 1; c <= imp.getNChannels(); c++)
-			perChannel.add(Volume.of(planesOfChannel(imp, c), slices));
-		for (int t = 0; t < imp.getNFrames(); t++)
-			for (final List<Volume> c : perChannel)
-				out.add(c.get(t));
-		return out;
-	}
-
-	/**
-	 * The voxel depth divided by the pixel width, from the calibration: how much coarser Z is than X. 1 when the image
-	 * is not spatially calibrated or Z and X have different units (nothing is known).
-	 */
-	public static double zAnisotropy(final ImagePlus imp) {
-		final ij.measure.Calibration cal = imp.getCalibration();
-		if (cal == null || !(cal.pixelWidth > 0) || !(cal.pixelDepth > 0)) return 1;
-		final String x = cal.getXUnit(), z = cal.getZUnit();
-		if (x == null || z == null || !x.equals(z) || x.equals("pixel") || x.isEmpty()) return 1;
-		final double a = cal.pixelDepth / cal.pixelWidth;
-		return Double.isFinite(a) && a > 0 ? a : 1;
-	}
-
-	public static void checkNotRgb(final ImagePlus imp) {
-		if (imp == null) throw new BadInputException("No image given: open an image first.");
-		if (imp.getStackSize() == 0 || imp.getStack().getSize() == 0) throw new BadInputException((imp.getTitle() ==
-			null || imp.getTitle().isEmpty() || imp.getTitle().equals("null") ? "The image" : "Image '" + imp.getTitle() + "'") +
-			" holds no pixels (an empty image or stack): open or create an image with content first.");
-		if (imp.getBitDepth() == 24) {
-			throw new BadInputException("Image '" + imp.getTitle() + "' is RGB; convert it to 8-bit grayscale or split " +
-				"channels (Image > Type / Image > Color > Split Channels) first.");
-		}
-	}
-
-	private static Plane toPlane(final ImageProcessor ip) {
-		final int n = ip.getWidth() * ip.getHeight();
-		final float[] out = new float[n];
-		final Object pixels = ip.getPixels();
-		if (pixels instanceof float[]) System.arraycopy(pixels, 0, out, 0, n);
-		else for (int i = 0; i < n; i++) out[i] = ip.getf(i); // unsigned values for 8 and 16 bit
-		return new Plane(ip.getWidth(), ip.getHeight(), out);
-	}
-
-	/**
-	 * A 32-bit image or hyperstack from planes in stack order (channel fastest, then slice, then frame). The image shares
-	 * the planes' pixel arrays. Its display range spans all finite values.
-	 *
-	 * @throws IllegalArgumentException if the number of planes is not {@code channels * slices * frames} or sizes differ
-	 */
-	public static ImagePlus toImagePlus(final String title, final List<Plane> planes, final int channels,
-		final int slices, final int frames)
-	{
-		if (channels < 1 || slices < 1 || frames < 1 || planes.size() != (long) channels * slices * frames) {
-			throw new IllegalArgumentException(planes.size() + " planes do not fill " + channels + " channels x " +
-				slices + " slices x " + frames + " frames");
-		}
-		final int w = planes.get(0).width();
-		final int h = planes.get(0).height();
-		final ImageStack stack = new ImageStack(w, h);
-		float min = Float.POSITIVE_INFINITY;
-		float max = Float.NEGATIVE_INFINITY;
-		for (final Plane p : planes) {
-			if (p.width() != w || p.height() != h) {
-				throw new IllegalArgumentException("Planes differ in size: " + w + "x" + h + " vs " + p.width() + "x" + p
-					.height());
-			}
-			for (final float v : p.pixels()) {
-				if (Float.isFinite(v)) {
-					if (v < min) min = v;
-					if (v > max) max = v;
-				}
-			}
-			stack.addSlice(new FloatProcessor(w, h, p.pixels()));
-		}
-		final ImagePlus imp = new ImagePlus(title, stack);
-		imp.setDimensions(channels, slices, frames);
-		if (channels > 1 || (slices > 1 && frames > 1)) imp.setOpenAsHyperStack(true);
-		if (min <= max) imp.setDisplayRange(min, max);
-		return imp;
-	}
-
-	/** Copies pixel size, units, origin and frame interval from one image to another (no-op if {@code from} is null). */
-	public static void copyCalibration(final ImagePlus from, final ImagePlus to) {
-		if (from == null || to == null) return;
-		to.setCalibration(from.getCalibration().copy());
-	}
-
-	// ------------------------------------------------------------------ writing
-
-	/**
-	 * Writes the image (single plane, stack or hyperstack, in its own pixel type) as an ImageJ TIFF. The file is first
-	 * written under a temporary name in the same folder and then renamed, so that an interrupted run never leaves a
-	 * truncated file under the final name.
-	 *
-	 * @throws BadInputException if the folder does not exist or cannot be written
-	 */
-	public static void writeTiff(final ImagePlus imp, final File out) {
-		writeAtomically(out, tmp -> {
-			final FileSaver saver = new FileSaver(imp);
-			final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp
-				.toString());
-			if (!ok) throw new IOException("ImageJ could not write the TIFF");
-		});
-	}
-
-	/**
-	 * Writes the current plane as PNG: 8-bit images as they are, 16-bit as 16-bit grayscale, 32-bit scaled to 8 bits
-	 * with the display range. Meant for previews; use {@link #writeTiff} for data. Written atomically like writeTiff.
-	 *
-	 * @throws BadInputException if the folder does not exist or cannot be written
-	 */
-	public static void writePng(final ImagePlus imp, final File out) {
-		// PNG_Writer.writeImage is what FileSaver.saveAsPng runs, but it reports failures as exceptions instead of
-		// an error dialog
-		writeAtomically(out, tmp -> {
-			try {
-				new PNG_Writer().writeImage(imp, tmp.toString(), -1);
-			}
-			catch (final IOException e) {
-				throw e;
-			}
-			catch (final Exception e) {
-				throw new IOException(e.getMessage(), e);
-			}
-		});
-	}
-
-	private interface Writer {
-
-		void write(Path tmp) throws IOException;
-	}
-
-	private static void writeAtomically(final File out, final Writer writer) {
-		final File target = out.getAbsoluteFile();
-		final File dir = target.getParentFile();
-		if (dir == null || !dir.isDirectory()) {
-			throw new BadInputException("Output folder " + dir + " does not exist. Create it first or choose another " +
-				"output location.");
-		}
-		if (target.isDirectory()) {
-			throw new BadInputException("Output " + target + " is a folder. Give a file name for the image.");
-		}
-		Path tmp = null;
-		try {
-			try {
-				tmp = AtomicFiles.createTemporary(target);
-			}
-			catch (final IOException | SecurityException e) {
-				throw new BadInputException("Cannot write to folder " + dir + " (" + e + "). Choose an output folder " +
-					"you have write permission for, or free some disk space.", e);
-			}
-			writer.write(tmp);
-			AtomicFiles.move(tmp.toFile(), target);
-		}
-		catch (final IOException e) {
-			throw new BadInputException("Cannot write image " + target + " (" + e.getMessage() + "). Check that the " +
-				"folder is writable and the disk is not full.", e);
-		}
-		finally {
-			if (tmp != null) {
-				try {
-					Files.deleteIfExists(tmp);
-				}
-				catch (final IOException e) {
-					// best effort: the temp file is hidden and harmless
-				}
-			}
-		}
-	}
-
-	// ------------------------------------------------------------------ IDX (MNIST)
-
-	/**
-	 * Reads an IDX3 unsigned-byte file (e.g. MNIST's {@code train-images-idx3-ubyte}, optionally gzip-compressed) into
-	 * one plane per image, values 0-255.
-	 *
-	 * @throws BadInputException if the file is missing, not IDX3 unsigned bytes, or truncated
-	 */
-	public static List<Plane> readIdx(final File f) {
-		if (f == null || !f.isFile()) {
-			throw new BadInputException("IDX file " + (f == null ? null : f.getAbsolutePath()) + " does not exist. " +
-				"Check the path.");
-		}
-		try (InputStream raw = new BufferedInputStream(new FileInputStream(f))) {
-			raw.mark(2);
-			final int b0 = raw.read();
-			final int b1 = raw.read();
-			raw.reset();
-			final InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
-			final DataInputStream data = new DataInputStream(in);
-			final int magic = data.readInt();
-			if (magic != IDX3_UBYTE_MAGIC) {
-				throw new BadInputException("File " + f.getAbsolutePath() + " is not an IDX3 unsigned-byte image file " +
-					"(magic number " + String.format("0x%08x", magic) + ", expected 0x00000803). Give an images file such " +
-					"as MNIST's train-images-idx3-ubyte(.gz), not a labels file.");
-			}
-			final int count = data.readInt();
-			final int rows = data.readInt();
-			final int cols = data.readInt();
-			if (count < 0 || rows <= 0 || cols <= 0 || (long) rows * cols > Integer.MAX_VALUE) {
-				throw new BadInputException("IDX file " + f.getAbsolutePath() + " has invalid dimensions " + count + "x" +
-					rows + "x" + cols + ". The file is damaged; download it again.");
-			}
-			final List<Plane> planes = new ArrayList<>(count);
-			final byte[] buf = new byte[rows * cols];
-			for (int i = 0; i < count; i++) {
-				data.readFully(buf);
-				final float[] px = new float[buf.length];
-				for (int j = 0; j < buf.length; j++) px[j] = buf[j] & 0xff;
-				planes.add(new Plane(cols, rows, px));
-			}
-			return planes;
-		}
-		catch (final EOFException e) {
-			throw new BadInputException("IDX file " + f.getAbsolutePath() + " ends early; it is truncated or damaged. " +
-				"Download it again.", e);
-		}
-		catch (final IOException e) {
-			throw new BadInputException("Cannot read IDX file " + f.getAbsolutePath() + " (" + e.getMessage() + "). " +
-				"Check that it is readable and not damaged.", e);
-		}
-	}
-
-	/**
-	 * The folder {@code dir}, created if missing.
-	 *
-	 * @throws BadInputException if it is a file, cannot be created or is not writable
-	 */
-	public static File outputFolder(final File dir) {
-		if (dir.exists() && !dir.isDirectory()) throw new BadInputException("Output " + dir +
-			" is a file, not a folder: give a folder for the results.");
-		if (!dir.exists() && !dir.mkdirs()) throw new BadInputException("Cannot create output folder " + dir +
-			": check the path and permissions.");
-		if (!dir.canWrite()) throw new BadInputException("Output folder " + dir + " is not writable.");
-		return dir;
 	}
 
 	/** The file's name without its last extension ({@code a.b.tif} -> {@code a.b}). */

@@ -15,6 +15,7 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
 import sc.fiji.autoencoders.io.bioimageio.PackageInfo;
@@ -87,7 +88,7 @@ public final class Autoencoders {
 			"mode is '" + mode + "': choose mode pairs to train on input/target pairs, or give no targets.");
 		if (mode == TrainingMode.PAIRS) checkPairs(images, targets);
 		final TrainingImages in = trainingImages(images, settings, joint);
-		final NetworkSpec spec = settings.network(settings.dims == 3 ? ImageFiles.zAnisotropy(images.get(0)) : 1, in
+		final NetworkSpec spec = settings.network(settings.dims == 3 ? ImagePlanes.zAnisotropy(images.get(0)) : 1, in
 			.channels());
 		final AbstractTrainer<?> trainer = method.trainer(in, mode == TrainingMode.PAIRS ? trainingImages(targets,
 			settings, joint) : null, spec, config, new MethodOptions(settings));
@@ -96,7 +97,7 @@ public final class Autoencoders {
 
 	/**
 	 * What the images give a trainer: planes (2D) or Z stacks (3D, one per channel and time point, see
-	 * {@link ImageFiles#volumes}) of the settings' channel, or of all channels pooled into one; with {@code joint},
+	 * {@link ImagePlanes#volumes}) of the settings' channel, or of all channels pooled into one; with {@code joint},
 	 * each channel one input channel of the network (the images must then have the same channels).
 	 */
 	private static TrainingImages trainingImages(final List<ImagePlus> images, final TrainDenoiserSettings settings,
@@ -107,7 +108,7 @@ public final class Autoencoders {
 			final List<Plane> planes = new ArrayList<>();
 			final List<Volume> volumes = new ArrayList<>();
 			for (final ImagePlus imp : images)
-				if (threeD) volumes.addAll(ImageFiles.volumes(imp, settings.channel));
+				if (threeD) volumes.addAll(ImagePlanes.volumes(imp, settings.channel));
 				else planes.addAll(planes(imp, settings.channel));
 			return threeD ? TrainingImages.volumes(volumes) : TrainingImages.planes(planes);
 		}
@@ -122,8 +123,8 @@ public final class Autoencoders {
 					imp.getNChannels() + " channel" + (imp.getNChannels() == 1 ? "" : "s") + " but '" + images.get(0)
 						.getTitle() + "' has " + channels + ": channels joint trains one network on images of the same " +
 					"channels; give images of one channel count, or channels " + TrainDenoiserSettings.POOLED + ".");
-				if (threeD) v.addAll(Volume.of(ImageFiles.planesOfChannel(imp, c), imp.getNSlices()));
-				else p.addAll(ImageFiles.planesOfChannel(imp, c));
+				if (threeD) v.addAll(Volume.of(ImagePlanes.planesOfChannel(imp, c), imp.getNSlices()));
+				else p.addAll(ImagePlanes.planesOfChannel(imp, c));
 			}
 			planes.add(p);
 			volumes.add(v);
@@ -132,7 +133,7 @@ public final class Autoencoders {
 	}
 
 	private static List<Plane> planes(final ImagePlus imp, final int channel) {
-		return channel == 0 ? ImageFiles.planes(imp) : ImageFiles.planesOfChannel(imp, channel);
+		return channel == 0 ? ImagePlanes.planes(imp) : ImagePlanes.planesOfChannel(imp, channel);
 	}
 
 	/**
@@ -250,9 +251,9 @@ public final class Autoencoders {
 	{
 		if (clean == null) throw new BadInputException("No training image: open a clean image or stack first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final DenoiserTrainer trainer = spec != null && spec.dims() == 3 ? DenoiserTrainer.volumes(ImageFiles.volumes(
-			clean, channel), NoiseModels.parse(noise), spec, config) : new DenoiserTrainer(channel == 0 ? ImageFiles
-				.planes(clean) : ImageFiles.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
+		final DenoiserTrainer trainer = spec != null && spec.dims() == 3 ? DenoiserTrainer.volumes(ImagePlanes.volumes(
+			clean, channel), NoiseModels.parse(noise), spec, config) : new DenoiserTrainer(channel == 0 ? ImagePlanes
+				.planes(clean) : ImagePlanes.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
 		return Training.train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 
@@ -378,7 +379,7 @@ public final class Autoencoders {
 			d.setEnsemble(settings.ensemble);
 			for (final ImagePlus clean : cleans) {
 				if (clean == null) throw new BadInputException("No image: open the clean images to evaluate on first.");
-				final List<Plane> planes = ImageFiles.planes(clean);
+				final List<Plane> planes = ImagePlanes.planes(clean);
 				for (int i = 0; i < planes.size(); i++) {
 					final double[] r = Evaluation.range(clean.getBitDepth(), planes.get(i));
 					final String name = planes.size() == 1 ? clean.getTitle() : clean.getTitle() + " #" + (i + 1);

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Likelihood;
@@ -41,9 +42,9 @@ public final class AutoencoderFeaturesBenchmark {
 		final int code = Integer.parseInt(args[5]), epochs = Integer.parseInt(args[6]);
 		final double minutes = Double.parseDouble(args[7]);
 		out.mkdirs();
-		final List<Plane> train = ImageFiles.planes(ImageFiles.openAll(List.of(new File(data,
+		final List<Plane> train = ImagePlanes.planes(ImageFiles.openAll(List.of(new File(data,
 			"train-images-idx3-ubyte.gz"))).get(0));
-		final List<Plane> test = ImageFiles.planes(ImageFiles.openAll(List.of(new File(data,
+		final List<Plane> test = ImagePlanes.planes(ImageFiles.openAll(List.of(new File(data,
 			"t10k-images-idx3-ubyte.gz"))).get(0));
 		final TrainingConfig c = TrainingConfig.vae();
 		c.epochs = epochs;

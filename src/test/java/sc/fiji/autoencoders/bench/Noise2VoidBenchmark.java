@@ -10,6 +10,7 @@ import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.noise.NoiseModels;
 
 /**
@@ -24,10 +25,10 @@ public final class Noise2VoidBenchmark {
 		final List<ImagePlus> noisy = new ArrayList<>();
 		final Random rng = new Random(0);
 		for (final ImagePlus clean : ImageFiles.openAll(List.of(new File(args[0])))) {
-			final List<Plane> planes = ImageFiles.planes(clean);
+			final List<Plane> planes = ImagePlanes.planes(clean);
 			for (final Plane p : planes)
 				NoiseModels.parse("gaussian:25").apply(p.pixels(), 255, rng);
-			noisy.add(ImageFiles.toImagePlus(clean.getTitle(), planes, 1, planes.size(), 1));
+			noisy.add(ImagePlanes.toImagePlus(clean.getTitle(), planes, 1, planes.size(), 1));
 		}
 		final TrainDenoiserSettings s = new TrainDenoiserSettings();
 		s.mode = "noisy";

@@ -15,7 +15,9 @@ import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.IdxFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.Sessions;
 import sc.fiji.autoencoders.model.Tensors;
@@ -46,8 +48,8 @@ public final class VaeBenchmark {
 		System.out.println(String.format(Locale.ROOT, "{\"bench\":\"vae-raw-graph\",\"batch\":%d,\"images_per_s\":%.0f}",
 			batch, raw));
 		if (args.length > 3) return;
-		final List<Plane> train = ImageFiles.readIdx(new File(data, "train-images-idx3-ubyte.gz"));
-		final List<Plane> test = ImageFiles.readIdx(new File(data, "t10k-images-idx3-ubyte.gz"));
+		final List<Plane> train = IdxFiles.readIdx(new File(data, "train-images-idx3-ubyte.gz"));
+		final List<Plane> test = IdxFiles.readIdx(new File(data, "t10k-images-idx3-ubyte.gz"));
 		final TrainingConfig c = TrainingConfig.vae(); // the defaults users get
 		c.epochs = epochs;
 		c.batchSize = Integer.getInteger("batch", c.batchSize);
@@ -84,9 +86,9 @@ public final class VaeBenchmark {
 		final double ips = steps[0] * (double) c.batchSize / (stepNanos[0] / 1e9);
 		ModelFile.save(model, new File("bench/out/fashion-vae.aemodel"));
 		try (Vae vae = new Vae(model)) {
-			final var imp = ImageFiles.toImagePlus("samples", List.of(Montage.grid(vae.generate(64, 1, 1), 8)), 1, 1, 1);
+			final var imp = ImagePlanes.toImagePlus("samples", List.of(Montage.grid(vae.generate(64, 1, 1), 8)), 1, 1, 1);
 			imp.setProcessor(imp.getProcessor().convertToByte(true));
-			ImageFiles.writePng(imp, new File(args[2]));
+			ImageOutputs.writePng(imp, new File(args[2]));
 		}
 		System.out.println(String.format(Locale.ROOT,
 			"{\"bench\":\"vae-fashion-mnist\",\"lr\":%g,\"batch\":%d,\"epochs\":%d,%s,\"best_validation_nelbo\":%.2f,\"plugin_images_per_s\":%.0f," +

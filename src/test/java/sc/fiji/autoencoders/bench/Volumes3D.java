@@ -9,6 +9,8 @@ import java.util.Random;
 import ij.ImagePlus;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.noise.NoiseModel;
 import sc.fiji.autoencoders.noise.NoiseModels;
@@ -194,12 +196,12 @@ public final class Volumes3D {
 	}
 
 	private static void write(final List<Plane> planes, final File f) {
-		final ImagePlus imp = ImageFiles.toImagePlus(f.getName(), planes, 1, planes.size(), 1);
+		final ImagePlus imp = ImagePlanes.toImagePlus(f.getName(), planes, 1, planes.size(), 1);
 		imp.getCalibration().pixelWidth = PIXEL;
 		imp.getCalibration().pixelHeight = PIXEL;
 		imp.getCalibration().pixelDepth = STEP;
 		imp.getCalibration().setUnit("micron");
-		ImageFiles.writeTiff(imp, f);
+		ImageOutputs.writeTiff(imp, f);
 	}
 
 	static void score(final File cleanDir, final File denoisedDir, final String label) {
@@ -209,7 +211,7 @@ public final class Volumes3D {
 		double sum = 0;
 		for (final File f : files) {
 			final File clean = new File(cleanDir, f.getName().replace("noisy-", "clean-"));
-			final List<Plane> a = ImageFiles.planes(ImageFiles.open(clean)), b = ImageFiles.planes(ImageFiles.open(f));
+			final List<Plane> a = ImagePlanes.planes(ImageFiles.open(clean)), b = ImagePlanes.planes(ImageFiles.open(f));
 			if (a.size() != b.size()) throw new IllegalStateException(f + " has " + b.size() + " planes, " + clean +
 				" has " + a.size());
 			final int n = a.get(0).pixels().length;

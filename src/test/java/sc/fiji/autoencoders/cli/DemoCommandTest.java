@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sc.fiji.autoencoders.cli.MainTest.cli;
 
@@ -15,8 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
+import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
+import sc.fiji.autoencoders.op.demo.Demo;
+import sc.fiji.autoencoders.op.demo.DemoSettings;
 import sc.fiji.autoencoders.predict.Montage;
 
 /** The demo with tiny time budgets: its VAE reads Fashion-MNIST's IDX files and writes PNGs enlarged 4x. */
@@ -29,7 +34,7 @@ public class DemoCommandTest {
 	public void vaePartTrainsOnIdxFilesAndWritesEnlargedPngs() throws IOException {
 		final File data = new File(dir, "fashion-mnist");
 		assertTrue(data.mkdir());
-		writeIdx(ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif"))).subList(0, 300),
+		writeIdx(ImagePlanes.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif"))).subList(0, 300),
 			new File(data, "train-images-idx3-ubyte.gz"));
 		final File out = new File(dir, "out");
 		final Object[] r = cli("demo", "--minutes", "0.01", "--vae-minutes", "0.01", "--vae-epochs", "1",
@@ -53,6 +58,20 @@ public class DemoCommandTest {
 			.toString());
 		assertEquals(1, r[2].toString().trim().split("\n").length, r[2].toString());
 		assertTrue(!new File(dir, "out").exists(), "nothing trained or written");
+	}
+
+	/** In Fiji there is no test-images/ beside the working folder: the message names the option to set. */
+	@Test
+	public void missingImagesFolderNamesTheOption() {
+		final DemoSettings s = new DemoSettings();
+		s.images = new File(dir, "no-images");
+		s.output = new File(dir, "out");
+		final BadInputException e = assertThrows(BadInputException.class, () -> new Demo().check(s));
+		assertTrue(e.getMessage().contains("--images DIR (images in Fiji)"), e.getMessage());
+		assertTrue(!s.output.exists(), "nothing written");
+		final Object[] r = cli("demo", "--images", s.images.getPath(), "--output", s.output.getPath());
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().startsWith("Error: Demo images not found in " + s.images), r[2].toString());
 	}
 
 	@Test

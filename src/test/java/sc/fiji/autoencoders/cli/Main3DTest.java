@@ -13,6 +13,8 @@ import ij.ImagePlus;
 import sc.fiji.autoencoders.TestVolumes;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.ReceptiveField;
@@ -27,12 +29,12 @@ public class Main3DTest {
 	@Test
 	public void trainA3dNetworkAndDenoiseAStack() {
 		final Volume v = TestVolumes.blobs(40, 32, 12, 7);
-		final ImagePlus imp = ImageFiles.toImagePlus("stack", v.planes(), 1, v.depth(), 1);
+		final ImagePlus imp = ImagePlanes.toImagePlus("stack", v.planes(), 1, v.depth(), 1);
 		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 0.1;
 		imp.getCalibration().pixelDepth = 0.3; // Z three times coarser: Z pooled at the second level only
 		imp.getCalibration().setUnit("micron");
 		final File stack = new File(dir, "stack.tif");
-		ImageFiles.writeTiff(imp, stack);
+		ImageOutputs.writeTiff(imp, stack);
 
 		final File model = new File(dir, "three.aemodel");
 		Object[] r = MainTest.cli("train-denoiser", "--clean", stack.getPath(), "--noise", "gaussian:25", "--out", model

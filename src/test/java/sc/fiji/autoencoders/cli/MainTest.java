@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 
 /** The CLI end to end on test-images/, in this JVM (same code path as bin/fiji-ae). */
 public class MainTest {
@@ -88,7 +90,7 @@ public class MainTest {
 				planes.add(new sc.fiji.autoencoders.image.Plane(32, 32, px));
 			}
 		final File stack = new File(dir, "stack.tif");
-		ImageFiles.writeTiff(ImageFiles.toImagePlus("stack", planes, 2, 8, 1), stack);
+		ImageOutputs.writeTiff(ImagePlanes.toImagePlus("stack", planes, 2, 8, 1), stack);
 		final File model = new File(dir, "n2v3d.aemodel");
 		Object[] r = cli("train-denoiser", "--noisy", stack.getPath(), "--dims", "3", "--channels", "joint",
 			"--patch-planes", "8", "--patch-size", "16", "--depth", "2", "--filters", "4", "--max-filters", "8", "--batch",

@@ -25,6 +25,7 @@ import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.TestModels;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -103,7 +104,7 @@ public class StreamingDenoiseTest {
 		final File planes = new File(dir, "planes");
 		planes.mkdirs();
 		for (int i = 0; i < n; i++)
-			ImageFiles.writeTiff(new ImagePlus("z" + i, plane(i)), new File(planes, String.format(Locale.ROOT,
+			ImageOutputs.writeTiff(new ImagePlus("z" + i, plane(i)), new File(planes, String.format(Locale.ROOT,
 				"z%03d.tif", i)));
 		final File out = new File(dir, "out");
 		final Object[] r = MainTest.cli("denoise", "--model", model.getPath(), "--input", planes.getPath(), "--stack",
@@ -136,7 +137,7 @@ public class StreamingDenoiseTest {
 		in.setDimensions(2, 3, 1);
 		in.setOpenAsHyperStack(true);
 		final File tif = new File(dir, "hyper.tif");
-		ImageFiles.writeTiff(in, tif);
+		ImageOutputs.writeTiff(in, tif);
 		final File out = new File(dir, "out");
 		final Object[] r = MainTest.cli("denoise", "--model", model.getPath(), "--channel-models", model2.getPath(),
 			"--input", tif.getPath(), "--stream", "--output", out.getPath(), "--tile-size", "" + TILE);
@@ -162,7 +163,7 @@ public class StreamingDenoiseTest {
 	@Test
 	public void virtualStackInFijiGivesAVirtualResultBesideIt() {
 		final File tif = new File(dir, "big.tif");
-		ImageFiles.writeTiff(stack(4), tif);
+		ImageOutputs.writeTiff(stack(4), tif);
 		final ImagePlus virtual = ImageFiles.openVirtual(tif);
 		assertTrue(virtual.getStack().isVirtual());
 		final AtomicLong last = new AtomicLong(), total = new AtomicLong();
@@ -194,7 +195,7 @@ public class StreamingDenoiseTest {
 		final File planes = new File(dir, "seq");
 		planes.mkdirs();
 		for (int i = 0; i < 3; i++)
-			ImageFiles.writeTiff(new ImagePlus("z" + i, plane(i)), new File(planes, "z" + i + ".tif"));
+			ImageOutputs.writeTiff(new ImagePlus("z" + i, plane(i)), new File(planes, "z" + i + ".tif"));
 		final ImagePlus virtual = ImageFiles.openFolderAsStack(planes);
 		assertTrue(virtual.getStack().isVirtual());
 		final ImagePlus out = Autoencoders.denoise(virtual, model, settings(), PredictionMonitor.NONE);
@@ -207,7 +208,7 @@ public class StreamingDenoiseTest {
 	@Test
 	public void refusesToOverwriteItsInput() {
 		final File tif = new File(dir, "in.tif");
-		ImageFiles.writeTiff(stack(2), tif);
+		ImageOutputs.writeTiff(stack(2), tif);
 		final Object[] r = MainTest.cli("denoise", "--model", model.getPath(), "--input", tif.getPath(), "--output", dir
 			.getPath());
 		assertEquals(2, r[0]);
@@ -219,7 +220,7 @@ public class StreamingDenoiseTest {
 	@Test
 	public void cancelledStreamLeavesNoFile() {
 		final File tif = new File(dir, "c.tif");
-		ImageFiles.writeTiff(stack(3), tif);
+		ImageOutputs.writeTiff(stack(3), tif);
 		final File out = new File(dir, "out");
 		out.mkdirs();
 		final AtomicLong calls = new AtomicLong();
@@ -244,9 +245,9 @@ public class StreamingDenoiseTest {
 	public void folderStackPlanesMustMatch() {
 		final File planes = new File(dir, "mixed");
 		planes.mkdirs();
-		ImageFiles.writeTiff(new ImagePlus("a", plane(0)), new File(planes, "a.tif"));
+		ImageOutputs.writeTiff(new ImagePlus("a", plane(0)), new File(planes, "a.tif"));
 		final ImageProcessor other = plane(1).resize(W + 1, H);
-		ImageFiles.writeTiff(new ImagePlus("b", other), new File(planes, "b.tif"));
+		ImageOutputs.writeTiff(new ImagePlus("b", other), new File(planes, "b.tif"));
 		final Object[] r = MainTest.cli("denoise", "--model", model.getPath(), "--input", planes.getPath(), "--stack",
 			"--output", new File(dir, "out").getPath());
 		assertEquals(2, r[0]);

@@ -22,7 +22,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.predict.Metrics;
 import sc.fiji.autoencoders.noise.NoiseModels;
 
@@ -54,7 +54,7 @@ public class CommandsTest {
 
 	@Test
 	public void trainThenDenoiseAStack() throws Exception {
-		final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
+		final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 		clean.getCalibration().pixelWidth = 0.2;
 		final File model = new File(dir, "d.aemodel");
 		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
@@ -67,7 +67,7 @@ public class CommandsTest {
 		final List<Plane> cleanPlanes = TestImages.blobStack(2, 80, 72, 50);
 		for (final Plane p : noisyPlanes)
 			NoiseModels.parse("gaussian:20").apply(p.pixels(), 255, new Random(2));
-		final ImagePlus noisy = ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
+		final ImagePlus noisy = ImagePlanes.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
 		noisy.getCalibration().pixelWidth = 0.3;
 		m = run(DenoiseWithAutoencoder.class, "image", noisy, "model_file", model, "channel_models", "", "tile_size",
 			1024);
@@ -76,12 +76,12 @@ public class CommandsTest {
 		assertEquals("noisy-denoised.tif", out.getTitle());
 		assertEquals(2, out.getStackSize());
 		assertEquals(0.3, out.getCalibration().pixelWidth);
-		final List<Plane> denoised = ImageFiles.planes(out);
+		final List<Plane> denoised = ImagePlanes.planes(out);
 		for (int i = 0; i < 2; i++)
 			assertTrue(Metrics.psnr(cleanPlanes.get(i), denoised.get(i), 255) > Metrics.psnr(cleanPlanes.get(i),
 				noisyPlanes.get(i), 255) + 1.5, "PSNR gained on slice " + (i + 1));
 
-		m = run(EvaluateDenoiser.class, "image", ImageFiles.toImagePlus("c", cleanPlanes, 1, 2, 1), "model_file", model,
+		m = run(EvaluateDenoiser.class, "image", ImagePlanes.toImagePlus("c", cleanPlanes, 1, 2, 1), "model_file", model,
 			"noise", "", "seed", 1L);
 		assertEquals(2, ((ResultsTable) m.getOutput("results")).size());
 
@@ -96,7 +96,7 @@ public class CommandsTest {
 		assertEquals(zip, m.getOutput("written"));
 		m = run(DenoiseWithAutoencoder.class, "image", noisy, "model_file", zip, "channel_models", "", "tile_size", 1024);
 		assertFalse(m.isCanceled(), m.getCancelReason());
-		final List<Plane> viaZip = ImageFiles.planes((ImagePlus) m.getOutput("denoised"));
+		final List<Plane> viaZip = ImagePlanes.planes((ImagePlus) m.getOutput("denoised"));
 		for (int i = 0; i < 2; i++)
 			assertArrayEquals(denoised.get(i).pixels(), viaZip.get(i).pixels(), "slice " + (i + 1) + " via the package");
 	}
@@ -107,7 +107,7 @@ public class CommandsTest {
 	 */
 	@Test
 	public void codeModelsTrainWithTheirSharedAndOwnParameters() throws Exception {
-		final ImagePlus stack = ImageFiles.toImagePlus("blobs", TestImages.blobStack(40, 16, 16, 3), 1, 40, 1);
+		final ImagePlus stack = ImagePlanes.toImagePlus("blobs", TestImages.blobStack(40, 16, 16, 3), 1, 40, 1);
 		for (final Class<?> c : List.of(TrainAutoencoderForFeatures.class, TrainVariationalAutoencoder.class)) {
 			final List<String> inputs = new java.util.ArrayList<>();
 			context.service(ModuleService.class).createModule(commands.getCommand(c.getName())).getInfo().inputs()
@@ -144,7 +144,7 @@ public class CommandsTest {
 				bright.pixels()[i] = 1000 + 10 * bright.pixels()[i];
 			planes.add(bright);
 		}
-		final ImagePlus hyper = ImageFiles.toImagePlus("two-channels", planes, 2, 3, 1);
+		final ImagePlus hyper = ImagePlanes.toImagePlus("two-channels", planes, 2, 3, 1);
 		final File model = new File(dir, "c2.aemodel");
 		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
 			"model_file", model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4,
@@ -173,8 +173,8 @@ public class CommandsTest {
 		final List<Plane> noisyPlanes = TestImages.blobStack(2, 64, 64, 60);
 		for (final Plane p : noisyPlanes)
 			NoiseModels.parse("gaussian:20").apply(p.pixels(), 255, new Random(3));
-		final ImagePlus noisy = ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
-		final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", cleanPlanes, 1, 2, 1);
+		final ImagePlus noisy = ImagePlanes.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
+		final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", cleanPlanes, 1, 2, 1);
 		final File n2v = new File(dir, "n2v.aemodel"), care = new File(dir, "care.aemodel"), plain = new File(dir,
 			"plain.aemodel");
 		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
@@ -185,7 +185,7 @@ public class CommandsTest {
 			"minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("pairs", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(care).mode));
-		m = run(TrainDenoisingAutoencoder.class, "image", noisy, "target", ImageFiles.toImagePlus("small.tif", List.of(
+		m = run(TrainDenoisingAutoencoder.class, "image", noisy, "target", ImagePlanes.toImagePlus("small.tif", List.of(
 			TestImages.blobs(48, 64, 1)), 1, 1, 1), "mode", "pairs", "model_file", care, "minutes", 0, "epochs", 1);
 		assertTrue(m.isCanceled() && m.getCancelReason().contains("its target 'small.tif' is 48x64"), m
 			.getCancelReason());
@@ -197,7 +197,7 @@ public class CommandsTest {
 
 	@Test
 	public void badInputCancelsWithTheReason() throws Exception {
-		final DynamicCommand m = run(DenoiseWithAutoencoder.class, "image", ImageFiles.toImagePlus("x", List.of(TestImages
+		final DynamicCommand m = run(DenoiseWithAutoencoder.class, "image", ImagePlanes.toImagePlus("x", List.of(TestImages
 			.blobs(64, 64, 1)), 1, 1, 1), "model_file", new File(dir, "none.aemodel"), "channel_models", "", "tile_size",
 			1024);
 		assertTrue(m.isCanceled());

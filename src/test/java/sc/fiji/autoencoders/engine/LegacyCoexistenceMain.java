@@ -20,7 +20,7 @@ import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.AxisImages;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.predict.Metrics;
 import sc.fiji.autoencoders.noise.NoiseModels;
@@ -37,7 +37,7 @@ public final class LegacyCoexistenceMain {
 		final Context context = new Context(CommandService.class);
 		try {
 			final CommandService commands = context.service(CommandService.class);
-			final ImagePlus clean = ImageFiles.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
+			final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 			final File model = new File(dir, "legacy-jvm.aemodel");
 			CommandModule m = commands.run(TrainDenoisingAutoencoder.class.getName(), true, "image", clean, "noise",
 				"gaussian:20", "model_file", model, "minutes", 0, "epochs", 3, "patch_size", 32, "batch_size", 8, "depth",
@@ -46,14 +46,14 @@ public final class LegacyCoexistenceMain {
 			final List<Plane> cleanPlanes = TestImages.blobStack(1, 80, 72, 50);
 			final List<Plane> noisyPlanes = TestImages.blobStack(1, 80, 72, 50);
 			NoiseModels.parse("gaussian:20").apply(noisyPlanes.get(0).pixels(), 255, new Random(2));
-			m = commands.run(DenoiseWithAutoencoder.class.getName(), true, "image", ImageFiles.toImagePlus("noisy.tif",
+			m = commands.run(DenoiseWithAutoencoder.class.getName(), true, "image", ImagePlanes.toImagePlus("noisy.tif",
 				noisyPlanes, 1, 1, 1), "model_file", model, "channel_models", "", "tile_size", 1024).get();
-			final Plane out = ImageFiles.planes((ImagePlus) m.getOutput("denoised")).get(0);
+			final Plane out = ImagePlanes.planes((ImagePlus) m.getOutput("denoised")).get(0);
 			System.out.printf("psnr gain: %.2f%n", Metrics.psnr(cleanPlanes.get(0), out, 255) - Metrics.psnr(cleanPlanes
 				.get(0), noisyPlanes.get(0), 255));
 			// the scripting API on ImgLib2 images, called from outside the engine as a script would
 			final AtomicLong tiles = new AtomicLong();
-			final AxisImage<FloatType> result = AxisDenoising.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif",
+			final AxisImage<FloatType> result = AxisDenoising.denoise(AxisImages.wrap(ImagePlanes.toImagePlus("noisy.tif",
 				noisyPlanes, 1, 1, 1)), List.of(model), 1024, false, new PredictionMonitor() {
 
 					@Override
@@ -61,10 +61,10 @@ public final class LegacyCoexistenceMain {
 						tiles.set(done);
 					}
 				});
-			final Plane viaAxes = ImageFiles.planes(AxisImages.toImagePlus("denoised", result)).get(0);
+			final Plane viaAxes = ImagePlanes.planes(AxisImages.toImagePlus("denoised", result)).get(0);
 			System.out.println("axis image api: " + viaAxes.equals(out) + " " + tiles.get() + " tile(s)");
 			try {
-				AxisDenoising.denoise(AxisImages.wrap(ImageFiles.toImagePlus("noisy.tif", noisyPlanes, 1, 1, 1)), List.of(
+				AxisDenoising.denoise(AxisImages.wrap(ImagePlanes.toImagePlus("noisy.tif", noisyPlanes, 1, 1, 1)), List.of(
 					new File(dir, "missing.aemodel")), 1024, false, PredictionMonitor.NONE);
 			}
 			catch (final BadInputException e) {

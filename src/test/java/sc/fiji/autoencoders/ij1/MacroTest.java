@@ -39,7 +39,7 @@ import ij.ImagePlus;
 import ij.Menus;
 import ij.WindowManager;
 import ij.plugin.frame.Recorder;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.predict.Metrics;
 
 /**
@@ -498,11 +498,11 @@ public class MacroTest {
 	}
 
 	private static double psnr(final ImagePlus clean, final ImagePlus other) {
-		return Metrics.psnr(ImageFiles.planes(clean).get(0), ImageFiles.planes(other).get(0), 255);
+		return Metrics.psnr(ImagePlanes.planes(clean).get(0), ImagePlanes.planes(other).get(0), 255);
 	}
 
 	private static float[] pixels(final String title) {
-		return ImageFiles.planes(WindowManager.getImage(title)).get(0).pixels();
+		return ImagePlanes.planes(WindowManager.getImage(title)).get(0).pixels();
 	}
 
 	private static void closeImage(final String title) {

@@ -51,15 +51,15 @@ class ImageFilesTest {
 		imp.getCalibration().pixelWidth = 0.25;
 		imp.getCalibration().setUnit("um");
 		final File f = new File(dir, "stack.tif");
-		ImageFiles.writeTiff(imp, f);
+		ImageOutputs.writeTiff(imp, f);
 		final ImagePlus back = ImageFiles.open(f);
 		assertEquals(16, back.getBitDepth());
 		assertEquals(3, back.getStackSize());
 		assertEquals(5, back.getWidth());
 		assertEquals(4, back.getHeight());
 		assertEquals(0.25, back.getCalibration().pixelWidth, 1e-12);
-		final List<Plane> planes = ImageFiles.planes(back);
-		assertEquals(ImageFiles.planes(imp), planes);
+		final List<Plane> planes = ImagePlanes.planes(back);
+		assertEquals(ImagePlanes.planes(imp), planes);
 		assertEquals(40000 + 19 * 7, planes.get(2).get(4, 3));
 		assertEquals(7, planes.get(0).get(1, 0));
 	}
@@ -68,16 +68,16 @@ class ImageFilesTest {
 	void writeIsAtomicAndLeavesNoTempFile() throws IOException {
 		final File f = new File(dir, "out.tif");
 		Files.write(f.toPath(), "old content".getBytes(StandardCharsets.UTF_8));
-		ImageFiles.writeTiff(shortStack(), f);
+		ImageOutputs.writeTiff(shortStack(), f);
 		assertArrayEquals(new String[] { "out.tif" }, dir.list());
 		assertEquals(3, ImageFiles.open(f).getStackSize());
 		// single plane, 32-bit
 		final Plane p = new Plane(3, 2, new float[] { -1.5f, 0, 2.25f, 1e6f, Float.NaN, 3 });
 		final File g = new File(dir, "single.tif");
-		ImageFiles.writeTiff(ImageFiles.toImagePlus("single", List.of(p), 1, 1, 1), g);
+		ImageOutputs.writeTiff(ImagePlanes.toImagePlus("single", List.of(p), 1, 1, 1), g);
 		final ImagePlus back = ImageFiles.open(g);
 		assertEquals(32, back.getBitDepth());
-		assertEquals(p, ImageFiles.planes(back).get(0));
+		assertEquals(p, ImagePlanes.planes(back).get(0));
 		final String[] names = dir.list();
 		Arrays.sort(names);
 		assertArrayEquals(new String[] { "out.tif", "single.tif" }, names);
@@ -86,7 +86,7 @@ class ImageFilesTest {
 	@Test
 	void writingToMissingFolderNamesTheFolder() {
 		final File missing = new File(dir, "no-such-folder");
-		final BadInputException e = assertThrows(BadInputException.class, () -> ImageFiles.writeTiff(shortStack(),
+		final BadInputException e = assertThrows(BadInputException.class, () -> ImageOutputs.writeTiff(shortStack(),
 			new File(missing, "x.tif")));
 		assertTrue(e.getMessage().contains(missing.getAbsolutePath()), e.getMessage());
 	}
@@ -95,21 +95,21 @@ class ImageFilesTest {
 	void hyperstackPlanesComeInStackOrder() {
 		final List<Plane> planes = new ArrayList<>();
 		for (int i = 0; i < 12; i++) planes.add(new Plane(2, 2, new float[] { i, i, i, i }));
-		final ImagePlus imp = ImageFiles.toImagePlus("hyper", planes, 2, 3, 2);
+		final ImagePlus imp = ImagePlanes.toImagePlus("hyper", planes, 2, 3, 2);
 		final File f = new File(dir, "hyper.tif");
-		ImageFiles.writeTiff(imp, f);
+		ImageOutputs.writeTiff(imp, f);
 		final ImagePlus back = ImageFiles.open(f);
 		assertEquals(2, back.getNChannels());
 		assertEquals(3, back.getNSlices());
 		assertEquals(2, back.getNFrames());
-		final List<Plane> all = ImageFiles.planes(back);
+		final List<Plane> all = ImagePlanes.planes(back);
 		for (int i = 0; i < 12; i++) assertEquals(i, all.get(i).get(1, 1));
 		// channel 2 = odd stack indices, slices first then frames
-		final List<Plane> c2 = ImageFiles.planesOfChannel(back, 2);
+		final List<Plane> c2 = ImagePlanes.planesOfChannel(back, 2);
 		final float[] values = new float[c2.size()];
 		for (int i = 0; i < values.length; i++) values[i] = c2.get(i).get(0, 0);
 		assertArrayEquals(new float[] { 1, 3, 5, 7, 9, 11 }, values);
-		final BadInputException e = assertThrows(BadInputException.class, () -> ImageFiles.planesOfChannel(back, 3));
+		final BadInputException e = assertThrows(BadInputException.class, () -> ImagePlanes.planesOfChannel(back, 3));
 		assertTrue(e.getMessage().contains("from 1 to 2"), e.getMessage());
 	}
 
@@ -121,7 +121,7 @@ class ImageFilesTest {
 		ImageIO.write(gray, "png", f);
 		final ImagePlus imp = ImageFiles.open(f);
 		assertEquals(8, imp.getBitDepth());
-		final Plane p = ImageFiles.planes(imp).get(0);
+		final Plane p = ImagePlanes.planes(imp).get(0);
 		assertEquals(220, p.get(3, 2));
 		assertEquals(20, p.get(1, 0));
 
@@ -132,20 +132,20 @@ class ImageFilesTest {
 		ImageIO.write(rgb, "png", g);
 		final ImagePlus imp2 = ImageFiles.open(g);
 		assertEquals(8, imp2.getBitDepth());
-		assertEquals(100, ImageFiles.planes(imp2).get(0).get(2, 1));
+		assertEquals(100, ImagePlanes.planes(imp2).get(0).get(2, 1));
 	}
 
 	@Test
 	void pngAndJpegWrittenAndRead() throws IOException {
 		final Plane p = new Plane(16, 16);
 		for (int i = 0; i < 256; i++) p.pixels()[i] = i;
-		final ImagePlus imp = ImageFiles.toImagePlus("ramp", List.of(p), 1, 1, 1);
+		final ImagePlus imp = ImagePlanes.toImagePlus("ramp", List.of(p), 1, 1, 1);
 		final File png = new File(dir, "ramp.png");
-		ImageFiles.writePng(imp, png);
+		ImageOutputs.writePng(imp, png);
 		final ImagePlus back = ImageFiles.open(png);
 		assertEquals(8, back.getBitDepth());
 		// display range 0..255 maps values 1:1 to 8 bits
-		assertEquals(p, ImageFiles.planes(back).get(0));
+		assertEquals(p, ImagePlanes.planes(back).get(0));
 		assertArrayEquals(new String[] { "ramp.png" }, dir.list());
 
 		final BufferedImage gray = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
@@ -154,13 +154,13 @@ class ImageFilesTest {
 		ImageIO.write(gray, "jpeg", jpg);
 		final ImagePlus j = ImageFiles.open(jpg);
 		assertEquals(8, j.getBitDepth());
-		assertEquals(128, ImageFiles.planes(j).get(0).get(8, 8), 2);
+		assertEquals(128, ImagePlanes.planes(j).get(0).get(8, 8), 2);
 	}
 
 	@Test
 	void rgbImagesAreRejected() throws IOException {
 		final ImagePlus imp = new ImagePlus("color", new ColorProcessor(3, 3));
-		final BadInputException e = assertThrows(BadInputException.class, () -> ImageFiles.planes(imp));
+		final BadInputException e = assertThrows(BadInputException.class, () -> ImagePlanes.planes(imp));
 		assertEquals("Image 'color' is RGB; convert it to 8-bit grayscale or split channels (Image > Type / " +
 			"Image > Color > Split Channels) first.", e.getMessage());
 
@@ -168,7 +168,7 @@ class ImageFilesTest {
 		rgb.setRGB(0, 0, 0xff0000);
 		final File f = new File(dir, "red.png");
 		ImageIO.write(rgb, "png", f);
-		assertThrows(BadInputException.class, () -> ImageFiles.planes(ImageFiles.open(f)));
+		assertThrows(BadInputException.class, () -> ImagePlanes.planes(ImageFiles.open(f)));
 	}
 
 	@Test
@@ -228,7 +228,7 @@ class ImageFilesTest {
 		final File gz = new File(dir, "images-idx3-ubyte.gz");
 		writeIdx(new GZIPOutputStream(new FileOutputStream(gz)), 0x803, 2, 3, 4, 24);
 		for (final File f : new File[] { plain, gz }) {
-			final List<Plane> planes = ImageFiles.readIdx(f);
+			final List<Plane> planes = IdxFiles.readIdx(f);
 			assertEquals(2, planes.size());
 			assertEquals(4, planes.get(0).width());
 			assertEquals(3, planes.get(0).height());
@@ -241,12 +241,12 @@ class ImageFilesTest {
 	void badIdxFilesAreRejected() throws IOException {
 		final File labels = new File(dir, "labels-idx1-ubyte");
 		writeIdx(new FileOutputStream(labels), 0x801, 2, 3, 4, 0);
-		final BadInputException e = assertThrows(BadInputException.class, () -> ImageFiles.readIdx(labels));
+		final BadInputException e = assertThrows(BadInputException.class, () -> IdxFiles.readIdx(labels));
 		assertTrue(e.getMessage().contains("0x00000801"), e.getMessage());
 		final File truncated = new File(dir, "short-idx3-ubyte");
 		writeIdx(new FileOutputStream(truncated), 0x803, 2, 3, 4, 20);
-		assertThrows(BadInputException.class, () -> ImageFiles.readIdx(truncated));
-		assertThrows(BadInputException.class, () -> ImageFiles.readIdx(new File(dir, "missing")));
+		assertThrows(BadInputException.class, () -> IdxFiles.readIdx(truncated));
+		assertThrows(BadInputException.class, () -> IdxFiles.readIdx(new File(dir, "missing")));
 	}
 
 	@Test
@@ -255,8 +255,8 @@ class ImageFilesTest {
 		a.getCalibration().pixelWidth = 0.5;
 		a.getCalibration().pixelHeight = 0.75;
 		a.getCalibration().setUnit("micron");
-		final ImagePlus b = ImageFiles.toImagePlus("b", List.of(new Plane(5, 4)), 1, 1, 1);
-		ImageFiles.copyCalibration(a, b);
+		final ImagePlus b = ImagePlanes.toImagePlus("b", List.of(new Plane(5, 4)), 1, 1, 1);
+		ImagePlanes.copyCalibration(a, b);
 		assertEquals(0.5, b.getCalibration().pixelWidth);
 		assertEquals(0.75, b.getCalibration().pixelHeight);
 		assertEquals("micron", b.getCalibration().getUnit());

@@ -169,7 +169,7 @@ public class TiffStackWriterTest {
 		final ImagePlus imp = new ImagePlus("s", stack);
 		imp.setDimensions(3, 1, 2);
 		final File f = new File(dir, "ij.tif");
-		ImageFiles.writeTiff(imp, f);
+		ImageOutputs.writeTiff(imp, f);
 		final ImagePlus v = ImageFiles.openVirtual(f);
 		assertTrue(v.getStack().isVirtual());
 		assertEquals(3, v.getNChannels());
@@ -180,7 +180,7 @@ public class TiffStackWriterTest {
 
 		final FloatProcessor fp = new FloatProcessor(5, 4);
 		final File plane = new File(dir, "p.tif");
-		ImageFiles.writeTiff(new ImagePlus("p", fp), plane);
+		ImageOutputs.writeTiff(new ImagePlus("p", fp), plane);
 		assertEquals(1, ImageFiles.openVirtual(plane).getStackSize());
 		assertEquals(80, ImageFiles.tiffBytes(plane));
 	}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
@@ -121,7 +122,7 @@ public class AutoencoderTrainerTest {
 	 */
 	@Test
 	public void sparsePenaltySilencesCodeUnits() throws Exception {
-		final List<Plane> fashion = ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif")))
+		final List<Plane> fashion = ImagePlanes.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif")))
 			.subList(0, 1000);
 		final AutoencoderModel penalized = fashion(fashion, Regularizer.SPARSE, 0.3f);
 		assertEquals(SparseCode.SHRINKAGE, penalized.vae.sparseCode());

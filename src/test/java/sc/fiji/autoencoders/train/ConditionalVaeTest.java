@@ -23,7 +23,7 @@ import sc.fiji.autoencoders.op.codes.GenerateSettings;
 import sc.fiji.autoencoders.op.codes.InterpolateSettings;
 import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.predict.Vae;
@@ -77,7 +77,7 @@ public class ConditionalVaeTest {
 			final ImagePlus samples = CodeModels.generate(model, g);
 			assertEquals(c, samples.getStack().getSliceLabel(1), "generated images keep their class");
 			double upper = 0, lower = 0;
-			for (final Plane p : ImageFiles.planes(samples))
+			for (final Plane p : ImagePlanes.planes(samples))
 				for (int k = 0; k < 256; k++)
 					if (k < 128) upper += p.pixels()[k];
 					else lower += p.pixels()[k];
@@ -100,12 +100,12 @@ public class ConditionalVaeTest {
 		assertEquals(5, strip.getStackSize());
 		assertEquals("top", strip.getStack().getSliceLabel(1));
 		assertEquals("bottom", strip.getStack().getSliceLabel(5));
-		final List<Plane> planes = ImageFiles.planes(strip);
+		final List<Plane> planes = ImagePlanes.planes(strip);
 		try (Vae vae = new Vae(ModelFile.load(model))) {
-			final List<Plane> ends = vae.reconstruct(ImageFiles.planes(halves).subList(0, 2), List.of("top", "bottom"));
+			final List<Plane> ends = vae.reconstruct(ImagePlanes.planes(halves).subList(0, 2), List.of("top", "bottom"));
 			assertEquals(0, maxDifference(ends.get(0), planes.get(0)), 0.01, "first image: A decoded as top");
 			assertEquals(0, maxDifference(ends.get(1), planes.get(4)), 0.01, "last image: B decoded as bottom");
-			final List<Plane> wrong = vae.reconstruct(ImageFiles.planes(halves).subList(0, 1), List.of("bottom"));
+			final List<Plane> wrong = vae.reconstruct(ImagePlanes.planes(halves).subList(0, 1), List.of("bottom"));
 			assertTrue(maxDifference(wrong.get(0), planes.get(0)) > 50, "the condition matters: A decoded as bottom " +
 				"differs from the first image by " + maxDifference(wrong.get(0), planes.get(0)));
 		}
@@ -124,7 +124,7 @@ public class ConditionalVaeTest {
 		s.steps = 5;
 		s.fromLabel = "top";
 		s.toLabel = "bottom";
-		final List<Plane> planes = ImageFiles.planes(CodeModels.interpolate(halves, 1, halves, 1, model, s));
+		final List<Plane> planes = ImagePlanes.planes(CodeModels.interpolate(halves, 1, halves, 1, model, s));
 		final double[] d = planes.stream().mapToDouble(ConditionalVaeTest::upperMinusLower).toArray();
 		// the code of A still says "top" (measured 128 -> 61 grey levels), but the condition alone moves it 67 levels
 		assertTrue(d[0] > 25 && d[0] - d[4] > 40, "top to bottom: " + java.util.Arrays.toString(d));
@@ -140,7 +140,7 @@ public class ConditionalVaeTest {
 		s.steps = 6;
 		final ImagePlus strip = CodeModels.interpolate(halves, 1, halves, 3, model, s);
 		assertTrue(strip.getTitle().endsWith("(top)"), strip.getTitle());
-		for (final Plane p : ImageFiles.planes(strip))
+		for (final Plane p : ImagePlanes.planes(strip))
 			assertTrue(upperMinusLower(p) > 25, "within top: " + upperMinusLower(p));
 	}
 
@@ -247,15 +247,15 @@ public class ConditionalVaeTest {
 				.getProcessor(i));
 		final ImagePlus imageA = new ImagePlus("A", a), b = new ImagePlus("B", tops), c = new ImagePlus("C", bottoms);
 		final sc.fiji.autoencoders.op.codes.LatentArithmeticSettings s = new sc.fiji.autoencoders.op.codes.LatentArithmeticSettings();
-		final List<Plane> same = ImageFiles.planes(CodeModels.arithmetic(imageA, b, b, model, s));
-		final List<Plane> moved = ImageFiles.planes(CodeModels.arithmetic(imageA, b, c, model, s));
+		final List<Plane> same = ImagePlanes.planes(CodeModels.arithmetic(imageA, b, b, model, s));
+		final List<Plane> moved = ImagePlanes.planes(CodeModels.arithmetic(imageA, b, c, model, s));
 		final List<String> classes = List.of("top", "bottom", "top", "bottom");
 		try (Vae vae = new Vae(ModelFile.load(model))) {
-			final List<Plane> reconstructed = vae.reconstruct(ImageFiles.planes(imageA), classes);
-			final List<Plane> direct = vae.arithmetic(ImageFiles.planes(imageA), classes, ImageFiles.planes(b), Collections
-				.nCopies(tops.getSize(), "top"), ImageFiles.planes(c), Collections.nCopies(bottoms.getSize(), "bottom"), 1);
-			final List<Plane> swapped = vae.arithmetic(ImageFiles.planes(imageA), List.of("bottom", "top", "bottom",
-				"top"), ImageFiles.planes(b), Collections.nCopies(tops.getSize(), "top"), ImageFiles.planes(c), Collections
+			final List<Plane> reconstructed = vae.reconstruct(ImagePlanes.planes(imageA), classes);
+			final List<Plane> direct = vae.arithmetic(ImagePlanes.planes(imageA), classes, ImagePlanes.planes(b), Collections
+				.nCopies(tops.getSize(), "top"), ImagePlanes.planes(c), Collections.nCopies(bottoms.getSize(), "bottom"), 1);
+			final List<Plane> swapped = vae.arithmetic(ImagePlanes.planes(imageA), List.of("bottom", "top", "bottom",
+				"top"), ImagePlanes.planes(b), Collections.nCopies(tops.getSize(), "top"), ImagePlanes.planes(c), Collections
 					.nCopies(bottoms.getSize(), "bottom"), 1);
 			for (int i = 0; i < 4; i++) {
 				assertEquals(0, maxDifference(reconstructed.get(i), same.get(i)), 0.01, "B = C: A reconstructed, " + i);

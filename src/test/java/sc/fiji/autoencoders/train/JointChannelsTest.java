@@ -28,6 +28,7 @@ import sc.fiji.autoencoders.TestVolumes;
 import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Masking;
@@ -221,7 +222,7 @@ public class JointChannelsTest {
 			planes.add(noisy(a.get(z), 20, rng));
 			planes.add(noisy(b.get(z), 20, rng));
 		}
-		final ImagePlus imp = ImageFiles.toImagePlus("stack", planes, 2, 8, 1);
+		final ImagePlus imp = ImagePlanes.toImagePlus("stack", planes, 2, 8, 1);
 		final TrainDenoiserSettings s = settings();
 		s.channels = TrainDenoiserSettings.JOINT;
 		s.mode = "noisy";
@@ -271,7 +272,7 @@ public class JointChannelsTest {
 				planes.add(n);
 			}
 		}
-		final ImagePlus imp = ImageFiles.toImagePlus(title, planes, channels, slices, 1);
+		final ImagePlus imp = ImagePlanes.toImagePlus(title, planes, channels, slices, 1);
 		imp.setTitle(title);
 		return imp;
 	}

@@ -25,7 +25,7 @@ import sc.fiji.autoencoders.TestVolumes;
 import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelDescription;
@@ -277,7 +277,7 @@ public class Modes3DTest {
 	}
 
 	private static ImagePlus stack(final String title, final Volume v) {
-		final ImagePlus imp = ImageFiles.toImagePlus(title, v.planes(), 1, v.depth(), 1);
+		final ImagePlus imp = ImagePlanes.toImagePlus(title, v.planes(), 1, v.depth(), 1);
 		imp.setTitle(title);
 		return imp;
 	}

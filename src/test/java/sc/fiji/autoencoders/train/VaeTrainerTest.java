@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -43,9 +44,9 @@ public class VaeTrainerTest {
 
 	@BeforeAll
 	static void trainOnce() {
-		final List<Plane> all = ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif")));
+		final List<Plane> all = ImagePlanes.planes(ImageFiles.open(new File("test-images/fashion-mnist-2000.tif")));
 		train = all.subList(0, 1500);
-		test = ImageFiles.planes(ImageFiles.open(new File("test-images/fashion-mnist-test-500.tif"))).subList(0, 200);
+		test = ImagePlanes.planes(ImageFiles.open(new File("test-images/fashion-mnist-test-500.tif"))).subList(0, 200);
 		final TrainingConfig c = new TrainingConfig();
 		c.epochs = 15;
 		c.batchSize = 32;

@@ -33,6 +33,8 @@ import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.AtomicFiles;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -126,11 +128,11 @@ public final class BioImageIoExport {
 			outShape[outShape.length - 1] = g.outChannels;
 			final Sample o = new Sample(outShape, result, s.synthetic);
 			sha.put(TEST_OUTPUT, sha256(write(dir.resolve(TEST_OUTPUT), Npy.toBytes(new Npy.Array(o.shape, o.values)))));
-			ImageFiles.writeTiff(s.image("sample input"), dir.resolve(SAMPLE_INPUT).toFile());
-			ImageFiles.writeTiff(o.image("sample output"), dir.resolve(SAMPLE_OUTPUT).toFile());
+			ImageOutputs.writeTiff(s.image("sample input"), dir.resolve(SAMPLE_INPUT).toFile());
+			ImageOutputs.writeTiff(o.image("sample output"), dir.resolve(SAMPLE_OUTPUT).toFile());
 			sha.put(SAMPLE_INPUT, sha256(dir.resolve(SAMPLE_INPUT)));
 			sha.put(SAMPLE_OUTPUT, sha256(dir.resolve(SAMPLE_OUTPUT)));
-			ImageFiles.writePng(cover(s, o, model.normalization(0)), dir.resolve(COVER).toFile());
+			ImageOutputs.writePng(cover(s, o, model.normalization(0)), dir.resolve(COVER).toFile());
 
 			final String modelName = attachmentName(out);
 			ModelFile.save(model, dir.resolve(modelName).toFile());
@@ -470,7 +472,7 @@ public final class BioImageIoExport {
 			for (int z = 0; z < depth(); z++)
 				for (int c = 0; c < channels(); c++)
 					planes.add(plane(z, c));
-			return ImageFiles.toImagePlus(title, planes, channels(), depth(), 1);
+			return ImagePlanes.toImagePlus(title, planes, channels(), depth(), 1);
 		}
 	}
 
@@ -481,7 +483,7 @@ public final class BioImageIoExport {
 			"' has " + image.getNChannels() + " channel(s) but the model takes " + g.channels + ": give an image with " +
 			"those channels, or none (a synthetic sample is made).");
 		for (int c = 1; c <= g.channels; c++)
-			channels.add(g.dims == 3 ? ImageFiles.volumes(image, c).get(0).planes() : List.of(ImageFiles
+			channels.add(g.dims == 3 ? ImagePlanes.volumes(image, c).get(0).planes() : List.of(ImagePlanes
 				.planesOfChannel(image, c).get(0)));
 		final Plane first = channels.get(0).get(0);
 		final int w = g.fit(first.width(), g.dims == 3 ? MAX_SIDE_3D : MAX_SIDE_2D, false);

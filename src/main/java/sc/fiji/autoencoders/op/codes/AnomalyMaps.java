@@ -6,6 +6,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.TableFiles;
 import sc.fiji.autoencoders.op.FileResult;
 
@@ -43,9 +44,9 @@ public final class AnomalyMaps implements FileResult {
 	/** {@code anomaly.csv} and {@code NAME-errors.tif} per image, in the folder {@code output}. */
 	@Override
 	public String writeTo(final File output) {
-		final File dir = ImageFiles.outputFolder(output);
+		final File dir = ImageOutputs.outputFolder(output);
 		for (int i = 0; i < results.size(); i++)
-			ImageFiles.writeTiff(results.get(i).errorMap(), new File(dir, ImageFiles.baseName(new File(images.get(i)
+			ImageOutputs.writeTiff(results.get(i).errorMap(), new File(dir, ImageFiles.baseName(new File(images.get(i)
 				.getTitle())) + "-errors.tif"));
 		final ResultsTable all = scores();
 		final File csv = new File(dir, "anomaly.csv");

@@ -11,7 +11,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.Labels;
 import sc.fiji.autoencoders.io.LatentTable;
 import sc.fiji.autoencoders.io.ModelFile;
@@ -106,7 +106,7 @@ public final class CodeModels {
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
 		final List<Plane> planes = new ArrayList<>();
 		for (final ImagePlus imp : images)
-			planes.addAll(ImageFiles.planes(imp));
+			planes.addAll(ImagePlanes.planes(imp));
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.get(0).getTitle() + "' has no slices: " +
 			"open a stack of same-size images first.");
 		return planes;
@@ -119,7 +119,7 @@ public final class CodeModels {
 	{
 		if (images == null) throw new BadInputException("No training stack: open a stack of same-size images first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final List<Plane> planes = ImageFiles.planes(images);
+		final List<Plane> planes = ImagePlanes.planes(images);
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
 			"stack of same-size images first.");
 		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
@@ -148,7 +148,7 @@ public final class CodeModels {
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling,
 				settings.label);
-			final ImagePlus imp = ImageFiles.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (" + (settings
+			final ImagePlus imp = ImagePlanes.toImagePlus((vae.isVae() ? "VAE" : "Autoencoder") + " samples (" + (settings
 				.label.trim().isEmpty() ? "" : settings.label.trim() + ", ") + "seed " + settings.seed + ")", planes, 1,
 				planes.size(), 1);
 			if (!settings.label.trim().isEmpty()) for (int i = 1; i <= imp.getStackSize(); i++)
@@ -181,7 +181,7 @@ public final class CodeModels {
 			final String lb = conditional ? classOf(to, toSlice, settings.toLabel, "to_label", vae.classes())
 				: settings.toLabel;
 			final List<Plane> strip = vae.interpolate(a, la, b, lb, settings.steps);
-			final ImagePlus imp = ImageFiles.toImagePlus("Interpolation " + fromSlice + "-" + toSlice + (conditional ?
+			final ImagePlus imp = ImagePlanes.toImagePlus("Interpolation " + fromSlice + "-" + toSlice + (conditional ?
 				" (" + la + (la.equals(lb) ? "" : " to " + lb) + ")" : ""), strip, 1, strip.size(), 1);
 			if (conditional) { // the ends keep their classes
 				imp.getStack().setSliceLabel(la, 1);
@@ -233,7 +233,7 @@ public final class CodeModels {
 	{
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final String l = label == null ? "" : label.trim();
-			return ImageFiles.toImagePlus("Latent walk " + dimI + "," + dimJ + (l.isEmpty() ? "" : " (" + l + ")"), List
+			return ImagePlanes.toImagePlus("Latent walk " + dimI + "," + dimJ + (l.isEmpty() ? "" : " (" + l + ")"), List
 				.of(Montage.grid(vae.walk(dimI, dimJ, range, grid, l), grid)), 1, 1, 1);
 		}
 	}
@@ -262,7 +262,7 @@ public final class CodeModels {
 			final List<Plane> planes = new ArrayList<>();
 			for (final ImagePlus image : images) {
 				if (image == null) throw new BadInputException("No image: open the images to encode first.");
-				planes.addAll(ImageFiles.planes(image));
+				planes.addAll(ImagePlanes.planes(image));
 			}
 			final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
 			final float[][] codes = vae.encode(planes, labels); // a class-conditional VAE encodes given each class
@@ -301,14 +301,14 @@ public final class CodeModels {
 				"stacks: the images to change, the set whose mean code is added, and the set whose mean code is " +
 				"subtracted.");
 		final List<Plane> b = new ArrayList<>(), c = new ArrayList<>();
-		add.forEach(i -> b.addAll(ImageFiles.planes(i)));
-		subtract.forEach(i -> c.addAll(ImageFiles.planes(i)));
+		add.forEach(i -> b.addAll(ImagePlanes.planes(i)));
+		subtract.forEach(i -> c.addAll(ImagePlanes.planes(i)));
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final boolean conditional = !vae.classes().isEmpty(); // each image encoded in its class, a decoded in its own
-			final List<Plane> out = vae.arithmetic(ImageFiles.planes(image), conditional ? sliceClasses(image, vae
+			final List<Plane> out = vae.arithmetic(ImagePlanes.planes(image), conditional ? sliceClasses(image, vae
 				.classes(), "Latent arithmetic") : null, b, conditional ? sliceClasses(add, vae.classes(), "Latent arithmetic") : null, c,
 				conditional ? sliceClasses(subtract, vae.classes(), "Latent arithmetic") : null, settings.strength);
-			return ImageFiles.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
+			return ImagePlanes.toImagePlus(title(image) + " + " + title(add.get(0)) + " - " + title(subtract.get(0)), out, 1,
 				out.size(), 1);
 		}
 	}
@@ -327,7 +327,7 @@ public final class CodeModels {
 			"': use 'pca' or 'dims'.");
 		final List<Plane> planes = new ArrayList<>();
 		for (final ImagePlus image : images)
-			planes.addAll(ImageFiles.planes(image));
+			planes.addAll(ImagePlanes.planes(image));
 		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
 		if (planes.size() < 2) throw new BadInputException("A latent-space plot needs at least 2 images.");
 		final float[] codes;
@@ -371,7 +371,7 @@ public final class CodeModels {
 		final AutoencoderModel m = ModelFile.load(model);
 		final List<String> labels = m.vae != null && m.vae.isConditional() ? sliceClasses(image, m.vae.classes(),
 			"Scoring") : null;
-		final List<Anomaly.Result> results = Anomaly.score(m, ImageFiles.planes(image), labels);
+		final List<Anomaly.Result> results = Anomaly.score(m, ImagePlanes.planes(image), labels);
 		final ResultsTable scores = new ResultsTable();
 		final List<Plane> maps = new ArrayList<>();
 		for (int i = 0; i < results.size(); i++) {
@@ -381,9 +381,9 @@ public final class CodeModels {
 			scores.addValue("negative_elbo_nats", results.get(i).negativeElbo);
 			maps.add(results.get(i).errorMap);
 		}
-		final ImagePlus map = ImageFiles.toImagePlus(title(image) + "-error", maps, image.getNChannels(), image
+		final ImagePlus map = ImagePlanes.toImagePlus(title(image) + "-error", maps, image.getNChannels(), image
 			.getNSlices(), image.getNFrames());
-		ImageFiles.copyCalibration(image, map);
+		ImagePlanes.copyCalibration(image, map);
 		return new AnomalyResult(scores, map);
 	}
 
@@ -418,14 +418,14 @@ public final class CodeModels {
 	public static VaeScores scoreVae(final List<ImagePlus> images, final File model, final long seed) {
 		final List<Plane> planes = new ArrayList<>();
 		for (final ImagePlus image : images)
-			planes.addAll(ImageFiles.planes(image));
+			planes.addAll(ImagePlanes.planes(image));
 		return VaeScores.of(ModelFile.load(model, AutoencoderModel.VAE), planes, seed);
 	}
 
 	/** Slice {@code n} (1-based) of the image, or a message naming the slices it has. */
 	private static Plane slice(final ImagePlus image, final int n) {
 		if (image == null) throw new BadInputException("No image: open the stack holding the images first.");
-		final List<Plane> planes = ImageFiles.planes(image);
+		final List<Plane> planes = ImagePlanes.planes(image);
 		if (n < 1 || n > planes.size()) throw new BadInputException("Slice " + n + " does not exist: '" + image
 			.getTitle() + "' has " + planes.size() + " slice(s), numbered from 1.");
 		return planes.get(n - 1);

@@ -12,15 +12,16 @@ import ij.ImagePlus;
 import org.scijava.plugin.Plugin;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.op.Autoencoders;
+import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Task;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.scale.Block;
 import sc.fiji.autoencoders.scale.ZarrDenoising;
-import sc.fiji.autoencoders.op.Autoencoders;
-import sc.fiji.autoencoders.op.Operation;
-import sc.fiji.autoencoders.op.Task;
 
 /**
  * Denoises files and folders into a folder of 32-bit TIFFs with the same base names, each written plane by plane as it
@@ -48,7 +49,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 				"self_supervised in Fiji).");
 		if (s.resume && s.overwrite) throw new BadInputException("Give resume or overwrite, not both: resume keeps an " +
 			"existing OME-Zarr output and completes it, overwrite deletes it first.");
-		if (!isZarr(s.output)) ImageFiles.outputFolder(s.output);
+		if (!isZarr(s.output)) ImageOutputs.outputFolder(s.output);
 	}
 
 	@Override
@@ -73,7 +74,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 			.output + " is an OME-Zarr image: give exactly one OME-Zarr input, or a folder as output.");
 		final List<String> done = new ArrayList<>();
 		for (final File z : zarrs)
-			done.add(denoiseZarr(z, isZarr(s.output) ? s.output : new File(ImageFiles.outputFolder(s.output), z.getName()
+			done.add(denoiseZarr(z, isZarr(s.output) ? s.output : new File(ImageOutputs.outputFolder(s.output), z.getName()
 				.replaceFirst("(\\.ome)?\\.zarr$", "") + ".ome.zarr"), model, s, task));
 		if (others.isEmpty()) return String.join("\n", done);
 		final List<File> sources = new ArrayList<>();

@@ -17,6 +17,7 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.io.AxisImages;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.TiffStackWriter;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.Denoising;
@@ -66,7 +67,7 @@ public final class ImageDenoising {
 	{
 		final AxisImage<FloatType> out = Denoising.denoise(AxisImages.wrap(imp), denoisers, monitor);
 		final ImagePlus result = AxisImages.toImagePlus(title(imp.getTitle()), out);
-		ImageFiles.copyCalibration(imp, result);
+		ImagePlanes.copyCalibration(imp, result);
 		return result;
 	}
 
@@ -111,7 +112,7 @@ public final class ImageDenoising {
 		final Consumer<float[]> planes, final PredictionMonitor monitor)
 	{
 		checkChannels(imp, denoisers);
-		ImageFiles.checkNotRgb(imp);
+		ImagePlanes.checkNotRgb(imp);
 		if (denoisers.get(0).channels() > 1) {
 			denoiseChannelGroups(imp, denoisers.get(0), planes, monitor);
 			return;

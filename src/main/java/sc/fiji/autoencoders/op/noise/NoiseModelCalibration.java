@@ -9,7 +9,7 @@ import java.util.List;
 import ij.ImagePlus;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.noise.ChannelNoiseModels;
 import sc.fiji.autoencoders.noise.NoiseFitOptions;
 import sc.fiji.autoencoders.noise.NoiseModelFitting;
@@ -50,7 +50,7 @@ public final class NoiseModelCalibration {
 			final List<float[]> x = new ArrayList<>(), s = new ArrayList<>();
 			for (int i = 0; i < noisy.size(); i++) {
 				final ImagePlus n = noisy.get(i), t = clean.get(clean.size() == 1 ? 0 : i);
-				final List<Plane> np = ImageFiles.planesOfChannel(n, c), tp = ImageFiles.planesOfChannel(t, c);
+				final List<Plane> np = ImagePlanes.planesOfChannel(n, c), tp = ImagePlanes.planesOfChannel(t, c);
 				if (tp.size() != 1 && tp.size() != np.size()) throw new BadInputException("Clean image '" + t.getTitle() +
 					"' has " + tp.size() + " planes per channel but noisy image '" + n.getTitle() + "' has " + np.size() +
 					": give one clean plane per noisy plane, or one clean plane (their average).");
@@ -75,8 +75,8 @@ public final class NoiseModelCalibration {
 				"' has one frame per channel: give a stack of repeated frames of a still scene, or the clean images.");
 			final List<Plane> averaged = new ArrayList<>();
 			for (int c = 1; c <= imp.getNChannels(); c++)
-				averaged.add(average(ImageFiles.planesOfChannel(imp, c)));
-			averages.add(ImageFiles.toImagePlus(imp.getTitle() + " (average)", averaged, imp.getNChannels(), 1, 1));
+				averaged.add(average(ImagePlanes.planesOfChannel(imp, c)));
+			averages.add(ImagePlanes.toImagePlus(imp.getTitle() + " (average)", averaged, imp.getNChannels(), 1, 1));
 		}
 		return fromCalibration(stacks, averages, options);
 	}

@@ -16,7 +16,7 @@ import ij.ImagePlus;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.noise.ChannelNoiseModels;
 import sc.fiji.autoencoders.noise.NoiseFitOptions;
 import sc.fiji.autoencoders.noise.PoissonGaussianNoiseModel;
@@ -67,7 +67,7 @@ public class NoiseModelCalibrationTest {
 		for (int f = 0; f < frames; f++)
 			for (int c = 0; c < 2; c++)
 				planes.add(observe(scenes[c], CAMERAS[c], rng));
-		final ImagePlus stack = ImageFiles.toImagePlus("frames", planes, 2, 1, frames);
+		final ImagePlus stack = ImagePlanes.toImagePlus("frames", planes, 2, 1, frames);
 		final NoiseFitOptions o = new NoiseFitOptions();
 		o.kind = NoiseFitOptions.Kind.POISSON_GAUSSIAN;
 		final ChannelNoiseModels m = NoiseModelCalibration.fromFrames(List.of(stack), o);
@@ -79,7 +79,7 @@ public class NoiseModelCalibrationTest {
 			assertEquals(CAMERAS[c][1], pg(m, c).offset(), 0.1 * CAMERAS[c][1] + 0.1 * CAMERAS[c][0] * 100);
 		}
 		final BadInputException one = assertThrows(BadInputException.class, () -> NoiseModelCalibration.fromCalibration(
-			List.of(stack), List.of(ImageFiles.toImagePlus("clean", List.of(scenes[0]), 1, 1, 1)), o));
+			List.of(stack), List.of(ImagePlanes.toImagePlus("clean", List.of(scenes[0]), 1, 1, 1)), o));
 		assertTrue(one.getMessage().contains("has 1 channel but 'frames' has 2"), one.getMessage());
 	}
 
@@ -100,7 +100,7 @@ public class NoiseModelCalibrationTest {
 	@Test
 	public void bootstrapFromNoisyImagesAlone() {
 		final Random rng = new Random(2);
-		final List<ImagePlus> noisy = List.of(ImageFiles.toImagePlus("noisy", List.of(observe(smooth(96), CAMERAS[0],
+		final List<ImagePlus> noisy = List.of(ImagePlanes.toImagePlus("noisy", List.of(observe(smooth(96), CAMERAS[0],
 			rng)), 1, 1, 1));
 		final TrainDenoiserSettings n2v = new TrainDenoiserSettings();
 		n2v.mode = "noisy";

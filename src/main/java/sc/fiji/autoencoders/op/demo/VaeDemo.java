@@ -1,4 +1,4 @@
-package sc.fiji.autoencoders.cli;
+package sc.fiji.autoencoders.op.demo;
 
 import java.io.File;
 import java.text.DecimalFormat;
@@ -9,17 +9,22 @@ import java.util.Locale;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.IdxFiles;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.io.ImagePlanes;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.VaeSpec;
+import sc.fiji.autoencoders.op.Task;
 import sc.fiji.autoencoders.predict.Vae;
+import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingEvent;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
 /**
- * The VAE half of {@code fiji-ae demo}: a VAE trained on all 60,000 Fashion-MNIST training images for a time budget
+ * The VAE half of the {@link Demo}: a VAE trained on all 60,000 Fashion-MNIST training images for a time budget
  * (under a minute gives recognisable clothes; the 2,000 images of test-images/ give blobs), then 64 samples and an
  * interpolation between two held-out images, as PNGs enlarged so that 28x28 images can be seen.
  */
@@ -49,7 +54,7 @@ final class VaeDemo {
 		if (full != null) return full;
 		final File subset = new File(images, SUBSET);
 		if (!subset.isFile()) throw new BadInputException("Demo images not found: " + subset + ". Run the demo from " +
-			"the project folder, or give --no-vae.");
+			"the project folder, or give --no-vae (no_vae in Fiji).");
 		return subset;
 	}
 
@@ -57,19 +62,21 @@ final class VaeDemo {
 	 * @param train from {@link #trainingData}
 	 * @param images the demo's test-images/ folder, with the held-out images to interpolate between
 	 */
-	static void run(final File train, final File images, final File out, final double minutes, final int epochs,
-		final long seed)
-	{
+	static void run(final File train, final File images, final DemoSettings s, final Task task) {
+		final File out = s.output;
+		final double minutes = s.vaeMinutes;
+		final int epochs = s.vaeEpochs;
+		final long seed = s.seed;
 		final List<Plane> planes;
 		if (train.getName().startsWith(TRAIN)) {
-			planes = ImageFiles.readIdx(train);
+			planes = IdxFiles.readIdx(train);
 		}
 		else {
-			System.out.println("Note: Fashion-MNIST not found in " + new File(home(), SHARED).getAbsoluteFile().toPath()
+			task.log("Note: Fashion-MNIST not found in " + new File(home(), SHARED).getAbsoluteFile().toPath()
 				.normalize() + " nor " + DEBIAN + ", so the VAE trains on the 2,000 images of " + train + ", and its " +
 				"samples are blurry blobs. For recognisable clothes give --fashion-mnist DIR, or install the Debian " +
 				"package dataset-fashion-mnist.");
-			planes = ImageFiles.planes(ImageFiles.open(train));
+			planes = ImagePlanes.planes(ImageFiles.open(train));
 		}
 		final TrainingConfig config = TrainingConfig.vae();
 		config.epochs = epochs;
@@ -77,28 +84,35 @@ final class VaeDemo {
 		config.earlyStopPatience = 0;
 		config.validationFraction = Math.min(0.1, 1000.0 / planes.size()); // 1,000 of 60,000: validation stays cheap
 		config.seed = seed;
-		System.out.println(String.format(Locale.ROOT, "Demo: training a VAE (latent %d, beta %.0f) for at most %s min " +
+		task.log(String.format(Locale.ROOT, "Demo: training a VAE (latent %d, beta %.0f) for at most %s min " +
 			"or %d epochs on %d Fashion-MNIST images of %s", LATENT, BETA, new DecimalFormat("0.##", DecimalFormatSymbols
 				.getInstance(Locale.ROOT)).format(minutes), epochs, planes.size(), train));
 		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), LATENT, 2, 32, VaeSpec.BERNOULLI,
 			BETA), config, 0);
-		trainer.addListener(e -> {
-			if (e.type != TrainingEvent.Type.STEP) System.out.println("  " + e.message);
-		});
-		final AutoencoderModel model = trainer.process();
+		final AutoencoderModel model = train(trainer, task);
 		final File modelFile = new File(out, "vae.aemodel");
 		ModelFile.save(model, modelFile);
+		if (task.isCancelled()) return;
 
 		final List<Plane> ends = interpolationEnds(images, planes);
 		final File samples = new File(out, "vae-samples.png"), strip = new File(out, "vae-interpolation.png");
 		try (Vae vae = new Vae(model)) {
-			ImageOutputs.write(vae.generate(64, seed, 1), samples, 8, SCALE, "VAE samples");
-			ImageOutputs.write(vae.interpolate(ends.get(0), ends.get(1), 10), strip, 10, SCALE, "VAE interpolation");
+			ImageOutputs.writeGrid(vae.generate(64, seed, 1), samples, 8, SCALE, "VAE samples");
+			ImageOutputs.writeGrid(vae.interpolate(ends.get(0), ends.get(1), 10), strip, 10, SCALE, "VAE interpolation");
 		}
-		System.out.println(String.format(Locale.ROOT, "VAE validation negative ELBO: %.1f nats", model.history.best()
+		task.log(String.format(Locale.ROOT, "VAE validation negative ELBO: %.1f nats", model.history.best()
 			.validationMetric));
-		System.out.println("Outputs: " + modelFile + ", " + samples + " (64 samples, shown " + SCALE + "x), " + strip +
+		task.log("Outputs: " + modelFile + ", " + samples + " (64 samples, shown " + SCALE + "x), " + strip +
 			" (interpolation between two held-out images)");
+	}
+
+	/** Trains, logging each epoch as an indented line, until the time budget ends or the task is cancelled. */
+	static AutoencoderModel train(final AbstractTrainer<?> trainer, final Task task) {
+		trainer.addListener(e -> {
+			if (e.type != TrainingEvent.Type.STEP) task.log("  " + e.message);
+		});
+		if (task.cancelHook() != null) task.cancelHook().accept(trainer::cancel);
+		return trainer.process();
 	}
 
 	/** The training images file of the full data set, or null when none of the usual places has it. */
@@ -106,7 +120,7 @@ final class VaeDemo {
 		if (data != null) {
 			final File f = idx(data);
 			if (f == null) throw new BadInputException("No " + TRAIN + " or " + TRAIN + ".gz in " + data + ": give " +
-				"--fashion-mnist the folder holding Fashion-MNIST's IDX files.");
+				"--fashion-mnist the folder holding Fashion-MNIST's IDX files (fashion_mnist in Fiji).");
 			return f;
 		}
 		for (final File dir : List.of(new File(home(), SHARED), new File(DEBIAN))) {
@@ -125,14 +139,14 @@ final class VaeDemo {
 	}
 
 	/** The installation's folder (bin/fiji-ae sets it), else the working folder. */
-	private static File home() {
+	static File home() {
 		return new File(System.getProperty("fiji.ae.home", "."));
 	}
 
 	/** Two held-out images, an ankle boot and a pullover, from test-images/; else the first two training images. */
 	private static List<Plane> interpolationEnds(final File images, final List<Plane> train) {
 		final File test = new File(images, "fashion-mnist-test-500.tif");
-		final List<Plane> source = test.isFile() ? ImageFiles.planes(ImageFiles.open(test)) : train;
+		final List<Plane> source = test.isFile() ? ImagePlanes.planes(ImageFiles.open(test)) : train;
 		return new ArrayList<>(source.subList(0, 2));
 	}
 }
