@@ -1,10 +1,6 @@
 package sc.fiji.autoencoders.io;
 
 import java.io.File;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +9,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.JsonTable.At;
 import sc.fiji.autoencoders.io.JsonTable.Codec;
@@ -21,9 +16,9 @@ import sc.fiji.autoencoders.io.JsonTable.Field;
 import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
-import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.DenoiserMethod;
 import sc.fiji.autoencoders.model.DenoiserMethods;
+import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -480,9 +475,9 @@ final class ModelJson {
 			m.trainingSettings = v.get(trainingSettings);
 			m.history = new TrainingHistory();
 			v.get(history).forEach(m.history::add);
-			match(v.get(weights), expected, "weights", v.at);
-			if (v.get(optimizer) != null) match(v.get(optimizer), ParameterShapes.adamState(expected), "optimizer state",
-				v.at);
+			StoredArrays.match(v.get(weights), expected, "weights", v.at);
+			if (v.get(optimizer) != null) StoredArrays.match(v.get(optimizer), ParameterShapes.adamState(expected),
+				"optimizer state", v.at);
 			final Spec spec = new Spec(m, v.get(weights), v.get(optimizer));
 			final long bytes = Math.max(spec.weightBytes(), spec.optimizerBytes());
 			if (bytes > ModelFile.MAX_ARRAY_BYTES) throw v.at.damaged("its network needs " + (bytes >> 20) +
@@ -544,11 +539,12 @@ final class ModelJson {
 	static AutoencoderModel attach(final Spec spec, final byte[] weights, final byte[] optimizer, final File file) {
 		if (weights == null) throw ModelFile.damaged(file, "it has no " + ModelFile.WEIGHTS);
 		final AutoencoderModel m = spec.model;
-		m.weights = arrays(spec.weights, weights, spec.weightBytes(), ModelFile.WEIGHTS, file);
+		m.weights = StoredArrays.arrays(spec.weights, weights, spec.weightBytes(), ModelFile.WEIGHTS, file);
 		if (spec.optimizer != null) {
 			if (optimizer == null) throw ModelFile.damaged(file, "spec.json lists optimizer state but there is no " +
 				ModelFile.OPTIMIZER);
-			m.optimizerState = arrays(spec.optimizer, optimizer, spec.optimizerBytes(), ModelFile.OPTIMIZER, file);
+			m.optimizerState = StoredArrays.arrays(spec.optimizer, optimizer, spec.optimizerBytes(), ModelFile.OPTIMIZER,
+				file);
 		}
 		else if (optimizer != null) throw ModelFile.damaged(file, "it has an " + ModelFile.OPTIMIZER +
 			" that spec.json does not list");
@@ -559,87 +555,15 @@ final class ModelJson {
 
 	private static Spec parseChecked(final String json, final File file) {
 		// Gson prints and compares JSON recursively: deep nesting could overflow the stack, so it is refused unparsed
-		final int depth = nesting(json);
+		final int depth = JsonNesting.nesting(json);
 		if (depth > MAX_NESTING) throw ModelFile.damaged(file, "spec.json is nested " + depth + " levels deep (at most " +
 			MAX_NESTING + " expected)");
 		final JsonElement root = JsonParser.parseString(json);
-		if (nesting(root) > MAX_NESTING) throw ModelFile.damaged(file, "spec.json is nested more than " + MAX_NESTING +
+		if (JsonNesting.nesting(root) > MAX_NESTING) throw ModelFile.damaged(file, "spec.json is nested more than " +
+			MAX_NESTING +
 			" levels deep"); // the text scan can be fooled by lenient JSON's single-quoted strings
 		if (!root.isJsonObject()) throw ModelFile.damaged(file, "spec.json does not hold a JSON object");
 		return MODEL.read(root.getAsJsonObject(), new At(file, ""));
-	}
-
-	/** Stored arrays must be exactly the expected ones: none missing, none extra, all with the right shape. */
-	private static void match(final Map<String, long[]> stored, final Map<String, long[]> expected, final String what,
-		final At at)
-	{
-		for (final Map.Entry<String, long[]> e : expected.entrySet()) {
-			final long[] s = stored.get(e.getKey());
-			if (s == null) throw at.damaged("its " + what + " '" + e.getKey() + "' are missing");
-			if (!Arrays.equals(s, e.getValue())) throw at.damaged("its " + what + " '" + e.getKey() +
-				"' have shape " + Arrays.toString(s) + " but the network needs " + Arrays.toString(e.getValue()));
-		}
-		for (final String name : stored.keySet())
-			if (!expected.containsKey(name)) throw at.damaged("it has unexpected " + what + " '" + ModelFile
-				.sanitize(name) + "' that the network does not use");
-	}
-
-	private static Weights arrays(final Map<String, long[]> index, final byte[] data, final long expectedBytes,
-		final String entry, final File file)
-	{
-		if (data.length != expectedBytes) throw ModelFile.damaged(file, entry + " holds " + data.length +
-			" bytes but spec.json announces " + expectedBytes);
-		final FloatBuffer fb = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-		final Weights w = new Weights();
-		for (final Map.Entry<String, long[]> e : index.entrySet()) {
-			final float[] values = new float[(int) Weights.size(e.getValue())];
-			fb.get(values);
-			for (final float v : values)
-				if (!Float.isFinite(v)) throw ModelFile.damaged(file, "array '" + e.getKey() + "' in " + entry +
-					" contains NaN or infinity");
-			w.put(e.getKey(), e.getValue(), values);
-		}
-		return w;
-	}
-
-	/** Deepest nesting of [ and { outside strings, found without parsing. */
-	static int nesting(final String json) {
-		int depth = 0, max = 0;
-		boolean inString = false;
-		for (int i = 0; i < json.length(); i++) {
-			final char c = json.charAt(i);
-			if (inString) {
-				if (c == '\\') i++;
-				else if (c == '"') inString = false;
-			}
-			else if (c == '"') inString = true;
-			else if (c == '[' || c == '{') max = Math.max(max, ++depth);
-			else if (c == ']' || c == '}') depth--;
-		}
-		return max;
-	}
-
-	/** Deepest nesting of a parsed tree, found without recursion. */
-	static int nesting(final JsonElement root) {
-		final java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
-		stack.push(new Object[] { root, 1 });
-		int max = 0;
-		while (!stack.isEmpty()) {
-			final Object[] top = stack.pop();
-			final JsonElement e = (JsonElement) top[0];
-			final int d = (Integer) top[1];
-			if (e.isJsonArray()) {
-				max = Math.max(max, d);
-				if (d <= MAX_NESTING) for (final JsonElement c : e.getAsJsonArray())
-					stack.push(new Object[] { c, d + 1 });
-			}
-			else if (e.isJsonObject()) {
-				max = Math.max(max, d);
-				if (d <= MAX_NESTING) for (final JsonElement c : e.getAsJsonObject().asMap().values())
-					stack.push(new Object[] { c, d + 1 });
-			}
-		}
-		return max;
 	}
 
 	private static String brief(final Throwable e) {

@@ -81,7 +81,7 @@ public final class NoiseModelFile {
 		catch (final IOException e) {
 			throw new BadInputException("Cannot read noise model file " + file + " (" + ModelFile.reason(e) + ").", e);
 		}
-		if (ModelJson.nesting(json) > ModelJson.MAX_NESTING) throw damaged(file, "it is nested too deeply");
+		if (JsonNesting.nesting(json) > ModelJson.MAX_NESTING) throw damaged(file, "it is nested too deeply");
 		final JsonElement root;
 		try {
 			root = JsonParser.parseString(json);

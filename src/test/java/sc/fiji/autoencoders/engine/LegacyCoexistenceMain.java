@@ -6,7 +6,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.Cancelable;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
@@ -37,16 +39,21 @@ public final class LegacyCoexistenceMain {
 		final Context context = new Context(CommandService.class);
 		try {
 			final CommandService commands = context.service(CommandService.class);
+			final ModuleService modules = context.service(ModuleService.class);
 			final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 			final File model = new File(dir, "legacy-jvm.aemodel");
-			CommandModule m = commands.run(TrainDenoisingAutoencoder.class.getName(), true, "image", clean, "noise",
+			// as docs/BATCH.md says: the commands are SciJava dynamic commands, run through the ModuleService
+			Module m = modules.run(commands.getCommand(TrainDenoisingAutoencoder.class.getName()), true, "image", clean,
+				"noise",
 				"gaussian:20", "model_file", model, "minutes", 0, "epochs", 3, "patch_size", 32, "batch_size", 8, "depth",
 				2, "filters", 8, "architecture", "unet", "seed", 1L, "resume_from", null).get();
-			System.out.println("trained: " + (!m.isCanceled() && model.isFile()) + " " + m.getCancelReason());
+			System.out.println("trained: " + (!((Cancelable) m).isCanceled() && model.isFile()) + " " + ((Cancelable) m)
+				.getCancelReason());
 			final List<Plane> cleanPlanes = TestImages.blobStack(1, 80, 72, 50);
 			final List<Plane> noisyPlanes = TestImages.blobStack(1, 80, 72, 50);
 			NoiseModels.parse("gaussian:20").apply(noisyPlanes.get(0).pixels(), 255, new Random(2));
-			m = commands.run(DenoiseWithAutoencoder.class.getName(), true, "image", ImagePlanes.toImagePlus("noisy.tif",
+			m = modules.run(commands.getCommand(DenoiseWithAutoencoder.class.getName()), true, "image", ImagePlanes
+				.toImagePlus("noisy.tif",
 				noisyPlanes, 1, 1, 1), "model_file", model, "channel_models", "", "tile_size", 1024).get();
 			final Plane out = ImagePlanes.planes((ImagePlus) m.getOutput("denoised")).get(0);
 			System.out.printf("psnr gain: %.2f%n", Metrics.psnr(cleanPlanes.get(0), out, 255) - Metrics.psnr(cleanPlanes
