@@ -256,8 +256,11 @@ public class ModelFileFixtureTest {
 		try (Vae v = new Vae(m)) {
 			final float[][] expected = { { 0f, 0f, 0f }, { Float.intBitsToFloat(0x3e3dc064), Float.intBitsToFloat(
 				0x3eb5f1e1), Float.intBitsToFloat(0x3cb5dd68) }, { 0f, Float.intBitsToFloat(0x3e02f1b9), 0f } };
+			// the same codes up to float rounding: oneDNN's kernels differ between CPUs (AVX-512 against AVX2) in the
+			// last bits (0.18530422 against 0.18530428), so equality to the bit holds only on the CPU that wrote these
 			for (int s = 1; s <= 3; s++)
-				assertArrayEquals(expected[s - 1], v.encode(List.of(TestImages.blobs(12, 10, s)))[0], "blobs of seed " + s);
+				assertArrayEquals(expected[s - 1], v.encode(List.of(TestImages.blobs(12, 10, s)))[0], 1e-6f,
+					"blobs of seed " + s);
 		}
 		assertRewrittenUnchanged(f, m);
 	}

@@ -39,14 +39,16 @@ public final class MemoryLoopMain {
 		final long before = NativeMemoryTest.residentKb();
 		final int every = Math.max(1, predictions / Math.max(1, trainings));
 		int trained = 0;
+		long half = 0;
 		for (int i = 0; i < predictions; i++) {
 			if (predict(model, image).pixels().length != image.pixels().length) throw new AssertionError("size");
 			if (i % every == every - 1 && trained < trainings) {
 				train(clean, c);
 				trained++;
 			}
+			if (i == predictions / 2 - 1) half = NativeMemoryTest.residentKb();
 		}
-		System.out.println("rss " + before + " " + NativeMemoryTest.residentKb());
+		System.out.println("rss " + before + " " + half + " " + NativeMemoryTest.residentKb());
 	}
 
 	private static Plane predict(final AutoencoderModel model, final Plane image) {

@@ -34,11 +34,14 @@ public class NativeMemoryTest {
 		final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertTrue(p.waitFor(300, TimeUnit.SECONDS));
 		assertEquals(0, p.exitValue(), out);
-		final String[] rss = out.replaceAll("(?s).*rss ([0-9]+ [0-9]+).*", "$1").split(" ");
-		final long before = Long.parseLong(rss[0]), after = Long.parseLong(rss[1]);
-		System.out.printf("resident memory: %.1f MB after warm-up, %.1f MB after 1000 predictions and 20 trainings " +
-			"(%+.1f MB)%n", before / 1024.0, after / 1024.0, (after - before) / 1024.0);
-		assertTrue(after - before < 100 * 1024, "resident memory grew by " + (after - before) / 1024 + " MB");
+		final String[] rss = out.replaceAll("(?s).*rss ([0-9]+ [0-9]+ [0-9]+).*", "$1").split(" ");
+		final long before = Long.parseLong(rss[0]), half = Long.parseLong(rss[1]), after = Long.parseLong(rss[2]);
+		System.out.printf("resident memory: %.1f MB after warm-up, %.1f MB after 500 predictions and 10 trainings, " +
+			"%.1f MB after 1000 and 20%n", before / 1024.0, half / 1024.0, after / 1024.0);
+		// a leak grows with every run; the allocators' and oneDNN's caches grow to a plateau, higher on some CPUs (an
+		// AVX2-only EPYC reached +118 MB where AVX-512 stayed under 100): the second half must not grow like a leak
+		assertTrue(after - half < 50 * 1024, "resident memory grew by " + (after - half) / 1024 + " MB over the last " +
+			"500 predictions and 10 trainings (" + (after - before) / 1024 + " MB in all)");
 	}
 
 	static long residentKb() throws IOException {
