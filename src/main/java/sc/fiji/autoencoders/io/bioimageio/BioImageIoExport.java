@@ -93,7 +93,7 @@ public final class BioImageIoExport {
 			"packages with their latent space described. Export a denoiser, or use the VAE here (Generate, Encode).");
 		checkOutput(out);
 		final Geometry g = new Geometry(model.network);
-		final Sample s = sample == null ? synthetic(model, g) : crop(sample, g);
+		final Sample s = sample == null ? Sample.synthetic(model, g) : Sample.crop(sample, g);
 		Path dir = null;
 		try {
 			dir = Files.createTempDirectory("bioimageio-export");
