@@ -31,12 +31,17 @@ final class SettingsDialog {
 
 	/** Adds one field per setting of {@code fields}, showing the values of {@code settings}. */
 	static void add(final GenericDialog gd, final Object settings, final List<Field> fields) {
+		boolean firstImage = true;
 		for (final Field f : fields) {
 			final Setting s = Settings.setting(f);
 			final String label = label(f);
 			final Object value = Settings.get(f, settings);
 			final Class<?> t = f.getType();
-			if (Settings.isImages(f)) gd.addChoice(label, images(s.required()), defaultImage(s.required()));
+			if (Settings.isImages(f)) {
+				// the task's images default to the active one; a further, optional image (a target) to none
+				gd.addChoice(label, images(s.required()), defaultImage(s.required() || firstImage));
+				firstImage = false;
+			}
 			else if (s.choices().length > 0) gd.addChoice(label, s.choices(), (String) value);
 			else if (t == boolean.class) gd.addCheckbox(label, (Boolean) value);
 			else if (t == File.class) gd.addFileField(label, value == null ? "" : value.toString(), 30);
@@ -105,10 +110,19 @@ final class SettingsDialog {
 		return Pattern.compile("(^|\\s)" + Pattern.quote(key) + "(=|\\s|$)").matcher(options).find();
 	}
 
-	/** "Max_filters": ImageJ shows it as "Max filters" and records {@code max_filters}. */
+	/**
+	 * The macro key first, then the task's words: "Minutes (time budget)". ImageJ shows underscores as spaces and
+	 * records the label up to its first space, lowercased, as the key ({@code minutes}).
+	 */
 	static String label(final Field f) {
-		final String key = Settings.key(f);
-		return key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
+		final String key = Settings.key(f), words = Settings.setting(f).label();
+		final String shown = key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
+		final boolean same = letters(key).contains(letters(words));
+		return same ? shown : shown + " (" + words.substring(0, 1).toLowerCase(Locale.ROOT) + words.substring(1) + ")";
+	}
+
+	private static String letters(final String s) {
+		return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 	}
 
 	private static String[] images(final boolean required) {

@@ -156,6 +156,8 @@ class ParityTest {
 		final Class<?> dialogs = Class.forName("sc.fiji.autoencoders.ij1.SettingsDialog");
 		final Method add = dialogs.getDeclaredMethod("add", GenericDialog.class, Object.class, List.class);
 		add.setAccessible(true);
+		final Method label = dialogs.getDeclaredMethod("label", Field.class);
+		label.setAccessible(true);
 		try {
 			for (final PluginInfo<Operation<?, ?>> info : Operations.all()) {
 				final Operation<?, ?> op = Operations.create(info);
@@ -171,13 +173,18 @@ class ParityTest {
 					add.invoke(null, gd, defaults, shown);
 					final Map<String, String> fields = fields(gd);
 					final String where = info.getName() + (v == null ? "" : ":" + v.id);
-					final List<String> keys = new ArrayList<>();
-					shown.forEach(f -> keys.add(Settings.key(f)));
-					assertEquals(keys, new ArrayList<>(fields.keySet()), where);
+					// each field's label starts with its macro key (ImageJ records the label up to its first space)
+					final List<String> labels = new ArrayList<>();
+					for (final Field f : shown) {
+						final String l = (String) label.invoke(null, f);
+						assertEquals(Settings.key(f), l.split(" ")[0].toLowerCase(), where + " " + l);
+						labels.add(l.replace('_', ' '));
+					}
+					assertEquals(labels, new ArrayList<>(fields.keySet()), where);
 					for (final Field f : shown) {
 						if (Settings.isData(f)) continue;
 						final Object d = Settings.get(f, defaults);
-						final String value = fields.get(Settings.key(f));
+						final String value = fields.get(((String) label.invoke(null, f)).replace('_', ' '));
 						if (d instanceof Number) assertEquals(((Number) d).doubleValue(), Double.parseDouble(value), 1e-6 *
 							Math.abs(((Number) d).doubleValue()), where + " " + Settings.key(f));
 						else assertEquals(d == null ? "" : d.toString(), value, where + " " + Settings.key(f));
@@ -218,16 +225,16 @@ class ParityTest {
 		v.apply(settings);
 	}
 
-	/** Macro key -> shown value of every field of the dialog, in order (labels show the key's _ as spaces). */
+	/** Shown label -> shown value of every field of the dialog, in order (labels show the key's _ as spaces). */
 	private static Map<String, String> fields(final GenericDialog gd) {
 		final List<Component> all = new ArrayList<>();
 		collect(gd, all);
 		final Map<String, String> out = new LinkedHashMap<>();
 		String label = null;
 		for (final Component c : all) {
-			if (c instanceof Label) label = ((Label) c).getText().trim().replace(' ', '_').toLowerCase();
-			else if (c instanceof Checkbox) out.put(((Checkbox) c).getLabel().trim().replace(' ', '_').toLowerCase(),
-				Boolean.toString(((Checkbox) c).getState()));
+			if (c instanceof Label) label = ((Label) c).getText().trim();
+			else if (c instanceof Checkbox) out.put(((Checkbox) c).getLabel().trim(), Boolean.toString(((Checkbox) c)
+				.getState()));
 			else if (label != null && c instanceof TextField) {
 				out.put(label, ((TextField) c).getText());
 				label = null;
