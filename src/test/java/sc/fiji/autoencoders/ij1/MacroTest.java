@@ -62,7 +62,7 @@ public class MacroTest {
 			"Train Autoencoder for Features...", "Encode with VAE...", "Latent Space Plot...",
 			"Autoencoder Anomaly Map..."));
 		MENUS.put("Models", List.of("Autoencoder Model Info...", "Fit Camera Noise Model...",
-			"Export to BioImage Model Zoo..."));
+			"Export to BioImage Model Zoo...", "Autoencoders Demo..."));
 	}
 
 	@TempDir
