@@ -129,9 +129,14 @@ public class MainTest {
 		assertTrue(r[2].toString().contains("not found"), r[2].toString());
 
 		r = cli("train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gaussian:25", "--out",
-			new File(dir, "x.aemodel").getPath(), "--epochs", "0");
+			new File(dir, "x.aemodel").getPath(), "--epochs", "-1");
 		assertEquals(2, r[0]);
-		assertTrue(r[2].toString().contains("Epochs must be positive"), r[2].toString());
+		assertTrue(r[2].toString().contains("Epochs must be 0 (no limit") && r[2].toString().contains("(got -1)"), r[2]
+			.toString());
+		r = cli("train-denoiser", "--clean", "test-images/denoise-train.tif", "--noise", "gaussian:25", "--out",
+			new File(dir, "x.aemodel").getPath(), "--epochs", "0", "--minutes", "0");
+		assertEquals(2, r[0]);
+		assertTrue(r[2].toString().contains("--minutes"), r[2].toString());
 
 		r = cli("train-denoiser", "--clean", "no/such/file.tif", "--noise", "gaussian:25", "--out", new File(dir,
 			"x.aemodel").getPath());
