@@ -40,9 +40,4 @@ final class Interruptible {
 			}
 		}
 	}
-
-	/** Runs {@code cancel} unless it is still null (Ctrl-C before training started: nothing to stop yet). */
-	static void runIfSet(final Runnable cancel) {
-		if (cancel != null) cancel.run();
-	}
 }

@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.scijava.plugin.PluginInfo;
-
 import ij.ImagePlus;
-import picocli.CommandLine;
+import org.scijava.plugin.PluginInfo;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Operations;
@@ -97,7 +96,7 @@ final class OperationCommand implements Callable<Integer> {
 		}
 		op.check(settings);
 		final ConsoleTask task = new ConsoleTask();
-		final R result = Interruptible.run(() -> op.run(settings, task), task::cancel, Results.writtenFile(settings));
+		final R result = Interruptible.run(() -> op.run(settings, task), task::cancel, Settings.writtenFile(settings));
 		Results.present(result, settings);
 		return Main.OK;
 	}

@@ -12,7 +12,6 @@ import sc.fiji.autoencoders.io.TableFiles;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.op.FileResult;
 import sc.fiji.autoencoders.op.ResultImages;
-import sc.fiji.autoencoders.op.Setting;
 import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.codes.LatentScatter;
 import sc.fiji.autoencoders.predict.Evaluation;
@@ -25,19 +24,10 @@ final class Results {
 
 	private Results() {}
 
-	/** The file a training writes (a setting that {@link Setting#writes()} and is not only the CLI's), or null. */
-	static File writtenFile(final Object settings) {
-		for (final Field f : Settings.fields(settings.getClass())) {
-			final Setting s = Settings.setting(f);
-			if (s.writes() && !s.commandLineOnly() && f.getType() == File.class) return (File) Settings.get(f, settings);
-		}
-		return null;
-	}
-
 	static void present(final Object result, final Object settings) {
 		if (result == null) return;
 		if (result instanceof AutoencoderModel) {
-			System.out.println("Saved " + writtenFile(settings) + ": " + ((AutoencoderModel) result).summary());
+			System.out.println("Saved " + Settings.writtenFile(settings) + ": " + ((AutoencoderModel) result).summary());
 			return;
 		}
 		if (result instanceof Evaluation) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.DynamicCommand;
@@ -15,9 +17,6 @@ import org.scijava.log.LogService;
 import org.scijava.module.DefaultMutableModuleItem;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
-
-import ij.ImagePlus;
-import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.ij1.LatentPlot;
@@ -199,7 +198,7 @@ public abstract class OperationCommand extends DynamicCommand {
 			results.put("error_map", ((AnomalyMaps) result).results().get(0).errorMap());
 		}
 		else if (result instanceof AutoencoderModel) {
-			final String summary = "Saved " + writtenFile(settings) + ": " + ((AutoencoderModel) result).summary();
+			final String summary = "Saved " + Settings.writtenFile(settings) + ": " + ((AutoencoderModel) result).summary();
 			log.info(summary);
 			results.put(output, summary);
 		}
@@ -210,13 +209,6 @@ public abstract class OperationCommand extends DynamicCommand {
 		else if (result instanceof LatentScatter) results.put(output, LatentPlot.of((LatentScatter) result,
 			"Latent space").getImagePlus());
 		else results.put(output, result);
-	}
-
-	private static File writtenFile(final Object settings) {
-		for (final Field f : Settings.fields(settings.getClass()))
-			if (Settings.setting(f).writes() && !Settings.setting(f).commandLineOnly() && f.getType() == File.class)
-				return (File) Settings.get(f, settings);
-		return null;
 	}
 
 	private <S> Variant<S> variant(final Operation<S, ?> op) {

@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import sc.fiji.autoencoders.model.AutoencoderModel;
+import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.codes.AnomalyMaps;
 import sc.fiji.autoencoders.op.codes.AnomalyResult;
 import sc.fiji.autoencoders.op.codes.LatentScatter;
@@ -19,7 +20,7 @@ final class Ij1Results {
 		if (result instanceof java.io.File) return; // the operation logged what it wrote
 		if (result instanceof ImagePlus) PlugInSupport.show((ImagePlus) result);
 		else if (result instanceof ResultsTable) ((ResultsTable) result).show(title);
-		else if (result instanceof AutoencoderModel) IJ.log("Saved " + PlugInSupport.writtenFile(settings) + ": " +
+		else if (result instanceof AutoencoderModel) IJ.log("Saved " + Settings.writtenFile(settings) + ": " +
 			((AutoencoderModel) result).summary());
 		else if (result instanceof LatentScatter) {
 			final ImagePlus images = PlugInSupport.firstImage(settings);

@@ -1,14 +1,12 @@
 package sc.fiji.autoencoders.ij1;
 
 import java.awt.GraphicsEnvironment;
-import java.io.File;
 import java.lang.reflect.Field;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.macro.Interpreter;
-import sc.fiji.autoencoders.op.Setting;
 import sc.fiji.autoencoders.op.Settings;
 
 /** Helpers shared by the ImageJ 1 commands: dialogs that macros can fill, input images, errors. */
@@ -37,15 +35,6 @@ final class PlugInSupport {
 		IJ.showStatus("");
 		IJ.showProgress(1.0);
 		if (Interpreter.getInstance() != null) Interpreter.abort();
-	}
-
-	/** The file a training writes: the setting that {@link Setting#writes()} and is not only the command line's. */
-	static File writtenFile(final Object settings) {
-		for (final Field f : Settings.fields(settings.getClass())) {
-			final Setting s = Settings.setting(f);
-			if (s.writes() && !s.commandLineOnly() && f.getType() == File.class) return (File) Settings.get(f, settings);
-		}
-		return null;
 	}
 
 	/** The first image of the settings' images, or null. */

@@ -188,6 +188,18 @@ public final class Settings {
 
 	// -- Helper methods --
 
+	/**
+	 * The file an operation writes and a user keeps (a training's model): the setting that {@link Setting#writes()}
+	 * and is not only the command line's; null if none or not given.
+	 */
+	public static File writtenFile(final Object settings) {
+		for (final Field f : fields(settings.getClass())) {
+			final Setting s = setting(f);
+			if (s.writes() && !s.commandLineOnly() && f.getType() == File.class) return (File) get(f, settings);
+		}
+		return null;
+	}
+
 	/** The operation's data rather than an option: images, files it needs or writes, the command line's outputs. */
 	public static boolean isData(final Field f) {
 		final Setting s = f.getAnnotation(Setting.class);
