@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.DynamicCommand;
+import org.scijava.command.CommandModule;
 import org.scijava.module.ModuleService;
 import org.scijava.command.CommandService;
 
@@ -37,7 +37,7 @@ public class CommandsTest {
 
 	@BeforeAll
 	static void start() {
-		context = new Context(CommandService.class);
+		context = new Context(CommandService.class, OperationCommandService.class);
 		commands = context.service(CommandService.class);
 	}
 
@@ -46,10 +46,9 @@ public class CommandsTest {
 		context.dispose();
 	}
 
-	/** Runs the command as scripts do; its module is the command itself (a SciJava DynamicCommand). */
-	static DynamicCommand run(final Class<?> c, final Object... inputs) throws Exception {
-		return (DynamicCommand) context.service(ModuleService.class).run(commands.getCommand(c.getName()), true, inputs)
-			.get();
+	/** Runs the command as scripts of every version do. */
+	static CommandModule run(final Class<?> c, final Object... inputs) throws Exception {
+		return commands.run(c.getName(), true, inputs).get();
 	}
 
 	@Test
@@ -57,7 +56,7 @@ public class CommandsTest {
 		final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 		clean.getCalibration().pixelWidth = 0.2;
 		final File model = new File(dir, "d.aemodel");
-		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
+		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
 			model, "minutes", 0, "epochs", 4, "patch_size", 32, "batch_size", 8, "depth", 2, "filters", 8, "architecture",
 			"unet", "seed", 1L, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -118,7 +117,7 @@ public class CommandsTest {
 				: "code"), inputs.toString());
 		}
 		final File ae = new File(dir, "ae.aemodel"), vae = new File(dir, "vae.aemodel");
-		DynamicCommand m = run(TrainAutoencoderForFeatures.class, "image", stack, "model_file", ae, "code", 3,
+		CommandModule m = run(TrainAutoencoderForFeatures.class, "image", stack, "model_file", ae, "code", 3,
 			"regularizer", "sparse", "depth", 1, "filters", 4, "epochs", 2, "minutes", 0, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final var a = sc.fiji.autoencoders.io.ModelFile.load(ae);
@@ -146,7 +145,7 @@ public class CommandsTest {
 		}
 		final ImagePlus hyper = ImagePlanes.toImagePlus("two-channels", planes, 2, 3, 1);
 		final File model = new File(dir, "c2.aemodel");
-		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
+		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
 			"model_file", model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4,
 			"architecture", "unet", "seed", 1L, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -177,7 +176,7 @@ public class CommandsTest {
 		final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", cleanPlanes, 1, 2, 1);
 		final File n2v = new File(dir, "n2v.aemodel"), care = new File(dir, "care.aemodel"), plain = new File(dir,
 			"plain.aemodel");
-		DynamicCommand m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
+		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
 			"model_file", n2v, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
@@ -197,12 +196,12 @@ public class CommandsTest {
 
 	@Test
 	public void badInputCancelsWithTheReason() throws Exception {
-		final DynamicCommand m = run(DenoiseWithAutoencoder.class, "image", ImagePlanes.toImagePlus("x", List.of(TestImages
+		final CommandModule m = run(DenoiseWithAutoencoder.class, "image", ImagePlanes.toImagePlus("x", List.of(TestImages
 			.blobs(64, 64, 1)), 1, 1, 1), "model_file", new File(dir, "none.aemodel"), "channel_models", "", "tile_size",
 			1024);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("not found"), m.getCancelReason());
-		final DynamicCommand e = run(ExportToBioImageIo.class, "model", new File(dir, "none.aemodel"), "output", new File(
+		final CommandModule e = run(ExportToBioImageIo.class, "model", new File(dir, "none.aemodel"), "output", new File(
 			dir, "none.zip"), "license", "CC-BY-4.0");
 		assertTrue(e.isCanceled());
 		assertTrue(e.getCancelReason().contains("not found"), e.getCancelReason());

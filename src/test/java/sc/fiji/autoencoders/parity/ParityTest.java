@@ -121,7 +121,8 @@ class ParityTest {
 
 	@Test
 	void sciJavaCommandsOfferEverySettingWithTheCoreDefault() throws Exception {
-		try (Context context = new Context(CommandService.class, ModuleService.class)) {
+		try (Context context = new Context(CommandService.class, ModuleService.class,
+			sc.fiji.autoencoders.command.OperationCommandService.class)) {
 			final CommandService commands = context.service(CommandService.class);
 			int checked = 0;
 			for (final CommandInfo info : commands.getCommands())
