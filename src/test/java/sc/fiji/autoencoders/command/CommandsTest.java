@@ -207,4 +207,22 @@ public class CommandsTest {
 		assertTrue(e.getCancelReason().contains("not found"), e.getCancelReason());
 	}
 
+	/**
+	 * A script of an earlier version, as docs/BATCH.md of 0.1 wrote it (there in Jython; here the same calls in
+	 * Groovy), run as Fiji runs it, in a context with every service: {@code command.run(...).get()} gives the module,
+	 * its inputs of then are read, and its outputs are the results.
+	 */
+	@Test
+	public void aScriptOfAnEarlierVersionRunsAsWritten() throws Exception {
+		final File noisy = new File(dir, "cells.tif"), out = new File(dir, "cells-denoised.tif");
+		final List<Plane> planes = TestImages.blobStack(2, 64, 64, 7);
+		for (final Plane p : planes)
+			NoiseModels.parse("gaussian:20").apply(p.pixels(), 255, new Random(3));
+		ij.IJ.saveAsTiff(ImagePlanes.toImagePlus("cells", planes, 1, 2, 1), noisy.getPath());
+		sc.fiji.autoencoders.engine.ScriptMain.main(new String[] { "src/test/resources/scripts/commands-0.1.groovy",
+			"noisy=" + noisy, "model=" + new File(dir, "cells.aemodel"), "output=" + out });
+		final ImagePlus denoised = ij.IJ.openImage(out.getPath());
+		assertEquals(2, denoised.getStackSize());
+		assertEquals(32, denoised.getBitDepth());
+	}
 }

@@ -40,21 +40,8 @@ public class ScriptingIT {
 		final File noisyFile = new File(dir, "noisy.tif"), out = new File(dir, "denoised.tif");
 		IJ.saveAsTiff(new ImagePlus("noisy", noisy), noisyFile.getPath());
 
-		final List<String> cp = new ArrayList<>();
-		for (final File f : new File("target/legacy-tf").listFiles())
-			cp.add(f.getPath());
-		for (final File f : new File(InstallLayoutIT.APP, "plugins").listFiles((d, n) -> n.endsWith(".jar")))
-			cp.add(f.getPath());
-		for (final String p : System.getProperty("java.class.path").split(File.pathSeparator))
-			if (p.matches(".*/(ij|scijava-common|parsington|imglib2|groovy)-[0-9][0-9a-z.]*\\.jar")) cp.add(p);
-		cp.add(new File("target/test-classes").getPath());
-		final Process p = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx2g",
-			"-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp), ScriptMain.class.getName(),
-			"docs/examples/denoise.groovy", "clean=test-images/denoise-train.tif", "noisy=" + noisyFile, "model=" +
-				new File(dir, "m.aemodel"), "output=" + out).redirectErrorStream(true).start();
-		final String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(p.waitFor(300, TimeUnit.SECONDS));
-		assertEquals(0, p.exitValue(), log);
+		final String log = run("docs/examples/denoise.groovy", "clean=test-images/denoise-train.tif", "noisy=" +
+			noisyFile, "model=" + new File(dir, "m.aemodel"), "output=" + out);
 		assertTrue(log.contains("denoised "), log);
 
 		final ImagePlus denoised = IJ.openImage(out.getPath());
@@ -68,6 +55,41 @@ public class ScriptingIT {
 		assertTrue(log.contains("ImgLib2 result with axes [X, Y]"), log);
 		assertArrayEquals((float[]) denoised.getProcessor().getPixels(), (float[]) viaImgLib2.getProcessor()
 			.getPixels());
+	}
+
+	/**
+	 * A script of version 0.1 (docs/BATCH.md then), calling the SciJava commands through {@code CommandService} with the
+	 * input names of then, from the installed layout: the module comes back with its outputs from the isolated engine.
+	 */
+	@Test
+	public void scriptOfVersion01RunsTheCommandsFromTheInstalledLayout() throws Exception {
+		final File noisy = new File(dir, "noisy.tif"), out = new File(dir, "denoised.tif");
+		IJ.saveAsTiff(IJ.openImage("test-images/denoise-test.png"), noisy.getPath());
+		final String log = run("src/test/resources/scripts/commands-0.1.groovy", "noisy=" + noisy, "model=" + new File(dir,
+			"m.aemodel"), "output=" + out);
+		assertTrue(log.contains("Saved " + new File(dir, "m.aemodel")) && log.contains("denoised noisy-denoised"), log);
+		assertEquals(32, IJ.openImage(out.getPath()).getBitDepth());
+	}
+
+	/** Runs {@link ScriptMain} with the installed layout's class path, as Fiji would; returns its output. */
+	private static String run(final String... args) throws Exception {
+		final List<String> cp = new ArrayList<>();
+		for (final File f : new File("target/legacy-tf").listFiles())
+			cp.add(f.getPath());
+		for (final File f : new File(InstallLayoutIT.APP, "plugins").listFiles((d, n) -> n.endsWith(".jar")))
+			cp.add(f.getPath());
+		for (final String p : System.getProperty("java.class.path").split(File.pathSeparator))
+			if (p.matches(".*/(ij|scijava-common|parsington|imglib2|groovy)-[0-9][0-9a-z.]*\\.jar")) cp.add(p);
+		cp.add(new File("target/test-classes").getPath());
+		final List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java")
+			.getPath(), "-Xmx2g", "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp), ScriptMain.class
+				.getName()));
+		command.addAll(List.of(args));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		final String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+		assertEquals(0, p.exitValue(), log);
+		return log;
 	}
 
 	private static double psnr(final ImagePlus clean, final FloatProcessor test) {
