@@ -13,5 +13,5 @@ println(t.getOutput("summary"))
 m = command.run("sc.fiji.autoencoders.command.DenoiseWithAutoencoder", true,
                 "image", imp, "model_file", model,
                 "channel_models", "", "tile_size", 1024).get()
-IJ.saveAsTiff(m.getOutput("denoised"), output.path)
 println("denoised " + m.getOutput("denoised").getTitle())
+IJ.saveAsTiff(m.getOutput("denoised"), output.path)

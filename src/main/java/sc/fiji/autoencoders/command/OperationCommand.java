@@ -33,7 +33,8 @@ import sc.fiji.autoencoders.predict.Evaluation;
 public abstract class OperationCommand implements Command, Cancelable {
 
 	final Class<? extends Operation<?, ?>> type;
-	private final String variant, output;
+	final String variant;
+	private final String output;
 	/** The inputs given and the outputs by name: JDK maps of shared types, so that they cross into the engine's twin. */
 	Map<String, Object> values = new LinkedHashMap<>(), results = new LinkedHashMap<>();
 	private String cancelReason;
@@ -88,11 +89,10 @@ public abstract class OperationCommand implements Command, Cancelable {
 
 	private <S, R> void run(final Operation<S, R> op) {
 		final S settings = Settings.defaults(op.settingsType());
-		final Variant<S> v = variant(op);
+		final Variant<S> v = Variant.of(op, variant);
 		if (v != null) v.apply(settings);
 		final java.util.Set<String> used = new java.util.HashSet<>();
-		for (final Field f : Settings.fields(op.settingsType())) {
-			if (Settings.setting(f).commandLineOnly() || v != null && !v.shows(Settings.setting(f))) continue;
+		for (final Field f : Variant.shown(op, v)) {
 			Object value = values.get(Settings.key(f));
 			// an earlier name shared by several settings (the "image" of every kind of training data) goes to the first
 			for (final String alias : Settings.setting(f).aliases())
@@ -134,13 +134,6 @@ public abstract class OperationCommand implements Command, Cancelable {
 		else if (result instanceof LatentScatter) results.put(output, LatentPlot.of((LatentScatter) result,
 			"Latent space").getImagePlus());
 		else results.put(output, result);
-	}
-
-	<S> Variant<S> variant(final Operation<S, ?> op) {
-		if (variant == null) return null;
-		for (final Variant<S> v : op.variants())
-			if (v.id.equals(variant)) return v;
-		throw new IllegalStateException("No variant " + variant + " of " + type.getSimpleName());
 	}
 
 	@Override

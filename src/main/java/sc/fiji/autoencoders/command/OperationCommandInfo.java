@@ -96,12 +96,10 @@ final class OperationCommandInfo extends CommandInfo {
 	}
 
 	private <S> void declare(final Operation<S, ?> op, final OperationCommand command) {
-		final Variant<S> v = command.variant(op);
+		final Variant<S> v = Variant.of(op, command.variant);
 		final S defaults = Settings.defaults(op.settingsType());
 		if (v != null) v.apply(defaults);
-		final List<Field> shown = new ArrayList<>();
-		for (final Field f : Settings.fields(op.settingsType()))
-			if (!Settings.setting(f).commandLineOnly() && (v == null || v.shows(Settings.setting(f)))) shown.add(f);
+		final List<Field> shown = Variant.shown(op, v);
 		for (final Field f : shown)
 			inputs.put(Settings.key(f), item(f, Settings.key(f), Settings.get(f, defaults), ItemVisibility.NORMAL));
 		// earlier names, for scripts written before: hidden, and read only where the name is not given

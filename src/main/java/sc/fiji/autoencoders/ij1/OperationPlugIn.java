@@ -32,8 +32,8 @@ public final class OperationPlugIn implements PlugIn {
 		if (Engine.delegate((PlugIn) this, p -> p.run(arg))) return; // TensorFlow isolated from legacy jars
 		final String name = arg.contains(":") ? arg.substring(0, arg.indexOf(':')) : arg;
 		final String variant = arg.contains(":") ? arg.substring(arg.indexOf(':') + 1) : null;
-		final PluginInfo<Operation<?, ?>> info = info(name);
-		final String title = (variant != null ? variant(Operations.create(info), variant).label : info.getLabel())
+		final PluginInfo<Operation<?, ?>> info = Operations.info(Operations.get(name).getClass());
+		final String title = (variant != null ? Variant.of(Operations.create(info), variant).label : info.getLabel())
 			.replace("...", "");
 		try {
 			run(Operations.create(info), variant, title);
@@ -49,14 +49,12 @@ public final class OperationPlugIn implements PlugIn {
 	}
 
 	private <S, R> void run(final Operation<S, R> op, final String variantId, final String title) {
-		final Variant<S> variant = variantId == null ? null : variant(op, variantId);
+		final Variant<S> variant = Variant.of(op, variantId);
 		final S settings = Settings.defaults(op.settingsType());
 		if (variant != null) variant.apply(settings);
 		final List<Field> basic = new ArrayList<>(), advanced = new ArrayList<>();
-		for (final Field f : Settings.fields(op.settingsType())) {
-			if (Settings.setting(f).commandLineOnly() || variant != null && !variant.shows(Settings.setting(f))) continue;
+		for (final Field f : Variant.shown(op, variant))
 			(Settings.setting(f).advanced() ? advanced : basic).add(f);
-		}
 		final String macro = Macro.getOptions();
 		if (macro != null) Macro.setOptions(SettingsDialog.withAliases(macro, op.settingsType()));
 		final GenericDialog gd = new GenericDialog(title);
@@ -77,17 +75,5 @@ public final class OperationPlugIn implements PlugIn {
 		}
 		final Ij1Task task = new Ij1Task(title);
 		Ij1Results.show(Operations.run(op, settings, task), settings, op.resultName() != null ? op.resultName() : title);
-	}
-
-	private static PluginInfo<Operation<?, ?>> info(final String name) {
-		for (final PluginInfo<Operation<?, ?>> info : Operations.all())
-			if (info.getName().equals(name)) return info;
-		throw new IllegalStateException("No operation " + name + " (plugins.config and the operations disagree)");
-	}
-
-	private static <S> Variant<S> variant(final Operation<S, ?> op, final String id) {
-		for (final Variant<S> v : op.variants())
-			if (v.id.equals(id)) return v;
-		throw new IllegalStateException("No variant " + id + " of " + op.getClass().getSimpleName());
 	}
 }

@@ -1,5 +1,8 @@
 package sc.fiji.autoencoders.op;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -35,5 +38,29 @@ public final class Variant<S> {
 		for (final String v : s.only())
 			if (v.equals(id)) return true;
 		return false;
+	}
+
+	/**
+	 * The variant {@code id} of {@code op} (menu entries and command classes name theirs), or null for a null id.
+	 *
+	 * @throws IllegalStateException if {@code op} has no such variant: a menu entry out of step with the code is a bug
+	 */
+	public static <S> Variant<S> of(final Operation<S, ?> op, final String id) {
+		if (id == null) return null;
+		for (final Variant<S> v : op.variants())
+			if (v.id.equals(id)) return v;
+		throw new IllegalStateException("No variant " + id + " of " + op.getClass().getSimpleName());
+	}
+
+	/**
+	 * The settings of {@code op} that front ends with dialogs offer in {@code variant} (null: every variant's), in
+	 * {@link Settings#fields} order: all but the command line's own and those of other variants.
+	 */
+	public static <S> List<Field> shown(final Operation<S, ?> op, final Variant<S> variant) {
+		final List<Field> shown = new ArrayList<>();
+		for (final Field f : Settings.fields(op.settingsType()))
+			if (!Settings.setting(f).commandLineOnly() && (variant == null || variant.shows(Settings.setting(f)))) shown
+				.add(f);
+		return shown;
 	}
 }
