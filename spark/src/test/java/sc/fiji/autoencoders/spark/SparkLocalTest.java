@@ -21,7 +21,7 @@ class SparkLocalTest {
 
 	@Test
 	void localSparkGivesTheSingleProcessResult() throws Exception {
-		final Path in = Volumes.create(tmp.resolve("noisy.ome.zarr"), 3, 80);
+		final Path in = Volumes.create(tmp.resolve("noisy.ome.zarr"), 2, 64);
 		final Path single = tmp.resolve("single.ome.zarr"), spark = tmp.resolve("spark.ome.zarr");
 		Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", single
 			.toString());
@@ -29,14 +29,14 @@ class SparkLocalTest {
 		r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", spark.toString(),
 			"--spark", "--master", "local[2]");
 		assertEquals(0, r[0], r[1] + "\n" + r[2]);
-		assertTrue(r[1].toString().contains("27 of 27 blocks run"), r[1].toString());
+		assertTrue(r[1].toString().contains("8 of 8 blocks run"), r[1].toString());
 		Volumes.assertSameResult(single, spark);
 
 		final var before = Volumes.times(spark);
 		r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", spark.toString(),
 			"--spark", "--master", "local[2]", "--resume");
 		assertEquals(0, r[0], r[2].toString());
-		assertTrue(r[1].toString().contains("0 of 27 blocks run"), r[1].toString());
+		assertTrue(r[1].toString().contains("0 of 8 blocks run"), r[1].toString());
 		assertEquals(before, Volumes.times(spark), "a complete output is not rewritten");
 	}
 
