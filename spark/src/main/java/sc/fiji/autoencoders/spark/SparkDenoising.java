@@ -47,7 +47,9 @@ public final class SparkDenoising implements DistributedDenoising {
 			? ZarrDenoising.Existing.OVERWRITE : ZarrDenoising.Existing.REFUSE;
 		final List<Block> blocks;
 		try (Denoiser d = new Denoiser(ModelFile.load(model, AutoencoderModel.DENOISER), s.tileSize, 1)) {
-			blocks = ZarrDenoising.plan(input.toPath(), output.toPath(), d, existing, 1);
+			// absolute: executors run in folders of their own (a worker's work directory), not the driver's
+			blocks = ZarrDenoising.plan(input.getAbsoluteFile().toPath(), output.getAbsoluteFile().toPath(), d, existing,
+				1);
 		}
 		final List<Block> todo = new ArrayList<>();
 		for (final Block b : blocks)
