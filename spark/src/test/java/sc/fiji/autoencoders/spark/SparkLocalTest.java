@@ -23,11 +23,9 @@ class SparkLocalTest {
 	void localSparkGivesTheSingleProcessResult() throws Exception {
 		final Path in = Volumes.create(tmp.resolve("noisy.ome.zarr"), 2, 64);
 		final Path single = tmp.resolve("single.ome.zarr"), spark = tmp.resolve("spark.ome.zarr");
-		Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", single
-			.toString());
-		assertEquals(0, r[0], r[2].toString());
-		r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", spark.toString(),
-			"--spark", "--master", "local[2]");
+		Volumes.denoiseInOneProcess(in, single);
+		Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", spark
+			.toString(), "--spark", "--master", "local[2]");
 		assertEquals(0, r[0], r[1] + "\n" + r[2]);
 		assertTrue(r[1].toString().contains("8 of 8 blocks run"), r[1].toString());
 		Volumes.assertSameResult(single, spark);

@@ -34,9 +34,7 @@ class SparkResumeTest {
 	void resumeAfterADriverCrashRunsOnlyTheMissingBlocks() throws Exception {
 		final Path in = Volumes.create(tmp.resolve("noisy.ome.zarr"), 8, 64);
 		final Path single = tmp.resolve("single.ome.zarr"), out = tmp.resolve("spark.ome.zarr");
-		Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", single
-			.toString());
-		assertEquals(0, r[0], r[2].toString());
+		Volumes.denoiseInOneProcess(in, single);
 
 		final Path log = tmp.resolve("driver.log");
 		final Process driver = driver(log, "denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", out
@@ -56,8 +54,8 @@ class SparkResumeTest {
 		final Map<String, FileTime> complete = chunks(out);
 		assertTrue(complete.size() < CHUNKS, "killed with " + complete.size() + " of " + CHUNKS + " chunks written");
 
-		r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", out.toString(),
-			"--spark", "--master", "local[2]", "--resume");
+		final Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", out
+			.toString(), "--spark", "--master", "local[2]", "--resume");
 		assertEquals(0, r[0], r[1] + "\n" + r[2]);
 		assertTrue(r[1].toString().contains((CHUNKS - complete.size()) + " of " + CHUNKS + " blocks run"), r[1]
 			.toString());

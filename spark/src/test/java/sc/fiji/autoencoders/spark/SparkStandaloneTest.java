@@ -39,9 +39,7 @@ class SparkStandaloneTest {
 	void aKilledWorkerCostsOnlyItsTasks() throws Exception {
 		final Path in = Volumes.create(tmp.resolve("noisy.ome.zarr"), 8, 64);
 		final Path single = tmp.resolve("single.ome.zarr"), out = tmp.resolve("cluster.ome.zarr");
-		Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", single
-			.toString());
-		assertEquals(0, r[0], r[2].toString());
+		Volumes.denoiseInOneProcess(in, single);
 
 		System.setProperty(SparkSettings.APP_CLASSPATH, StandaloneCluster.appClassPath());
 		final Path logs = Files.createDirectories(Paths.get("target", "standalone-test").toAbsolutePath().resolve(Long
@@ -64,7 +62,7 @@ class SparkStandaloneTest {
 			doomed.descendants().forEach(ProcessHandle::destroyForcibly);
 			doomed.destroyForcibly().waitFor();
 
-			r = job.get(5, TimeUnit.MINUTES);
+			final Object[] r = job.get(5, TimeUnit.MINUTES);
 			assertEquals(0, r[0], r[1] + "\n" + r[2] + "\nlogs in " + logs);
 			assertTrue(chunksAtKill < 32, "killed with " + chunksAtKill + " of 32 chunks written");
 			Volumes.assertSameResult(single, out);

@@ -1,6 +1,7 @@
 package sc.fiji.autoencoders.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -51,6 +52,12 @@ final class Volumes {
 			image.level(0).write(new long[] { k, 0, 0 }, new int[] { 1, size, size }, plane);
 		}
 		return root;
+	}
+
+	/** The reference: {@code denoise} without Spark, in this JVM. */
+	static void denoiseInOneProcess(final Path in, final Path out) {
+		final Object[] r = cli("denoise", "--model", MODEL, "--input", in.toString(), "--output", out.toString());
+		assertEquals(0, r[0], r[2].toString());
 	}
 
 	/** Level 0 of an OME-Zarr image, whole. */
