@@ -159,6 +159,11 @@ public final class ZarrDenoising {
 		return missing.size();
 	}
 
+	/** Whether every chunk of the block is stored: {@link #run} would write nothing (a scheduler skips it). */
+	public static boolean isComplete(final Block block) {
+		return missingChunks(OmeZarrImage.open(block.output()).level(0), block).isEmpty();
+	}
+
 	/**
 	 * Computes the output's lower resolutions from level 0 (every block must have run), skipping chunks already
 	 * stored.

@@ -70,6 +70,8 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 		final List<File> zarrs = new ArrayList<>(), others = new ArrayList<>();
 		for (final File p : s.input)
 			(isZarr(p) ? zarrs : others).add(p);
+		if (s.spark && !others.isEmpty()) throw new BadInputException("--spark denoises OME-Zarr images (.zarr " +
+			"folders); " + others.get(0) + " is not one: convert it to OME-Zarr first, or leave out --spark.");
 		if (isZarr(s.output) && (zarrs.size() != 1 || !others.isEmpty())) throw new BadInputException("Output " + s
 			.output + " is an OME-Zarr image: give exactly one OME-Zarr input, or a folder as output.");
 		final List<String> done = new ArrayList<>();
@@ -138,6 +140,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 	private static String denoiseZarr(final File in, final File out, final File model, final DenoiseFilesSettings s,
 		final Task task)
 	{
+		if (s.spark) return DistributedDenoising.find().denoise(in, out, model, s, task);
 		final ZarrDenoising.Existing existing = s.resume ? ZarrDenoising.Existing.RESUME : s.overwrite
 			? ZarrDenoising.Existing.OVERWRITE : ZarrDenoising.Existing.REFUSE;
 		final long t0 = System.nanoTime();

@@ -29,6 +29,18 @@ public final class DenoiseFilesSettings extends PredictionSettings {
 	@Setting(label = "Overwrite an OME-Zarr output", advanced = true, help = "An OME-Zarr output that exists is " +
 		"deleted first (only an OME-Zarr image or an empty folder).")
 	public boolean overwrite;
+	@Setting(label = "Run on Apache Spark", advanced = true, commandLineOnly = true, help = "Denoise an OME-Zarr " +
+		"input on Apache Spark: blocks of whole output chunks are the tasks (see docs/SCALE.md). Needs Java 17 and the " +
+		"Spark module (bin/fiji-ae adds it).")
+	public boolean spark;
+	@Setting(label = "Spark master", advanced = true, commandLineOnly = true, help = "With spark: local[N] (Spark " +
+		"inside this process, N cores), spark://HOST:7077 (a standalone cluster), or yarn, k8s://...; empty: the " +
+		"master spark-submit gives, else local[*].")
+	public String master = "";
+	@Setting(label = "Cores per Spark executor", min = "1", advanced = true, commandLineOnly = true, help = "With " +
+		"spark on a cluster: cores of each executor, all for one task at a time and its TensorFlow threads (one model " +
+		"per executor). local[N] uses N; spark-submit's --executor-cores wins.")
+	public int executorCores = 1;
 	@Setting(label = "Train Noise2Void on the inputs first", help = "No model needed: train Noise2Void on the inputs " +
 		"themselves (minutes, structn2v), then denoise them with it (keep it with save_model).")
 	public boolean selfSupervised;

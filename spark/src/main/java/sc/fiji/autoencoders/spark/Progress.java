@@ -1,0 +1,62 @@
+package sc.fiji.autoencoders.spark;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+import sc.fiji.autoencoders.op.Task;
+
+/**
+ * The driver's progress line: blocks done of all, blocks per second since the job started, and the time left at that
+ * rate, at most every {@link #EVERY_SECONDS}. Counts the tasks that succeed (a retried task counts once).
+ */
+final class Progress extends SparkListener {
+
+	static final double EVERY_SECONDS = 5;
+
+	private final AtomicInteger done = new AtomicInteger();
+	private final int skipped, total;
+	private final long started = System.nanoTime();
+	private long last = started;
+
+	/** {@code skipped} of {@code total} blocks were complete before the job. */
+	Progress(final int skipped, final int total) {
+		this.skipped = skipped;
+		this.total = total;
+	}
+
+	@Override
+	public void onTaskEnd(final SparkListenerTaskEnd end) {
+		if (end.taskInfo().successful()) done.incrementAndGet();
+	}
+
+	/** Blocks run by this job so far. */
+	int done() {
+		return done.get();
+	}
+
+	/** Logs the line if the last one is old enough, or {@code force}. */
+	void report(final Task task, final boolean force) {
+		final long now = System.nanoTime();
+		if (!force && (now - last) / 1e9 < EVERY_SECONDS) return;
+		last = now;
+		task.log(line(now));
+		task.progress(skipped + done(), total);
+	}
+
+	private String line(final long now) {
+		final int n = done(), todo = total - skipped;
+		final double sec = (now - started) / 1e9, rate = n / Math.max(sec, 1e-9);
+		return String.format(Locale.ROOT, "  blocks %d/%d%s, %.2f blocks/s, %s", skipped + n, total, skipped > 0
+			? " (" + skipped + " complete before)" : "", rate, n == 0 ? "time left unknown yet" : "about " + time((todo -
+				n) / rate) + " left");
+	}
+
+	static String time(final double seconds) {
+		final long s = Math.round(seconds);
+		return s >= 3600 ? String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60) : s >= 60 ? String.format(
+			Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+	}
+}
