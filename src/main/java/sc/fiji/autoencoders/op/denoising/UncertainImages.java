@@ -37,7 +37,7 @@ final class UncertainImages {
 	/** Refuses what cannot be sampled, naming the fix. */
 	static void checkSamples(final int samples) {
 		if (samples < 1) throw new BadInputException("The number of samples must be at least 1 (2 or more for a " +
-			"spread), not " + samples + ": e.g. samples=100.");
+			"spread), not " + samples + ": e.g. 100 samples.");
 	}
 
 	static Result sample(final ImagePlus image, final AutoencoderModel model, final int samples, final boolean keep,
