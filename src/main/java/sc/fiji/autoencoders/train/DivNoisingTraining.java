@@ -51,7 +51,11 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	private final TrainingImages images;
 	private final DivNoisingSpec spec;
 	private ChannelNoiseModels noiseModel;
-	/** Share of the run over which the KL weight rises from 0 to 1. */
+	/**
+	 * Share of the run over which the KL weight rises from 0 to 1. Measured on 600-step runs (blobs under Poisson-Gaussian
+	 * noise, held-out plane, MMSE of 20): warm-up 0.2 21.02 dB, none 21.21 dB, with 0.1 free bits 21.03 / 21.23 dB; no
+	 * collapse in either. Kept as the guard for long runs, where collapse is what annealing prevents (not measured here).
+	 */
 	private double klWarmup = 0.2;
 	/** Nats per latent channel (averaged over positions) below which its KL is not penalised; 0: none. */
 	private double freeBits = 0;
