@@ -127,6 +127,8 @@ class DivNoisingCliTest {
 			.getPath(), "--samples", "0", "--keep-samples");
 		refused("at least", "denoise", "--model", model.getPath(), "--input", plane.getPath(), "--output", out
 			.getPath(), "--samples", "-1");
+		refused("--ensemble", "denoise", "--model", model.getPath(), "--input", plane.getPath(), "--output", out
+			.getPath(), "--samples", "4", "--ensemble");
 		refused("DivNoising model only", "denoise", "--model", "src/test/resources/fixtures/denoiser-v1.aemodel",
 			"--input", plane.getPath(), "--output", out.getPath(), "--samples", "4");
 		refused("Generate", "walk", "--model", model.getPath(), "--output", new File(dir, "w.tif").getPath());

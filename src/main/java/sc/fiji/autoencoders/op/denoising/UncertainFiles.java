@@ -32,6 +32,9 @@ final class UncertainFiles {
 			"--model.");
 		if (s.output.getName().endsWith(".zarr")) throw new BadInputException("Samples are written as TIFFs: give a " +
 			"folder as output, not an OME-Zarr image.");
+		if (s.stack || s.ensemble) throw new BadInputException("With --samples, give image files or folders of them: " +
+			(s.stack ? "--stack (a folder as one stack) is" : "--ensemble (flips and turns averaged) is") + " not " +
+			"supported for samples.");
 		if (s.channelModels != null && !s.channelModels.isEmpty()) throw new BadInputException("A DivNoising model " +
 			"samples one channel: give no other channels' models with --samples.");
 	}
