@@ -17,6 +17,7 @@ import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.DenoiserMethod;
+import sc.fiji.autoencoders.model.DivNoisingSpec;
 import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Masking;
@@ -185,6 +186,19 @@ final class ModelJson {
 			ReceptiveField::tolerance);
 		RECEPTIVE_FIELD = t.make(v -> JsonTable.valid(v.at, "receptive field", () -> new ReceptiveField(v.get(xy), v.get(z), v.get(
 			tolerance)).validate()));
+	}
+
+	private static final JsonTable<DivNoisingSpec> DIVNOISING;
+	static {
+		final JsonTable<DivNoisingSpec> t = new JsonTable<>("DivNoising networks");
+		final Field<DivNoisingSpec, Integer> filters = t.required("filters", JsonTable.integer(1, 512),
+			DivNoisingSpec::filters);
+		final Field<DivNoisingSpec, Integer> latent = t.required("latent", JsonTable.integer(1, 512),
+			DivNoisingSpec::latent);
+		final Field<DivNoisingSpec, Double> spreadScale = t.required("spreadScale", JsonTable.FINITE_DOUBLE,
+			DivNoisingSpec::spreadScale);
+		DIVNOISING = t.make(v -> JsonTable.valid(v.at, "DivNoising network", () -> new DivNoisingSpec(v.get(filters), v
+			.get(latent), v.get(spreadScale)).validate()));
 	}
 
 	/** A list of at most 1000 texts, e.g. the class names of a class-conditional VAE. */
@@ -406,6 +420,9 @@ final class ModelJson {
 		// added with DivNoising's noise models (issue 27): written only by models that have one
 		final Field<Spec, ChannelNoiseModels> noiseModel = t.optional("noiseModel", NoiseModelJson.MODELS,
 			s -> s.model.noiseModel, null);
+		// added with DivNoising as a training method (issue 27): written only by DivNoising models, which have no 'network'
+		final Field<Spec, DivNoisingSpec> divNoising = t.optional("divNoising", DIVNOISING.object(),
+			s -> s.model.divNoising, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
 		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
 		final Field<Spec, Float> learningRate = t.required("learningRate", JsonTable.FINITE_FLOAT,
@@ -428,8 +445,15 @@ final class ModelJson {
 			if (m.isDenoiser()) {
 				if (m.vae != null || v.get(autoencoder) != null) throw v.at.damaged("spec.json describes a denoiser but " +
 					"has a 'vae' or 'autoencoder' field");
-				if (m.network == null) throw v.at.damaged("spec.json has no 'network' field");
-				expected = ParameterShapes.of(m.network);
+				m.divNoising = v.get(divNoising);
+				if (m.divNoising != null) {
+					if (m.network != null) throw v.at.damaged("spec.json has both a 'network' and a 'divNoising' field");
+					expected = m.divNoising.parameterShapes();
+				}
+				else {
+					if (m.network == null) throw v.at.damaged("spec.json has no 'network' field");
+					expected = ParameterShapes.of(m.network);
+				}
 			}
 			else {
 				final String key = m.isVae() ? "vae" : "autoencoder";
@@ -437,6 +461,8 @@ final class ModelJson {
 				if ((m.isVae() ? v.get(autoencoder) : v.get(vae)) != null) throw v.at.damaged("spec.json describes a " +
 					m.kind + " but has a '" + (m.isVae() ? "autoencoder" : "vae") + "' field");
 				if (m.vae == null) throw v.at.damaged("spec.json has no '" + key + "' field");
+				if (v.get(divNoising) != null) throw v.at.damaged("spec.json describes a " + m.kind + " but has a " +
+					"'divNoising' field");
 				if (m.vae.isAutoencoder() != m.isAutoencoder()) throw v.at.damaged("spec.json describes a " + m.kind +
 					(m.isVae() ? " but its spec has a regularizer" : " but its spec has no regularizer"));
 				expected = ParameterShapes.of(m.vae);
@@ -448,6 +474,8 @@ final class ModelJson {
 					? "no codes" : m.vae.latent()));
 			m.normalization = v.get(normalization);
 			m.channelNormalizations = v.get(channelNormalizations);
+			if (m.divNoising != null && (m.channelNormalizations != null || v.get(receptiveField) != null)) throw v.at
+				.damaged("spec.json describes a DivNoising model but has a U-Net's channel normalizations or receptive field");
 			if (m.channelNormalizations != null && (m.isVae() || m.channelNormalizations.size() != m.network.channels()))
 				throw v.at.damaged("spec.json lists " + m.channelNormalizations.size() + " channel normalizations but " +
 					"the network has " + (m.isVae() ? "no channels" : m.network.channels() + " channel" + (m.network

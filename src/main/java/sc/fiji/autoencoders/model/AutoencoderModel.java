@@ -21,6 +21,8 @@ public final class AutoencoderModel {
 	public VaeSpec vae;
 	/** Gaussian fitted to the training images' codes at the end of training (VAE, autoencoder), or null. */
 	public CodeDistribution codes;
+	/** The DivNoising network of a denoiser trained by method {@code divnoising} (then {@link #network} is null), or null. */
+	public DivNoisingSpec divNoising;
 	/** The camera's noise model p(x|s) the model was trained with (DivNoising), or null. */
 	public sc.fiji.autoencoders.noise.ChannelNoiseModels noiseModel;
 	/** The normalization of the network's input (of its first channel when it has several). */
@@ -70,6 +72,11 @@ public final class AutoencoderModel {
 		return kind == ModelKind.DENOISER;
 	}
 
+	/** True for a DivNoising denoiser, which samples clean images from its posterior. */
+	public boolean isDivNoising() {
+		return divNoising != null;
+	}
+
 	public boolean isVae() {
 		return kind == ModelKind.VAE;
 	}
@@ -96,7 +103,7 @@ public final class AutoencoderModel {
 	/** One line for logs and the info command. */
 	public String summary() {
 		final StringBuilder sb = new StringBuilder();
-		sb.append(kind).append(": ").append(hasCodes() ? vae : network);
+		sb.append(kind).append(": ").append(hasCodes() ? vae : divNoising != null ? divNoising : network);
 		sb.append(", ").append(weights.parameterCount()).append(" parameters");
 		if (isDenoiser()) sb.append(mode == TrainingMode.CLEAN ? ", noise " + noise : ", " + trainedFrom());
 		sb.append(", trained ").append(history.size()).append(" epochs / ").append(steps).append(" steps");

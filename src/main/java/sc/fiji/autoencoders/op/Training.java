@@ -30,7 +30,7 @@ public final class Training {
 		if (cancelHook != null) cancelHook.accept(trainer::cancel);
 		trainer.setCheckpoint(m -> ModelFile.save(m, out));
 		final AutoencoderModel model = trainer.process();
-		if (model.isDenoiser()) measureReceptiveField(model);
+		if (model.isDenoiser() && !model.isDivNoising()) measureReceptiveField(model); // DivNoising: a bound
 		ModelFile.save(model, out);
 		return model;
 	}

@@ -29,6 +29,7 @@ import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
+import sc.fiji.autoencoders.model.DivNoisingSpec;
 import sc.fiji.autoencoders.model.FrozenParameters;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
@@ -61,6 +62,8 @@ public final class Denoiser implements AutoCloseable {
 	private final Placeholder<TFloat32> input;
 	private final Operand<TFloat32> output;
 	private final TiledPredictor tiler;
+	/** A DivNoising model's sampler (its MMSE is the denoised image), or null for a U-Net. */
+	private final DivNoisingDenoiser divNoising;
 	private final List<Axis> axes;
 	/** Input channels of a network trained on channels jointly; 1 otherwise. */
 	private final int channels;
@@ -75,6 +78,18 @@ public final class Denoiser implements AutoCloseable {
 		if (!model.isDenoiser()) throw new BadInputException("This is a " + model.kind +
 			" model; denoising needs a denoiser model.");
 		this.model = model;
+		if (model.isDivNoising()) {
+			divNoising = new DivNoisingDenoiser(model, tileSize, threads);
+			graph = null;
+			session = null;
+			input = null;
+			output = null;
+			channels = 1;
+			axes = XY;
+			tiler = DivNoisingDenoiser.tiler(tileSize, 0);
+			return;
+		}
+		divNoising = null;
 		final NetworkSpec spec = model.network;
 		graph = Graphs.create();
 		try {
@@ -116,6 +131,7 @@ public final class Denoiser implements AutoCloseable {
 	 * (never more than the bound: a damaged file cannot make tiles huge).
 	 */
 	public static int marginRadius(final AutoencoderModel model) {
+		if (model.isDivNoising()) return DivNoisingSpec.RECEPTIVE_RADIUS;
 		final int bound = receptiveRadius(model.network);
 		return model.receptiveField == null ? bound : Math.min(bound, model.receptiveField.xy());
 	}
@@ -318,6 +334,7 @@ public final class Denoiser implements AutoCloseable {
 	 * multiple.
 	 */
 	public float[] run(final float[] tile, final long[] dims) {
+		if (divNoising != null) return divNoising.mmse(tile, dims, DivNoisingSpec.DEFAULT_SAMPLES, model.seed);
 		final long[] shape;
 		if (channels > 1) { // dims: C, X, Y[, Z]; the tensor: 1, [Z,] Y, X, C
 			shape = new long[dims.length + 1];
@@ -340,6 +357,10 @@ public final class Denoiser implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (divNoising != null) {
+			divNoising.close();
+			return;
+		}
 		session.close();
 		graph.close();
 	}

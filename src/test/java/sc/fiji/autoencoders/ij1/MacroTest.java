@@ -55,7 +55,7 @@ public class MacroTest {
 	static final Map<String, List<String>> MENUS = new LinkedHashMap<>();
 	static {
 		MENUS.put("Denoise", List.of("Denoise with Noise2Void (one click)...", "Denoise with Autoencoder...",
-			"Denoise Files...", "Train Denoiser from Noisy Images...", "Train Denoiser from Pairs...",
+			"Denoise with Uncertainty...", "Denoise Files...", "Train Denoiser from Noisy Images...", "Train Denoiser from Pairs...",
 			"Train Denoiser from Clean Images...", "Train Denoising Autoencoder...", "Evaluate Denoiser..."));
 		MENUS.put("Generate and Codes", List.of("Train Variational Autoencoder...", "Generate from VAE...",
 			"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Latent Arithmetic...",
@@ -495,6 +495,54 @@ public class MacroTest {
 				if (label.equals(menu.getItem(i).getLabel()) && menu.getItem(i) instanceof Menu) return (Menu) menu.getItem(i);
 		}
 		throw new AssertionError("no menu " + label + " in " + parent);
+	}
+
+	/**
+	 * Denoise with Uncertainty from the dialog (a DivNoising model, 8 samples, kept) records a line that replays without
+	 * a dialog into the same hyperstack: MMSE, spread and the samples, the same pixels since the seed is recorded.
+	 */
+	@Test
+	@Order(8)
+	public void denoiseWithUncertaintyRecordsAndReplays() throws Exception {
+		final String model = new File("src/test/resources/fixtures/divnoising-v1.aemodel").getAbsolutePath();
+		IJ.runMacro("setBatchMode(true); open('" + new File("src/test/resources/fixtures/divnoising-v1-input.tif")
+			.getAbsolutePath() + "'); rename('dn-in'); setBatchMode('exit and display');");
+		final ImagePlus in = WindowManager.getImage("dn-in");
+		assertNotNull(in);
+		WindowManager.setTempCurrentImage(in);
+		final Recorder recorder = new Recorder(true);
+		final String line;
+		final ImagePlus viaDialog;
+		try {
+			robot.expect("Denoise with Uncertainty", gd -> {
+				DialogRobot.setText(gd, 0, model);
+				DialogRobot.setNumber(gd, 0, 8); // samples
+				DialogRobot.setCheckbox(gd, 0, true); // keep the samples
+			});
+			new Executer("Denoise with Uncertainty...", in);
+			waitFor(() -> WindowManager.getImage("dn-in-uncertainty") != null);
+			waitFor(() -> recorderText(recorder).contains("Uncertainty"));
+			line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Denoise with Uncertainty")).findFirst()
+				.get();
+			viaDialog = WindowManager.getImage("dn-in-uncertainty");
+		}
+		finally {
+			recorder.close();
+		}
+		assertTrue(line.contains("model=" + model) && line.contains("samples=8") && line.contains("keep_samples"), line);
+		assertEquals(10, viaDialog.getNChannels(), "MMSE, spread and 8 samples");
+		final List<float[]> before = new ArrayList<>();
+		for (int i = 1; i <= viaDialog.getStackSize(); i++)
+			before.add(((float[]) viaDialog.getStack().getPixels(i)).clone());
+		closeImage("dn-in-uncertainty");
+		IJ.runMacro("setBatchMode(true); selectImage('dn-in'); " + line + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		final ImagePlus replayed = WindowManager.getImage("dn-in-uncertainty");
+		assertNotNull(replayed, "the replayed line's result");
+		for (int i = 1; i <= replayed.getStackSize(); i++)
+			assertArrayEquals(before.get(i - 1), (float[]) replayed.getStack().getPixels(i), "plane " + i);
+		closeImage("dn-in-uncertainty");
+		closeImage("dn-in");
 	}
 
 	private static double psnr(final ImagePlus clean, final ImagePlus other) {

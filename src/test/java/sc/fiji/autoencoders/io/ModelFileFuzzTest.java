@@ -113,7 +113,8 @@ public class ModelFileFuzzTest {
 	@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	public void damagedModelFilesLoadOrFailCleanly() throws IOException {
 		final long start = System.nanoTime();
-		final List<Base> bases = List.of(denoiserBase(), vaeBase());
+		final List<Base> bases = List.of(denoiserBase(), vaeBase(), new Base("divnoising", Files.readAllBytes(new File(
+			"src/test/resources/fixtures/divnoising-v1.aemodel").toPath())));
 		for (final Base b : bases)
 			ModelFile.load(write(b.file, "base-" + b.label)); // the bases themselves are valid
 		final File f = new File(dir, "fuzz.aemodel");
@@ -482,15 +483,16 @@ public class ModelFileFuzzTest {
 		}
 		else if (op == 8) {
 			final JsonObject target = rng.nextBoolean() ? spec : spec.has("network") ? spec.getAsJsonObject("network")
-				: spec.getAsJsonObject("vae");
+				: spec.has("divNoising") ? spec.getAsJsonObject("divNoising") : spec.getAsJsonObject("vae");
 			target.add("extra" + rng.nextInt(3), randomValue());
 			what[0] = "unknown field added";
 		}
 		else {
 			// architecture fields set to other valid or invalid values
-			final boolean isVae = spec.has("vae");
-			final JsonObject n = spec.getAsJsonObject(isVae ? "vae" : "network");
-			final String[][] choices = isVae ? new String[][] { { "width", "1", "9", "11", "12", "13", "16384", "16385",
+			final boolean isVae = spec.has("vae"), isDivNoising = spec.has("divNoising");
+			final JsonObject n = spec.getAsJsonObject(isVae ? "vae" : isDivNoising ? "divNoising" : "network");
+			final String[][] choices = isDivNoising ? new String[][] { { "filters", "0", "1", "3", "512", "513" }, {
+				"latent", "0", "1", "4", "512", "513" }, { "spreadScale", "0", "-1", "0.5", "1e308" } } : isVae ? new String[][] { { "width", "1", "9", "11", "12", "13", "16384", "16385",
 				"-5" }, { "height", "1", "8", "10", "12", "0" }, { "latent", "1", "3", "1024", "1025", "0" }, { "depth", "1",
 					"3", "4", "5", "6", "0" }, { "filters", "1", "3", "256", "257" }, { "likelihood", "\"gaussian\"",
 						"\"poisson\"" }, { "beta", "0", "0.5", "-1", "1e39" } } : new String[][] { { "architecture",

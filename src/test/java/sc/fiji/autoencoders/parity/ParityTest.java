@@ -59,7 +59,8 @@ class ParityTest {
 		final List<String> keys = new ArrayList<>();
 		for (final Field s : Settings.fields(TrainDenoiserSettings.class))
 			keys.add(Settings.key(s));
-		assertEquals(List.of("clean", "noisy", "input", "target", "model", "mode", "noise", "noisy_method", "structn2v",
+		assertEquals(List.of("clean", "noisy", "input", "target", "model", "mode", "noise", "noisy_method", "noise_model",
+			"structn2v",
 			"minutes", "channel", "dims", "channels", "mask_percent", "mask_replacement", "no_n2v2", "epochs",
 			"steps_per_epoch", "patch_size", "patch_planes", "batch_size", "z_pooling", "depth", "filters", "max_filters",
 			"architecture", "upsampling", "no_residual", "learning_rate", "schedule", "warmup", "seed", "threads",

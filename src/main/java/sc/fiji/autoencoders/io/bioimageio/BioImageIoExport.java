@@ -91,6 +91,10 @@ public final class BioImageIoExport {
 		if (model.isVae()) throw new BadInputException("Exporting a variational autoencoder to bioimage.io is not " +
 			"supported: the format describes image-to-image models, and a VAE would need separate encoder and decoder " +
 			"packages with their latent space described. Export a denoiser, or use the VAE here (Generate, Encode).");
+		if (model.isDivNoising()) throw new BadInputException("Exporting a DivNoising model to bioimage.io is not " +
+			"supported: its denoised image is the mean of random posterior samples and its noise model and spread are " +
+			"part of the model, which the format's single deterministic network cannot hold faithfully. Use it here " +
+			"(denoise, Denoise with Uncertainty), or export a Noise2Void model.");
 		checkOutput(out);
 		final Geometry g = new Geometry(model.network);
 		final Sample s = sample == null ? Sample.synthetic(model, g) : Sample.crop(sample, g);

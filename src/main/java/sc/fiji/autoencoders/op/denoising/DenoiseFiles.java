@@ -50,6 +50,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 		if (s.resume && s.overwrite) throw new BadInputException("Give resume or overwrite, not both: resume keeps an " +
 			"existing OME-Zarr output and completes it, overwrite deletes it first.");
 		if (!isZarr(s.output)) ImageOutputs.outputFolder(s.output);
+		UncertainFiles.check(s);
 	}
 
 	@Override
@@ -67,6 +68,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 	}
 
 	private static String denoise(final DenoiseFilesSettings s, final File model, final Task task) {
+		if (s.samples > 0 || s.keepSamples) return UncertainFiles.denoise(s, model, task);
 		final List<File> zarrs = new ArrayList<>(), others = new ArrayList<>();
 		for (final File p : s.input)
 			(isZarr(p) ? zarrs : others).add(p);

@@ -56,6 +56,17 @@ public final class DenoiseFilesSettings extends PredictionSettings {
 		"self-supervised: keep the trained model in this file.")
 	public File saveModel;
 
+	@Setting(label = "Posterior samples (DivNoising)", min = "0", help = "With a DivNoising model: draw this many " +
+		"samples of the clean image per plane and write NAME.tif (their mean, the MMSE) and NAME-spread.tif (the " +
+		"per-pixel standard deviation of the clean signal, image units, calibrated); 0: NAME.tif only.")
+	public int samples = 0;
+	@Setting(label = "Keep the samples", help = "With samples: also write NAME-samples.tif, the samples along an " +
+		"added axis (Z; a stack's planes as frames).")
+	public boolean keepSamples;
+	@Setting(label = "Random seed of the samples", advanced = true, help = "With samples: the same seed gives the " +
+		"same samples.")
+	public long seed = 1;
+
 	/** The self-supervised training's settings. */
 	SelfSupervisedSettings selfTraining() {
 		final SelfSupervisedSettings s = new SelfSupervisedSettings();

@@ -7,6 +7,7 @@ import ij.ImagePlus;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
+import sc.fiji.autoencoders.model.DivNoisingSpec;
 import sc.fiji.autoencoders.model.NoisyMethod;
 import sc.fiji.autoencoders.model.Precision;
 import sc.fiji.autoencoders.model.Replacement;
@@ -68,11 +69,18 @@ public final class TrainDenoiserSettings {
 	 * {@code auto}, the default of development builds before this choice, means noise2void.
 	 */
 	@Setting(label = "Method", only = { NOISY, ALL }, choices = { NoisyMethod.NOISE2VOID_ID,
-		NoisyMethod.NEIGHBOR2NEIGHBOR_ID, NoisyMethod.AUTO_ID }, help = "noise2void: blind-spot masking (N2V2, " +
-			"structN2V; 2D and 3D, joint channels; best on real microscope noise); neighbor2neighbor: sub-sampled " +
-			"pairs, a loss on every pixel (single-channel planes, pixel-independent noise; best on photographs with " +
-			"synthetic noise). auto, accepted for older scripts, means noise2void.")
+		NoisyMethod.NEIGHBOR2NEIGHBOR_ID, DivNoisingSpec.METHOD, NoisyMethod.AUTO_ID }, help = "noise2void: " +
+			"blind-spot masking (N2V2, structN2V; 2D and 3D, joint channels; best on real microscope noise); " +
+			"neighbor2neighbor: sub-sampled pairs, a loss on every pixel (single-channel planes, pixel-independent " +
+			"noise; best on photographs with synthetic noise); divnoising: a variational autoencoder with the camera's " +
+			"noise model, whose samples give the denoised image and a per-pixel uncertainty (single-channel planes). " +
+			"auto, accepted for older scripts, means noise2void.")
 	public String noisyMethod = NoisyMethod.NOISE2VOID_ID;
+	/** DivNoising: the camera's noise model p(x|s); empty: bootstrapped from the same noisy images first. */
+	@Setting(label = "Camera noise model", only = { NOISY, ALL }, advanced = true, help = "DivNoising: a noise model " +
+		"file (.aenoise, from noise-model) or a spec (gaussian:S, poisson-gaussian:A,B); empty: fitted first from the " +
+		"same noisy images (a Noise2Void prediction as the signal, a quarter of the time budget).")
+	public String noiseModel = "";
 	/** Noise2Void: also mask a line of pixels along x or y (structN2V), for noise correlated along rows or columns. */
 	@Setting(label = "Noise correlated along", only = { NOISY, ALL }, choices = { "none", "x", "y" }, help =
 		"Noise2Void: also mask a line of pixels along x or y through each masked pixel (structN2V), for noise " +
@@ -331,7 +339,7 @@ public final class TrainDenoiserSettings {
 	public String describe() {
 		final TrainingMode m = trainingMode();
 		return (m == TrainingMode.CLEAN ? "with noise " + noise : (m == TrainingMode.NOISY && !noise2Void()
-			? "Neighbor2Neighbor (noisy images only)" : m.description()) + (noise2Void() ? ", masking " + masking() : "")) +
+			? method().description() : m.description()) + (noise2Void() ? ", masking " + masking() : "")) +
 			", " + (dims == 3 ? "3D " + architecture + " depth " + networkDepth() + ", Z pooling " + zPooling
 				: network()) + ", " + Precision.parse(precision).resolved(dims) + " arithmetic";
 	}

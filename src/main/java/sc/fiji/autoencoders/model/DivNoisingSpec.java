@@ -1,0 +1,110 @@
+package sc.fiji.autoencoders.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import sc.fiji.autoencoders.base.BadInputException;
+
+/**
+ * The DivNoising network of a denoiser trained by the method {@code divnoising} ({@link DivNoisingNetwork}: filters of
+ * its first level, channels of its spatial latent at 1/4 resolution), and the scale that calibrates its samples' spread:
+ * the model file's {@code divNoising}. A model with it has no U-Net ({@code network}).
+ */
+public final class DivNoisingSpec {
+
+	/** The id of the training method that makes these models ({@code method} in spec.json). */
+	public static final String METHOD = "divnoising";
+	/** Latent channels of a new model: DivNoising's own default for 2D microscopy. */
+	public static final int DEFAULT_LATENT = 16;
+	/** Samples whose mean is the denoised image when none are asked for (a plain {@code denoise}). */
+	public static final int DEFAULT_SAMPLES = 32;
+
+	/** What tiles' sides must be a multiple of (two stride-2 levels). */
+	public static final int SIZE_MULTIPLE = 4;
+	/**
+	 * An upper bound of the radius of the pixels one output pixel depends on: the encoder's three 3x3 convolutions at
+	 * scales 1, 1 and 2 (the second and third stride 2), the decoder's at scales 4, 2 and 1, and the upsampling windows.
+	 */
+	public static final int RECEPTIVE_RADIUS = 1 + 1 + 2 + 4 + 2 + 4 + 2 + 1;
+
+	private final int filters, latent;
+	private final double spreadScale;
+
+	/**
+	 * @param spreadScale the factor that turns the samples' standard deviation into the calibrated spread (1: none fitted)
+	 */
+	public DivNoisingSpec(final int filters, final int latent, final double spreadScale) {
+		this.filters = filters;
+		this.latent = latent;
+		this.spreadScale = spreadScale;
+	}
+
+	public int filters() {
+		return filters;
+	}
+
+	public int latent() {
+		return latent;
+	}
+
+	public double spreadScale() {
+		return spreadScale;
+	}
+
+	public DivNoisingSpec withSpreadScale(final double s) {
+		return new DivNoisingSpec(filters, latent, s);
+	}
+
+	/** @throws BadInputException naming the valid ranges */
+	public DivNoisingSpec validate() {
+		if (filters < 1 || filters > 512) throw new BadInputException("DivNoising's filters must be 1 to 512, not " +
+			filters + ".");
+		if (latent < 1 || latent > 512) throw new BadInputException("DivNoising's latent channels must be 1 to 512, not " +
+			latent + ".");
+		if (!(spreadScale > 0) || Double.isInfinite(spreadScale)) throw new BadInputException("DivNoising's spread " +
+			"scale must be positive and finite, not " + spreadScale + ".");
+		return this;
+	}
+
+	/** The parameters {@link DivNoisingNetwork} asks for, in its order (the model file reader checks the weights). */
+	public Map<String, long[]> parameterShapes() {
+		final Map<String, long[]> m = new LinkedHashMap<>();
+		final long f = filters, z = latent;
+		conv(m, "dn_enc0", 3, 1, f);
+		conv(m, "dn_enc1", 3, f, 2 * f);
+		conv(m, "dn_enc2", 3, 2 * f, 2 * f);
+		conv(m, "dn_mu", 1, 2 * f, z);
+		conv(m, "dn_logvar", 1, 2 * f, z);
+		conv(m, "dn_dec0", 3, z, 2 * f);
+		conv(m, "dn_dec1", 3, 2 * f, f);
+		conv(m, "dn_dec2", 3, f, f);
+		conv(m, "dn_out", 1, f, 1);
+		return Collections.unmodifiableMap(m);
+	}
+
+	private static void conv(final Map<String, long[]> m, final String name, final long k, final long in,
+		final long out)
+	{
+		m.put(name + ".kernel", new long[] { k, k, in, out });
+		m.put(name + ".bias", new long[] { out });
+	}
+
+	@Override
+	public boolean equals(final Object o) {
+		if (!(o instanceof DivNoisingSpec)) return false;
+		final DivNoisingSpec s = (DivNoisingSpec) o;
+		return filters == s.filters && latent == s.latent && spreadScale == s.spreadScale;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(filters, latent, spreadScale);
+	}
+
+	@Override
+	public String toString() {
+		return "DivNoising VAE, " + filters + " filters, latent " + latent + " channels at 1/4 resolution";
+	}
+}
