@@ -17,8 +17,8 @@ import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.DenoiserMethod;
-import sc.fiji.autoencoders.model.DivNoisingSpec;
 import sc.fiji.autoencoders.model.DenoiserMethods;
+import sc.fiji.autoencoders.model.DivNoisingSpec;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
@@ -186,19 +186,6 @@ final class ModelJson {
 			ReceptiveField::tolerance);
 		RECEPTIVE_FIELD = t.make(v -> JsonTable.valid(v.at, "receptive field", () -> new ReceptiveField(v.get(xy), v.get(z), v.get(
 			tolerance)).validate()));
-	}
-
-	private static final JsonTable<DivNoisingSpec> DIVNOISING;
-	static {
-		final JsonTable<DivNoisingSpec> t = new JsonTable<>("DivNoising networks");
-		final Field<DivNoisingSpec, Integer> filters = t.required("filters", JsonTable.integer(1, 512),
-			DivNoisingSpec::filters);
-		final Field<DivNoisingSpec, Integer> latent = t.required("latent", JsonTable.integer(1, 512),
-			DivNoisingSpec::latent);
-		final Field<DivNoisingSpec, Double> spreadScale = t.required("spreadScale", JsonTable.FINITE_DOUBLE,
-			DivNoisingSpec::spreadScale);
-		DIVNOISING = t.make(v -> JsonTable.valid(v.at, "DivNoising network", () -> new DivNoisingSpec(v.get(filters), v
-			.get(latent), v.get(spreadScale)).validate()));
 	}
 
 	/** A list of at most 1000 texts, e.g. the class names of a class-conditional VAE. */
@@ -421,7 +408,7 @@ final class ModelJson {
 		final Field<Spec, ChannelNoiseModels> noiseModel = t.optional("noiseModel", NoiseModelJson.MODELS,
 			s -> s.model.noiseModel, null);
 		// added with DivNoising as a training method (issue 27): written only by DivNoising models, which have no 'network'
-		final Field<Spec, DivNoisingSpec> divNoising = t.optional("divNoising", DIVNOISING.object(),
+		final Field<Spec, DivNoisingSpec> divNoising = t.optional("divNoising", DivNoisingJson.SPEC,
 			s -> s.model.divNoising, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
 		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
