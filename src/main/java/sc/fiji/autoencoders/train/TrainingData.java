@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.train;
 
+import java.util.List;
 import java.util.Random;
 
 import org.tensorflow.op.Ops;
@@ -378,7 +379,7 @@ abstract class TrainingData {
 			final int p = config.patchSize;
 			// the split and the patches depend only on the images' count and sizes and the seed: pairs stay together
 			final TrainingImages[] a = images.split(config.validationFraction, p, config.seed);
-			final TrainingImages[] b = targets.fittedTo(images, Pairs::fitted).split(config.validationFraction, p,
+			final TrainingImages[] b = targets.fittedTo(images, images.isLazy() ? Pairs::fittedOnSample : Pairs::fitted).split(config.validationFraction, p,
 				config.seed);
 			sampler = a[0].sampler(p, patchDepth, config.seed, true);
 			targetSampler = b[0].sampler(p, patchDepth, config.seed, true);
@@ -409,13 +410,29 @@ abstract class TrainingData {
 			final RandomAccessibleInterval<? extends RealType<?>> input,
 			final RandomAccessibleInterval<? extends RealType<?>> target)
 		{
-			final double[] ab = fit(input, target);
+			final double[] ab = fit(input, target, Integer.MAX_VALUE);
+			return ab == null ? target : scaled(target, ab[0], ab[1]);
+		}
+
+		/** Rows of blocks {@link #fittedOnSample} fits on. */
+		static final int SAMPLED_BLOCK_ROWS = 256;
+
+		/**
+		 * As {@link #fitted}, on at most {@link #SAMPLED_BLOCK_ROWS} rows of blocks chosen with a fixed seed across the
+		 * image (each a band of 4 pixel rows): for images read block by block, which the whole fit would read whole
+		 * before training starts.
+		 */
+		static RandomAccessibleInterval<? extends RealType<?>> fittedOnSample(
+			final RandomAccessibleInterval<? extends RealType<?>> input,
+			final RandomAccessibleInterval<? extends RealType<?>> target)
+		{
+			final double[] ab = fit(input, target, SAMPLED_BLOCK_ROWS);
 			return ab == null ? target : scaled(target, ab[0], ab[1]);
 		}
 
 		/** {@link #fitted} for planes. */
 		static Plane fittedTo(final Plane input, final Plane target) {
-			final double[] ab = fit(input.view(), target.view());
+			final double[] ab = fit(input.view(), target.view(), Integer.MAX_VALUE);
 			if (ab == null) return target;
 			final float[] t = target.pixels(), f = new float[t.length];
 			for (int i = 0; i < t.length; i++)
@@ -432,11 +449,12 @@ abstract class TrainingData {
 
 		/** {a, b} of {@link #fitted}, or null to leave the target as it is. */
 		private static double[] fit(final RandomAccessibleInterval<? extends RealType<?>> input,
-			final RandomAccessibleInterval<? extends RealType<?>> target)
+			final RandomAccessibleInterval<? extends RealType<?>> target, final int maxRows)
 		{
 			final long height = tallHeight(target);
 			final int bw = (int) Math.max(1, target.dimension(0) / FIT_BLOCK), bh = (int) Math.max(1, height / FIT_BLOCK);
-			final double[] x = blockMeans(target, bw, bh), y = blockMeans(input, bw, bh);
+			final int[] rows = blockRows(bh, maxRows);
+			final double[] x = blockMeans(target, bw, bh, rows), y = blockMeans(input, bw, bh, rows);
 			double mx = 0, my = 0;
 			for (int i = 0; i < x.length; i++) {
 				mx += x[i];
@@ -460,17 +478,17 @@ abstract class TrainingData {
 		}
 
 		/**
-		 * Means of the bw x bh blocks of (up to) FIT_BLOCK x FIT_BLOCK pixels that tile the image's planes stacked in Y,
-		 * read as a stream.
+		 * Means of the blocks in the given {@code rows} of the bh rows of bw blocks of (up to) FIT_BLOCK x FIT_BLOCK pixels
+		 * that tile the image's planes stacked in Y, read as a stream.
 		 */
 		private static double[] blockMeans(final RandomAccessibleInterval<? extends RealType<?>> image, final int bw,
-			final int bh)
+			final int bh, final int[] rows)
 		{
-			final double[] m = new double[bw * bh];
+			final double[] m = new double[bw * rows.length];
 			final long h = image.dimension(1), sx = image.dimension(0) / bw, sy = tallHeight(image) / bh;
 			final net.imglib2.RandomAccess<? extends RealType<?>> ra = Views.zeroMin(image).randomAccess();
-			for (int by = 0; by < bh; by++)
-				for (int bx = 0; bx < bw; bx++) {
+			for (int r = 0; r < rows.length; r++)
+				for (int bx = 0, by = rows[r]; bx < bw; bx++) {
 					double sum = 0;
 					for (long y = by * sy; y < (by + 1) * sy; y++) {
 						ra.setPosition(y % h, 1);
@@ -479,9 +497,19 @@ abstract class TrainingData {
 						for (long x = bx * sx; x < (bx + 1) * sx; x++, ra.fwd(0))
 							sum += ra.get().getRealFloat();
 					}
-					m[by * bw + bx] = sum / (sx * sy);
+					m[r * bw + bx] = sum / (sx * sy);
 				}
 			return m;
+		}
+
+		/** All {@code bh} rows of blocks in order if at most {@code max}, else {@code max} of them, seeded, in order. */
+		private static int[] blockRows(final int bh, final int max) {
+			if (bh <= max) return java.util.stream.IntStream.range(0, bh).toArray();
+			final List<Integer> all = new java.util.ArrayList<>();
+			for (int i = 0; i < bh; i++)
+				all.add(i);
+			java.util.Collections.shuffle(all, new Random(0x5EED));
+			return all.subList(0, max).stream().mapToInt(Integer::intValue).sorted().toArray();
 		}
 
 		/** Both with the inputs' normalization; the targets were fitted to the inputs, so the output is in their units. */

@@ -18,8 +18,8 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
 /**
- * Patches of an image read block by block come from the whole image, and a patch reads only the blocks it crosses:
- * a tall image of 32 rows of blocks, each block filled with its row's number.
+ * Images read block by block: patches come from the whole image, a patch reads only the blocks it crosses (a tall
+ * image of 32 rows of blocks, each block filled with its row's number), and pairs are fitted on a sample of rows.
  */
 class LazyPatchesTest {
 
@@ -50,5 +50,36 @@ class LazyPatchesTest {
 		read.clear();
 		s.fixedBatch(1, 3);
 		assertTrue(read.size() <= 2, "one patch reads the one or two blocks it crosses: " + read);
+	}
+
+	/**
+	 * A target of a lazy pair is fitted to its input on a sample of rows: a noisy input and a target scaled by 0.5 and
+	 * shifted by 30 give back the scale and shift, reading a fraction of the target.
+	 */
+	@Test
+	void pairsAreFittedOnASampleOfRows() {
+		final int w = 64, h = 8192;
+		final java.util.Random rng = new java.util.Random(2);
+		final float[] clean = new float[w * h], noisy = new float[w * h], scaled = new float[w * h];
+		for (int i = 0; i < clean.length; i++) {
+			clean[i] = (float) (100 + 80 * Math.sin(i % w / 5.0) * Math.cos(i / w / 7.0));
+			noisy[i] = clean[i] + (float) (10 * rng.nextGaussian());
+			scaled[i] = 0.5f * clean[i] + 30;
+		}
+		final long[] reads = { 0 };
+		final RandomAccessibleInterval<FloatType> target = net.imglib2.converter.Converters.convert(
+			(RandomAccessibleInterval<FloatType>) net.imglib2.img.array.ArrayImgs.floats(scaled, w, h), (in, out) -> {
+				reads[0]++;
+				out.set(in);
+			}, new FloatType());
+		final RandomAccessibleInterval<? extends RealType<?>> fitted = TrainingData.Pairs.fittedOnSample(
+			net.imglib2.img.array.ArrayImgs.floats(noisy, w, h), target);
+		assertTrue(reads[0] <= TrainingData.Pairs.SAMPLED_BLOCK_ROWS * 4 * w, "read " + reads[0] + " of " + w * h);
+		final net.imglib2.RandomAccess<? extends RealType<?>> ra = fitted.randomAccess();
+		double worst = 0;
+		for (int y = 0; y < h; y += 97)
+			for (int x = 0; x < w; x += 5)
+				worst = Math.max(worst, Math.abs(ra.setPositionAndGet(x, y).getRealDouble() - clean[y * w + x]));
+		assertTrue(worst < 1, "fitted back to the input's units within " + worst);
 	}
 }
