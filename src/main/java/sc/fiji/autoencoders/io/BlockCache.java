@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * The blocks of an image read from a file, kept while they were used recently: a least-recently-used map of block
  * index to pixels, bounded by bytes, so that the memory of an image read block by block depends on this bound and never
- * on the image's size. One cache serves all images of one file (keys tell them apart). Thread-safe (a block is read under the lock: readers of one file do not overlap).
+ * on the image's size. One cache serves all images of one file (keys tell them apart). Thread-safe; a block is read
+ * under the lock, so readers of one file do not overlap.
  */
 final class BlockCache {
 

@@ -33,8 +33,9 @@ public final class LazyImages {
 	private LazyImages() {}
 
 	/**
-	 * The channels and time points of a virtual stack (a file ImageJ reads plane by plane, {@link ImageFiles#openVirtual},
-	 * or an OME-Zarr image, {@link ZarrStack}) as X, Y, Z images: {@code [channel][time point]}, sharing one cache.
+	 * The channels and time points of a virtual stack (a file ImageJ reads plane by plane,
+	 * {@link ImageFiles#openVirtual}, or an OME-Zarr image, {@link ZarrStack}) as X, Y, Z images:
+	 * {@code [channel][time point]}, sharing one cache.
 	 */
 	public static RandomAccessibleInterval<FloatType>[][] of(final ImagePlus imp) {
 		final ImageStack stack = imp.getStack();

@@ -75,7 +75,8 @@ final class Neighbor2NeighborData extends TrainingData {
 		final int p = subPatch(config, net);
 		if (p < 2 * net.sizeMultiple()) {
 			final int small = smallest();
-			throw new BadInputException("Noisy image " + (small + 1) + " is " + images.size(0, small) + ": Neighbor2Neighbor cuts patches of twice the network's input, which needs images of " +
+			throw new BadInputException("Noisy image " + (small + 1) + " is " + images.size(0, small) +
+				": Neighbor2Neighbor cuts patches of twice the network's input, which needs images of " +
 				"at least " + 4 * net.sizeMultiple() + "x" + 4 * net.sizeMultiple() + " pixels for depth " + net.depth() +
 				": use larger images, a shallower network (--depth), or Noise2Void (--noisy-method noise2void).");
 		}

@@ -141,6 +141,31 @@ public final class TrainingImages {
 		return images.get(c);
 	}
 
+	/**
+	 * Every plane of channel {@code c} (of every Z stack, in 3D) copied into a {@link Plane}: for code written on
+	 * float-array planes. Reads lazy images whole.
+	 */
+	List<Plane> channelPlanes(final int c) {
+		final List<Plane> out = new ArrayList<>();
+		for (final RandomAccessibleInterval<? extends RealType<?>> image : images.get(c)) {
+			final long depth = image.numDimensions() > 2 ? image.dimension(2) : 1;
+			for (long z = 0; z < depth; z++)
+				out.add(plane(image, z));
+		}
+		return out;
+	}
+
+	/** Plane {@code z} (0 for a 2D image) of the image, copied. */
+	private static <T extends RealType<?>> Plane plane(final RandomAccessibleInterval<T> image, final long z) {
+		final RandomAccessibleInterval<T> plane = image.numDimensions() > 2 ? Views.hyperSlice(image, 2, image.min(2) +
+			z) : image;
+		final float[] px = new float[(int) Intervals.numElements(plane)];
+		int i = 0;
+		for (final T v : Views.flatIterable(plane))
+			px[i++] = v.getRealFloat();
+		return new Plane((int) plane.dimension(0), (int) plane.dimension(1), px);
+	}
+
 	/** True for images read block by block from a file (see {@link #lazy}). */
 	public boolean isLazy() {
 		return lazy;
