@@ -2,6 +2,11 @@ package sc.fiji.autoencoders.image;
 
 import java.util.Arrays;
 
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
 /**
  * One 2D grayscale image as 32-bit floats in row-major order. The core works on planes so that it needs no ImageJ UI
  * classes; ImageJ images are converted at the edges ({@code io} and {@code command} packages).
@@ -38,6 +43,11 @@ public final class Plane {
 	/** The backing array (not a copy). */
 	public float[] pixels() {
 		return pixels;
+	}
+
+	/** This plane as a 2D ImgLib2 image (X, Y) over the same array: what training samples patches from. */
+	public ArrayImg<FloatType, FloatArray> view() {
+		return ArrayImgs.floats(pixels, width, height);
 	}
 
 	public float get(final int x, final int y) {

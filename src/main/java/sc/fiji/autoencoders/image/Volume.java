@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
 /**
  * One 3D grayscale volume: a Z stack of same-size {@link Plane}s (slice 0 first), which it shares, not copies. What a
  * 3D network trains on: one channel and time point of a stack.
@@ -48,6 +52,14 @@ public final class Volume {
 	/** The slices, shared. */
 	public List<Plane> planes() {
 		return planes;
+	}
+
+	/** This volume as a 3D ImgLib2 image (X, Y, Z) over the planes' arrays (no copy). */
+	public RandomAccessibleInterval<FloatType> view() {
+		final List<RandomAccessibleInterval<FloatType>> slices = new ArrayList<>(planes.size());
+		for (final Plane p : planes)
+			slices.add(p.view());
+		return Views.stack(slices);
 	}
 
 	public float get(final int x, final int y, final int z) {

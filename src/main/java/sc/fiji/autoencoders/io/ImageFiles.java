@@ -170,9 +170,10 @@ public final class ImageFiles {
 	/**
 	 * The images behind the paths, opened one at a time as the result is iterated (a folder of any size needs the
 	 * memory of one image): files, folders expanded as by {@link #expand}, and MNIST-style IDX files (name containing
-	 * "idx3", plain or gzipped) as one stack. A folder with no images of its own whose subfolders hold images gives
-	 * the images of every subfolder, each with its slice labels set to the subfolder's name: its class
-	 * ({@link Labels}).
+	 * "idx3", plain or gzipped) as one stack, OME-Zarr images (folders) as virtual stacks read chunk by chunk
+	 * ({@link ZarrStack}), and TIFF files larger than a quarter of the heap as virtual stacks read plane by plane. A
+	 * folder with no images of its own whose subfolders hold images gives the images of every subfolder, each with its
+	 * slice labels set to the subfolder's name: its class ({@link Labels}).
 	 *
 	 * @throws BadInputException if a path does not exist or no image files result (at once), or a file cannot be read
 	 */
@@ -181,7 +182,7 @@ public final class ImageFiles {
 		// a folder without images of its own whose subfolders hold them: each subfolder is a class
 		final java.util.Map<File, String> classes = new java.util.HashMap<>();
 		if (paths != null) for (final File p : paths)
-			if (IdxFiles.isIdx(p)) files.add(p);
+			if (IdxFiles.isIdx(p) || isZarr(p)) files.add(p);
 			else if (isClassFolder(p)) {
 				final File[] subfolders = p.listFiles(File::isDirectory);
 				Arrays.sort(subfolders, Comparator.comparing(File::getName));
@@ -207,6 +208,8 @@ public final class ImageFiles {
 						imp.getStack().setSliceLabel(classes.get(f), s);
 					return imp;
 				}
+				if (isZarr(f)) return ZarrStack.open(f);
+				if (isLargeTiff(f)) return openVirtual(f);
 				if (!IdxFiles.isIdx(f)) return open(f);
 				final List<Plane> planes = IdxFiles.readIdx(f);
 				return ImagePlanes.toImagePlus(f.getName(), planes, 1, planes.size(), 1);
@@ -400,6 +403,22 @@ public final class ImageFiles {
 		public String getSliceLabel(final int n) {
 			return files.get(n - 1).getName();
 		}
+	}
+
+	/**
+	 * Whether {@code p} is a Zarr folder (with {@code .zattrs} or {@code .zgroup}): an OME-Zarr image, opened as a
+	 * {@link ZarrStack} that reads its chunks when they are used.
+	 */
+	static boolean isZarr(final File p) {
+		return p.isDirectory() && (new File(p, ".zattrs").isFile() || new File(p, ".zgroup").isFile());
+	}
+
+	/**
+	 * Whether {@code f} is a TIFF file of more than a quarter of the heap: as 32-bit floats (what most operations make
+	 * of it) it would not fit, so it is opened virtually ({@link #openVirtual}) and read plane by plane.
+	 */
+	private static boolean isLargeTiff(final File f) {
+		return f.isFile() && f.length() > Runtime.getRuntime().maxMemory() / 4 && sniff(f) == Format.TIFF;
 	}
 
 	/** A folder with no image files of its own but subfolders that have some (one class per subfolder). */

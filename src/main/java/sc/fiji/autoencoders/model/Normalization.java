@@ -1,8 +1,11 @@
 package sc.fiji.autoencoders.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
@@ -56,14 +59,43 @@ public final class Normalization {
 	public static Normalization fromPercentiles(final List<Plane> planes, final double lowPercentile,
 		final double highPercentile)
 	{
+		final List<RandomAccessibleInterval<? extends RealType<?>>> views = new ArrayList<>();
+		if (planes != null) planes.forEach(p -> views.add(p.view()));
+		return fromImages(views, lowPercentile, highPercentile, false);
+	}
+
+	/**
+	 * Normalization between the 0.1 and 99.9 percentiles of the images (2D or 3D, any real type), as
+	 * {@link #fromImages(List, double, double, boolean)} samples them.
+	 */
+	public static Normalization fromImages(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images,
+		final boolean inBlocks)
+	{
+		return fromImages(images, DEFAULT_LOW_PERCENTILE, DEFAULT_HIGH_PERCENTILE, inBlocks);
+	}
+
+	/**
+	 * Normalization between the given percentiles (0-100) of the finite pixel values of the images. At most about two
+	 * million pixels are used, with a fixed seed so that the same images always give the same result: every pixel of
+	 * small images, else single pixels at random, or, with {@code inBlocks} (images read from a file block by block,
+	 * where each random pixel would read a block), {@link #BLOCK} x {@link #BLOCK} squares of one plane at random: about
+	 * 500 positions over the whole image, each costing one or a few block reads, so the time does not grow with the
+	 * image's size.
+	 *
+	 * @throws BadInputException if there are no finite pixels, the percentiles are out of order, the images are
+	 *           constant between the percentiles, or (in blocks) a sampled pixel is not finite
+	 */
+	public static Normalization fromImages(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images,
+		final double lowPercentile, final double highPercentile, final boolean inBlocks)
+	{
 		if (!(lowPercentile >= 0 && lowPercentile < highPercentile && highPercentile <= 100)) {
 			throw new BadInputException("Normalization percentiles must satisfy 0 <= low < high <= 100, but got low=" +
 				lowPercentile + " and high=" + highPercentile + ". Use for example 0.1 and 99.9.");
 		}
-		if (planes == null || planes.isEmpty()) {
+		if (images == null || images.isEmpty()) {
 			throw new BadInputException("No images to compute the normalization from. Give at least one training image.");
 		}
-		final float[] sample = sample(planes);
+		final float[] sample = new PixelSample(images).take(MAX_SAMPLES, inBlocks);
 		if (sample.length == 0) {
 			throw new BadInputException("The images contain no finite pixel values (all NaN or infinite). Give images " +
 				"with real intensity values.");
@@ -79,37 +111,8 @@ public final class Normalization {
 		return new Normalization(low, high);
 	}
 
-	/** Finite pixel values: all of them if few enough, else a fixed-seed random subsample. */
-	private static float[] sample(final List<Plane> planes) {
-		long total = 0;
-		for (final Plane p : planes) total += p.pixels().length;
-		float[] out;
-		int n = 0;
-		if (total <= MAX_SAMPLES) {
-			out = new float[(int) total];
-			for (final Plane p : planes) {
-				for (final float v : p.pixels()) {
-					if (Float.isFinite(v)) out[n++] = v;
-				}
-			}
-		}
-		else {
-			// random rather than strided picks: a regular stride can alias with the image width and see only a few
-			// columns
-			final long[] starts = new long[planes.size() + 1];
-			for (int i = 0; i < planes.size(); i++) starts[i + 1] = starts[i] + planes.get(i).pixels().length;
-			final Random rng = new Random(0x5EED);
-			out = new float[MAX_SAMPLES];
-			for (int s = 0; s < MAX_SAMPLES; s++) {
-				final long index = (long) (rng.nextDouble() * total);
-				int plane = Arrays.binarySearch(starts, index);
-				if (plane < 0) plane = -plane - 2; // insertion point - 1: the plane whose range contains index
-				final float v = planes.get(plane).pixels()[(int) (index - starts[plane])];
-				if (Float.isFinite(v)) out[n++] = v;
-			}
-		}
-		return n == out.length ? out : Arrays.copyOf(out, n);
-	}
+	/** Side of the squares {@link #fromImages} samples images read in blocks by. */
+	static final int BLOCK = 64;
 
 	/** Linear interpolation between closest ranks, as numpy.percentile's default. */
 	static double percentile(final float[] sorted, final double percent) {

@@ -16,6 +16,7 @@ import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ImagePlanes;
+import sc.fiji.autoencoders.io.LazyTrainingImages;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
 import sc.fiji.autoencoders.io.bioimageio.PackageInfo;
@@ -104,6 +105,9 @@ public final class Autoencoders {
 		final boolean joint)
 	{
 		final boolean threeD = settings.dims == 3;
+		// larger than memory, perhaps: read block by block as patches need them
+		if (images.stream().anyMatch(LazyTrainingImages::isLazy)) return LazyTrainingImages.of(images, settings.channel,
+			threeD, joint);
 		if (!joint) {
 			final List<Plane> planes = new ArrayList<>();
 			final List<Volume> volumes = new ArrayList<>();

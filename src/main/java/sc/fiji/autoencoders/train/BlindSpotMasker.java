@@ -20,7 +20,7 @@ import sc.fiji.autoencoders.model.StructMask;
  * off that line), and the masked pixel's own replacement is drawn off the line, so that neither its input nor its
  * neighbours' carry its noise. The loss stays on the masked pixel.
  * <p>
- * 3D (patches of D planes, as {@link VolumePatchSampler} makes them): the grid's cells are cubes of about
+ * 3D (patches of D planes, as {@link PatchSampler} makes them): the grid's cells are cubes of about
  * {@code 100 / percent} voxels, the window is a cube (a masked voxel's replacement comes from its 3D neighbourhood,
  * never itself), and a structN2V line runs along x or y within the masked voxel's plane.
  * <p>

@@ -315,7 +315,8 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	private Normalization[] normalizations(final NetworkSpec net) {
 		final Normalization[] n = new Normalization[net.channels()];
 		for (int c = 0; c < n.length; c++)
-			n[c] = resume != null ? resume.normalization(c) : Normalization.fromPlanes(data.images.channelPlanes(c));
+			n[c] = resume != null ? resume.normalization(c) : Normalization.fromImages(data.images.channel(c), data.images
+				.isLazy());
 		return n;
 	}
 

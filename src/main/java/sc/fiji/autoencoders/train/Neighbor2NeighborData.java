@@ -12,7 +12,6 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Tensors;
@@ -75,16 +74,16 @@ final class Neighbor2NeighborData extends TrainingData {
 		// the sub-images are half the size of the noisy patches they come from: smaller planes get smaller patches
 		final int p = subPatch(config, net);
 		if (p < 2 * net.sizeMultiple()) {
-			final Plane small = smallest();
-			throw new BadInputException("Noisy image " + (planes().indexOf(small) + 1) + " is " + small.width() + "x" +
-				small.height() + ": Neighbor2Neighbor cuts patches of twice the network's input, which needs images of " +
+			final int small = smallest();
+			throw new BadInputException("Noisy image " + (small + 1) + " is " + images.size(0, small) +
+				": Neighbor2Neighbor cuts patches of twice the network's input, which needs images of " +
 				"at least " + 4 * net.sizeMultiple() + "x" + 4 * net.sizeMultiple() + " pixels for depth " + net.depth() +
 				": use larger images, a shallower network (--depth), or Noise2Void (--noisy-method noise2void).");
 		}
-		checkPlanes(planes(), "Noisy image", 2 * p);
+		images.checkFits("Noisy image", 2 * p, 1);
 		if ((long) config.batchSize * 4 * p * p >= 1 << 24) throw new BadInputException("Batch " + config.batchSize +
 			" of " + 2 * p + "x" + 2 * p + " patches is too large for Neighbor2Neighbor: use a smaller batch or patch.");
-		if (!resuming) DenoiserTrainer.checkNotConstant(planes(), "noisy images");
+		if (!resuming) images.checkNotConstant("noisy images");
 	}
 
 	/**
@@ -92,9 +91,8 @@ final class Neighbor2NeighborData extends TrainingData {
 	 * than twice that, the largest multiple of the network's size multiple that fits in half of it.
 	 */
 	int subPatch(final TrainingConfig config, final NetworkSpec net) {
-		final Plane small = smallest();
 		final int m = net.sizeMultiple();
-		return Math.min(config.patchSize, Math.min(small.width(), small.height()) / 2 / m * m);
+		return (int) Math.min(config.patchSize, side(smallest()) / 2 / m * m);
 	}
 
 	@Override
@@ -149,15 +147,16 @@ final class Neighbor2NeighborData extends TrainingData {
 		return "Neighbor2Neighbor on " + images.count() + " noisy planes (no clean image), 2D";
 	}
 
-	private List<Plane> planes() {
-		return images.channelPlanes(0);
+	/** The index of the plane with the shortest side (the first of them). */
+	private int smallest() {
+		int small = 0;
+		for (int i = 1; i < images.count(); i++)
+			if (side(i) < side(small)) small = i;
+		return small;
 	}
 
-	private Plane smallest() {
-		Plane small = planes().get(0);
-		for (final Plane pl : planes())
-			if (Math.min(pl.width(), pl.height()) < Math.min(small.width(), small.height())) small = pl;
-		return small;
+	private long side(final int i) {
+		return Math.min(images.image(0, i).dimension(0), images.image(0, i).dimension(1));
 	}
 
 	/** The loss above; gamma is fed each step from the run's progress. */

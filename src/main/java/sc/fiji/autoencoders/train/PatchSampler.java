@@ -6,72 +6,80 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.image.Volume;
 
 /**
- * Draws random square patches from training planes, as batches laid out NHWC with C=1 (patch after patch, each row-major).
- * Training patches get a random flip/90-degree rotation (one of the 8 symmetries of the square), which multiplies the
- * effective training data for free since microscopy content has no preferred orientation. The sampler only reads the
- * planes; they must not be modified while it is in use. Not thread-safe.
+ * Draws random patches from training images: P x P from planes (2D images, X and Y), D x P x P from Z stacks (3D
+ * images, X, Y and Z), as batches laid out NHWC / NDHWC with C=1 (patch after patch, each slice after slice, each
+ * row-major). Images are ImgLib2 images of any real type (in memory, or read lazily block by block); each patch is
+ * read through a {@code Views.interval} of its image into the batch's floats, so nothing is copied whole. Images are
+ * chosen in proportion to their pixel counts. Training patches get a random flip/90-degree rotation (one of the 8
+ * symmetries of the square) and, in 3D, a random flip in Z, which multiplies the effective training data for free
+ * since microscopy content has no preferred orientation; X and Y may be swapped because their steps are equal, Z never
+ * is. Only reads the images. Not thread-safe.
  */
 public final class PatchSampler {
 
-	private final List<Plane> planes;
-	private final int patchSize;
-	/** cumulative[i] = total area of planes 0..i-1, for area-proportional plane choice. */
+	private final List<RandomAccessibleInterval<? extends RealType<?>>> images;
+	private final int dims, patchSize, patchDepth;
+	/** cumulative[i] = pixels of images 0..i-1, for a choice in proportion to size. */
 	private final long[] cumulative;
 	private final Random rng;
-	/** Planes cropped at the same places as {@link #planes} (pairs), or null. */
-	private final List<Plane> partners;
 	/** Whether augmentation may transpose (swap x and y); not for noise correlated along one axis. */
 	private boolean transposes = true;
 
 	/**
+	 * Patches of planes.
+	 *
 	 * @param planes the training planes (values are copied as they are, normalized or not)
 	 * @param patchSize side length P of the square patches
 	 * @param seed seed for plane, position and augmentation choice
 	 * @throws BadInputException if there are no planes or one is smaller than P in either dimension
 	 */
 	public PatchSampler(final List<Plane> planes, final int patchSize, final long seed) {
-		this(planes, null, patchSize, seed);
+		this(planes == null ? null : TrainingImages.views(planes, Plane::view), 2, patchSize, 1, seed);
 	}
 
 	/**
-	 * Samples registered pairs: each patch of {@code partners} is cut at the same place and with the same flip or
-	 * rotation as the patch of {@code planes} (a partner plane must have its plane's size).
+	 * Patches of Z stacks.
 	 *
-	 * @param partners null for no pairs
+	 * @throws BadInputException if there are no volumes or one is smaller than a patch
 	 */
-	public PatchSampler(final List<Plane> planes, final List<Plane> partners, final int patchSize, final long seed) {
-		if (partners != null) {
-			if (planes == null || partners.size() != planes.size()) throw new BadInputException("There are " + (planes ==
-				null ? 0 : planes.size()) + " input planes but " + partners.size() + " target planes: give one target " +
-				"per input.");
-			for (int i = 0; i < partners.size(); i++)
-				if (partners.get(i).width() != planes.get(i).width() || partners.get(i).height() != planes.get(i).height())
-					throw new BadInputException("Input plane " + (i + 1) + " is " + planes.get(i).width() + "x" + planes.get(i)
-						.height() + " but its target is " + partners.get(i).width() + "x" + partners.get(i).height() +
-						": pairs must be registered images of one size.");
-		}
-		this.partners = partners == null ? null : Collections.unmodifiableList(new ArrayList<>(partners));
-		if (planes == null || planes.isEmpty()) {
-			throw new BadInputException("There are no training images to take patches from. Give at least one image.");
-		}
-		if (patchSize < 1) throw new BadInputException("Patch size must be at least 1, got " + patchSize + ".");
-		Plane smallest = planes.get(0);
-		for (final Plane p : planes) {
-			if (Math.min(p.width(), p.height()) < Math.min(smallest.width(), smallest.height())) smallest = p;
-		}
-		final int minSide = Math.min(smallest.width(), smallest.height());
-		if (minSide < patchSize) {
-			throw new BadInputException("The smallest training image is " + smallest.width() + "x" + smallest.height() +
-				" pixels, smaller than the patch size " + patchSize + ". Use a smaller patch size (--patch " +
-				"at most " + minSide + ") or larger images.");
-		}
-		this.planes = Collections.unmodifiableList(new ArrayList<>(planes));
+	public static PatchSampler ofVolumes(final List<Volume> volumes, final int patchSize, final int patchDepth,
+		final long seed)
+	{
+		return new PatchSampler(volumes == null ? null : TrainingImages.views(volumes, Volume::view), 3, patchSize,
+			patchDepth, seed);
+	}
+
+	/**
+	 * @param images 2D (X, Y) or 3D (X, Y, Z) images, each at least a patch
+	 * @param dims 2 or 3
+	 */
+	PatchSampler(final List<RandomAccessibleInterval<? extends RealType<?>>> images, final int dims, final int patchSize,
+		final int patchDepth, final long seed)
+	{
+		if (images == null || images.isEmpty()) throw new BadInputException(dims == 3 ? "There are no training " +
+			"stacks to take patches from. Give at least one Z stack." : "There are no training images to take patches " +
+				"from. Give at least one image.");
+		if (patchSize < 1 || patchDepth < 1) throw new BadInputException("Patch size must be at least 1, got " +
+			patchSize + (dims == 3 ? " and depth " + patchDepth : "") + ".");
+		TrainingImages.checkSamplable(images, dims, patchSize, patchDepth);
+		this.images = Collections.unmodifiableList(new ArrayList<>(images));
+		this.dims = dims;
 		this.patchSize = patchSize;
-		cumulative = cumulativeAreas(this.planes);
+		this.patchDepth = dims == 3 ? patchDepth : 1;
+		cumulative = new long[images.size() + 1];
+		for (int i = 0; i < images.size(); i++)
+			cumulative[i + 1] = cumulative[i] + TrainingImages.pixels(images.get(i));
 		rng = new Random(seed);
 	}
 
@@ -89,13 +97,13 @@ public final class PatchSampler {
 		return patchSize;
 	}
 
-	/** The planes patches are drawn from. */
-	public List<Plane> planes() {
-		return planes;
+	/** Planes D of a patch (1 in 2D). */
+	public int patchDepth() {
+		return patchDepth;
 	}
 
 	/**
-	 * The next {@code batch} random, randomly flipped/rotated patches: {@code batch * P * P} values, patch-major and
+	 * The next {@code batch} random, randomly flipped/rotated patches: {@code batch * D * P * P} values, patch-major and
 	 * row-major. The sequence of batches is fixed by the seed.
 	 */
 	public float[] nextBatch(final int batch) {
@@ -110,172 +118,92 @@ public final class PatchSampler {
 		return sample(count, new Random(seed), false);
 	}
 
-	/**
-	 * As {@link #nextBatch}, with the partners' patches cut at the same places: {input patches, partner patches}.
-	 *
-	 * @throws IllegalStateException if this sampler has no partners
-	 */
-	public float[][] nextPairs(final int batch) {
-		return samplePairs(batch, rng, true);
-	}
-
-	/** As {@link #fixedBatch}, with the partners' patches: {input patches, partner patches}. */
-	public float[][] fixedPairs(final int count, final long seed) {
-		return samplePairs(count, new Random(seed), false);
-	}
-
-	private float[][] samplePairs(final int count, final Random random, final boolean augment) {
-		if (partners == null) throw new IllegalStateException("This sampler has no partner planes");
-		final float[] b = new float[count * patchSize * patchSize];
-		return new float[][] { sample(count, random, augment, b), b };
-	}
-
 	private float[] sample(final int count, final Random random, final boolean augment) {
-		return sample(count, random, augment, null);
-	}
-
-	/** @param partnerOut receives the partners' patches, or null */
-	private float[] sample(final int count, final Random random, final boolean augment, final float[] partnerOut) {
 		if (count < 1) throw new IllegalArgumentException("Batch size must be positive: " + count);
-		final int pp = patchSize * patchSize;
-		final float[] out = new float[count * pp];
-		for (int n = 0; n < count; n++) {
-			final int i = pickPlane(random);
-			final Plane plane = planes.get(i);
-			final int x0 = random.nextInt(plane.width() - patchSize + 1);
-			final int y0 = random.nextInt(plane.height() - patchSize + 1);
-			final int variant = augment ? transposes ? random.nextInt(8) : random.nextInt(4) << 1 : 0;
-			copyPatch(plane, x0, y0, patchSize, variant, out, n * pp);
-			if (partnerOut != null) copyPatch(partners.get(i), x0, y0, patchSize, variant, partnerOut, n * pp);
+		final int p = patchSize, n = patchDepth * p * p;
+		final float[] out = new float[count * n];
+		for (int b = 0; b < count; b++) {
+			final RandomAccessibleInterval<? extends RealType<?>> image = images.get(pick(random));
+			final long x0 = image.min(0) + random.nextInt((int) (image.dimension(0) - p + 1));
+			final long y0 = image.min(1) + random.nextInt((int) (image.dimension(1) - p + 1));
+			final long z0 = dims == 3 ? image.min(2) + random.nextInt((int) (image.dimension(2) - patchDepth + 1)) : 0;
+			// bit 0 swaps X and Y, bits 1 and 2 flip in XY, bit 3 in Z
+			final int variants = dims == 3 ? 16 : 8;
+			final int variant = augment ? transposes ? random.nextInt(variants) : random.nextInt(variants / 2) << 1 : 0;
+			copy(image, x0, y0, z0, variant, out, b * n);
 		}
 		return out;
 	}
 
-	private int pickPlane(final Random random) {
-		final long total = cumulative[cumulative.length - 1];
-		final long r = (long) (random.nextDouble() * total);
+	private int pick(final Random random) {
+		final long r = (long) (random.nextDouble() * cumulative[cumulative.length - 1]);
 		final int i = Arrays.binarySearch(cumulative, r);
-		return i >= 0 ? i : -i - 2;
+		return i >= 0 ? Math.min(i, images.size() - 1) : -i - 2;
 	}
 
-	private static long[] cumulativeAreas(final List<Plane> planes) {
-		final long[] c = new long[planes.size() + 1];
-		for (int i = 0; i < planes.size(); i++) {
-			c[i + 1] = c[i] + (long) planes.get(i).width() * planes.get(i).height();
+	/** Copies the patch at (x0, y0[, z0]) under {@code variant} into {@code out} at {@code offset}. */
+	private void copy(final RandomAccessibleInterval<? extends RealType<?>> image, final long x0, final long y0,
+		final long z0, final int variant, final float[] out, final int offset)
+	{
+		final int p = patchSize, pp = p * p;
+		final long[] min = dims == 3 ? new long[] { x0, y0, z0 } : new long[] { x0, y0 };
+		final long[] max = dims == 3 ? new long[] { x0 + p - 1, y0 + p - 1, z0 + patchDepth - 1 } : new long[] { x0 +
+			p - 1, y0 + p - 1 };
+		final RandomAccess<? extends RealType<?>> ra = Views.interval(image, new FinalInterval(min, max)).randomAccess();
+		final boolean flipZ = (variant & 8) != 0;
+		for (int z = 0; z < patchDepth; z++) {
+			if (dims == 3) ra.setPosition(z0 + (flipZ ? patchDepth - 1 - z : z), 2);
+			copyPatch(ra, x0, y0, p, variant & 7, out, offset + z * pp);
 		}
-		return c;
 	}
 
 	/**
-	 * Copies the P x P patch at (x0, y0) under one of the 8 symmetries of the square. Bit 0 transposes, bit 1 flips
-	 * rows, bit 2 flips columns; their combinations give all rotations and reflections.
+	 * Copies the P x P patch at (x0, y0) of the plane {@code ra} stands in under one of the 8 symmetries of the square.
+	 * Bit 0 transposes, bit 1 flips rows, bit 2 flips columns; their combinations give all rotations and reflections.
+	 * Each output row is one run along X (or along Y, transposed) of the source.
 	 */
-	static void copyPatch(final Plane plane, final int x0, final int y0, final int p, final int variant,
-		final float[] out, final int offset)
+	private static void copyPatch(final RandomAccess<? extends RealType<?>> ra, final long x0, final long y0,
+		final int p, final int variant, final float[] out, final int offset)
 	{
 		final boolean transpose = (variant & 1) != 0;
 		final boolean flipRows = (variant & 2) != 0;
 		final boolean flipCols = (variant & 4) != 0;
-		final float[] src = plane.pixels();
-		final int w = plane.width();
+		// along an output row the source moves along Y when transposed (flipped with the rows), else along X
+		final int axis = transpose ? 1 : 0;
+		final boolean backwards = transpose ? flipRows : flipCols;
 		for (int r = 0; r < p; r++) {
+			int sr = transpose ? 0 : r, sc = transpose ? r : 0;
+			if (flipRows) sr = p - 1 - sr;
+			if (flipCols) sc = p - 1 - sc;
+			ra.setPosition(x0 + sc, 0);
+			ra.setPosition(y0 + sr, 1);
+			final int o = offset + r * p;
 			for (int c = 0; c < p; c++) {
-				int sr = transpose ? c : r;
-				int sc = transpose ? r : c;
-				if (flipRows) sr = p - 1 - sr;
-				if (flipCols) sc = p - 1 - sc;
-				out[offset + r * p + c] = src[(y0 + sr) * w + x0 + sc];
+				out[o + c] = ra.get().getRealFloat();
+				if (c + 1 < p) {
+					if (backwards) ra.bck(axis);
+					else ra.fwd(axis);
+				}
 			}
 		}
 	}
 
+	/** The patch at (x0, y0) of {@code plane} under {@code variant}, as {@link #nextBatch} cuts it. */
+	static void copyPatch(final Plane plane, final int x0, final int y0, final int p, final int variant,
+		final float[] out, final int offset)
+	{
+		copyPatch(plane.view().randomAccess(), x0, y0, p, variant, out, offset);
+	}
+
 	/**
-	 * Splits planes into training and validation sets.
-	 * <ul>
-	 * <li>With 4 or more planes, {@code max(1, round(fraction * n))} whole planes (at most n-1) chosen by the seed are
-	 * held out for validation.</li>
-	 * <li>With fewer, each plane is cut into its top rows (training) and bottom {@code fraction} of rows (validation), if
-	 * both parts of every plane are at least {@code patchSize} rows tall.</li>
-	 * <li>Otherwise the same planes are used for both; {@link Split#disjoint()} is then false, and validation losses are
-	 * optimistic.</li>
-	 * </ul>
-	 * Planes keep their input order within each list.
+	 * Splits planes into training and validation sets as {@link ImageSplit} does; cut planes are copies.
 	 *
 	 * @throws BadInputException if there are no planes or the fraction is not in [0, 1)
 	 */
-	public static Split split(final List<Plane> planes, final double validationFraction, final int patchSize,
-		final long seed)
+	public static ImageSplit<Plane> split(final List<Plane> planes, final double validationFraction,
+		final int patchSize, final long seed)
 	{
-		if (planes == null || planes.isEmpty()) {
-			throw new BadInputException("There are no training images to split. Give at least one image.");
-		}
-		if (!(validationFraction >= 0 && validationFraction < 1)) {
-			throw new BadInputException("The validation fraction must be at least 0 and below 1, got " +
-				validationFraction + ". Use for example 0.1.");
-		}
-		final int n = planes.size();
-		if (n >= 4) {
-			final int held = Math.min(n - 1, Math.max(1, (int) Math.round(validationFraction * n)));
-			final List<Integer> order = new ArrayList<>();
-			for (int i = 0; i < n; i++) order.add(i);
-			Collections.shuffle(order, new Random(seed));
-			final boolean[] validation = new boolean[n];
-			for (int i = 0; i < held; i++) validation[order.get(i)] = true;
-			final List<Plane> train = new ArrayList<>();
-			final List<Plane> val = new ArrayList<>();
-			for (int i = 0; i < n; i++) (validation[i] ? val : train).add(planes.get(i));
-			return new Split(train, val, true);
-		}
-		boolean canCut = true;
-		for (final Plane p : planes) {
-			final int rows = bottomRows(p, validationFraction);
-			canCut &= rows >= patchSize && p.height() - rows >= patchSize;
-		}
-		if (!canCut) return new Split(planes, planes, false);
-		final List<Plane> train = new ArrayList<>();
-		final List<Plane> val = new ArrayList<>();
-		for (final Plane p : planes) {
-			final int rows = bottomRows(p, validationFraction);
-			train.add(p.crop(0, 0, p.width(), p.height() - rows));
-			val.add(p.crop(0, p.height() - rows, p.width(), rows));
-		}
-		return new Split(train, val, true);
-	}
-
-	private static int bottomRows(final Plane p, final double fraction) {
-		return (int) Math.round(fraction * p.height());
-	}
-
-	/** Training and validation planes, as made by {@link PatchSampler#split}. */
-	public static final class Split {
-
-		private final List<Plane> training;
-		private final List<Plane> validation;
-		private final boolean disjoint;
-
-		Split(final List<Plane> training, final List<Plane> validation, final boolean disjoint) {
-			this.training = Collections.unmodifiableList(new ArrayList<>(training));
-			this.validation = Collections.unmodifiableList(new ArrayList<>(validation));
-			this.disjoint = disjoint;
-		}
-
-		public List<Plane> training() {
-			return training;
-		}
-
-		public List<Plane> validation() {
-			return validation;
-		}
-
-		/** True if no pixel is in both sets; false if the same planes are used for training and validation. */
-		public boolean disjoint() {
-			return disjoint;
-		}
-
-		@Override
-		public String toString() {
-			return "Split[" + training.size() + " training, " + validation.size() + " validation planes" + (disjoint
-				? "" : ", same planes") + "]";
-		}
+		return ImageSplit.of(planes, validationFraction, patchSize, seed, Plane::height, (p, y0, rows) -> p.crop(0,
+			(int) y0, p.width(), (int) rows), "There are no training images to split. Give at least one image.");
 	}
 }

@@ -7,6 +7,12 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.DenoiserMethods;
@@ -178,7 +184,7 @@ abstract class TrainingData {
 		@Override
 		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
 			images.checkFits("Training image", config.patchSize, depth(config));
-			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), images.dims() == 3 ? "training stacks"
+			if (!resuming) images.checkNotConstant(images.dims() == 3 ? "training stacks"
 				: "training images");
 		}
 
@@ -263,7 +269,7 @@ abstract class TrainingData {
 		@Override
 		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
 			images.checkFits("Noisy image", config.patchSize, depth(config));
-			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "noisy images");
+			if (!resuming) images.checkNotConstant("noisy images");
 		}
 
 		@Override
@@ -365,7 +371,7 @@ abstract class TrainingData {
 		void checkPlanes(final TrainingConfig config, final NetworkSpec net, final boolean resuming) {
 			images.checkFits("Input image", config.patchSize, depth(config));
 			targets.checkFits("Target image", config.patchSize, depth(config));
-			if (!resuming) DenoiserTrainer.checkNotConstant(images.allPlanes(), "input images");
+			if (!resuming) images.checkNotConstant("input images");
 		}
 
 		@Override
@@ -373,7 +379,7 @@ abstract class TrainingData {
 			final int p = config.patchSize;
 			// the split and the patches depend only on the images' count and sizes and the seed: pairs stay together
 			final TrainingImages[] a = images.split(config.validationFraction, p, config.seed);
-			final TrainingImages[] b = targets.fittedTo(images, Pairs::fittedTo).split(config.validationFraction, p,
+			final TrainingImages[] b = targets.fittedTo(images, images.isLazy() ? Pairs::fittedOnSample : Pairs::fitted).split(config.validationFraction, p,
 				config.seed);
 			sampler = a[0].sampler(p, patchDepth, config.seed, true);
 			targetSampler = b[0].sampler(p, patchDepth, config.seed, true);
@@ -397,11 +403,58 @@ abstract class TrainingData {
 		 * 0.5 to 0.95) put that unreadable difference into the loss. Fitting the block means rather than the pixels keeps
 		 * a noisy target (Noise2Noise) from shrinking the fit towards its mean: the slope of a least-squares fit is
 		 * attenuated by the target's noise variance over its total variance, which the averaging divides by 16. A
-		 * constant or anti-correlated target is left as it is.
+		 * constant or anti-correlated target is left as it is. A Z stack is fitted as a whole, as one plane of its planes
+		 * stacked in Y, so it gets one gain and offset. The result is a view: pixels are mapped as they are read.
 		 */
+		static RandomAccessibleInterval<? extends RealType<?>> fitted(
+			final RandomAccessibleInterval<? extends RealType<?>> input,
+			final RandomAccessibleInterval<? extends RealType<?>> target)
+		{
+			final double[] ab = fit(input, target, Integer.MAX_VALUE);
+			return ab == null ? target : scaled(target, ab[0], ab[1]);
+		}
+
+		/** Rows of blocks {@link #fittedOnSample} fits on. */
+		static final int SAMPLED_BLOCK_ROWS = 256;
+
+		/**
+		 * As {@link #fitted}, on at most {@link #SAMPLED_BLOCK_ROWS} rows of blocks chosen with a fixed seed across the
+		 * image (each a band of 4 pixel rows): for images read block by block, which the whole fit would read whole
+		 * before training starts.
+		 */
+		static RandomAccessibleInterval<? extends RealType<?>> fittedOnSample(
+			final RandomAccessibleInterval<? extends RealType<?>> input,
+			final RandomAccessibleInterval<? extends RealType<?>> target)
+		{
+			final double[] ab = fit(input, target, SAMPLED_BLOCK_ROWS);
+			return ab == null ? target : scaled(target, ab[0], ab[1]);
+		}
+
+		/** {@link #fitted} for planes. */
 		static Plane fittedTo(final Plane input, final Plane target) {
-			final int bw = Math.max(1, target.width() / FIT_BLOCK), bh = Math.max(1, target.height() / FIT_BLOCK);
-			final double[] x = blockMeans(target, bw, bh), y = blockMeans(input, bw, bh);
+			final double[] ab = fit(input.view(), target.view(), Integer.MAX_VALUE);
+			if (ab == null) return target;
+			final float[] t = target.pixels(), f = new float[t.length];
+			for (int i = 0; i < t.length; i++)
+				f[i] = (float) (ab[0] * t[i] + ab[1]);
+			return new Plane(target.width(), target.height(), f);
+		}
+
+		private static <T extends RealType<?>> RandomAccessibleInterval<FloatType> scaled(
+			final RandomAccessibleInterval<T> target, final double a, final double b)
+		{
+			return Converters.convert(target, (in, out) -> out.set((float) (a * in.getRealDouble() + b)),
+				new FloatType());
+		}
+
+		/** {a, b} of {@link #fitted}, or null to leave the target as it is. */
+		private static double[] fit(final RandomAccessibleInterval<? extends RealType<?>> input,
+			final RandomAccessibleInterval<? extends RealType<?>> target, final int maxRows)
+		{
+			final long height = tallHeight(target);
+			final int bw = (int) Math.max(1, target.dimension(0) / FIT_BLOCK), bh = (int) Math.max(1, height / FIT_BLOCK);
+			final int[] rows = blockRows(bh, maxRows);
+			final double[] x = blockMeans(target, bw, bh, rows), y = blockMeans(input, bw, bh, rows);
 			double mx = 0, my = 0;
 			for (int i = 0; i < x.length; i++) {
 				mx += x[i];
@@ -414,27 +467,49 @@ abstract class TrainingData {
 				sxy += (x[i] - mx) * (y[i] - my);
 				sxx += (x[i] - mx) * (x[i] - mx);
 			}
-			if (!(sxx > 0 && sxy > 0)) return target;
-			final double a = sxy / sxx, b = my - a * mx;
-			final float[] t = target.pixels(), f = new float[t.length];
-			for (int i = 0; i < t.length; i++)
-				f[i] = (float) (a * t[i] + b);
-			return new Plane(target.width(), target.height(), f);
+			if (!(sxx > 0 && sxy > 0)) return null;
+			final double a = sxy / sxx;
+			return new double[] { a, my - a * mx };
 		}
 
-		/** Means of the bw x bh blocks of (up to) FIT_BLOCK x FIT_BLOCK pixels that tile the plane. */
-		private static double[] blockMeans(final Plane p, final int bw, final int bh) {
-			final double[] m = new double[bw * bh];
-			final int sx = p.width() / bw, sy = p.height() / bh;
-			for (int by = 0; by < bh; by++)
-				for (int bx = 0; bx < bw; bx++) {
+		/** Rows of the image's planes stacked in Y. */
+		private static long tallHeight(final RandomAccessibleInterval<?> image) {
+			return image.dimension(1) * (image.numDimensions() > 2 ? image.dimension(2) : 1);
+		}
+
+		/**
+		 * Means of the blocks in the given {@code rows} of the bh rows of bw blocks of (up to) FIT_BLOCK x FIT_BLOCK pixels
+		 * that tile the image's planes stacked in Y, read as a stream.
+		 */
+		private static double[] blockMeans(final RandomAccessibleInterval<? extends RealType<?>> image, final int bw,
+			final int bh, final int[] rows)
+		{
+			final double[] m = new double[bw * rows.length];
+			final long h = image.dimension(1), sx = image.dimension(0) / bw, sy = tallHeight(image) / bh;
+			final net.imglib2.RandomAccess<? extends RealType<?>> ra = Views.zeroMin(image).randomAccess();
+			for (int r = 0; r < rows.length; r++)
+				for (int bx = 0, by = rows[r]; bx < bw; bx++) {
 					double sum = 0;
-					for (int y = by * sy; y < (by + 1) * sy; y++)
-						for (int x = bx * sx; x < (bx + 1) * sx; x++)
-							sum += p.get(x, y);
-					m[by * bw + bx] = sum / (sx * sy);
+					for (long y = by * sy; y < (by + 1) * sy; y++) {
+						ra.setPosition(y % h, 1);
+						if (image.numDimensions() > 2) ra.setPosition(y / h, 2);
+						ra.setPosition(bx * sx, 0);
+						for (long x = bx * sx; x < (bx + 1) * sx; x++, ra.fwd(0))
+							sum += ra.get().getRealFloat();
+					}
+					m[r * bw + bx] = sum / (sx * sy);
 				}
 			return m;
+		}
+
+		/** All {@code bh} rows of blocks in order if at most {@code max}, else {@code max} of them, seeded, in order. */
+		private static int[] blockRows(final int bh, final int max) {
+			if (bh <= max) return java.util.stream.IntStream.range(0, bh).toArray();
+			final List<Integer> all = new java.util.ArrayList<>();
+			for (int i = 0; i < bh; i++)
+				all.add(i);
+			java.util.Collections.shuffle(all, new Random(0x5EED));
+			return all.subList(0, max).stream().mapToInt(Integer::intValue).sorted().toArray();
 		}
 
 		/** Both with the inputs' normalization; the targets were fitted to the inputs, so the output is in their units. */
@@ -481,17 +556,4 @@ abstract class TrainingData {
 		return new Batch(noisy, c, null);
 	}
 
-	/** Each plane at least patch-sized and finite; messages name the image by its 1-based number. */
-	static void checkPlanes(final List<Plane> planes, final String what, final int patchSize) {
-		for (int i = 0; i < planes.size(); i++) {
-			final Plane pl = planes.get(i);
-			if (pl.width() < patchSize || pl.height() < patchSize) {
-				throw new BadInputException(what + " " + (i + 1) + " is " + pl.width() + "x" + pl.height() +
-					", smaller than the patch size " + patchSize + ": use a smaller patch (--patch) or larger images.");
-			}
-			for (final float v : pl.pixels())
-				if (!Float.isFinite(v)) throw new BadInputException(what + " " + (i + 1) +
-					" contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
-		}
-	}
 }

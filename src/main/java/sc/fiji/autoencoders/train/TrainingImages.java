@@ -3,131 +3,176 @@ package sc.fiji.autoencoders.train;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+
+import net.imglib2.Cursor;
+import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 
 /**
- * The images a denoiser trains on (or its targets): 2D planes or 3D Z stacks ({@link Volume}s), in one or more
- * channels that are the network's input channels (channels trained jointly). Image {@code i} of every channel shows
- * the same scene and has the same size, so patches are cut from all channels at the same place (one sampler per
- * channel, all with one seed: their choices depend only on the sizes and the seed). Immutable; the planes are shared.
+ * The images a denoiser trains on (or its targets): ImgLib2 images of any real type, 2D planes (X, Y) or 3D Z stacks
+ * (X, Y, Z), in one or more channels that are the network's input channels (channels trained jointly). Image {@code i}
+ * of every channel shows the same scene and has the same size, so patches are cut from all channels at the same place
+ * (one sampler per channel, all with one seed: their choices depend only on the sizes and the seed). Images may be in
+ * memory ({@link Plane#view()}, {@link Volume#view()}, ImageJ's arrays wrapped) or read block by block from a file
+ * ({@link #lazy}); nothing here copies a whole image. Immutable; the images are shared.
  */
 public final class TrainingImages {
 
-	/** [channel][image]; exactly one of the two is set. */
-	private final List<List<Plane>> planes;
-	private final List<List<Volume>> volumes;
+	/** [channel][image]. */
+	private final List<List<RandomAccessibleInterval<? extends RealType<?>>>> images;
+	private final int dims;
+	/**
+	 * Read from a file block by block (larger than memory, perhaps): checks and normalization look at a seeded sample
+	 * of patches instead of every pixel, which would read the whole file.
+	 */
+	private final boolean lazy;
 
-	private TrainingImages(final List<List<Plane>> planes, final List<List<Volume>> volumes) {
-		this.planes = planes;
-		this.volumes = volumes;
+	private TrainingImages(final List<List<RandomAccessibleInterval<? extends RealType<?>>>> images, final int dims,
+		final boolean lazy)
+	{
+		this.images = images;
+		this.dims = dims;
+		this.lazy = lazy;
 	}
 
 	/** Single-channel planes (a 2D network). */
 	public static TrainingImages planes(final List<Plane> planes) {
-		return new TrainingImages(planes == null ? null : List.of(planes), null);
+		return jointPlanes(planes == null ? null : List.of(planes));
 	}
 
 	/** Single-channel Z stacks (a 3D network). */
 	public static TrainingImages volumes(final List<Volume> volumes) {
-		return new TrainingImages(null, volumes == null ? null : List.of(volumes));
+		return jointVolumes(volumes == null ? null : List.of(volumes));
 	}
 
 	/** Planes of several channels trained jointly: {@code perChannel.get(c).get(i)} is plane i of channel c. */
 	public static TrainingImages jointPlanes(final List<List<Plane>> perChannel) {
-		return new TrainingImages(perChannel == null ? null : copy(perChannel), null);
+		return new TrainingImages(perChannel == null ? null : perChannel(perChannel, Plane::view), 2, false);
 	}
 
 	/** Z stacks of several channels trained jointly: {@code perChannel.get(c).get(i)} is stack i of channel c. */
 	public static TrainingImages jointVolumes(final List<List<Volume>> perChannel) {
-		return new TrainingImages(null, perChannel == null ? null : copy(perChannel));
+		return new TrainingImages(perChannel == null ? null : perChannel(perChannel, Volume::view), 3, false);
 	}
 
-	private static <T> List<List<T>> copy(final List<List<T>> in) {
-		final List<List<T>> out = new ArrayList<>();
-		for (final List<T> c : in)
-			out.add(c == null ? null : Collections.unmodifiableList(new ArrayList<>(c)));
+	/**
+	 * Images in memory: {@code perChannel.get(c).get(i)} is image i of channel c, 2D (X, Y) if {@code dims} is 2, else
+	 * 3D (X, Y, Z).
+	 */
+	public static TrainingImages of(final int dims,
+		final List<? extends List<? extends RandomAccessibleInterval<? extends RealType<?>>>> perChannel)
+	{
+		return new TrainingImages(perChannel == null ? null : perChannel(perChannel, i -> i), dims, false);
+	}
+
+	/** As {@link #of}, for images read from a file block by block as patches need them. */
+	public static TrainingImages lazy(final int dims,
+		final List<? extends List<? extends RandomAccessibleInterval<? extends RealType<?>>>> perChannel)
+	{
+		return new TrainingImages(perChannel == null ? null : perChannel(perChannel, i -> i), dims, true);
+	}
+
+	private static <T> List<List<RandomAccessibleInterval<? extends RealType<?>>>> perChannel(
+		final List<? extends List<? extends T>> in, final Function<T, RandomAccessibleInterval<? extends RealType<?>>> view)
+	{
+		final List<List<RandomAccessibleInterval<? extends RealType<?>>>> out = new ArrayList<>();
+		for (final List<? extends T> c : in)
+			out.add(c == null ? null : views(c, view));
+		return Collections.unmodifiableList(out);
+	}
+
+	/** Each of {@code items} as an image. */
+	static <T> List<RandomAccessibleInterval<? extends RealType<?>>> views(final List<? extends T> items,
+		final Function<T, ? extends RandomAccessibleInterval<? extends RealType<?>>> view)
+	{
+		final List<RandomAccessibleInterval<? extends RealType<?>>> out = new ArrayList<>(items.size());
+		for (final T item : items)
+			out.add(view.apply(item));
 		return Collections.unmodifiableList(out);
 	}
 
 	/**
-	 * These targets, each fitted to its input (same channel and index) by {@code fit} (input, target) -> fitted target;
-	 * a Z stack is fitted as a whole, as one plane of its planes stacked in Y, so it gets one gain and offset.
+	 * These targets, each fitted to its input (same channel and index) by {@code fit} (input, target) -> fitted target.
 	 */
-	TrainingImages fittedTo(final TrainingImages inputs, final java.util.function.BinaryOperator<Plane> fit) {
-		if (planes != null) {
-			final List<List<Plane>> out = new ArrayList<>();
-			for (int c = 0; c < planes.size(); c++) {
-				final List<Plane> fitted = new ArrayList<>();
-				for (int i = 0; i < planes.get(c).size(); i++)
-					fitted.add(fit.apply(inputs.planes.get(c).get(i), planes.get(c).get(i)));
-				out.add(fitted);
-			}
-			return new TrainingImages(out, null);
-		}
-		final List<List<Volume>> out = new ArrayList<>();
-		for (int c = 0; c < volumes.size(); c++) {
-			final List<Volume> fitted = new ArrayList<>();
-			for (int i = 0; i < volumes.get(c).size(); i++) {
-				final Volume target = volumes.get(c).get(i);
-				final Plane tall = fit.apply(tall(inputs.volumes.get(c).get(i)), tall(target));
-				final int n = target.width() * target.height();
-				final List<Plane> back = new ArrayList<>();
-				for (int z = 0; z < target.depth(); z++)
-					back.add(new Plane(target.width(), target.height(), java.util.Arrays.copyOfRange(tall.pixels(), z * n,
-						(z + 1) * n)));
-				fitted.add(new Volume(back));
-			}
+	TrainingImages fittedTo(final TrainingImages inputs,
+		final BinaryOperator<RandomAccessibleInterval<? extends RealType<?>>> fit)
+	{
+		final List<List<RandomAccessibleInterval<? extends RealType<?>>>> out = new ArrayList<>();
+		for (int c = 0; c < channels(); c++) {
+			final List<RandomAccessibleInterval<? extends RealType<?>>> fitted = new ArrayList<>();
+			for (int i = 0; i < images.get(c).size(); i++)
+				fitted.add(fit.apply(inputs.image(c, i), image(c, i)));
 			out.add(fitted);
 		}
-		return new TrainingImages(null, out);
-	}
-
-	/** The planes of {@code v} one below the other. */
-	private static Plane tall(final Volume v) {
-		final int n = v.width() * v.height();
-		final float[] all = new float[n * v.depth()];
-		for (int z = 0; z < v.depth(); z++)
-			System.arraycopy(v.plane(z).pixels(), 0, all, z * n, n);
-		return new Plane(v.width(), v.height() * v.depth(), all);
+		return new TrainingImages(out, dims, lazy);
 	}
 
 	/** 2 for planes, 3 for Z stacks. */
 	public int dims() {
-		return volumes != null ? 3 : 2;
+		return dims;
 	}
 
 	/** The network's input channels. */
 	public int channels() {
-		return volumes != null ? volumes.size() : planes == null ? 0 : planes.size();
+		return images == null ? 0 : images.size();
 	}
 
 	/** Images per channel (planes or Z stacks). */
 	public int count() {
-		final List<? extends List<?>> all = volumes != null ? volumes : planes;
-		return all == null || all.isEmpty() || all.get(0) == null ? 0 : all.get(0).size();
+		return images == null || images.isEmpty() || images.get(0) == null ? 0 : images.get(0).size();
+	}
+
+	/** Image {@code i} of channel {@code c}. */
+	public RandomAccessibleInterval<? extends RealType<?>> image(final int c, final int i) {
+		return images.get(c).get(i);
+	}
+
+	/** The images of channel {@code c}: what its normalization is computed from. */
+	public List<RandomAccessibleInterval<? extends RealType<?>>> channel(final int c) {
+		return images.get(c);
+	}
+
+	/**
+	 * Every plane of channel {@code c} (of every Z stack, in 3D) copied into a {@link Plane}: for code written on
+	 * float-array planes. Reads lazy images whole.
+	 */
+	List<Plane> channelPlanes(final int c) {
+		final List<Plane> out = new ArrayList<>();
+		for (final RandomAccessibleInterval<? extends RealType<?>> image : images.get(c)) {
+			final long depth = image.numDimensions() > 2 ? image.dimension(2) : 1;
+			for (long z = 0; z < depth; z++)
+				out.add(plane(image, z));
+		}
+		return out;
+	}
+
+	/** Plane {@code z} (0 for a 2D image) of the image, copied. */
+	private static <T extends RealType<?>> Plane plane(final RandomAccessibleInterval<T> image, final long z) {
+		final RandomAccessibleInterval<T> plane = image.numDimensions() > 2 ? Views.hyperSlice(image, 2, image.min(2) +
+			z) : image;
+		final float[] px = new float[(int) Intervals.numElements(plane)];
+		int i = 0;
+		for (final T v : Views.flatIterable(plane))
+			px[i++] = v.getRealFloat();
+		return new Plane((int) plane.dimension(0), (int) plane.dimension(1), px);
+	}
+
+	/** True for images read block by block from a file (see {@link #lazy}). */
+	public boolean isLazy() {
+		return lazy;
 	}
 
 	boolean isEmpty() {
 		return channels() == 0 || count() == 0;
-	}
-
-	/** Every plane of channel {@code c} (of every Z stack, in 3D): what its normalization is computed from. */
-	List<Plane> channelPlanes(final int c) {
-		if (planes != null) return planes.get(c);
-		final List<Plane> out = new ArrayList<>();
-		volumes.get(c).forEach(v -> out.addAll(v.planes()));
-		return out;
-	}
-
-	/** Every plane of every channel. */
-	List<Plane> allPlanes() {
-		final List<Plane> out = new ArrayList<>();
-		for (int c = 0; c < channels(); c++)
-			out.addAll(channelPlanes(c));
-		return out;
 	}
 
 	/** "planes" or "Z stacks". */
@@ -142,9 +187,18 @@ public final class TrainingImages {
 
 	/** e.g. "64x64" or "64x64x8" for image {@code i} of channel {@code c}. */
 	String size(final int c, final int i) {
-		if (planes != null) return planes.get(c).get(i).width() + "x" + planes.get(c).get(i).height();
-		final Volume v = volumes.get(c).get(i);
-		return v.width() + "x" + v.height() + "x" + v.depth();
+		return size(image(c, i));
+	}
+
+	private static String size(final RandomAccessibleInterval<?> image) {
+		final StringBuilder s = new StringBuilder();
+		for (int d = 0; d < image.numDimensions(); d++)
+			s.append(d > 0 ? "x" : "").append(image.dimension(d));
+		return s.toString();
+	}
+
+	static long pixels(final RandomAccessibleInterval<?> image) {
+		return Intervals.numElements(image);
 	}
 
 	/**
@@ -153,7 +207,7 @@ public final class TrainingImages {
 	 */
 	void checkAligned(final String what) {
 		for (int c = 1; c < channels(); c++) {
-			final int n = (volumes != null ? volumes.get(c) : planes.get(c)).size();
+			final int n = images.get(c).size();
 			if (n != count()) throw new BadInputException("Channel " + (c + 1) + " has " + n + " " + unit() + " but " +
 				"channel 1 has " + count() + ": channels trained jointly need the same " + unit() + " in every channel.");
 			for (int i = 0; i < n; i++)
@@ -165,37 +219,121 @@ public final class TrainingImages {
 
 	/**
 	 * Throws the message naming the fix if an image is smaller than a patch ({@code patchDepth} planes in 3D) or holds
-	 * non-finite pixels.
+	 * non-finite pixels (images in memory: every pixel is looked at; lazy ones are checked on their normalization's
+	 * sample).
 	 */
 	void checkFits(final String what, final int patchSize, final int patchDepth) {
 		for (int c = 0; c < channels(); c++) {
-			if (volumes != null) for (int i = 0; i < volumes.get(c).size(); i++)
-				VolumePatchSampler.checkFits(volumes.get(c).get(i), i, patchSize, patchDepth);
-			TrainingData.checkPlanes(channelPlanes(c), dims() == 3 ? what + " plane" : what, patchSize);
+			final List<RandomAccessibleInterval<? extends RealType<?>>> all = images.get(c);
+			long plane = 0;
+			for (int i = 0; i < all.size(); i++) {
+				final RandomAccessibleInterval<? extends RealType<?>> image = all.get(i);
+				if (dims == 3) checkStack(image, i, patchSize, patchDepth);
+				else if (image.dimension(0) < patchSize || image.dimension(1) < patchSize) throw new BadInputException(
+					what + " " + (i + 1) + " is " + size(image) + ", smaller than the patch size " + patchSize +
+						": use a smaller patch (--patch) or larger images.");
+				if (!lazy) checkFinite(image, dims == 3 ? what + " plane" : what, plane);
+				plane += dims == 3 ? image.dimension(2) : 1;
+			}
 		}
 	}
 
+	/** Throws if a pixel is not finite, naming its plane (1-based, counting from {@code firstPlane} + 1). */
+	private static void checkFinite(final RandomAccessibleInterval<? extends RealType<?>> image, final String what,
+		final long firstPlane)
+	{
+		final long area = image.dimension(0) * image.dimension(1);
+		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
+		for (long k = 0; cursor.hasNext(); k++)
+			if (!Float.isFinite(cursor.next().getRealFloat())) throw new BadInputException(what + " " + (firstPlane + k /
+				area + 1) + " contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
+	}
+
 	/**
-	 * Training and validation images, split as {@link PatchSampler#split} (planes) or {@link VolumePatchSampler#split}
-	 * (Z stacks) split them, the same way in every channel.
+	 * Throws unless some pixel differs from the first ({@code what}: e.g. "noisy images"). Lazy images are not read
+	 * whole for this: their normalization refuses images constant between its percentiles.
+	 */
+	void checkNotConstant(final String what) {
+		if (lazy) return;
+		final float first = images.get(0).get(0).randomAccess().setPositionAndGet(Intervals.minAsLongArray(images.get(0)
+			.get(0))).getRealFloat();
+		for (int c = 0; c < channels(); c++)
+			for (final RandomAccessibleInterval<? extends RealType<?>> image : images.get(c))
+				for (final RealType<?> v : Views.flatIterable(image))
+					if (v.getRealFloat() != first) return;
+		throw new BadInputException("The " + what + " are constant (every pixel is " + first + "): training needs " +
+			"images with intensity variation; check that the right images were chosen.");
+	}
+
+	/**
+	 * Throws the message naming the fix if there is an image smaller than a patch: for planes, naming the smallest;
+	 * for Z stacks, the first too small.
+	 */
+	static void checkSamplable(final List<RandomAccessibleInterval<? extends RealType<?>>> images, final int dims,
+		final int patchSize, final int patchDepth)
+	{
+		if (dims == 3) {
+			for (int i = 0; i < images.size(); i++)
+				checkStack(images.get(i), i, patchSize, patchDepth);
+			return;
+		}
+		RandomAccessibleInterval<?> smallest = images.get(0);
+		for (final RandomAccessibleInterval<?> p : images)
+			if (minSide(p) < minSide(smallest)) smallest = p;
+		if (minSide(smallest) < patchSize) throw new BadInputException("The smallest training image is " + size(
+			smallest) + " pixels, smaller than the patch size " + patchSize + ". Use a smaller patch size (--patch at " +
+			"most " + minSide(smallest) + ") or larger images.");
+	}
+
+	private static long minSide(final RandomAccessibleInterval<?> p) {
+		return Math.min(p.dimension(0), p.dimension(1));
+	}
+
+	/**
+	 * Throws the message naming the fix if stack {@code index} (0-based) is smaller than a patch: too few planes for the
+	 * patch depth, or too small in X or Y.
+	 */
+	private static void checkStack(final RandomAccessibleInterval<?> v, final int index, final int patchSize,
+		final int patchDepth)
+	{
+		final long depth = v.numDimensions() > 2 ? v.dimension(2) : 1;
+		if (depth < patchDepth) throw new BadInputException("Training stack " + (index + 1) + " has " + depth +
+			" plane" + (depth == 1 ? "" : "s") + ", fewer than the patch depth " + patchDepth + " a 3D network " +
+			"trains on: use a smaller patch depth (--patch-depth " + Long.highestOneBit(Math.max(1, depth)) + ", a " +
+			"multiple of 2^(levels pooling Z)), a stack with more planes (check that Image > Properties... counts them " +
+			"as slices, not frames), or a 2D network (--dims 2).");
+		if (v.dimension(0) < patchSize || v.dimension(1) < patchSize) throw new BadInputException("Training stack " +
+			(index + 1) + " is " + v.dimension(0) + "x" + v.dimension(1) + ", smaller than the patch size " + patchSize +
+			": use a smaller patch (--patch) or larger images.");
+	}
+
+	/**
+	 * Training and validation images, split as {@link ImageSplit} splits them (cut images are views of their bottom or
+	 * top rows), the same way in every channel.
 	 */
 	TrainingImages[] split(final double fraction, final int patchSize, final long seed) {
-		final List<List<Plane>> tp = new ArrayList<>(), vp = new ArrayList<>();
-		final List<List<Volume>> tv = new ArrayList<>(), vv = new ArrayList<>();
+		final List<List<RandomAccessibleInterval<? extends RealType<?>>>> training = new ArrayList<>(),
+			validation = new ArrayList<>();
 		for (int c = 0; c < channels(); c++) {
-			if (volumes != null) {
-				final VolumePatchSampler.Split s = VolumePatchSampler.split(volumes.get(c), fraction, patchSize, seed);
-				tv.add(s.training());
-				vv.add(s.validation());
-			}
-			else {
-				final PatchSampler.Split s = PatchSampler.split(planes.get(c), fraction, patchSize, seed);
-				tp.add(s.training());
-				vp.add(s.validation());
-			}
+			final ImageSplit<RandomAccessibleInterval<? extends RealType<?>>> s = ImageSplit.of(images.get(c), fraction,
+				patchSize, seed, image -> image.dimension(1), TrainingImages::rows, dims == 3
+					? "There are no training stacks to split. Give at least one Z stack."
+					: "There are no training images to split. Give at least one image.");
+			training.add(s.training());
+			validation.add(s.validation());
 		}
-		return volumes != null ? new TrainingImages[] { new TrainingImages(null, tv), new TrainingImages(null, vv) }
-			: new TrainingImages[] { new TrainingImages(tp, null), new TrainingImages(vp, null) };
+		return new TrainingImages[] { new TrainingImages(training, dims, lazy), new TrainingImages(validation, dims,
+			lazy) };
+	}
+
+	/** Rows {@code [y0, y0 + rows)} of the image, a view with its origin at 0. */
+	private static RandomAccessibleInterval<? extends RealType<?>> rows(
+		final RandomAccessibleInterval<? extends RealType<?>> image, final long y0, final long rows)
+	{
+		final long[] min = Intervals.minAsLongArray(image), max = Intervals.maxAsLongArray(image);
+		min[1] += y0;
+		max[1] = min[1] + rows - 1;
+		return Views.zeroMin(Views.interval(image, new FinalInterval(min, max)));
 	}
 
 	/** Samples patches of P x P (x D planes in 3D) from every channel at the same places. */
@@ -206,25 +344,16 @@ public final class TrainingImages {
 	/** Patches of every channel, cut at the same places with the same flips and turns. Not thread-safe. */
 	static final class Sampler {
 
-		private final PatchSampler[] planes;
-		private final VolumePatchSampler[] volumes;
+		private final PatchSampler[] channels;
 		private final int voxels;
 
 		Sampler(final TrainingImages images, final int p, final int d, final long seed, final boolean transposes) {
-			final int c = images.channels();
-			planes = images.planes != null ? new PatchSampler[c] : null;
-			volumes = images.volumes != null ? new VolumePatchSampler[c] : null;
-			for (int k = 0; k < c; k++) {
-				if (planes != null) {
-					planes[k] = new PatchSampler(images.planes.get(k), p, seed);
-					if (!transposes) planes[k].withoutTransposes();
-				}
-				else {
-					volumes[k] = new VolumePatchSampler(images.volumes.get(k), p, d, seed);
-					if (!transposes) volumes[k].withoutTransposes();
-				}
+			channels = new PatchSampler[images.channels()];
+			for (int k = 0; k < channels.length; k++) {
+				channels[k] = new PatchSampler(images.images.get(k), images.dims, p, d, seed);
+				if (!transposes) channels[k].withoutTransposes();
 			}
-			voxels = p * p * (volumes != null ? d : 1);
+			voxels = p * p * (images.dims == 3 ? d : 1);
 		}
 
 		/** Values of one patch of one channel. */
@@ -234,19 +363,17 @@ public final class TrainingImages {
 
 		/** The next {@code batch} augmented patches: [channel][batch * voxels]. */
 		float[][] next(final int batch) {
-			final int c = planes != null ? planes.length : volumes.length;
-			final float[][] out = new float[c][];
-			for (int k = 0; k < c; k++)
-				out[k] = planes != null ? planes[k].nextBatch(batch) : volumes[k].nextBatch(batch);
+			final float[][] out = new float[channels.length][];
+			for (int k = 0; k < channels.length; k++)
+				out[k] = channels[k].nextBatch(batch);
 			return out;
 		}
 
 		/** {@code count} patches fixed by {@code seed} alone, without augmentation: [channel][count * voxels]. */
 		float[][] fixed(final int count, final long seed) {
-			final int c = planes != null ? planes.length : volumes.length;
-			final float[][] out = new float[c][];
-			for (int k = 0; k < c; k++)
-				out[k] = planes != null ? planes[k].fixedBatch(count, seed) : volumes[k].fixedBatch(count, seed);
+			final float[][] out = new float[channels.length][];
+			for (int k = 0; k < channels.length; k++)
+				out[k] = channels[k].fixedBatch(count, seed);
 			return out;
 		}
 	}

@@ -107,7 +107,7 @@ public class DenoiserTrainer3DTest {
 			planes.add(new sc.fiji.autoencoders.image.Plane(8, 8, px));
 		}
 		final Volume v = new Volume(planes);
-		final VolumePatchSampler s = new VolumePatchSampler(List.of(v), 8, 6, 1);
+		final PatchSampler s = PatchSampler.ofVolumes(List.of(v), 8, 6, 1);
 		org.junit.jupiter.api.Assertions.assertArrayEquals(TestVolumes.voxels(v), s.fixedBatch(1, 2),
 			"the one patch, as it is");
 		int flipped = 0, straight = 0;

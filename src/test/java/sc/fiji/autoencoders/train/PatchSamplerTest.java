@@ -134,7 +134,7 @@ class PatchSamplerTest {
 	void splitHoldsOutWholePlanesWhenThereAreMany() {
 		final List<Plane> planes = new ArrayList<>();
 		for (int i = 0; i < 10; i++) planes.add(filled(8, 8, i));
-		final PatchSampler.Split s = PatchSampler.split(planes, 0.2, 8, 5);
+		final ImageSplit<Plane> s = PatchSampler.split(planes, 0.2, 8, 5);
 		assertTrue(s.disjoint());
 		assertEquals(8, s.training().size());
 		assertEquals(2, s.validation().size());
@@ -149,7 +149,7 @@ class PatchSamplerTest {
 	@Test
 	void splitCutsFewPlanesIntoTopAndBottom() {
 		final Plane p = indexPlane(32, 100, 0);
-		final PatchSampler.Split s = PatchSampler.split(List.of(p), 0.2, 16, 5);
+		final ImageSplit<Plane> s = PatchSampler.split(List.of(p), 0.2, 16, 5);
 		assertTrue(s.disjoint());
 		assertEquals(1, s.training().size());
 		assertEquals(80, s.training().get(0).height());
@@ -161,7 +161,7 @@ class PatchSamplerTest {
 	@Test
 	void splitReusesPlanesWhenTooSmallToCut() {
 		final Plane p = indexPlane(32, 100, 0);
-		final PatchSampler.Split s = PatchSampler.split(List.of(p), 0.2, 32, 5); // 20 bottom rows < 32
+		final ImageSplit<Plane> s = PatchSampler.split(List.of(p), 0.2, 32, 5); // 20 bottom rows < 32
 		assertFalse(s.disjoint());
 		assertSame(p, s.training().get(0));
 		assertSame(p, s.validation().get(0));
