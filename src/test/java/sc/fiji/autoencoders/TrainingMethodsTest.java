@@ -61,11 +61,13 @@ public class TrainingMethodsTest {
 
 	@Test
 	public void everyMethodIsFoundAsAPlugIn() {
-		assertEquals(List.copyOf(EXPECTED.keySet()), DenoiserMethods.ids(), "by priority: the front ends' order");
-		for (final String id : EXPECTED.keySet())
+		// DivNoising is not exported (refused: DivNoisingCliTest), so it is not among EXPECTED
+		assertEquals(List.of("clean", "noise2void", "neighbor2neighbor", "divnoising", "pairs"), DenoiserMethods.ids(),
+			"by priority: the front ends' order");
+		for (final String id : DenoiserMethods.ids())
 			assertEquals(id, TrainingMethods.of(id).id());
-		final BadInputException e = assertThrows(BadInputException.class, () -> TrainingMethods.of("divnoising"));
-		assertTrue(e.getMessage().contains("'divnoising'") && e.getMessage().contains("neighbor2neighbor"), e
+		final BadInputException e = assertThrows(BadInputException.class, () -> TrainingMethods.of("hdn"));
+		assertTrue(e.getMessage().contains("'hdn'") && e.getMessage().contains("neighbor2neighbor"), e
 			.getMessage());
 	}
 
@@ -79,9 +81,9 @@ public class TrainingMethodsTest {
 	public void noise2Void() throws IOException {
 		final File model = trainExportAndCheck("noise2void", settings("noisy", "noise2void"));
 		final File unknown = new File(dir, "unknown.aemodel");
-		withSpec(model, unknown, spec -> spec.addProperty("method", "divnoising"));
+		withSpec(model, unknown, spec -> spec.addProperty("method", "hdn"));
 		final BadInputException e = assertThrows(BadInputException.class, () -> ModelFile.load(unknown));
-		assertTrue(e.getMessage().contains("unknown.aemodel") && e.getMessage().contains("'divnoising'") && e
+		assertTrue(e.getMessage().contains("unknown.aemodel") && e.getMessage().contains("'hdn'") && e
 			.getMessage().contains("newer version"), e.getMessage());
 		final File otherMode = new File(dir, "other-mode.aemodel");
 		withSpec(model, otherMode, spec -> spec.addProperty("method", "pairs"));
