@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.scijava.Context;
 import org.scijava.Cancelable;
 import org.scijava.module.Module;
-import org.scijava.module.ModuleService;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
@@ -18,6 +17,7 @@ import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestImages;
 import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
+import sc.fiji.autoencoders.command.OperationCommandService;
 import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Plane;
@@ -36,14 +36,14 @@ public final class LegacyCoexistenceMain {
 	public static void main(final String[] args) throws Exception {
 		final File dir = new File(args[0]);
 		System.out.println("isolated engine: " + (Engine.loader() != null));
-		final Context context = new Context(CommandService.class);
+		// a context of chosen services lists OperationCommandService, which gives the commands their inputs (docs/BATCH.md)
+		final Context context = new Context(CommandService.class, OperationCommandService.class);
 		try {
 			final CommandService commands = context.service(CommandService.class);
-			final ModuleService modules = context.service(ModuleService.class);
 			final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 			final File model = new File(dir, "legacy-jvm.aemodel");
-			// as docs/BATCH.md says: the commands are SciJava dynamic commands, run through the ModuleService
-			Module m = modules.run(commands.getCommand(TrainDenoisingAutoencoder.class.getName()), true, "image", clean,
+			// as docs/BATCH.md says, with the input names of the first version
+			Module m = commands.run(TrainDenoisingAutoencoder.class, true, "image", clean,
 				"noise",
 				"gaussian:20", "model_file", model, "minutes", 0, "epochs", 3, "patch_size", 32, "batch_size", 8, "depth",
 				2, "filters", 8, "architecture", "unet", "seed", 1L, "resume_from", null).get();
@@ -52,7 +52,7 @@ public final class LegacyCoexistenceMain {
 			final List<Plane> cleanPlanes = TestImages.blobStack(1, 80, 72, 50);
 			final List<Plane> noisyPlanes = TestImages.blobStack(1, 80, 72, 50);
 			NoiseModels.parse("gaussian:20").apply(noisyPlanes.get(0).pixels(), 255, new Random(2));
-			m = modules.run(commands.getCommand(DenoiseWithAutoencoder.class.getName()), true, "image", ImagePlanes
+			m = commands.run(DenoiseWithAutoencoder.class, true, "image", ImagePlanes
 				.toImagePlus("noisy.tif",
 				noisyPlanes, 1, 1, 1), "model_file", model, "channel_models", "", "tile_size", 1024).get();
 			final Plane out = ImagePlanes.planes((ImagePlus) m.getOutput("denoised")).get(0);
