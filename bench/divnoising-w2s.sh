@@ -77,7 +77,8 @@ has() { case " $STEPS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
     DENOISE=(--samples "$K")
     train divnoising --noisy-method divnoising ${NOISE_MODEL:+--noise-model "$NOISE_MODEL"}
     echo "## calibration of the spread (MMSE affinely fitted to the gt; spread times the fit's |scale|)"
-    $PY bench/divnoising_calibration.py "$DIR/test/gt" "$DIR/divnoising-out"
+    scale=$(bin/fiji-ae info --model "$DIR/divnoising.aemodel" | grep -oE 'spread scale [0-9.eE+-]+' | awk '{print $3}')
+    $PY bench/divnoising_calibration.py "$DIR/test/gt" "$DIR/divnoising-out" $scale
     echo "## cost of K=$K samples of one 512x512 image (the line of denoise's log, then with the JVM start)"
     one="$DIR/one"; mkdir -p "$one"; ln -s "$(readlink -f "$DIR/test/noisy/$(printf %03d "$FIRST")_0.png")" "$one/"
     (

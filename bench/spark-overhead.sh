@@ -3,7 +3,7 @@
 # both through bin/fiji-ae with 2 TensorFlow threads (JVM start and Spark's start included: what a user waits for).
 # Target: Spark's wall time within 10 % of the single process, results identical within 1e-5 of the range
 # (bench/zarr_compare.py). Holds /tmp/bench.lock for the timed runs; uptime before and after each run.
-# Result: bench/results/spark-overhead.txt. Environment: see bench/spark-common.sh; ROUNDS.
+# Result: bench/results/spark-overhead[-NAME].txt. Environment: see bench/spark-common.sh; ROUNDS, NAME.
 source "$(dirname "$0")/spark-common.sh"
 ROUNDS=${ROUNDS:-1}
 OUT=bench/out/spark-overhead
@@ -31,4 +31,4 @@ export MODEL VOLUME OUT LOG
     "$OUT/walls.txt"
   echo "difference (target relative <= 1e-5): $(/usr/bin/python3 bench/zarr_compare.py "$OUT/single.ome.zarr" \
     "$OUT/spark.ome.zarr")"
-} 2>&1 | tee bench/results/spark-overhead.txt
+} 2>&1 | tee "bench/results/spark-overhead${NAME:+-$NAME}.txt"

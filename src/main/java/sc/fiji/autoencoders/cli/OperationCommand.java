@@ -58,12 +58,13 @@ final class OperationCommand implements Callable<Integer> {
 			.isImages(f));
 		final StringBuilder help = new StringBuilder(s.label());
 		if (!s.unit().isEmpty()) help.append(" (").append(s.unit()).append(')');
-		help.append(s.help().isEmpty() ? "." : ": " + s.help());
+		final String text = Settings.help(f);
+		help.append(text.isEmpty() ? "." : ": " + text);
 		if (t == List.class) b.type(List.class).auxiliaryTypes(File.class).arity("1..*").paramLabel("PATH");
 		else if (t == ImagePlus.class) b.type(File.class).paramLabel("PATH");
 		else if (t == boolean.class) b.type(boolean.class).arity("0").defaultValue(String.valueOf(value));
 		else {
-			b.type(t == File.class ? File.class : t).paramLabel(s.choices().length > 0 ? String.join("|", s.choices())
+			b.type(t == File.class ? File.class : t).paramLabel(Settings.choices(f).length > 0 ? String.join("|", Settings.choices(f))
 				: Settings.key(f).toUpperCase());
 			if (value != null) {
 				b.defaultValue(String.valueOf(value));

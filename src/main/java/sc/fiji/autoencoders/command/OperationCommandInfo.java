@@ -113,13 +113,13 @@ final class OperationCommandInfo extends CommandInfo {
 		final Class<?> t = Settings.isImages(f) ? ImagePlus.class : f.getType() == List.class ? File.class : f.getType();
 		final Map<String, Object> p = new LinkedHashMap<>();
 		p.put("label", s.label() + (s.unit().isEmpty() ? "" : " (" + s.unit() + ")"));
-		p.put("description", s.help());
+		p.put("description", Settings.help(f));
 		p.put("visibility", visibility);
 		// with earlier names, a script may give the value under one of them: the core names a missing one
 		p.put("required", s.required() && s.aliases().length == 0 && visibility == ItemVisibility.NORMAL);
 		p.put("persist", !s.transientValue() && visibility == ItemVisibility.NORMAL);
 		p.put("style", s.writes() ? FileWidget.SAVE_STYLE : "");
-		p.put("choices", s.choices());
+		p.put("choices", Settings.choices(f));
 		p.put("min", s.min());
 		p.put("max", s.max());
 		return new DerivedItem(this, f, name, t, p, t == f.getType() ? value : null);

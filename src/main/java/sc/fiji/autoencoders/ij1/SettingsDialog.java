@@ -42,7 +42,7 @@ final class SettingsDialog {
 				gd.addChoice(label, images(s.required()), defaultImage(s.required() || firstImage));
 				firstImage = false;
 			}
-			else if (s.choices().length > 0) gd.addChoice(label, s.choices(), (String) value);
+			else if (Settings.choices(f).length > 0) gd.addChoice(label, Settings.choices(f), (String) value);
 			else if (t == boolean.class) gd.addCheckbox(label, (Boolean) value);
 			else if (t == File.class) gd.addFileField(label, value == null ? "" : value.toString(), 30);
 			else if (t == List.class) gd.addDirectoryField(label, "", 30);
@@ -58,7 +58,7 @@ final class SettingsDialog {
 			final Class<?> t = f.getType();
 			final Object value;
 			if (Settings.isImages(f)) value = image(gd.getNextChoice(), s);
-			else if (s.choices().length > 0) value = gd.getNextChoice();
+			else if (Settings.choices(f).length > 0) value = gd.getNextChoice();
 			else if (t == boolean.class) value = gd.getNextBoolean();
 			else if (t == List.class) {
 				final String path = gd.getNextString().trim();
@@ -82,8 +82,8 @@ final class SettingsDialog {
 			for (final Field f : part) {
 				final Setting s = Settings.setting(f);
 				html.append("<tr><td valign='top'><b>").append(label(f).replace('_', ' ')).append("</b></td><td>").append(s
-					.label()).append(s.unit().isEmpty() ? "" : " (" + s.unit() + ")").append(s.help().isEmpty() ? "" : ": " + s
-						.help()).append(s.advanced() && part == basic ? "" : "").append("</td></tr>");
+					.label()).append(s.unit().isEmpty() ? "" : " (" + s.unit() + ")").append(Settings.help(f).isEmpty() ? "" : ": " +
+						Settings.help(f)).append("</td></tr>");
 			}
 		if (!advanced.isEmpty()) html.append("<tr><td colspan='2'><i>Advanced options are in the second dialog.</i>" +
 			"</td></tr>");

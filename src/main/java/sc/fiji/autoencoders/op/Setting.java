@@ -30,6 +30,12 @@ public @interface Setting {
 	/** The values a text option accepts (compile-time constants of the model's enums), in the order shown. */
 	String[] choices() default {};
 
+	/**
+	 * Values that are plug-ins, offered before {@link #choices()} and explained in the help before {@link #help()}
+	 * ({@link Settings#choices}, {@link Settings#help}); {@code ChoiceSource.class} itself: none.
+	 */
+	Class<? extends ChoiceSource> choicesFrom() default ChoiceSource.class;
+
 	/** The unit of a number ("minutes", "pixels", "%"), shown after the label and in the help. */
 	String unit() default "";
 

@@ -1,6 +1,5 @@
 package sc.fiji.autoencoders.op;
 
-import sc.fiji.autoencoders.base.BadInputException;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -50,6 +49,36 @@ public final class Settings {
 	/** The field's declaration. */
 	public static Setting setting(final Field f) {
 		return f.getAnnotation(Setting.class);
+	}
+
+	/** The values a text setting accepts, in the order shown: {@link Setting#choicesFrom()}'s, then the constants. */
+	public static String[] choices(final Field f) {
+		final List<String> all = new ArrayList<>(source(f).keySet());
+		for (final String c : setting(f).choices())
+			if (!all.contains(c)) all.add(c);
+		return all.toArray(new String[0]);
+	}
+
+	/** What the setting does: when to choose each of {@link Setting#choicesFrom()}'s values, then {@link Setting#help()}. */
+	public static String help(final Field f) {
+		final StringBuilder help = new StringBuilder();
+		for (final Map.Entry<String, String> c : source(f).entrySet())
+			help.append(c.getKey()).append(": ").append(c.getValue()).append("; ");
+		if (help.length() > 0) help.setLength(help.length() - 2);
+		final String own = setting(f).help();
+		if (help.length() > 0 && !own.isEmpty()) help.append(". ");
+		return help.append(own).toString();
+	}
+
+	private static Map<String, String> source(final Field f) {
+		final Class<? extends ChoiceSource> c = setting(f).choicesFrom();
+		if (c == ChoiceSource.class) return java.util.Collections.emptyMap();
+		try {
+			return c.getConstructor().newInstance().choices();
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(c + " needs a public no-argument constructor", e);
+		}
 	}
 
 	/**

@@ -44,6 +44,12 @@ public final class Neighbor2NeighborMethod implements TrainingMethod {
 	}
 
 	@Override
+	public String advice() {
+		return "sub-sampled pairs, a loss on every pixel (single-channel planes, pixel-independent noise; best on " +
+			"photographs with synthetic noise)";
+	}
+
+	@Override
 	public String validationLabel() {
 		return "sub-sampled validation loss";
 	}

@@ -53,6 +53,11 @@ public final class Noise2VoidMethod implements TrainingMethod {
 	}
 
 	@Override
+	public String advice() {
+		return "blind-spot masking (N2V2, structN2V; 2D and 3D, joint channels; best on real microscope noise)";
+	}
+
+	@Override
 	public String validationLabel() {
 		return "masked validation loss";
 	}

@@ -29,6 +29,14 @@ public interface TrainingMethod extends DenoiserMethod, SciJavaPlugin {
 		boolean flag(String field);
 	}
 
+	/**
+	 * When to choose this method, for the help of the setting that picks it (e.g. "blind-spot masking; best on real
+	 * microscope noise"): what it needs and what it is best at, in a user's words.
+	 */
+	default String advice() {
+		return description();
+	}
+
 	/** Throws when the options (e.g. {@code dims}, {@code channels}) ask for what this method cannot train. */
 	default void check(final Options options) {}
 

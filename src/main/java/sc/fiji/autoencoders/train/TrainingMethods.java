@@ -9,7 +9,7 @@ import sc.fiji.autoencoders.model.TrainingMode;
 public final class TrainingMethods {
 
 	/** {@code noisyMethod} of development builds, which recorded it as their default: Noise2Void. */
-	static final String AUTO = "auto";
+	public static final String AUTO = "auto";
 
 	private TrainingMethods() {}
 

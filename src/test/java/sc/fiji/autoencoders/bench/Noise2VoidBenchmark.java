@@ -37,7 +37,7 @@ public final class Noise2VoidBenchmark {
 		for (int i = 3; i < args.length; i++)
 			extra.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
 		sc.fiji.autoencoders.op.Settings.apply(extra, s);
-		System.out.println((s.noise2Void() ? "Noise2Void" : "Neighbor2Neighbor") + " on " + noisy.size() +
+		System.out.println(s.method().displayName() + " on " + noisy.size() +
 			" noisy images, " + s.minutes + " min, " + (s.noise2Void() ? "masking " + s.masking() + ", " : "") + s
 				.network() + ", batch " + s.batchSize + ", patch " + s.patchSize + ", learning rate " + s.learningRate);
 		System.out.println(Autoencoders.trainDenoiser(noisy, s, new File(args[1]), e -> {

@@ -75,8 +75,8 @@ class ReadmeOptionsTest {
 				final String names = String.join(", ", Settings.options(op.settingsType(), f));
 				md.append("| `").append(names).append("` | ").append(s.commandLineOnly() ? "(command line)" : "`" + Settings
 					.key(f) + "`").append(" | ").append(s.required() ? "required" : d == null || "".equals(d) ? "" : "`" + d +
-						"`").append(" | ").append(cell(s.label() + (s.unit().isEmpty() ? "" : " (" + s.unit() + ")") + (s.help()
-							.isEmpty() ? "" : ": " + s.help()))).append(s.advanced() ? " *(advanced)*" : "").append(" |\n");
+						"`").append(" | ").append(cell(s.label() + (s.unit().isEmpty() ? "" : " (" + s.unit() + ")") + (Settings.help(f)
+							.isEmpty() ? "" : ": " + Settings.help(f)))).append(s.advanced() ? " *(advanced)*" : "").append(" |\n");
 			}
 		}
 		return md.toString();

@@ -6,15 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.ModelFile;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.predict.Denoiser;
-import sc.fiji.autoencoders.predict.PredictionMonitor;
-import sc.fiji.autoencoders.scale.Block;
-import sc.fiji.autoencoders.scale.ZarrDenoising;
 
 /**
  * The one denoiser of an executor JVM: built from the job's model on the executor's first block, kept for the next
@@ -32,9 +30,9 @@ final class ExecutorDenoisers {
 
 	private ExecutorDenoisers() {}
 
-	/** Denoises the block with the model whose content hash is {@code hash}; returns the chunks written. */
-	static synchronized int run(final String hash, final Supplier<byte[]> model, final int tileSize,
-		final boolean ensemble, final int threads, final Block block, final PredictionMonitor monitor)
+	/** Gives {@code work} the denoiser of the model whose content hash is {@code hash}, loading it if needed. */
+	static synchronized void run(final String hash, final Supplier<byte[]> model, final int tileSize,
+		final boolean ensemble, final int threads, final Consumer<Denoiser> work)
 	{
 		final String k = hash + "/" + tileSize + "/" + ensemble + "/" + threads;
 		if (!k.equals(key)) {
@@ -45,7 +43,7 @@ final class ExecutorDenoisers {
 			System.err.println("fiji-ae: model " + hash.substring(0, 12) + " loaded in executor JVM " + ProcessHandle
 				.current().pid() + " with " + threads + " TensorFlow thread(s)");
 		}
-		return ZarrDenoising.run(block, denoiser, monitor);
+		work.accept(denoiser);
 	}
 
 	private static Denoiser load(final byte[] bytes, final int tileSize, final int threads) {

@@ -17,12 +17,14 @@ final class Progress extends SparkListener {
 	static final double EVERY_SECONDS = 5;
 
 	private final AtomicInteger done = new AtomicInteger();
+	private final String unit;
 	private final int skipped, total;
 	private final long started = System.nanoTime();
 	private long last = started;
 
-	/** {@code skipped} of {@code total} blocks were complete before the job. */
-	Progress(final int skipped, final int total) {
+	/** {@code skipped} of {@code total} tasks' work ({@code unit}: "blocks", "parts") was complete before the job. */
+	Progress(final String unit, final int skipped, final int total) {
+		this.unit = unit;
 		this.skipped = skipped;
 		this.total = total;
 	}
@@ -32,7 +34,7 @@ final class Progress extends SparkListener {
 		if (end.taskInfo().successful()) done.incrementAndGet();
 	}
 
-	/** Blocks run by this job so far. */
+	/** Tasks run by this job so far. */
 	int done() {
 		return done.get();
 	}
@@ -49,8 +51,8 @@ final class Progress extends SparkListener {
 	private String line(final long now) {
 		final int n = done(), todo = total - skipped;
 		final double sec = (now - started) / 1e9, rate = n / Math.max(sec, 1e-9);
-		return String.format(Locale.ROOT, "  blocks %d/%d%s, %.2f blocks/s, %s", skipped + n, total, skipped > 0
-			? " (" + skipped + " complete before)" : "", rate, n == 0 ? "time left unknown yet" : "about " + time((todo -
+		return String.format(Locale.ROOT, "  %s %d/%d%s, %.2f %s/s, %s", unit, skipped + n, total, skipped > 0
+			? " (" + skipped + " complete before)" : "", rate, unit, n == 0 ? "time left unknown yet" : "about " + time((todo -
 				n) / rate) + " left");
 	}
 

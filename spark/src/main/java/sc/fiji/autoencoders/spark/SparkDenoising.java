@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -20,19 +23,23 @@ import org.apache.spark.broadcast.Broadcast;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.ModelFile;
+import sc.fiji.autoencoders.io.zarr.OmeZarrImage;
+import sc.fiji.autoencoders.io.zarr.Pyramid;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.op.Task;
 import sc.fiji.autoencoders.op.denoising.DenoiseFilesSettings;
 import sc.fiji.autoencoders.op.denoising.DistributedDenoising;
+import sc.fiji.autoencoders.op.denoising.PlaneParts;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.scale.Block;
 import sc.fiji.autoencoders.scale.ZarrDenoising;
 
 /**
- * The Spark driver of {@code denoise --spark}: plans the blocks here (creating or resuming the output), sends the
- * blocks that are not complete to the executors, one task each, with the model as a broadcast (one copy per executor),
- * reports progress, cancels the job on Ctrl-C, and builds the pyramid here once every block is done.
+ * The Spark driver of {@code denoise --spark}: plans the blocks of an OME-Zarr image (creating or resuming the output)
+ * or the parts of image files here, sends those not complete to the executors, one task each, with the model as a
+ * broadcast (one copy per executor), reports progress, cancels the job on Ctrl-C, then has the executors build the
+ * pyramid (or joins the stacks' parts here) once every task is done.
  */
 public final class SparkDenoising implements DistributedDenoising {
 
@@ -56,15 +63,50 @@ public final class SparkDenoising implements DistributedDenoising {
 			if (!ZarrDenoising.isComplete(b)) todo.add(b);
 		task.log("[" + input.getName() + "] " + blocks.size() + " blocks of whole output chunks into " + output + (todo
 			.size() < blocks.size() ? ", " + todo.size() + " not complete yet" : "") + ", on Spark " + master);
-		if (!todo.isEmpty()) run(SparkSettings.conf(master, s.executorCores, input.getName()), todo, blocks.size(),
-			model, s, task);
-		final long levels = ZarrDenoising.pyramid(output.toPath());
+		final long[] levels = new long[1];
+		if (todo.isEmpty()) levels[0] = ZarrDenoising.pyramid(output.toPath()); // at most a few chunks left
+		else run(SparkSettings.conf(master, s.executorCores, input.getName()), "blocks", todo, blocks.size(), model, task,
+			(shared, hash) -> new DenoiseTask.Blocks(shared, hash, s.tileSize, s.ensemble), jsc -> levels[0] = pyramid(jsc,
+				output.getAbsoluteFile().toPath(), task));
 		return String.format(Locale.ROOT, "Denoised %s into %s on Spark: %d of %d blocks run, %d pyramid chunks, " +
-			"%.1f s", input, output, todo.size(), blocks.size(), levels, (System.nanoTime() - t0) / 1e9);
+			"%.1f s", input, output, todo.size(), blocks.size(), levels[0], (System.nanoTime() - t0) / 1e9);
 	}
 
-	private static void run(final SparkConf conf, final List<Block> todo, final int total, final File model,
+	@Override
+	public String denoiseFiles(final List<File> sources, final List<File> targets, final File model,
 		final DenoiseFilesSettings s, final Task task)
+	{
+		final long t0 = System.nanoTime();
+		final String master = Masters.resolve(s.master);
+		Masters.check(master);
+		final List<PlaneParts.Part> parts;
+		try (Denoiser d = new Denoiser(ModelFile.load(model, AutoencoderModel.DENOISER), s.tileSize, 1)) {
+			parts = PlaneParts.plan(absolute(sources), absolute(targets), d, s.resume);
+		}
+		final List<PlaneParts.Part> todo = new ArrayList<>();
+		for (final PlaneParts.Part p : parts)
+			if (!PlaneParts.isComplete(p)) todo.add(p);
+		task.log(sources.size() + " file(s) in " + parts.size() + " parts (runs of planes or whole files) into " + s
+			.output + (todo.size() < parts.size() ? ", " + todo.size() + " not complete yet" : "") + ", on Spark " +
+			master);
+		if (!todo.isEmpty()) run(SparkSettings.conf(master, s.executorCores, sources.get(0).getName()), "parts", todo, parts
+			.size(), model, task, (shared, hash) -> new DenoiseTask.Parts(shared, hash, s.tileSize, s.ensemble), jsc -> {});
+		final int stacks = PlaneParts.assemble(parts);
+		return String.format(Locale.ROOT, "Denoised %d file(s) into %s on Spark: %d of %d parts run, %d stack(s) " +
+			"joined from parts, %.1f s", sources.size(), s.output, todo.size(), parts.size(), stacks, (System.nanoTime() -
+				t0) / 1e9);
+	}
+
+	private static List<File> absolute(final List<File> files) {
+		final List<File> a = new ArrayList<>();
+		for (final File f : files)
+			a.add(f.getAbsoluteFile()); // executors run in folders of their own (a worker's work directory)
+		return a;
+	}
+
+	private static <T> void run(final SparkConf conf, final String unit, final List<T> todo, final int total,
+		final File model, final Task task, final BiFunction<Broadcast<byte[]>, String, DenoiseTask<T>> work,
+		final Consumer<JavaSparkContext> then)
 	{
 		final byte[] bytes;
 		try {
@@ -73,13 +115,13 @@ public final class SparkDenoising implements DistributedDenoising {
 		catch (final IOException e) {
 			throw new UncheckedIOException("Cannot read " + model, e);
 		}
-		final Progress progress = new Progress(total - todo.size(), total);
+		final Progress progress = new Progress(unit, total - todo.size(), total);
 		try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
 			jsc.setLogLevel("WARN");
 			jsc.sc().addSparkListener(progress);
 			final Broadcast<byte[]> shared = jsc.broadcast(bytes);
-			final JavaFutureAction<Void> job = jsc.parallelize(todo, todo.size()).foreachAsync(new DenoiseBlock(shared,
-				sha256(bytes), s.tileSize, s.ensemble));
+			final JavaFutureAction<Void> job = jsc.parallelize(todo, todo.size()).foreachAsync(work.apply(shared, sha256(
+				bytes)));
 			while (true) {
 				try {
 					job.get(1, TimeUnit.SECONDS);
@@ -105,7 +147,33 @@ public final class SparkDenoising implements DistributedDenoising {
 				}
 			}
 			progress.report(task, true);
+			then.accept(jsc);
 		}
+	}
+
+	/**
+	 * The output's pyramid on the executors, level after level (each from the one below): a level's chunks in ranges,
+	 * a few per executor core, so that reading the whole of level 0 is spread over the cluster, not the driver's disk.
+	 *
+	 * @return the chunks written
+	 */
+	private static long pyramid(final JavaSparkContext jsc, final Path output, final Task task) {
+		final OmeZarrImage image = OmeZarrImage.open(output);
+		final int slots = Math.max(1, jsc.defaultParallelism());
+		long written = 0;
+		for (int k = 1; k < image.levelCount(); k++) {
+			final long n = Pyramid.chunkCount(image, k);
+			final int tasks = (int) Math.min(n, 4L * slots);
+			final List<long[]> ranges = new ArrayList<>();
+			for (int i = 0; i < tasks; i++)
+				ranges.add(new long[] { n * i / tasks, n * (i + 1) / tasks });
+			final String root = output.toString();
+			final int level = k;
+			written += jsc.parallelize(ranges, tasks).map(r -> Pyramid.build(OmeZarrImage.open(Path.of(root)), level, r[0],
+				r[1], true)).reduce(Long::sum);
+			task.log(String.format(Locale.ROOT, "  pyramid level %d: %d chunks in %d tasks", k, n, tasks));
+		}
+		return written;
 	}
 
 	private static String sha256(final byte[] bytes) {

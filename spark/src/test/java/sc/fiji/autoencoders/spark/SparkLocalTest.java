@@ -3,7 +3,6 @@ package sc.fiji.autoencoders.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 
@@ -53,14 +52,5 @@ class SparkLocalTest {
 		assertTrue(r[2].toString().contains("Cannot reach the Spark master " + url), r[2].toString());
 		assertTrue((System.nanoTime() - t0) / 1e9 < 10, "within seconds");
 		assertTrue(!tmp.resolve("out.ome.zarr").toFile().exists(), "no output is created");
-	}
-
-	@Test
-	void aTiffInputIsRefusedWithTheFix() throws IOException {
-		final Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input",
-			"../src/test/resources/fixtures/denoiser3d-v1-input.tif", "--output", tmp.resolve("out").toString(),
-			"--spark");
-		assertEquals(2, r[0], r[2].toString());
-		assertTrue(r[2].toString().contains("convert it to OME-Zarr first"), r[2].toString());
 	}
 }

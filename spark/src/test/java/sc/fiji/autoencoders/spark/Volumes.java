@@ -62,7 +62,12 @@ final class Volumes {
 
 	/** Level 0 of an OME-Zarr image, whole. */
 	static double[] read(final Path root) {
-		final ZarrArray a = OmeZarrImage.open(root).level(0);
+		return read(root, 0);
+	}
+
+	/** A level of an OME-Zarr image, whole. */
+	static double[] read(final Path root, final int level) {
+		final ZarrArray a = OmeZarrImage.open(root).level(level);
 		final long[] shape = a.shape();
 		final int[] size = new int[shape.length];
 		for (int d = 0; d < shape.length; d++)
@@ -70,7 +75,10 @@ final class Volumes {
 		return a.read(new long[shape.length], size);
 	}
 
-	/** Asserts equal shapes, no NaN (every chunk written), and values equal within 1e-5 of the expected range. */
+	/**
+	 * Asserts equal shapes, no NaN (every chunk written), and values equal within 1e-5 of the expected range, at level
+	 * 0 and every pyramid level.
+	 */
 	static void assertSameResult(final Path expected, final Path actual) {
 		final double[] e = read(expected), a = read(actual);
 		assertArrayEquals(OmeZarrImage.open(expected).level(0).shape(), OmeZarrImage.open(actual).level(0).shape());
@@ -83,6 +91,8 @@ final class Volumes {
 		}
 		assertTrue(diff <= 1e-5 * (max - min), "max difference " + diff + " within 1e-5 of the range " + (max - min));
 		assertTrue(OmeZarrImage.open(actual).levelCount() == OmeZarrImage.open(expected).levelCount(), "pyramid levels");
+		for (int k = 1; k < OmeZarrImage.open(expected).levelCount(); k++)
+			assertArrayEquals(read(expected, k), read(actual, k), 1e-5 * (max - min), "pyramid level " + k);
 	}
 
 	/** The modification time of every file under {@code root}. */

@@ -35,18 +35,43 @@ public final class Pyramid {
 	 * @return the number of chunks written
 	 */
 	public static long build(final OmeZarrImage image, final boolean skipExisting) {
+		long written = 0;
+		for (int k = 1; k < image.levelCount(); k++)
+			written += build(image, k, 0, chunkCount(image, k), skipExisting);
+		return written;
+	}
+
+	/** The number of chunks of level {@code level}: they are numbered 0 to this - 1 in C order. */
+	public static long chunkCount(final OmeZarrImage image, final int level) {
+		long n = 1;
+		for (final long g : image.level(level).metadata().chunkGrid())
+			n *= g;
+		return n;
+	}
+
+	/**
+	 * Computes chunks {@code from} to {@code to - 1} (C order) of level {@code level} (1 on) from the level below, which
+	 * must be complete: the work of one task when a cluster builds a level (each chunk is written whole, atomically).
+	 *
+	 * @return the number of chunks written
+	 */
+	public static long build(final OmeZarrImage image, final int level, final long from, final long to,
+		final boolean skipExisting)
+	{
 		final List<Axis> axes = image.imageAxes();
 		final int x = axes.indexOf(Axis.X), y = axes.indexOf(Axis.Y);
+		final ZarrArray src = image.level(level - 1), dst = image.level(level);
+		final long[] grid = dst.metadata().chunkGrid(), index = new long[grid.length];
+		long rest = from;
+		for (int d = grid.length - 1; d >= 0; d--) {
+			index[d] = rest % grid[d];
+			rest /= grid[d];
+		}
 		long written = 0;
-		for (int k = 1; k < image.levelCount(); k++) {
-			final ZarrArray src = image.level(k - 1), dst = image.level(k);
-			final long[] grid = dst.metadata().chunkGrid(), index = new long[grid.length];
-			do {
-				if (skipExisting && dst.hasChunk(index)) continue;
-				downsampleChunk(src, dst, index, x, y);
-				written++;
-			}
-			while (next(index, grid));
+		for (long i = from; i < to; i++, next(index, grid)) {
+			if (skipExisting && dst.hasChunk(index)) continue;
+			downsampleChunk(src, dst, index, x, y);
+			written++;
 		}
 		return written;
 	}

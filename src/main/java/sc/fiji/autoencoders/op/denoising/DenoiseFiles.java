@@ -72,8 +72,8 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 		final List<File> zarrs = new ArrayList<>(), others = new ArrayList<>();
 		for (final File p : s.input)
 			(isZarr(p) ? zarrs : others).add(p);
-		if (s.spark && !others.isEmpty()) throw new BadInputException("--spark denoises OME-Zarr images (.zarr " +
-			"folders); " + others.get(0) + " is not one: convert it to OME-Zarr first, or leave out --spark.");
+		if (s.spark && !s.channelModels.trim().isEmpty()) throw new BadInputException("--spark takes one model for " +
+			"all channels: leave out --channel-models (denoise each channel's images in a run of its own), or --spark.");
 		if (isZarr(s.output) && (zarrs.size() != 1 || !others.isEmpty())) throw new BadInputException("Output " + s
 			.output + " is an OME-Zarr image: give exactly one OME-Zarr input, or a folder as output.");
 		final List<String> done = new ArrayList<>();
@@ -95,6 +95,10 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 			if (sameFile(f, t)) throw new BadInputException("Denoising " + f + " into " + s.output + " would overwrite " +
 				"it: choose another output folder.");
 			targets.add(t);
+		}
+		if (s.spark) {
+			done.add(DistributedDenoising.find().denoiseFiles(sources, targets, model, s, task));
+			return String.join("\n", done);
 		}
 		final long budget = Runtime.getRuntime().maxMemory() / 4;
 		final long t0 = System.nanoTime();

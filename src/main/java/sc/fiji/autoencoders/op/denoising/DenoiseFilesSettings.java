@@ -24,13 +24,15 @@ public final class DenoiseFilesSettings extends PredictionSettings {
 	public boolean stream;
 	@Setting(label = "Resume an OME-Zarr output", advanced = true, help = "An OME-Zarr output that exists is kept and " +
 		"only its missing chunks are denoised (a rerun after an interruption gives the uninterrupted result); without " +
-		"it or overwrite, an existing output is refused.")
+		"it or overwrite, an existing output is refused. With spark, TIFF outputs that exist, and the parts of stacks " +
+		"already denoised, are kept too.")
 	public boolean resume;
 	@Setting(label = "Overwrite an OME-Zarr output", advanced = true, help = "An OME-Zarr output that exists is " +
 		"deleted first (only an OME-Zarr image or an empty folder).")
 	public boolean overwrite;
-	@Setting(label = "Run on Apache Spark", advanced = true, commandLineOnly = true, help = "Denoise an OME-Zarr " +
-		"input on Apache Spark: blocks of whole output chunks are the tasks (see docs/SCALE.md). Needs Java 17 and the " +
+	@Setting(label = "Run on Apache Spark", advanced = true, commandLineOnly = true, help = "Denoise on Apache " +
+		"Spark: for an OME-Zarr input, blocks of whole output chunks are the tasks; for TIFF stacks and folders of " +
+		"images, runs of planes (a 2D model) or whole files (a 3D model) (see docs/SCALE.md). Needs Java 17 and the " +
 		"Spark module (bin/fiji-ae adds it).")
 	public boolean spark;
 	@Setting(label = "Spark master", advanced = true, commandLineOnly = true, help = "With spark: local[N] (Spark " +

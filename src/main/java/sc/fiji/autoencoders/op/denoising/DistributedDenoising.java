@@ -2,6 +2,7 @@ package sc.fiji.autoencoders.op.denoising;
 
 import java.io.File;
 import java.util.Iterator;
+import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -9,7 +10,7 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.op.Task;
 
 /**
- * Denoising of one OME-Zarr image by a cluster scheduler (Apache Spark: the {@code spark/} module), found through
+ * Denoising of OME-Zarr images and image files by a cluster scheduler (Apache Spark: the {@code spark/} module), found through
  * {@link ServiceLoader} only when asked for, so that the plugin neither needs nor ships the scheduler's jars: Fiji never
  * loads a class of it.
  */
@@ -25,6 +26,16 @@ public interface DistributedDenoising {
 	 *           that cannot load TensorFlow
 	 */
 	String denoise(File input, File output, File model, DenoiseFilesSettings settings, Task task);
+
+	/**
+	 * Denoises image files (TIFF stacks split by planes for 2D models, folders of planes, single images) into the
+	 * {@code targets} (the same order) as one process would ({@link PlaneParts}), atomically per part; with
+	 * {@code settings.resume} the targets and parts already written are kept.
+	 *
+	 * @return a summary line for the user
+	 * @throws BadInputException as {@link #denoise}
+	 */
+	String denoiseFiles(List<File> sources, List<File> targets, File model, DenoiseFilesSettings settings, Task task);
 
 	/**
 	 * The scheduler on the class path.

@@ -52,6 +52,12 @@ public final class DivNoisingMethod implements TrainingMethod {
 	}
 
 	@Override
+	public String advice() {
+		return "a variational autoencoder with the camera's noise model, whose samples give the denoised image and a " +
+			"per-pixel uncertainty (single-channel planes)";
+	}
+
+	@Override
 	public String validationLabel() {
 		return "validation -ELBO";
 	}

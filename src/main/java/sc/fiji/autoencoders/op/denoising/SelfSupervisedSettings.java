@@ -37,7 +37,7 @@ public final class SelfSupervisedSettings {
 		t.minutes = minutes;
 		t.structn2v = structn2v;
 		// the command is Noise2Void by name (and recorded macros call it so); Neighbor2Neighbor is train-denoiser's
-		t.noisyMethod = sc.fiji.autoencoders.model.NoisyMethod.NOISE2VOID_ID;
+		t.noisyMethod = sc.fiji.autoencoders.model.DenoiserMethods.NOISE2VOID;
 		// the N2V paper's depth-2 U-Net: shallower than the depth-4 default, so more steps fit a budget of minutes
 		t.depth = 2;
 		return t;

@@ -7,8 +7,7 @@ import ij.ImagePlus;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
-import sc.fiji.autoencoders.model.DivNoisingSpec;
-import sc.fiji.autoencoders.model.NoisyMethod;
+import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Precision;
 import sc.fiji.autoencoders.model.Replacement;
 import sc.fiji.autoencoders.model.StructMask;
@@ -37,7 +36,7 @@ public final class TrainDenoiserSettings {
 		"files (stacks: every slice) or folders of them; noise from the noise model is added on the fly.")
 	public List<ImagePlus> clean;
 	@Setting(label = "Noisy training images", only = NOISY, aliases = "image", help = "Noisy images only, no clean " +
-		"image needed: files or folders; trained by Noise2Void (default) or Neighbor2Neighbor (noisy method).")
+		"image needed: files or folders; trained by the chosen method (Noise2Void by default).")
 	public List<ImagePlus> noisy;
 	@Setting(label = "Input images", only = PAIRS, aliases = "image", help = "Pairs: folder (or file) of input images, " +
 		"e.g. noisy; each needs a target of the same name and size.")
@@ -68,14 +67,9 @@ public final class TrainDenoiserSettings {
 	 * on photographs with synthetic Gaussian noise (Set12: 28.3 dB against 26.2 in 5 minutes; docs/BENCHMARKS.md).
 	 * {@code auto}, the default of development builds before this choice, means noise2void.
 	 */
-	@Setting(label = "Method", only = { NOISY, ALL }, choices = { NoisyMethod.NOISE2VOID_ID,
-		NoisyMethod.NEIGHBOR2NEIGHBOR_ID, DivNoisingSpec.METHOD, NoisyMethod.AUTO_ID }, help = "noise2void: " +
-			"blind-spot masking (N2V2, structN2V; 2D and 3D, joint channels; best on real microscope noise); " +
-			"neighbor2neighbor: sub-sampled pairs, a loss on every pixel (single-channel planes, pixel-independent " +
-			"noise; best on photographs with synthetic noise); divnoising: a variational autoencoder with the camera's " +
-			"noise model, whose samples give the denoised image and a per-pixel uncertainty (single-channel planes). " +
-			"auto, accepted for older scripts, means noise2void.")
-	public String noisyMethod = NoisyMethod.NOISE2VOID_ID;
+	@Setting(label = "Method", only = { NOISY, ALL }, choicesFrom = NoisyMethods.class, choices = NoisyMethods.AUTO,
+		help = "auto, accepted for older scripts, means noise2void.")
+	public String noisyMethod = DenoiserMethods.NOISE2VOID;
 	/** DivNoising: the camera's noise model p(x|s); empty: bootstrapped from the same noisy images first. */
 	@Setting(label = "Camera noise model", only = { NOISY, ALL }, advanced = true, help = "DivNoising: a noise model " +
 		"file (.aenoise, from noise-model) or a spec (gaussian:S, poisson-gaussian:A,B); empty: fitted first from the " +
@@ -314,14 +308,6 @@ public final class TrainDenoiserSettings {
 	public TrainingMethod method() {
 		final TrainingMethod m = TrainingMethods.select(trainingMode(), noisyMethod);
 		m.check(new MethodOptions(this));
-		return m;
-	}
-
-	/** The method for noisy images, checked (structN2V masks are Noise2Void's). */
-	public NoisyMethod noisyMethod() {
-		final NoisyMethod m = NoisyMethod.AUTO_ID.equalsIgnoreCase(String.valueOf(noisyMethod).trim())
-			? NoisyMethod.NOISE2VOID : NoisyMethod.parse(noisyMethod);
-		TrainingMethods.of(m.id()).check(new MethodOptions(this));
 		return m;
 	}
 

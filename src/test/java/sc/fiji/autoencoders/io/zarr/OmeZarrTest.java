@@ -86,6 +86,24 @@ class OmeZarrTest {
 		assertEquals(4, image.levelCount());
 		assertEquals(2 * 2 * (3 * 3 + 2 * 2 + 1), written, "chunks of levels 1-3");
 		assertEquals(0, Pyramid.build(image, true), "a resumed build writes nothing");
+		// a cluster's build: each level in ranges of chunks (uneven, one empty), level after level, gives the same
+		final Path copy = tmp.resolve("ranges.ome.zarr");
+		final OmeZarrImage ranged = OmeZarrImage.create(copy, "test", axes, meta, new double[] { 1, 2, 0.5, 0.5 },
+			new double[] { 0, 0, 10, 20 });
+		ranged.level(0).write(new long[4], new int[] { 2, 3, 70, 45 }, values);
+		long inRanges = 0;
+		for (int k = 1; k < ranged.levelCount(); k++) {
+			final long n = Pyramid.chunkCount(ranged, k);
+			for (final long[] range : new long[][] { { 0, 3 }, { 3, 3 }, { 3, n / 2 + 1 }, { n / 2 + 1, n } })
+				inRanges += Pyramid.build(ranged, k, range[0], Math.min(range[1], n), false);
+		}
+		assertEquals(written, inRanges);
+		for (int k = 1; k < 4; k++) {
+			final long[] s = image.level(k).shape();
+			final int[] size = { (int) s[0], (int) s[1], (int) s[2], (int) s[3] };
+			assertArrayEquals(image.level(k).read(new long[4], size), ranged.level(k).read(new long[4], size), 0,
+				"level " + k);
+		}
 
 		final String attrs = Files.readString(root.resolve(".zattrs"));
 		final Set<ValidationMessage> errors = schema.validate(attrs, InputFormat.JSON);
