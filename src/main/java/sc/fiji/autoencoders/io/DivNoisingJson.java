@@ -18,7 +18,10 @@ final class DivNoisingJson {
 			DivNoisingSpec::latent);
 		final Field<DivNoisingSpec, Double> spreadScale = t.required("spreadScale", JsonTable.FINITE_DOUBLE,
 			DivNoisingSpec::spreadScale);
+		// added with the calibration against a ground truth: written only when fitted (files before have none: 1)
+		final Field<DivNoisingSpec, Double> spreadPower = t.optional("spreadPower", JsonTable.FINITE_DOUBLE, s -> s
+			.spreadPower() == 1 ? null : s.spreadPower(), 1.0);
 		SPEC = t.make(v -> JsonTable.valid(v.at, "DivNoising network", () -> new DivNoisingSpec(v.get(filters), v.get(
-			latent), v.get(spreadScale)).validate())).object();
+			latent), v.get(spreadScale), v.get(spreadPower)).validate())).object();
 	}
 }

@@ -30,15 +30,25 @@ public final class DivNoisingSpec {
 	public static final int RECEPTIVE_RADIUS = 1 + 1 + 2 + 4 + 2 + 4 + 2 + 1;
 
 	private final int filters, latent;
-	private final double spreadScale;
+	private final double spreadScale, spreadPower;
 
 	/**
 	 * @param spreadScale the factor that turns the samples' standard deviation into the calibrated spread (1: none fitted)
 	 */
 	public DivNoisingSpec(final int filters, final int latent, final double spreadScale) {
+		this(filters, latent, spreadScale, 1);
+	}
+
+	/**
+	 * @param spreadScale the factor {@code a} and
+	 * @param spreadPower the power {@code b} of the calibrated spread {@code a * sd^b} of the samples' standard deviation
+	 *          {@code sd} in image units ({@link #spread}); {@code b} is 1 unless fitted against a ground truth
+	 */
+	public DivNoisingSpec(final int filters, final int latent, final double spreadScale, final double spreadPower) {
 		this.filters = filters;
 		this.latent = latent;
 		this.spreadScale = spreadScale;
+		this.spreadPower = spreadPower;
 	}
 
 	public int filters() {
@@ -53,8 +63,23 @@ public final class DivNoisingSpec {
 		return spreadScale;
 	}
 
+	public double spreadPower() {
+		return spreadPower;
+	}
+
+	/** The calibrated spread of samples whose standard deviation is {@code sd} (image units): a * sd^b. */
+	public double spread(final double sd) {
+		return spreadScale * Math.pow(sd, spreadPower);
+	}
+
+	/** This network with the spread scale {@code s} (fitted without a ground truth: the power stays). */
 	public DivNoisingSpec withSpreadScale(final double s) {
-		return new DivNoisingSpec(filters, latent, s);
+		return new DivNoisingSpec(filters, latent, s, spreadPower);
+	}
+
+	/** This network with the calibration a * sd^b (fitted against a ground truth). */
+	public DivNoisingSpec withCalibration(final double scale, final double power) {
+		return new DivNoisingSpec(filters, latent, scale, power);
 	}
 
 	/** @throws BadInputException naming the valid ranges */
@@ -65,6 +90,8 @@ public final class DivNoisingSpec {
 			latent + ".");
 		if (!(spreadScale > 0) || Double.isInfinite(spreadScale)) throw new BadInputException("DivNoising's spread " +
 			"scale must be positive and finite, not " + spreadScale + ".");
+		if (!(spreadPower > 0 && spreadPower <= 4)) throw new BadInputException("DivNoising's spread power must be " +
+			"more than 0 and at most 4, not " + spreadPower + ".");
 		return this;
 	}
 
@@ -95,12 +122,12 @@ public final class DivNoisingSpec {
 	public boolean equals(final Object o) {
 		if (!(o instanceof DivNoisingSpec)) return false;
 		final DivNoisingSpec s = (DivNoisingSpec) o;
-		return filters == s.filters && latent == s.latent && spreadScale == s.spreadScale;
+		return filters == s.filters && latent == s.latent && spreadScale == s.spreadScale && spreadPower == s.spreadPower;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(filters, latent, spreadScale);
+		return Objects.hash(filters, latent, spreadScale, spreadPower);
 	}
 
 	@Override

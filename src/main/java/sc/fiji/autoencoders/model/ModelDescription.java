@@ -22,8 +22,11 @@ public final class ModelDescription {
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
 			if (m.isDivNoising()) line(sb, "DivNoising", "latent " + m.divNoising.latent() + " channels at 1/4 " +
-				"resolution; spread scale " + String.format(Locale.ROOT, "%.4g", m.divNoising.spreadScale()) + " (fitted " +
-				"on the validation patches: the spread is a standard deviation of the clean signal, in image units)");
+				"resolution; " + (m.divNoising.spreadPower() == 1 ? "spread scale " + String.format(Locale.ROOT, "%.4g", m
+					.divNoising.spreadScale()) + " (fitted on the validation patches" : String.format(Locale.ROOT,
+						"spread calibrated against a ground truth: %.4g * sd^%.4g of the samples' sd (calibrate-uncertainty",
+						m.divNoising.spreadScale(), m.divNoising.spreadPower())) + ": the spread is a standard deviation of " +
+				"the clean signal, in image units)");
 			else line(sb, "tile margins", m.receptiveField == null ? "worst-case receptive radius (not measured: trained by " +
 				"an earlier version)" : "measured receptive field, " + m.receptiveField);
 		}

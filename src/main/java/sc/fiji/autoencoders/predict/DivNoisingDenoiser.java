@@ -114,7 +114,8 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 		final float[] o = ((net.imglib2.img.array.ArrayImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray>) out)
 			.update(null).getCurrentStorageArray();
 		final float[] mm = storage(mmse), sp = storage(spread), sa = samples == null ? null : storage(samples);
-		final double scale = norm.scale() * model.divNoising.spreadScale();
+		final double scale = norm.scale();
+		final DivNoisingSpec spec = model.divNoising;
 		final net.imglib2.RandomAccess<T> src = plane.randomAccess();
 		final long[] min = plane.minAsLongArray();
 		final int n = (int) (w * h);
@@ -124,7 +125,8 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 			src.setPosition(min[1] + i / w, 1);
 			final float v = src.get().getRealFloat();
 			mm[i] = Float.isFinite(v) ? norm.denormalize(mean) : v;
-			sp[i] = k < 2 ? 0 : (float) (scale * Math.sqrt(Math.max(0, (second - (double) mean * mean) * k / (k - 1))));
+			sp[i] = k < 2 ? 0 : (float) spec.spread(scale * Math.sqrt(Math.max(0, (second - (double) mean * mean) * k / (k -
+				1))));
 			if (sa != null) for (int t = 0; t < k; t++)
 				sa[t * n + i] = norm.denormalize(o[i * c + 2 + t]);
 		}

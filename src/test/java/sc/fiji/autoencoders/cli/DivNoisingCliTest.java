@@ -33,21 +33,25 @@ class DivNoisingCliTest {
 
 	@TempDir
 	static File dir;
-	private static File noisy, plane, model;
+	private static File noisy, plane, clean, model;
 
 	@BeforeAll
 	static void train() {
 		final Random rng = new Random(3);
-		final ImageStack stack = new ImageStack(64, 64);
+		final ImageStack stack = new ImageStack(64, 64), truth = new ImageStack(64, 64);
 		for (int i = 0; i < 4; i++) {
 			final Plane c = TestImages.blobs(64, 64, 30 + i);
-			final float[] x = new float[64 * 64];
+			final float[] x = new float[64 * 64], t = new float[64 * 64];
 			for (int j = 0; j < x.length; j++) {
 				final double s = 0.5 * c.pixels()[j];
 				x[j] = (float) (s + Math.sqrt(2.5 * s + 25) * rng.nextGaussian());
+				t[j] = (float) (3 * s + 100); // a ground truth of another scale, as a frame average may be
 			}
 			stack.addSlice(new FloatProcessor(64, 64, x));
+			truth.addSlice(new FloatProcessor(64, 64, t));
 		}
+		clean = new File(dir, "clean.tif");
+		IJ.saveAsTiff(new ImagePlus("clean", truth), clean.getPath());
 		noisy = new File(dir, "noisy.tif");
 		plane = new File(dir, "plane.tif");
 		IJ.saveAsTiff(new ImagePlus("noisy", stack), noisy.getPath());
@@ -146,6 +150,52 @@ class DivNoisingCliTest {
 			"--noise-model", two.getPath(), "--out", new File(dir, "y.aemodel").getPath(), "--epochs", "1",
 			"--steps-per-epoch", "2", "--patch", "32");
 		refused("bioimage.io", "export", "--model", model.getPath(), "--output", new File(dir, "e.zip").getPath());
+	}
+
+	@Test
+	void calibrationAgainstAGroundTruthFitsTheSpreadInEveryBin() {
+		final File calibrated = new File(dir, "calibrated.aemodel");
+		final Object[] r = MainTest.cli("calibrate-uncertainty", "--model", model.getPath(), "--input", noisy.getPath(),
+			"--target", clean.getPath(), "--out", calibrated.getPath(), "--samples", "8", "--tile-size", "64");
+		assertEquals(0, r[0], r[2].toString());
+		final String text = r[1].toString();
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("before ([0-9. ]+) \\(.*after ([0-9. ]+) " +
+			"\\(").matcher(text);
+		assertTrue(m.find(), text);
+		// the fit minimises the squared log ratios over the bins; the model's own calibration is one of its candidates
+		assertTrue(logSquares(m.group(2)) <= logSquares(m.group(1)) + 0.05, text); // ratios are printed rounded
+		final sc.fiji.autoencoders.model.DivNoisingSpec before = sc.fiji.autoencoders.io.ModelFile.load(model)
+			.divNoising, after = sc.fiji.autoencoders.io.ModelFile.load(calibrated).divNoising;
+		assertTrue(after.spreadPower() != 1 && before.spreadPower() == 1, after.spreadPower() + "");
+		final Object[] info = MainTest.cli("info", "--model", calibrated.getPath());
+		assertTrue(info[1].toString().contains("calibrated against a ground truth"), info[1].toString());
+
+		// the same samples (seed), the spread mapped: a * (raw sd)^b, where the raw sd is the old spread / old scale
+		final File o1 = new File(dir, "cal-before"), o2 = new File(dir, "cal-after");
+		for (final File[] run : new File[][] { { model, o1 }, { calibrated, o2 } })
+			assertEquals(0, MainTest.cli("denoise", "--model", run[0].getPath(), "--input", plane.getPath(), "--output",
+				run[1].getPath(), "--samples", "8", "--seed", "2", "--tile-size", "64")[0]);
+		final float[] s1 = (float[]) ImageFiles.open(new File(o1, "plane-spread.tif")).getProcessor().getPixels(),
+			s2 = (float[]) ImageFiles.open(new File(o2, "plane-spread.tif")).getProcessor().getPixels();
+		for (int i = 0; i < s1.length; i++)
+			assertEquals(after.spread(s1[i] / before.spreadScale()), s2[i], 1e-3 * (1 + s2[i]), "pixel " + i);
+
+		refused("is not a DivNoising model", "calibrate-uncertainty", "--model",
+			"src/test/resources/fixtures/denoiser-v1.aemodel", "--input", plane.getPath(), "--target", plane.getPath(),
+			"--out", new File(dir, "c1.aemodel").getPath());
+		refused("ground truth images", "calibrate-uncertainty", "--model", model.getPath(), "--input", noisy.getPath(),
+			plane.getPath(), "--target", clean.getPath(), "--out", new File(dir, "c2.aemodel").getPath());
+		refused("same size", "calibrate-uncertainty", "--model", model.getPath(), "--input", plane.getPath(),
+			"--target", clean.getPath(), "--out", new File(dir, "c3.aemodel").getPath());
+		refused("2 or more samples", "calibrate-uncertainty", "--model", model.getPath(), "--input", plane.getPath(),
+			"--target", clean.getPath(), "--out", new File(dir, "c4.aemodel").getPath(), "--samples", "1");
+	}
+
+	private static double logSquares(final String ratios) {
+		double sum = 0;
+		for (final String q : ratios.trim().split(" "))
+			sum += Math.pow(Math.log(Double.parseDouble(q)), 2);
+		return sum;
 	}
 
 	private static void refused(final String message, final String... args) {

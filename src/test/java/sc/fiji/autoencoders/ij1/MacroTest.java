@@ -55,7 +55,7 @@ public class MacroTest {
 	static final Map<String, List<String>> MENUS = new LinkedHashMap<>();
 	static {
 		MENUS.put("Denoise", List.of("Denoise with Noise2Void (one click)...", "Denoise with Autoencoder...",
-			"Denoise with Uncertainty...", "Denoise Files...", "Train Denoiser from Noisy Images...", "Train Denoiser from Pairs...",
+			"Denoise with Uncertainty...", "Calibrate Uncertainty...", "Denoise Files...", "Train Denoiser from Noisy Images...", "Train Denoiser from Pairs...",
 			"Train Denoiser from Clean Images...", "Train Denoising Autoencoder...", "Evaluate Denoiser..."));
 		MENUS.put("Generate and Codes", List.of("Train Variational Autoencoder...", "Generate from VAE...",
 			"Interpolate in VAE Latent Space...", "VAE Latent Walk...", "Latent Arithmetic...",
@@ -543,6 +543,53 @@ public class MacroTest {
 			assertArrayEquals(before.get(i - 1), (float[]) replayed.getStack().getPixels(i), "plane " + i);
 		closeImage("dn-in-uncertainty");
 		closeImage("dn-in");
+	}
+
+	/**
+	 * Calibrate Uncertainty from the dialog (noisy image, its ground truth, a DivNoising model, 8 samples) records a
+	 * line that replays without a dialog and writes the same calibrated model.
+	 */
+	@Test
+	@Order(9)
+	public void calibrateUncertaintyRecordsAndReplays() throws Exception {
+		final String model = new File("src/test/resources/fixtures/divnoising-v1.aemodel").getAbsolutePath();
+		final File out = new File(dir, "calibrated.aemodel");
+		IJ.runMacro("setBatchMode(true); open('" + new File("src/test/resources/fixtures/divnoising-v1-input.tif")
+			.getAbsolutePath() + "'); rename('cal-in'); setBatchMode('exit and display');");
+		final float[] truth = sc.fiji.autoencoders.TestImages.blobs(48, 48, 40).pixels();
+		for (int i = 0; i < truth.length; i++)
+			truth[i] *= 0.5f; // the fixture's noisy input is 0.5 blobs plus Poisson-Gaussian noise
+		new ImagePlus("cal-gt", new ij.process.FloatProcessor(48, 48, truth)).show();
+		final Recorder recorder = new Recorder(true);
+		final String line;
+		try {
+			robot.expect("Calibrate Uncertainty", gd -> {
+				DialogRobot.setChoice(gd, 0, "cal-in");
+				DialogRobot.setChoice(gd, 1, "cal-gt");
+				DialogRobot.setText(gd, 0, model);
+				DialogRobot.setText(gd, 1, out.getPath());
+				DialogRobot.setNumber(gd, 0, 8); // samples
+			});
+			new Executer("Calibrate Uncertainty...", WindowManager.getImage("cal-in"));
+			waitFor(out::isFile);
+			waitFor(() -> recorderText(recorder).contains("Calibrate Uncertainty"));
+			line = recorderText(recorder).lines().filter(l -> l.startsWith("run(\"Calibrate Uncertainty")).findFirst()
+				.get();
+		}
+		finally {
+			recorder.close();
+		}
+		assertTrue(line.contains("model=" + model) && line.contains("samples=8") && line.contains("cal-gt"), line);
+		final sc.fiji.autoencoders.model.DivNoisingSpec viaDialog = sc.fiji.autoencoders.io.ModelFile.load(out)
+			.divNoising;
+		assertTrue(viaDialog.spreadPower() != 1, "a power was fitted: " + viaDialog.spreadPower());
+		assertTrue(out.delete());
+		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		waitFor(out::isFile);
+		assertEquals(viaDialog, sc.fiji.autoencoders.io.ModelFile.load(out).divNoising, "the same samples, the same fit");
+		closeImage("cal-in");
+		closeImage("cal-gt");
 	}
 
 	private static double psnr(final ImagePlus clean, final ImagePlus other) {
