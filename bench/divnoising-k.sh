@@ -17,7 +17,7 @@ ln -s "$(readlink -f "$W2S/noisy/$IMAGE.png")" "$DIR/in/"
 ln -s "$(readlink -f "$W2S/gt/$IMAGE.png")" "$DIR/gt/"
 (
   flock 9
-  echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; W2S $IMAGE ($(python3 -c "from PIL import Image; print('x'.join(map(str, Image.open('$DIR/in/$IMAGE.png').size)))")); model $MODEL; git $(git rev-parse --short HEAD)"
+  echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; W2S $IMAGE ($(/usr/bin/python3 -c "from PIL import Image; print('x'.join(map(str, Image.open('$DIR/in/$IMAGE.png').size)))")); model $MODEL; git $(git rev-parse --short HEAD)"
   echo "# load before: $(uptime | sed 's/.*load average/load average/')"
   for k in $KS; do
     line=$(bin/fiji-ae denoise --model "$MODEL" --input "$DIR/in" --output "$DIR/k$k" --samples "$k" --seed 1 | grep -E '^\[1/1\]')
