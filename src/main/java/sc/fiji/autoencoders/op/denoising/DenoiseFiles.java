@@ -176,7 +176,7 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 	 * A folder (with stack) as a virtual stack of its files; a TIFF as a virtual stack if streaming or its pixels exceed
 	 * {@code budget} bytes; anything else read whole.
 	 */
-	private static ImagePlus open(final File f, final boolean stream, final long budget) {
+	static ImagePlus open(final File f, final boolean stream, final long budget) {
 		if (f.isDirectory()) return ImageFiles.openFolderAsStack(f);
 		final long bytes = ImageFiles.tiffBytes(f);
 		if (bytes > 0 && (stream || bytes > budget)) return ImageFiles.openVirtual(f);

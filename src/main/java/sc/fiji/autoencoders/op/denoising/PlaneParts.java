@@ -157,8 +157,7 @@ public final class PlaneParts {
 
 	/** A folder as a stack of its files, a TIFF read plane by plane when asked, anything else whole. */
 	private static ImagePlus open(final File f) {
-		if (f.isDirectory()) return ImageFiles.openFolderAsStack(f);
-		return ImageFiles.tiffBytes(f) > 0 ? ImageFiles.openVirtual(f) : ImageFiles.open(f);
+		return DenoiseFiles.open(f, true, 0);
 	}
 
 	private static void delete(final File folder) {
