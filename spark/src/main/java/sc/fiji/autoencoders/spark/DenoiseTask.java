@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.spark;
 
+import java.util.List;
+
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -11,11 +13,11 @@ import sc.fiji.autoencoders.scale.Block;
 import sc.fiji.autoencoders.scale.ZarrDenoising;
 
 /**
- * A Spark task: denoises one item (a block of an OME-Zarr image, or a part of image files) with its executor's
- * denoiser (the model comes once per executor as a broadcast) and writes its files atomically; a cancelled job stops
+ * A Spark task: denoises a batch of items (blocks of an OME-Zarr image, or parts of image files) with its executor's
+ * denoiser (the model comes once per executor as a broadcast) and writes their files atomically; a cancelled job stops
  * it between tiles, leaving its files absent or complete.
  */
-abstract class DenoiseTask<T> implements VoidFunction<T> {
+abstract class DenoiseTask<T> implements VoidFunction<List<T>> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -34,7 +36,7 @@ abstract class DenoiseTask<T> implements VoidFunction<T> {
 	abstract void work(T item, Denoiser denoiser, PredictionMonitor monitor);
 
 	@Override
-	public void call(final T item) {
+	public void call(final List<T> batch) {
 		final TaskContext context = TaskContext.get();
 		final PredictionMonitor monitor = new PredictionMonitor() {
 
@@ -43,7 +45,12 @@ abstract class DenoiseTask<T> implements VoidFunction<T> {
 				return context.isInterrupted();
 			}
 		};
-		ExecutorDenoisers.run(hash, model::value, tileSize, ensemble, context.cpus(), d -> work(item, d, monitor));
+		ExecutorDenoisers.run(hash, model::value, tileSize, ensemble, context.cpus(), d -> {
+			for (final T item : batch) {
+				if (monitor.isCancelled()) throw new PredictionMonitor.CancelledException();
+				work(item, d, monitor);
+			}
+		});
 	}
 
 	/** A block of whole output chunks of an OME-Zarr image. */

@@ -1,6 +1,8 @@
 package sc.fiji.autoencoders.spark;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.scheduler.SparkListener;
@@ -10,7 +12,8 @@ import sc.fiji.autoencoders.op.Task;
 
 /**
  * The driver's progress line: blocks done of all, blocks per second since the job started, and the time left at that
- * rate, at most every {@link #EVERY_SECONDS}. Counts the tasks that succeed (a retried task counts once).
+ * rate, at most every {@link #EVERY_SECONDS}. Counts the items of the tasks that succeed (a task of the job's
+ * {@code i}-th batch holds {@code sizes[i]} items; a retried or speculative task counts once).
  */
 final class Progress extends SparkListener {
 
@@ -18,23 +21,30 @@ final class Progress extends SparkListener {
 
 	private final AtomicInteger done = new AtomicInteger();
 	private final String unit;
+	private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
+	private final int[] sizes;
 	private final int skipped, total;
 	private final long started = System.nanoTime();
 	private long last = started;
 
-	/** {@code skipped} of {@code total} tasks' work ({@code unit}: "blocks", "parts") was complete before the job. */
-	Progress(final String unit, final int skipped, final int total) {
+	/**
+	 * {@code skipped} of {@code total} items ({@code unit}: "blocks", "parts") were complete before the job, whose tasks
+	 * hold {@code sizes} items.
+	 */
+	Progress(final String unit, final int[] sizes, final int skipped, final int total) {
 		this.unit = unit;
+		this.sizes = sizes.clone();
 		this.skipped = skipped;
 		this.total = total;
 	}
 
 	@Override
 	public void onTaskEnd(final SparkListenerTaskEnd end) {
-		if (end.taskInfo().successful()) done.incrementAndGet();
+		final int i = end.taskInfo().index();
+		if (end.taskInfo().successful() && i < sizes.length && finished.add(i)) done.addAndGet(sizes[i]);
 	}
 
-	/** Tasks run by this job so far. */
+	/** Items run by this job so far. */
 	int done() {
 		return done.get();
 	}

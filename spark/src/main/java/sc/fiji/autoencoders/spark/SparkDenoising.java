@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -37,8 +38,8 @@ import sc.fiji.autoencoders.scale.ZarrDenoising;
 
 /**
  * The Spark driver of {@code denoise --spark}: plans the blocks of an OME-Zarr image (creating or resuming the output)
- * or the parts of image files here, sends those not complete to the executors, one task each, with the model as a
- * broadcast (one copy per executor), reports progress, cancels the job on Ctrl-C, then has the executors build the
+ * or the parts of image files here, sends those not complete to the executors in {@link Batches} (a task runs
+ * neighbouring blocks of about 4 Mvoxels), with the model as a broadcast (one copy per executor), reports progress, cancels the job on Ctrl-C, then has the executors build the
  * pyramid (or joins the stacks' parts here) once every task is done.
  */
 public final class SparkDenoising implements DistributedDenoising {
@@ -53,7 +54,7 @@ public final class SparkDenoising implements DistributedDenoising {
 		final ZarrDenoising.Existing existing = s.resume ? ZarrDenoising.Existing.RESUME : s.overwrite
 			? ZarrDenoising.Existing.OVERWRITE : ZarrDenoising.Existing.REFUSE;
 		final List<Block> blocks;
-		try (Denoiser d = new Denoiser(ModelFile.load(model, AutoencoderModel.DENOISER), s.tileSize, 1)) {
+		try (Denoiser d = planner(model, s, master)) {
 			// absolute: executors run in folders of their own (a worker's work directory), not the driver's
 			blocks = ZarrDenoising.plan(input.getAbsoluteFile().toPath(), output.getAbsoluteFile().toPath(), d, existing,
 				1);
@@ -65,7 +66,8 @@ public final class SparkDenoising implements DistributedDenoising {
 			.size() < blocks.size() ? ", " + todo.size() + " not complete yet" : "") + ", on Spark " + master);
 		final long[] levels = new long[1];
 		if (todo.isEmpty()) levels[0] = ZarrDenoising.pyramid(output.toPath()); // at most a few chunks left
-		else run(SparkSettings.conf(master, s.executorCores, input.getName()), "blocks", todo, blocks.size(), model, task,
+		else run(SparkSettings.conf(master, s.executorCores, input.getName()), "blocks", todo, SparkDenoising::voxels,
+			blocks.size(), model, task,
 			(shared, hash) -> new DenoiseTask.Blocks(shared, hash, s.tileSize, s.ensemble), jsc -> levels[0] = pyramid(jsc,
 				output.getAbsoluteFile().toPath(), task));
 		return String.format(Locale.ROOT, "Denoised %s into %s on Spark: %d of %d blocks run, %d pyramid chunks, " +
@@ -80,7 +82,7 @@ public final class SparkDenoising implements DistributedDenoising {
 		final String master = Masters.resolve(s.master);
 		Masters.check(master);
 		final List<PlaneParts.Part> parts;
-		try (Denoiser d = new Denoiser(ModelFile.load(model, AutoencoderModel.DENOISER), s.tileSize, 1)) {
+		try (Denoiser d = planner(model, s, master)) {
 			parts = PlaneParts.plan(absolute(sources), absolute(targets), d, s.resume);
 		}
 		final List<PlaneParts.Part> todo = new ArrayList<>();
@@ -89,12 +91,23 @@ public final class SparkDenoising implements DistributedDenoising {
 		task.log(sources.size() + " file(s) in " + parts.size() + " parts (runs of planes or whole files) into " + s
 			.output + (todo.size() < parts.size() ? ", " + todo.size() + " not complete yet" : "") + ", on Spark " +
 			master);
-		if (!todo.isEmpty()) run(SparkSettings.conf(master, s.executorCores, sources.get(0).getName()), "parts", todo, parts
-			.size(), model, task, (shared, hash) -> new DenoiseTask.Parts(shared, hash, s.tileSize, s.ensemble), jsc -> {});
+		// a part is already a few seconds of work (PlaneParts sizes them): one task each
+		if (!todo.isEmpty()) run(SparkSettings.conf(master, s.executorCores, sources.get(0).getName()), "parts", todo,
+			p -> Batches.VOXELS, parts.size(), model, task, (shared, hash) -> new DenoiseTask.Parts(shared, hash, s.tileSize, s.ensemble), jsc -> {});
 		final int stacks = PlaneParts.assemble(parts);
 		return String.format(Locale.ROOT, "Denoised %d file(s) into %s on Spark: %d of %d parts run, %d stack(s) " +
 			"joined from parts, %.1f s", sources.size(), s.output, todo.size(), parts.size(), stacks, (System.nanoTime() -
 				t0) / 1e9);
+	}
+
+	/**
+	 * The denoiser the driver plans with (its model's axes, halo and size multiple). With a local master it must have the
+	 * executors' thread count: TensorFlow sizes process-wide thread state by a JVM's first session, and a 1-thread
+	 * session here made local[2]'s executor 1.5x slower per block.
+	 */
+	private static Denoiser planner(final File model, final DenoiseFilesSettings s, final String master) {
+		return new Denoiser(ModelFile.load(model, AutoencoderModel.DENOISER), s.tileSize, Masters.isLocal(master)
+			? Masters.localCores(master) : 1);
 	}
 
 	private static List<File> absolute(final List<File> files) {
@@ -104,8 +117,15 @@ public final class SparkDenoising implements DistributedDenoising {
 		return a;
 	}
 
-	private static <T> void run(final SparkConf conf, final String unit, final List<T> todo, final int total,
-		final File model, final Task task, final BiFunction<Broadcast<byte[]>, String, DenoiseTask<T>> work,
+	private static long voxels(final Block b) {
+		long n = 1;
+		for (final int d : b.size())
+			n *= d;
+		return n;
+	}
+
+	private static <T> void run(final SparkConf conf, final String unit, final List<T> todo,
+		final ToLongFunction<T> weight, final int total, final File model, final Task task, final BiFunction<Broadcast<byte[]>, String, DenoiseTask<T>> work,
 		final Consumer<JavaSparkContext> then)
 	{
 		final byte[] bytes;
@@ -115,12 +135,16 @@ public final class SparkDenoising implements DistributedDenoising {
 		catch (final IOException e) {
 			throw new UncheckedIOException("Cannot read " + model, e);
 		}
-		final Progress progress = new Progress(unit, total - todo.size(), total);
 		try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
 			jsc.setLogLevel("WARN");
+			final List<List<T>> batches = Batches.of(todo, weight, Batches.VOXELS, 4 * jsc.defaultParallelism());
+			final int[] sizes = new int[batches.size()];
+			for (int i = 0; i < sizes.length; i++)
+				sizes[i] = batches.get(i).size();
+			final Progress progress = new Progress(unit, sizes, total - todo.size(), total);
 			jsc.sc().addSparkListener(progress);
 			final Broadcast<byte[]> shared = jsc.broadcast(bytes);
-			final JavaFutureAction<Void> job = jsc.parallelize(todo, todo.size()).foreachAsync(work.apply(shared, sha256(
+			final JavaFutureAction<Void> job = jsc.parallelize(batches, batches.size()).foreachAsync(work.apply(shared, sha256(
 				bytes)));
 			while (true) {
 				try {
