@@ -5,9 +5,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import sc.fiji.autoencoders.io.ModelFile;
+
 /**
- * Runs a training so that Ctrl-C (SIGINT/SIGTERM) cancels it instead of killing it: the shutdown hook asks the trainer
- * to stop and waits until the best model so far has been saved.
+ * Runs an operation so that Ctrl-C (SIGINT/SIGTERM) cancels it instead of killing it: the shutdown hook asks it to stop
+ * and waits until it has (a training saves the best model so far; a denoising leaves only complete files).
  */
 final class Interruptible {
 
@@ -16,8 +18,9 @@ final class Interruptible {
 	static <T> T run(final Supplier<T> work, final Runnable cancel, final File out) {
 		final CountDownLatch done = new CountDownLatch(1);
 		final Thread hook = new Thread(() -> {
-			System.out.println(out != null ? "Interrupted: stopping and saving the best model so far to " + out
-				: "Interrupted: stopping (no partial file is left)");
+			System.out.println(out == null ? "Interrupted: stopping (no partial file is left)" : out.getName().endsWith(
+				ModelFile.EXTENSION) ? "Interrupted: stopping and saving the best model so far to " + out
+					: "Interrupted: stopping (what is written to " + out + " so far is complete)");
 			cancel.run();
 			try {
 				done.await(60, TimeUnit.SECONDS);

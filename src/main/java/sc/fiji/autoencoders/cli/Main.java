@@ -15,6 +15,7 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Operations;
+import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
  * {@code fiji-ae}: the headless command line. Each subcommand calls the same core as the Fiji commands. Exit status: 0
@@ -27,6 +28,8 @@ public final class Main implements Runnable {
 	public static final int OK = 0;
 	public static final int FAILURE = 1;
 	public static final int BAD_INPUT = 2;
+	/** Stopped by Ctrl-C (as a shell reports SIGINT). */
+	public static final int INTERRUPTED = 130;
 
 	/**
 	 * Inherited, so every subcommand accepts it in any position. bin/fiji-ae reads it too: without it, the launcher
@@ -75,6 +78,11 @@ public final class Main implements Runnable {
 			if (ex instanceof BadInputException) {
 				err.println("Error: " + ex.getMessage());
 				return BAD_INPUT;
+			}
+			// by name: an isolated engine's copy of the class is another class
+			if (ex.getClass().getName().equals(PredictionMonitor.CancelledException.class.getName())) {
+				err.println("Stopped.");
+				return INTERRUPTED;
 			}
 			err.println("Failed: " + ex);
 			if (verbose(parseResult) || System.getenv("FIJI_AE_DEBUG") != null) ex.printStackTrace(err);

@@ -14,7 +14,9 @@ public final class Sessions {
 	/**
 	 * A session on {@code graph} using {@code threads} threads for each operation (0: all cores). Grappler's remapper is
 	 * off: on TF 2.x it fails to fuse LeakyReLU gradients in these graphs and logs an error for every new graph,
-	 * without any speed gain.
+	 * without any speed gain. Per-session thread pools notwithstanding, a JVM's first session sizes some process-wide
+	 * thread state: a later session with more threads ran 1.5x slower after a 1-thread one (measured in Spark's local
+	 * mode), so a session made only for a side task (planning, export) asks for as many threads as the work's.
 	 */
 	public static Session create(final Graph graph, final int threads) {
 		return create(graph, threads, false);

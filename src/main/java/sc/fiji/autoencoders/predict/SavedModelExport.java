@@ -49,7 +49,8 @@ public final class SavedModelExport {
 				DenoiserNetwork.inputShape(model.network, -1)));
 			final Operand<TFloat32> out = tf.withName(OUTPUT).identity(DenoiserNetwork.build(tf, input, model.network,
 				new FrozenParameters(tf, model.weights)));
-			try (Session session = Sessions.create(graph, 1)) {
+			// all cores, not 1: TensorFlow sizes process-wide thread state by a JVM's first session (Sessions)
+			try (Session session = Sessions.create(graph, 0)) {
 				SavedModelBundle.exporter(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG).withSession(session)
 					.withSignature(Signature.builder().key(Signature.DEFAULT_KEY).methodName(
 						"tensorflow/serving/predict").input(INPUT, input).output(OUTPUT, out).build()).export();

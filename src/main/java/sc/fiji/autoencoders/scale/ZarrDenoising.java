@@ -55,6 +55,9 @@ public final class ZarrDenoising {
 		OVERWRITE
 	}
 
+	/** The most voxels (block and halo) a block deepened along Z reads: 16 M, 192 MB as doubles and floats. */
+	static final long BLOCK_VOXELS = 1L << 24;
+
 	private ZarrDenoising() {}
 
 	/**
@@ -82,10 +85,18 @@ public final class ZarrDenoising {
 		for (int d = 0; d < rank; d++) {
 			final Axis a = axes.get(d);
 			// a network of channels trained jointly needs every channel in each block
-			per[d] = a == Axis.C && denoiser.channels() > 1 ? Integer.MAX_VALUE : a == Axis.X || a == Axis.Y ? blockChunks
-				: 1;
 			halo[d] = halo(denoiser, a);
 			multiple[d] = multiple(denoiser, a);
+			per[d] = a == Axis.C && denoiser.channels() > 1 ? Integer.MAX_VALUE : a == Axis.X || a == Axis.Y ? blockChunks
+				: 1;
+		}
+		final int z = axes.indexOf(Axis.Z);
+		if (z >= 0 && halo[z] > 0) {
+			long plane = 1; // voxels of a block's plane with its halo
+			for (int d = 0; d < rank; d++)
+				if (d != z) plane *= Math.min(shape[d], (long) chunks[d] * Math.min(per[d], Integer.MAX_VALUE / chunks[d])) +
+					2L * halo[d];
+			per[z] = deep(halo[z], chunks[z], plane);
 		}
 		final long[] grid = new long[rank];
 		for (int d = 0; d < rank; d++) {
@@ -269,6 +280,18 @@ public final class ZarrDenoising {
 	private static int halo(final Denoiser denoiser, final Axis a) {
 		if (!denoiser.axes().contains(a) || a == Axis.C) return 0;
 		return a == Axis.Z ? Denoiser.marginRadiusZ(denoiser.model()) : Denoiser.marginRadius(denoiser.model());
+	}
+
+	/**
+	 * Chunks per block along Z for a 3D network: enough that the halo read on both sides is at most a quarter of the
+	 * block's depth (the network computes those planes and throws them away: a volume chunked plane by plane, as
+	 * bioformats2raw writes it, would otherwise cost 1 + 2 x halo planes of work per plane kept), within
+	 * {@link #BLOCK_VOXELS} read ({@code plane} voxels per plane).
+	 */
+	private static int deep(final int halo, final int chunk, final long plane) {
+		final long fits = BLOCK_VOXELS / Math.max(1, plane) - 2L * halo;
+		final long planes = Math.max(1, Math.min(8L * halo, fits));
+		return (int) Math.max(1, planes / chunk);
 	}
 
 	/** The network's size multiple along {@code a} (1 along axes it does not convolve over). */

@@ -123,6 +123,26 @@ class ZarrDenoisingTest {
 	}
 
 	@Test
+	void aThreeDimensionalModelOnPlaneChunksRunsBlocksManyPlanesDeep() throws Exception {
+		PythonZarr.assumeAvailable();
+		final Path in = tmp.resolve("planes.ome.zarr"), out = tmp.resolve("planes-out.ome.zarr");
+		PythonZarr.run("write_image.py", in.toString(), "<f4", "zyx", "20,16,24", "1,16,24");
+		final AutoencoderModel model = ModelFile.load(MODEL_3D);
+		try (Denoiser d = new Denoiser(model)) {
+			final List<Block> blocks = ZarrDenoising.plan(in, out, d, ZarrDenoising.Existing.REFUSE, 1);
+			final int halo = blocks.get(0).halo()[0];
+			assertTrue(halo > 0, blocks.get(0).toString());
+			// each block at least 8 x halo planes deep (or the whole volume): the halo is at most a quarter of the work
+			assertEquals(Math.min(20, 8 * halo), blocks.get(0).size()[0], blocks.toString());
+			assertEquals((20 + 8 * halo - 1) / (8 * halo), blocks.size(), blocks.toString());
+			for (final Block b : blocks)
+				ZarrDenoising.run(b, d, PredictionMonitor.NONE);
+			ZarrDenoising.pyramid(out);
+			assertEqualsInMemory(in, out, model, 3);
+		}
+	}
+
+	@Test
 	void axesTheModelCannotTakeAreRefused() throws Exception {
 		PythonZarr.assumeAvailable();
 		final Path in = tmp.resolve("planes.ome.zarr");

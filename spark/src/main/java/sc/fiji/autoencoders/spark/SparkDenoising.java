@@ -17,6 +17,8 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,8 +41,9 @@ import sc.fiji.autoencoders.scale.ZarrDenoising;
 /**
  * The Spark driver of {@code denoise --spark}: plans the blocks of an OME-Zarr image (creating or resuming the output)
  * or the parts of image files here, sends those not complete to the executors in {@link Batches} (a task runs
- * neighbouring blocks of about 4 Mvoxels), with the model as a broadcast (one copy per executor), reports progress, cancels the job on Ctrl-C, then has the executors build the
- * pyramid (or joins the stacks' parts here) once every task is done.
+ * neighbouring blocks of about 1 Mvoxel), with the model as a broadcast (one copy per executor), reports progress,
+ * cancels the job on Ctrl-C, then has the executors build the pyramid (or joins the stacks' parts here) once every task
+ * is done.
  */
 public final class SparkDenoising implements DistributedDenoising {
 
@@ -125,7 +128,8 @@ public final class SparkDenoising implements DistributedDenoising {
 	}
 
 	private static <T> void run(final SparkConf conf, final String unit, final List<T> todo,
-		final ToLongFunction<T> weight, final int total, final File model, final Task task, final BiFunction<Broadcast<byte[]>, String, DenoiseTask<T>> work,
+		final ToLongFunction<T> weight, final int total, final File model, final Task task,
+		final BiFunction<Broadcast<byte[]>, String, DenoiseTask<T>> work,
 		final Consumer<JavaSparkContext> then)
 	{
 		final byte[] bytes;
@@ -135,44 +139,76 @@ public final class SparkDenoising implements DistributedDenoising {
 		catch (final IOException e) {
 			throw new UncheckedIOException("Cannot read " + model, e);
 		}
-		try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
-			jsc.setLogLevel("WARN");
-			final List<List<T>> batches = Batches.of(todo, weight, Batches.VOXELS, 4 * jsc.defaultParallelism());
-			final int[] sizes = new int[batches.size()];
-			for (int i = 0; i < sizes.length; i++)
-				sizes[i] = batches.get(i).size();
-			final Progress progress = new Progress(unit, sizes, total - todo.size(), total);
-			jsc.sc().addSparkListener(progress);
-			final Broadcast<byte[]> shared = jsc.broadcast(bytes);
-			final JavaFutureAction<Void> job = jsc.parallelize(batches, batches.size()).foreachAsync(work.apply(shared, sha256(
-				bytes)));
-			while (true) {
-				try {
-					job.get(1, TimeUnit.SECONDS);
-					break;
-				}
-				catch (final TimeoutException e) {
-					if (task.isCancelled()) {
-						task.log("Stopping: cancelling the Spark job (chunks written so far are complete; rerun with " +
-							"--resume to finish).");
-						job.cancel(true);
-						throw new PredictionMonitor.CancelledException();
-					}
-					progress.report(task, false);
-				}
-				catch (final InterruptedException e) {
+		try (JavaSparkContext jsc = context(conf, task)) {
+			try {
+				jsc.setLogLevel("WARN");
+				final List<List<T>> batches = Batches.of(todo, weight, Batches.VOXELS, 4 * jsc.defaultParallelism());
+				final int[] sizes = new int[batches.size()];
+				for (int i = 0; i < sizes.length; i++)
+					sizes[i] = batches.get(i).size();
+				final Progress progress = new Progress(unit, sizes, total - todo.size(), total);
+				jsc.sc().addSparkListener(progress);
+				final Broadcast<byte[]> shared = jsc.broadcast(bytes);
+				await(jsc.parallelize(batches, batches.size()).foreachAsync(work.apply(shared, sha256(bytes))), progress,
+					task);
+				then.accept(jsc);
+			}
+			catch (final RuntimeException e) {
+				if (e instanceof PredictionMonitor.CancelledException || e instanceof BadInputException) throw e;
+				if (task.isCancelled() || Failures.shuttingDown()) throw new PredictionMonitor.CancelledException();
+				final String master = conf.get("spark.master");
+				if (!Masters.isLocal(master) && Failures.stopped(jsc.sc())) throw Failures.masterGaveUp(master, e);
+				throw e;
+			}
+		}
+	}
+
+	/** A context on the conf's master; a standalone master that refuses the application is explained. */
+	private static JavaSparkContext context(final SparkConf conf, final Task task) {
+		final String url = conf.get("spark.master");
+		if (url.startsWith("spark://")) {
+			task.log("Registering with the Spark master " + url + " (one that refuses this application, a wrong secret " +
+				"for instance, is known only after Spark's retries: about a minute)...");
+			// each retry logs a stack trace; the message that ends them says what to do
+			Configurator.setLevel("org.apache.spark.deploy.client.StandaloneAppClient$ClientEndpoint", Level.ERROR);
+		}
+		try {
+			return new JavaSparkContext(conf);
+		}
+		catch (final RuntimeException e) {
+			final String master = conf.get("spark.master");
+			if (Masters.isLocal(master)) throw e;
+			if (task.isCancelled() || Failures.shuttingDown()) throw new PredictionMonitor.CancelledException();
+			throw Failures.masterGaveUp(master, e);
+		}
+	}
+
+	/** Waits for the job, reporting progress; cancels it when the task is. */
+	private static void await(final JavaFutureAction<Void> job, final Progress progress, final Task task) {
+		while (true) {
+			try {
+				job.get(1, TimeUnit.SECONDS);
+				break;
+			}
+			catch (final TimeoutException e) {
+				if (task.isCancelled()) {
+					task.log("Stopping: cancelling the Spark job (chunks written so far are complete; rerun with " +
+						"--resume to finish).");
 					job.cancel(true);
-					Thread.currentThread().interrupt();
 					throw new PredictionMonitor.CancelledException();
 				}
-				catch (final ExecutionException e) {
-					if (task.isCancelled() || jsc.sc().isStopped()) throw new PredictionMonitor.CancelledException();
-					throw Failures.explain(e.getCause());
-				}
+				progress.report(task, false);
 			}
-			progress.report(task, true);
-			then.accept(jsc);
+			catch (final InterruptedException e) {
+				job.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new PredictionMonitor.CancelledException();
+			}
+			catch (final ExecutionException e) {
+				throw Failures.explain(e.getCause());
+			}
 		}
+		progress.report(task, true);
 	}
 
 	/**

@@ -17,10 +17,10 @@ class BatchesTest {
 		for (int i = 0; i < 2048; i++)
 			items.add(i);
 		final List<List<Integer>> b = Batches.of(items, i -> 65536, Batches.VOXELS, 8);
-		assertEquals(32, b.size(), "64 chunks of 256x256 per task");
+		assertEquals(128, b.size(), "16 chunks of 256x256 per task");
 		final List<Integer> joined = new ArrayList<>();
 		for (final List<Integer> batch : b) {
-			assertEquals(64, batch.size());
+			assertEquals(16, batch.size());
 			joined.addAll(batch);
 		}
 		assertEquals(items, joined);
