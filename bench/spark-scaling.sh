@@ -4,10 +4,11 @@
 # stated as such, to 100 nodes x 32 cores on 2 TB. Target: 2 workers >= 1.8 x the throughput of 1; executor peak RSS
 # < 2 GB whatever the volume. Holds /tmp/bench.lock; uptime before and after each run.
 # Result: bench/results/spark-scaling.txt. Environment: see bench/spark-common.sh; WORKERS_LIST (default "1 2"),
-# EXECUTOR_MEMORY (default 1g).
+# EXECUTOR_MEMORY (default 1g), EXECUTOR_OPT (one JVM option for the executors, e.g. -XX:+UseSerialGC; none by default).
 source "$(dirname "$0")/spark-common.sh"
 WORKERS_LIST=${WORKERS_LIST:-1 2}
 EXECUTOR_MEMORY=${EXECUTOR_MEMORY:-1g}
+EXECUTOR_OPT=${EXECUTOR_OPT:-}
 OUT=bench/out/spark-scaling
 rm -rf "$OUT" && mkdir -p "$OUT"
 LOG=$OUT/driver.log
@@ -60,7 +61,7 @@ run() { # workers
   local sampler=$!
   echo "uptime before $n worker(s): $(uptime)"
   local wall
-  wall=$(JAVA_OPTS="-Dspark.executor.memory=$EXECUTOR_MEMORY" timed bin/fiji-ae denoise --model "$MODEL" \
+  wall=$(JAVA_OPTS="-Dspark.executor.memory=$EXECUTOR_MEMORY${EXECUTOR_OPT:+ -Dspark.executor.extraJavaOptions=$EXECUTOR_OPT}" timed bin/fiji-ae denoise --model "$MODEL" \
     --input "$VOLUME" --output "$OUT/out$n.ome.zarr" --spark --master "spark://127.0.0.1:$PORT" --executor-cores 1) ||
     { kill "$sampler"; return 1; }
   echo "uptime after $n worker(s): $(uptime)"
@@ -75,7 +76,7 @@ run() { # workers
 }
 exec > >(tee bench/results/spark-scaling.txt) 2>&1
 header
-echo "# executor memory $EXECUTOR_MEMORY, workers of 1 core; wall = bin/fiji-ae's whole run (driver and executor start included)"
+echo "# executor memory $EXECUTOR_MEMORY${EXECUTOR_OPT:+, executor option $EXECUTOR_OPT}, workers of 1 core; wall = bin/fiji-ae's whole run (driver and executor start included)"
 exec 9>/tmp/bench.lock
 for n in $WORKERS_LIST; do # each run holds the lock: no other timed benchmark overlaps it
   flock 9
