@@ -94,13 +94,12 @@ public final class ZarrDenoising {
 		if (z >= 0 && halo[z] > 0) {
 			long plane = 1; // voxels of a block's plane with its halo
 			for (int d = 0; d < rank; d++)
-				if (d != z) plane *= Math.min(shape[d], (long) chunks[d] * Math.min(per[d], Integer.MAX_VALUE / chunks[d])) +
-					2L * halo[d];
+				if (d != z) plane *= extent(shape[d], chunks[d], per[d]) + 2L * halo[d];
 			per[z] = deep(halo[z], chunks[z], plane);
 		}
 		final long[] grid = new long[rank];
 		for (int d = 0; d < rank; d++) {
-			final long blockSize = Math.min(shape[d], (long) chunks[d] * Math.min(per[d], Integer.MAX_VALUE / chunks[d]));
+			final long blockSize = extent(shape[d], chunks[d], per[d]);
 			grid[d] = blockSize == 0 ? 0 : (shape[d] + blockSize - 1) / blockSize;
 			per[d] = (int) Math.max(1, blockSize);
 		}
@@ -280,6 +279,11 @@ public final class ZarrDenoising {
 	private static int halo(final Denoiser denoiser, final Axis a) {
 		if (!denoiser.axes().contains(a) || a == Axis.C) return 0;
 		return a == Axis.Z ? Denoiser.marginRadiusZ(denoiser.model()) : Denoiser.marginRadius(denoiser.model());
+	}
+
+	/** A block's size along a dimension of {@code length}: {@code per} chunks, clipped by the image. */
+	private static long extent(final long length, final int chunk, final int per) {
+		return Math.min(length, (long) chunk * Math.min(per, Integer.MAX_VALUE / chunk));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
@@ -96,7 +97,8 @@ public final class SparkDenoising implements DistributedDenoising {
 			master);
 		// a part is already a few seconds of work (PlaneParts sizes them): one task each
 		if (!todo.isEmpty()) run(SparkSettings.conf(master, s.executorCores, sources.get(0).getName()), "parts", todo,
-			p -> Batches.VOXELS, parts.size(), model, task, (shared, hash) -> new DenoiseTask.Parts(shared, hash, s.tileSize, s.ensemble), jsc -> {});
+			p -> Batches.VOXELS, parts.size(), model, task, (shared, hash) -> new DenoiseTask.Parts(shared, hash,
+				s.tileSize, s.ensemble), jsc -> {});
 		final int stacks = PlaneParts.assemble(parts);
 		return String.format(Locale.ROOT, "Denoised %d file(s) into %s on Spark: %d of %d parts run, %d stack(s) " +
 			"joined from parts, %.1f s", sources.size(), s.output, todo.size(), parts.size(), stacks, (System.nanoTime() -
@@ -155,10 +157,7 @@ public final class SparkDenoising implements DistributedDenoising {
 			}
 			catch (final RuntimeException e) {
 				if (e instanceof PredictionMonitor.CancelledException || e instanceof BadInputException) throw e;
-				if (task.isCancelled() || Failures.shuttingDown()) throw new PredictionMonitor.CancelledException();
-				final String master = conf.get("spark.master");
-				if (!Masters.isLocal(master) && Failures.stopped(jsc.sc())) throw Failures.masterGaveUp(master, e);
-				throw e;
+				throw stopped(conf, task, e, () -> Failures.stopped(jsc.sc()));
 			}
 		}
 	}
@@ -176,11 +175,22 @@ public final class SparkDenoising implements DistributedDenoising {
 			return new JavaSparkContext(conf);
 		}
 		catch (final RuntimeException e) {
-			final String master = conf.get("spark.master");
-			if (Masters.isLocal(master)) throw e;
-			if (task.isCancelled() || Failures.shuttingDown()) throw new PredictionMonitor.CancelledException();
-			throw Failures.masterGaveUp(master, e);
+			throw stopped(conf, task, e, () -> true);
 		}
+	}
+
+	/**
+	 * What a Spark failure means to the user: a cancellation if the task was cancelled or the JVM is stopping (Ctrl-C:
+	 * Spark's shutdown hook stops the context), a master that gave the application up if Spark stopped the context of
+	 * a cluster by itself, else the failure itself.
+	 */
+	private static RuntimeException stopped(final SparkConf conf, final Task task, final RuntimeException failure,
+		final BooleanSupplier contextStopped)
+	{
+		if (task.isCancelled() || Failures.shuttingDown()) return new PredictionMonitor.CancelledException();
+		final String master = conf.get("spark.master");
+		return !Masters.isLocal(master) && contextStopped.getAsBoolean() ? Failures.masterGaveUp(master, failure)
+			: failure;
 	}
 
 	/** Waits for the job, reporting progress; cancels it when the task is. */
