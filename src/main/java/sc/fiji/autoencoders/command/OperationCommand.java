@@ -24,34 +24,24 @@ import sc.fiji.autoencoders.op.codes.LatentScatter;
 import sc.fiji.autoencoders.predict.Evaluation;
 
 /**
- * An {@link Operation} as a SciJava command: a command class is one line naming its operation. Its inputs are the
- * operation's settings and its outputs the result's ({@link OperationCommandInfo}, which SciJava uses in place of the
- * plain metadata once {@link OperationCommandService} has swapped it in): an image or table under the command's output
- * name; a training's "summary"; an anomaly map's "scores" and "error_map". Runs in the isolated engine when one is
- * needed.
+ * An {@link Operation} as a SciJava command, one per operation, made by {@link OperationCommandInfo} (no class per
+ * command): its inputs are the operation's settings and its outputs the result's: an image or table under the
+ * command's output name; a training's "summary"; an anomaly map's "scores" and "error_map". Runs in the isolated engine
+ * when one is needed.
  */
-public abstract class OperationCommand implements Command, Cancelable {
+public class OperationCommand implements Command, Cancelable {
 
-	final Class<? extends Operation<?, ?>> type;
-	final String variant;
-	private final String output;
+	/**
+	 * The operation's name, the variant whose settings are inputs (null: all but the command line's own) and the
+	 * result's output name: strings, so that they cross into the engine's twin.
+	 */
+	String operation, variant, output;
 	/** The inputs given and the outputs by name: JDK maps of shared types, so that they cross into the engine's twin. */
 	Map<String, Object> values = new LinkedHashMap<>(), results = new LinkedHashMap<>();
 	private String cancelReason;
 
 	@Parameter
 	private LogService log;
-
-	/**
-	 * @param type the operation
-	 * @param variant the variant whose settings are inputs, or null for all but the command line's own
-	 * @param output the name of the result's output
-	 */
-	protected OperationCommand(final Class<? extends Operation<?, ?>> type, final String variant, final String output) {
-		this.type = type;
-		this.variant = variant;
-		this.output = output;
-	}
 
 	/** The outputs the operation's result type gives. */
 	Map<String, Class<?>> outputs() {
@@ -69,7 +59,7 @@ public abstract class OperationCommand implements Command, Cancelable {
 	}
 
 	private Class<?> resultType() {
-		for (final java.lang.reflect.Method m : type.getMethods())
+		for (final java.lang.reflect.Method m : Operations.get(operation).getClass().getMethods())
 			if (m.getName().equals("run") && m.getParameterCount() == 2 && !m.isBridge()) return m.getReturnType();
 		return Object.class;
 	}
@@ -79,7 +69,7 @@ public abstract class OperationCommand implements Command, Cancelable {
 		results = new LinkedHashMap<>();
 		if (Engine.delegate((Runnable) this, Runnable::run)) return; // TensorFlow isolated from legacy jars
 		try {
-			run(Operations.create(Operations.info(type)));
+			run(Operations.get(operation));
 		}
 		catch (final BadInputException e) {
 			log.error(e.getMessage());

@@ -16,6 +16,7 @@ import org.scijava.command.CommandModuleItem;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleException;
 import org.scijava.module.ModuleItem;
+import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginInfo;
 import org.scijava.widget.FileWidget;
 import sc.fiji.autoencoders.op.Operation;
@@ -25,18 +26,42 @@ import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.Variant;
 
 /**
- * The SciJava metadata of an {@link OperationCommand}: after the command's own parameters (its services), the
- * operation's settings as inputs, named by their macro keys, with the declared labels, help, choices, limits and
- * defaults, earlier names as hidden aliases; then the result's outputs. Its modules are {@link OperationModule}s. The
- * command class being a plain {@link Command}, not a module, {@code CommandService.run(...)} returns a future of the
- * module, as for every command of earlier versions.
+ * The SciJava command of an {@link Operation}, without a class of its own: named {@code sc.fiji.autoencoders.command.}
+ * plus the operation's {@code command} attribute (the names scripts have used since the first version; new operations:
+ * their name in CamelCase, e.g. {@code NoiseModel}), its module an {@link OperationCommand} for that operation. After
+ * the command's own parameters (its services) come the operation's settings as inputs, named by their macro keys, with
+ * the declared labels, help, choices, limits and defaults, earlier names as hidden aliases; then the result's outputs
+ * (the {@code output} attribute names the main one, "result" by default). {@code OperationCommand} being a plain
+ * {@link Command}, not a module, {@code CommandService.run(...)} returns a future of the module, as for every command
+ * of earlier versions.
  */
 final class OperationCommandInfo extends CommandInfo {
 
+	private final String operation, variant, output;
 	private Map<String, DerivedItem> inputs, outputs;
 
-	OperationCommandInfo(final PluginInfo<Command> info) {
-		super(info);
+	OperationCommandInfo(final PluginInfo<Operation<?, ?>> op) {
+		super(OperationCommand.class.getPackage().getName() + "." + attribute(op, "command", camelCase(op.getName())),
+			(Plugin) null);
+		operation = op.getName();
+		variant = op.get("variant");
+		output = attribute(op, "output", "result");
+		setLabel(op.getLabel());
+		setDescription(op.getDescription());
+	}
+
+	@Override
+	public Class<? extends Command> loadClass() {
+		return OperationCommand.class;
+	}
+
+	@Override
+	public Command createInstance() {
+		final OperationCommand command = new OperationCommand();
+		command.operation = operation;
+		command.variant = variant;
+		command.output = output;
+		return command;
 	}
 
 	@Override
@@ -80,23 +105,17 @@ final class OperationCommandInfo extends CommandInfo {
 
 	private synchronized OperationCommandInfo derived() {
 		if (inputs != null) return this;
-		try {
-			final OperationCommand command = (OperationCommand) createInstance();
-			outputs = new LinkedHashMap<>();
-			for (final Map.Entry<String, Class<?>> e : command.outputs().entrySet())
-				outputs.put(e.getKey(), new DerivedItem(this, null, e.getKey(), e.getValue(), Map.of("type", ItemIO.OUTPUT),
-					null));
-			inputs = new LinkedHashMap<>();
-			declare(Operations.create(Operations.info(command.type)), command);
-		}
-		catch (final org.scijava.InstantiableException e) {
-			throw new IllegalStateException("Cannot make " + getClassName() + ": " + e, e);
-		}
+		outputs = new LinkedHashMap<>();
+		for (final Map.Entry<String, Class<?>> e : ((OperationCommand) createInstance()).outputs().entrySet())
+			outputs.put(e.getKey(), new DerivedItem(this, null, e.getKey(), e.getValue(), Map.of("type", ItemIO.OUTPUT),
+				null));
+		inputs = new LinkedHashMap<>();
+		declare(Operations.get(operation));
 		return this;
 	}
 
-	private <S> void declare(final Operation<S, ?> op, final OperationCommand command) {
-		final Variant<S> v = Variant.of(op, command.variant);
+	private <S> void declare(final Operation<S, ?> op) {
+		final Variant<S> v = Variant.of(op, variant);
 		final S defaults = Settings.defaults(op.settingsType());
 		if (v != null) v.apply(defaults);
 		final List<Field> shown = Variant.shown(op, v);
@@ -123,6 +142,17 @@ final class OperationCommandInfo extends CommandInfo {
 		p.put("min", s.min());
 		p.put("max", s.max());
 		return new DerivedItem(this, f, name, t, p, t == f.getType() ? value : null);
+	}
+
+	private static String attribute(final PluginInfo<?> op, final String key, final String absent) {
+		return op.get(key) != null ? op.get(key) : absent;
+	}
+
+	private static String camelCase(final String name) {
+		final StringBuilder sb = new StringBuilder();
+		for (final String part : name.split("-"))
+			sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+		return sb.toString();
 	}
 
 	private static Iterable<ModuleItem<?>> join(final Iterable<ModuleItem<?>> own, final Map<String, DerivedItem> more) {

@@ -13,7 +13,9 @@ import sc.fiji.autoencoders.base.BadInputException;
  * surface from them: the CLI subcommand and its options, the Fiji menu entry, dialog and macro keys, the SciJava
  * inputs and the scripting call. A new operation is one class annotated
  * {@code @Plugin(type = Operation.class, name = "cli-name", label = "Menu Label...", menuPath = "Plugins>Autoencoders>Group>Menu Label...", description = "...")}
- * plus its settings class; no front end is edited.
+ * plus its settings class; no front end is edited. Optional {@code attrs}: {@code command} and {@code output}, the
+ * SciJava command's class name in package {@code command} and its result's name, which scripts of earlier versions
+ * use (defaults: the name in CamelCase, {@code result}); {@code variant}, the variant whose settings that command takes.
  *
  * @param <S> the settings class: public {@link Setting} fields with their defaults, and a public no-argument
  *          constructor

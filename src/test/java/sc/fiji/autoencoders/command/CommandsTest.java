@@ -47,8 +47,9 @@ public class CommandsTest {
 	}
 
 	/** Runs the command as scripts of every version do. */
-	static CommandModule run(final Class<?> c, final Object... inputs) throws Exception {
-		return commands.run(c.getName(), true, inputs).get();
+	/** Runs the command of class name {@code name} (in this package: the names of version 0.1's commands). */
+	static CommandModule run(final String name, final Object... inputs) throws Exception {
+		return commands.run("sc.fiji.autoencoders.command." + name, true, inputs).get();
 	}
 
 	@Test
@@ -56,7 +57,7 @@ public class CommandsTest {
 		final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 		clean.getCalibration().pixelWidth = 0.2;
 		final File model = new File(dir, "d.aemodel");
-		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", clean, "noise", "gaussian:20", "model_file",
+		CommandModule m = run("TrainDenoisingAutoencoder", "image", clean, "noise", "gaussian:20", "model_file",
 			model, "minutes", 0, "epochs", 4, "patch_size", 32, "batch_size", 8, "depth", 2, "filters", 8, "architecture",
 			"unet", "seed", 1L, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -68,7 +69,7 @@ public class CommandsTest {
 			NoiseModels.parse("gaussian:20").apply(p.pixels(), 255, new Random(2));
 		final ImagePlus noisy = ImagePlanes.toImagePlus("noisy.tif", noisyPlanes, 1, 2, 1);
 		noisy.getCalibration().pixelWidth = 0.3;
-		m = run(DenoiseWithAutoencoder.class, "image", noisy, "model_file", model, "channel_models", "", "tile_size",
+		m = run("DenoiseWithAutoencoder", "image", noisy, "model_file", model, "channel_models", "", "tile_size",
 			1024);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("denoised");
@@ -80,20 +81,20 @@ public class CommandsTest {
 			assertTrue(Metrics.psnr(cleanPlanes.get(i), denoised.get(i), 255) > Metrics.psnr(cleanPlanes.get(i),
 				noisyPlanes.get(i), 255) + 1.5, "PSNR gained on slice " + (i + 1));
 
-		m = run(EvaluateDenoiser.class, "image", ImagePlanes.toImagePlus("c", cleanPlanes, 1, 2, 1), "model_file", model,
+		m = run("EvaluateDenoiser", "image", ImagePlanes.toImagePlus("c", cleanPlanes, 1, 2, 1), "model_file", model,
 			"noise", "", "seed", 1L);
 		assertEquals(2, ((ResultsTable) m.getOutput("results")).size());
 
-		m = run(AutoencoderModelInfo.class, "model_file", model);
+		m = run("AutoencoderModelInfo", "model_file", model);
 		assertTrue(m.getOutput("info").toString().contains("gaussian:20"));
 
 		// export, then the package as the model file: the same pixels
 		final File zip = new File(dir, "d.zip");
-		m = run(ExportToBioImageIo.class, "model", model, "output", zip, "sample", null, "name", "", "description", "",
+		m = run("ExportToBioImageIo", "model", model, "output", zip, "sample", null, "name", "", "description", "",
 			"authors", "", "license", "CC-BY-4.0", "tags", "");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(zip, m.getOutput("written"));
-		m = run(DenoiseWithAutoencoder.class, "image", noisy, "model_file", zip, "channel_models", "", "tile_size", 1024);
+		m = run("DenoiseWithAutoencoder", "image", noisy, "model_file", zip, "channel_models", "", "tile_size", 1024);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final List<Plane> viaZip = ImagePlanes.planes((ImagePlus) m.getOutput("denoised"));
 		for (int i = 0; i < 2; i++)
@@ -107,17 +108,17 @@ public class CommandsTest {
 	@Test
 	public void codeModelsTrainWithTheirSharedAndOwnParameters() throws Exception {
 		final ImagePlus stack = ImagePlanes.toImagePlus("blobs", TestImages.blobStack(40, 16, 16, 3), 1, 40, 1);
-		for (final Class<?> c : List.of(TrainAutoencoderForFeatures.class, TrainVariationalAutoencoder.class)) {
+		for (final String c : List.of("TrainAutoencoderForFeatures", "TrainVariationalAutoencoder")) {
 			final List<String> inputs = new java.util.ArrayList<>();
-			context.service(ModuleService.class).createModule(commands.getCommand(c.getName())).getInfo().inputs()
+			context.service(ModuleService.class).createModule(commands.getCommand("sc.fiji.autoencoders.command." + c)).getInfo().inputs()
 				.forEach(i -> inputs.add(i.getName()));
 			inputs.removeAll(List.of("context", "log", "commandService", "pluginService", "moduleService")); // services
-			assertEquals(List.of("images", "model"), inputs.subList(0, 2), c.getSimpleName() + ": " + inputs);
-			assertTrue(inputs.contains("resume_from") && inputs.contains(c == TrainVariationalAutoencoder.class ? "latent"
+			assertEquals(List.of("images", "model"), inputs.subList(0, 2), c + ": " + inputs);
+			assertTrue(inputs.contains("resume_from") && inputs.contains(c.equals("TrainVariationalAutoencoder") ? "latent"
 				: "code"), inputs.toString());
 		}
 		final File ae = new File(dir, "ae.aemodel"), vae = new File(dir, "vae.aemodel");
-		CommandModule m = run(TrainAutoencoderForFeatures.class, "image", stack, "model_file", ae, "code", 3,
+		CommandModule m = run("TrainAutoencoderForFeatures", "image", stack, "model_file", ae, "code", 3,
 			"regularizer", "sparse", "depth", 1, "filters", 4, "epochs", 2, "minutes", 0, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final var a = sc.fiji.autoencoders.io.ModelFile.load(ae);
@@ -125,7 +126,7 @@ public class CommandsTest {
 		assertEquals(1, a.vae.depth());
 		assertEquals(2, a.history.size());
 		assertTrue(m.getOutput("summary").toString().startsWith("Saved " + ae), m.getOutput("summary").toString());
-		m = run(TrainVariationalAutoencoder.class, "image", stack, "model_file", vae, "latent", 2, "depth", 1,
+		m = run("TrainVariationalAutoencoder", "image", stack, "model_file", vae, "latent", 2, "depth", 1,
 			"filters", 4, "epochs", 1, "minutes", 0, "labels", "none", "resume_from", null, "labels_file", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(2, sc.fiji.autoencoders.io.ModelFile.load(vae).vae.latent());
@@ -145,19 +146,19 @@ public class CommandsTest {
 		}
 		final ImagePlus hyper = ImagePlanes.toImagePlus("two-channels", planes, 2, 3, 1);
 		final File model = new File(dir, "c2.aemodel");
-		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 2, "noise", "gaussian:200",
+		CommandModule m = run("TrainDenoisingAutoencoder", "image", hyper, "channel", 2, "noise", "gaussian:200",
 			"model_file", model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4,
 			"architecture", "unet", "seed", 1L, "resume_from", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final var norm = sc.fiji.autoencoders.io.ModelFile.load(model).normalization;
 		assertTrue(norm.low() >= 1000, "channel 2 only: " + norm.low());
-		m = run(TrainDenoisingAutoencoder.class, "image", hyper, "channel", 3, "noise", "gaussian:20", "model_file",
+		m = run("TrainDenoisingAutoencoder", "image", hyper, "channel", 3, "noise", "gaussian:20", "model_file",
 			model, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4, "architecture",
 			"unet", "seed", 1L, "resume_from", null);
 		assertTrue(m.isCanceled() && m.getCancelReason().contains("channel 3 does not exist"), m.getCancelReason());
 		// a later run that leaves the channel out trains on all channels, not on the channel SciJava last saw
 		final File all = new File(dir, "all.aemodel");
-		m = run(TrainDenoisingAutoencoder.class, "image", hyper, "noise", "gaussian:20", "model_file", all, "minutes", 0,
+		m = run("TrainDenoisingAutoencoder", "image", hyper, "noise", "gaussian:20", "model_file", all, "minutes", 0,
 			"epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4, "architecture", "unet", "seed", 1L);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final var allNorm = sc.fiji.autoencoders.io.ModelFile.load(all).normalization;
@@ -176,19 +177,19 @@ public class CommandsTest {
 		final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", cleanPlanes, 1, 2, 1);
 		final File n2v = new File(dir, "n2v.aemodel"), care = new File(dir, "care.aemodel"), plain = new File(dir,
 			"plain.aemodel");
-		CommandModule m = run(TrainDenoisingAutoencoder.class, "image", noisy, "mode", "noisy", "structn2v", "x",
+		CommandModule m = run("TrainDenoisingAutoencoder", "image", noisy, "mode", "noisy", "structn2v", "x",
 			"model_file", n2v, "minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("noisy", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(n2v).mode));
-		m = run(TrainDenoisingAutoencoder.class, "image", noisy, "target", clean, "mode", "pairs", "model_file", care,
+		m = run("TrainDenoisingAutoencoder", "image", noisy, "target", clean, "mode", "pairs", "model_file", care,
 			"minutes", 0, "epochs", 1, "patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("pairs", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(care).mode));
-		m = run(TrainDenoisingAutoencoder.class, "image", noisy, "target", ImagePlanes.toImagePlus("small.tif", List.of(
+		m = run("TrainDenoisingAutoencoder", "image", noisy, "target", ImagePlanes.toImagePlus("small.tif", List.of(
 			TestImages.blobs(48, 64, 1)), 1, 1, 1), "mode", "pairs", "model_file", care, "minutes", 0, "epochs", 1);
 		assertTrue(m.isCanceled() && m.getCancelReason().contains("its target 'small.tif' is 48x64"), m
 			.getCancelReason());
-		m = run(TrainDenoisingAutoencoder.class, "image", clean, "model_file", plain, "minutes", 0, "epochs", 1,
+		m = run("TrainDenoisingAutoencoder", "image", clean, "model_file", plain, "minutes", 0, "epochs", 1,
 			"patch_size", 32, "batch_size", 4, "depth", 1, "filters", 4);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("clean", String.valueOf(sc.fiji.autoencoders.io.ModelFile.load(plain).mode));
@@ -196,12 +197,12 @@ public class CommandsTest {
 
 	@Test
 	public void badInputCancelsWithTheReason() throws Exception {
-		final CommandModule m = run(DenoiseWithAutoencoder.class, "image", ImagePlanes.toImagePlus("x", List.of(TestImages
+		final CommandModule m = run("DenoiseWithAutoencoder", "image", ImagePlanes.toImagePlus("x", List.of(TestImages
 			.blobs(64, 64, 1)), 1, 1, 1), "model_file", new File(dir, "none.aemodel"), "channel_models", "", "tile_size",
 			1024);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("not found"), m.getCancelReason());
-		final CommandModule e = run(ExportToBioImageIo.class, "model", new File(dir, "none.aemodel"), "output", new File(
+		final CommandModule e = run("ExportToBioImageIo", "model", new File(dir, "none.aemodel"), "output", new File(
 			dir, "none.zip"), "license", "CC-BY-4.0");
 		assertTrue(e.isCanceled());
 		assertTrue(e.getCancelReason().contains("not found"), e.getCancelReason());

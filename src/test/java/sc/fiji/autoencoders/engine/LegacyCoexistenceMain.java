@@ -16,9 +16,7 @@ import sc.fiji.autoencoders.op.denoising.AxisDenoising;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.TestImages;
-import sc.fiji.autoencoders.command.DenoiseWithAutoencoder;
 import sc.fiji.autoencoders.command.OperationCommandService;
-import sc.fiji.autoencoders.command.TrainDenoisingAutoencoder;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.io.AxisImages;
@@ -43,7 +41,7 @@ public final class LegacyCoexistenceMain {
 			final ImagePlus clean = ImagePlanes.toImagePlus("clean.tif", TestImages.blobStack(4, 96, 96, 1), 1, 4, 1);
 			final File model = new File(dir, "legacy-jvm.aemodel");
 			// as docs/BATCH.md says, with the input names of the first version
-			Module m = commands.run(TrainDenoisingAutoencoder.class, true, "image", clean,
+			Module m = commands.run("sc.fiji.autoencoders.command.TrainDenoisingAutoencoder", true, "image", clean,
 				"noise",
 				"gaussian:20", "model_file", model, "minutes", 0, "epochs", 3, "patch_size", 32, "batch_size", 8, "depth",
 				2, "filters", 8, "architecture", "unet", "seed", 1L, "resume_from", null).get();
@@ -52,7 +50,7 @@ public final class LegacyCoexistenceMain {
 			final List<Plane> cleanPlanes = TestImages.blobStack(1, 80, 72, 50);
 			final List<Plane> noisyPlanes = TestImages.blobStack(1, 80, 72, 50);
 			NoiseModels.parse("gaussian:20").apply(noisyPlanes.get(0).pixels(), 255, new Random(2));
-			m = commands.run(DenoiseWithAutoencoder.class, true, "image", ImagePlanes
+			m = commands.run("sc.fiji.autoencoders.command.DenoiseWithAutoencoder", true, "image", ImagePlanes
 				.toImagePlus("noisy.tif",
 				noisyPlanes, 1, 1, 1), "model_file", model, "channel_models", "", "tile_size", 1024).get();
 			final Plane out = ImagePlanes.planes((ImagePlus) m.getOutput("denoised")).get(0);

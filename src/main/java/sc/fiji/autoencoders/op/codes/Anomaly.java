@@ -3,6 +3,7 @@ package sc.fiji.autoencoders.op.codes;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -15,7 +16,8 @@ import sc.fiji.autoencoders.op.Task;
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Autoencoder Anomaly Map...",
 	description = "Score images by how badly the model reconstructs them: one row per image plane (mean absolute " +
 		"error, negative ELBO for VAEs) and a per-pixel absolute error map shaped like each input. Works with VAEs and " +
-		"denoisers.")
+		"denoisers.",
+	attrs = { @Attr(name = "command", value = "AutoencoderAnomalyMap"), @Attr(name = "output", value = "scores") })
 public final class Anomaly implements Operation<AnomalySettings, AnomalyMaps> {
 
 	@Override

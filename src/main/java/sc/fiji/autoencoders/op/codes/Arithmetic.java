@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.codes;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -12,7 +13,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "arithmetic", label = "Latent Arithmetic...", priority = 30,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Latent Arithmetic...",
 	description = "Latent arithmetic with a VAE or autoencoder: decodes code(A) + S (mean code(B) - mean code(C)) for " +
-		"every image A, e.g. to add a phenotype (B: with it, C: without it).")
+		"every image A, e.g. to add a phenotype (B: with it, C: without it).",
+	attrs = { @Attr(name = "command", value = "LatentArithmetic"), @Attr(name = "output", value = "result") })
 public final class Arithmetic implements Operation<LatentArithmeticSettings, ImagePlus> {
 
 	@Override

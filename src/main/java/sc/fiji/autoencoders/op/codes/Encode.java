@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.codes;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
@@ -11,7 +12,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "encode", label = "Encode with VAE...", priority = 20,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Encode with VAE...",
 	description = "Encode images with a VAE or feature autoencoder: one row per image with mu_0.. and logvar_0.. " +
-		"columns (VAE) or code_0.. columns (autoencoder), and a label column when there are labels.")
+		"columns (VAE) or code_0.. columns (autoencoder), and a label column when there are labels.",
+	attrs = { @Attr(name = "command", value = "EncodeWithVae"), @Attr(name = "output", value = "table") })
 public final class Encode implements Operation<EncodeSettings, ResultsTable> {
 
 	@Override

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.codes;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -12,7 +13,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "generate", label = "Generate from VAE...", priority = 60,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Generate from VAE...",
 	description = "Generate new images from a VAE (z ~ N(0, T^2 I)) or from any autoencoder's fitted code Gaussian, " +
-		"decoded.")
+		"decoded.",
+	attrs = { @Attr(name = "command", value = "GenerateFromVae"), @Attr(name = "output", value = "generated") })
 public final class Generate implements Operation<GenerateSettings, ImagePlus> {
 
 	@Override

@@ -3,6 +3,7 @@ package sc.fiji.autoencoders.op.codes;
 import java.io.File;
 import java.util.List;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -17,7 +18,9 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "interpolate", label = "Interpolate in VAE Latent Space...", priority = 50,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Interpolate in VAE Latent Space...",
 	description = "Decode (1-a) f(A) + a f(B) for a from 0 to 1. A class-conditional VAE moves its class condition " +
-		"from A's class to B's along with the code.")
+		"from A's class to B's along with the code.",
+	attrs = { @Attr(name = "command", value = "InterpolateInVaeLatentSpace"),
+		@Attr(name = "output", value = "interpolation") })
 public final class Interpolate implements Operation<InterpolateSettings, ImagePlus> {
 
 	@Override

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.codes;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.op.Autoencoders;
@@ -10,7 +11,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "latent-plot", label = "Latent Space Plot...", priority = 10,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Latent Space Plot...",
 	description = "Scatter plot of the codes of images (first two principal components, or two code dimensions), " +
-		"coloured by class.")
+		"coloured by class.",
+	attrs = { @Attr(name = "command", value = "LatentSpacePlot"), @Attr(name = "output", value = "plot") })
 public final class LatentPlot implements Operation<LatentPlotSettings, LatentScatter> {
 
 	@Override

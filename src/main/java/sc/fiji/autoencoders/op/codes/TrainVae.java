@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.codes;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.model.AutoencoderModel;
@@ -11,7 +12,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "train-vae", label = "Train Variational Autoencoder...", priority = 70,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>Train Variational Autoencoder...",
 	description = "Train a convolutional variational autoencoder on a stack, a folder of same-size images or IDX " +
-		"files; with labels, a class-conditional VAE.")
+		"files; with labels, a class-conditional VAE.",
+	attrs = { @Attr(name = "command", value = "TrainVariationalAutoencoder"), @Attr(name = "output", value = "summary") })
 public final class TrainVae implements Operation<TrainVaeSettings, AutoencoderModel> {
 
 	@Override

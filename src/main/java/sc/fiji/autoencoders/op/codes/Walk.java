@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.codes;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -11,7 +12,8 @@ import sc.fiji.autoencoders.op.Task;
 /** A G x G montage sweeping two latent dimensions, the others at 0. */
 @Plugin(type = Operation.class, name = "walk", label = "VAE Latent Walk...", priority = 40,
 	menuPath = "Plugins>Autoencoders>Generate and Codes>VAE Latent Walk...",
-	description = "A G x G montage sweeping latent dimensions I (rows) and J (columns) from -R to R, others at 0.")
+	description = "A G x G montage sweeping latent dimensions I (rows) and J (columns) from -R to R, others at 0.",
+	attrs = { @Attr(name = "command", value = "VaeLatentWalk"), @Attr(name = "output", value = "walk") })
 public final class Walk implements Operation<WalkSettings, ImagePlus> {
 
 	@Override

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.denoising;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -11,7 +12,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "denoise-image", label = "Denoise with Autoencoder...", priority = 90,
 	menuPath = "Plugins>Autoencoders>Denoise>Denoise with Autoencoder...",
 	description = "Denoise an image, stack or hyperstack with a trained model: a 32-bit result of the same dimensions " +
-		"and calibration (for many files and stacks larger than memory, use denoise).")
+		"and calibration (for many files and stacks larger than memory, use denoise).",
+	attrs = { @Attr(name = "command", value = "DenoiseWithAutoencoder"), @Attr(name = "output", value = "denoised") })
 public final class Denoise implements Operation<DenoiseSettings, ImagePlus> {
 
 	@Override

@@ -1,5 +1,6 @@
 package sc.fiji.autoencoders.op.denoising;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -11,7 +12,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "denoise-noise2void", label = "Denoise with Noise2Void (one click)...",
 	priority = 100, menuPath = "Plugins>Autoencoders>Denoise>Denoise with Noise2Void (one click)...",
 	description = "No model and no clean image needed: train Noise2Void on the noisy image or stack itself for a few " +
-		"minutes, then denoise it with that model.")
+		"minutes, then denoise it with that model.",
+	attrs = { @Attr(name = "command", value = "DenoiseWithNoise2Void"), @Attr(name = "output", value = "denoised") })
 public final class DenoiseSelfSupervised implements Operation<SelfSupervisedSettings, ImagePlus> {
 
 	@Override

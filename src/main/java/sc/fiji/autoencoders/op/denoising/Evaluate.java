@@ -3,6 +3,7 @@ package sc.fiji.autoencoders.op.denoising;
 import sc.fiji.autoencoders.op.codes.CodeModels;
 import java.util.Locale;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.base.BadInputException;
@@ -17,7 +18,8 @@ import sc.fiji.autoencoders.predict.VaeScores;
 @Plugin(type = Operation.class, name = "evaluate", label = "Evaluate Denoiser...", priority = 50,
 	menuPath = "Plugins>Autoencoders>Denoise>Evaluate Denoiser...",
 	description = "Add noise to clean images, denoise them, and report PSNR and SSIM of the noisy and denoised images " +
-		"(on the 8-bit 0-255 or 16-bit 0-65535 range, results clipped to it); for a VAE, the negative ELBO of images.")
+		"(on the 8-bit 0-255 or 16-bit 0-65535 range, results clipped to it); for a VAE, the negative ELBO of images.",
+	attrs = { @Attr(name = "command", value = "EvaluateDenoiser"), @Attr(name = "output", value = "results") })
 public final class Evaluate implements Operation<EvaluateSettings, Object> {
 
 	@Override

@@ -8,6 +8,7 @@ import static sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings.PAIRS;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -28,7 +29,9 @@ import sc.fiji.autoencoders.op.Variant;
 	menuPath = "Plugins>Autoencoders>Denoise>Train Denoising Autoencoder...",
 	description = "Train a denoising autoencoder: on clean images (--clean, noise is added on the fly), on noisy " +
 		"images only (--noisy: Noise2Void or Neighbor2Neighbor), or on registered pairs (--input DIR --target DIR, " +
-		"CARE / Noise2Noise).")
+		"CARE / Noise2Noise).",
+	attrs = { @Attr(name = "command", value = "TrainDenoisingAutoencoder"), @Attr(name = "output", value = "summary"),
+		@Attr(name = "variant", value = ALL) })
 public final class TrainDenoiser implements Operation<TrainDenoiserSettings, AutoencoderModel> {
 
 	@Override

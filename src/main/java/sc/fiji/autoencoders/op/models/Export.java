@@ -2,6 +2,7 @@ package sc.fiji.autoencoders.op.models;
 
 import java.io.File;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.op.Autoencoders;
@@ -12,7 +13,8 @@ import sc.fiji.autoencoders.op.Task;
 @Plugin(type = Operation.class, name = "export", label = "Export to BioImage Model Zoo...", priority = 0,
 	menuPath = "Plugins>Autoencoders>Models>Export to BioImage Model Zoo...",
 	description = "Export a denoiser as a bioimage.io model package (format 0.5, TensorFlow SavedModel weights) for " +
-		"deepImageJ and the BioImage Model Zoo; the zip also works as a model file for denoise.")
+		"deepImageJ and the BioImage Model Zoo; the zip also works as a model file for denoise.",
+	attrs = { @Attr(name = "command", value = "ExportToBioImageIo"), @Attr(name = "output", value = "written") })
 public final class Export implements Operation<ExportSettings, File> {
 
 	@Override
