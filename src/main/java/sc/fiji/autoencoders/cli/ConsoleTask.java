@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import sc.fiji.autoencoders.op.Task;
-import sc.fiji.autoencoders.train.TrainingListener;
 
 /**
  * A task on the terminal: lines on stdout, one line per training epoch, a progress line with the time left at most
@@ -26,11 +25,6 @@ final class ConsoleTask implements Task {
 	}
 
 	@Override
-	public TrainingListener training() {
-		return Console.PROGRESS;
-	}
-
-	@Override
 	public Consumer<Runnable> cancelHook() {
 		return stop -> stopTraining = stop;
 	}
@@ -41,13 +35,18 @@ final class ConsoleTask implements Task {
 		if ((now - last) / 1e9 < REPORT_EVERY || done >= total || done == 0) return;
 		last = now;
 		final double s = (now - started) / 1e9;
-		System.out.println(String.format(Locale.ROOT, "  %.1f%% after %s, about %s left", 100.0 * done / total, Console
-			.time(s), Console.time(s * (total - done) / done)));
+		System.out.println(String.format(Locale.ROOT, "  %.1f%% after %s, about %s left", 100.0 * done / total, time(s),
+			time(s * (total - done) / done)));
 	}
 
 	@Override
 	public boolean isCancelled() {
 		return cancelled;
+	}
+
+	/** "42 s", or "3 min" from 90 s on. */
+	private static String time(final double s) {
+		return String.format(Locale.ROOT, s >= 90 ? "%.0f min" : "%.0f s", s >= 90 ? s / 60 : s);
 	}
 
 	/** Ctrl-C: a training stops and keeps its best model; a prediction stops between tiles. */

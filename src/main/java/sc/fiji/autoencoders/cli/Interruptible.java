@@ -5,7 +5,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import sc.fiji.autoencoders.io.ModelFile;
 
 /**
  * Runs an operation so that Ctrl-C (SIGINT/SIGTERM) cancels it instead of killing it: the shutdown hook asks it to stop
@@ -15,12 +14,16 @@ final class Interruptible {
 
 	private Interruptible() {}
 
-	static <T> T run(final Supplier<T> work, final Runnable cancel, final File out) {
+	/**
+	 * @param out the file the work writes, or null
+	 * @param training true if the work is a training, which keeps its best model when stopped
+	 */
+	static <T> T run(final Supplier<T> work, final Runnable cancel, final File out, final boolean training) {
 		final CountDownLatch done = new CountDownLatch(1);
 		final Thread hook = new Thread(() -> {
-			System.out.println(out == null ? "Interrupted: stopping (no partial file is left)" : out.getName().endsWith(
-				ModelFile.EXTENSION) ? "Interrupted: stopping and saving the best model so far to " + out
-					: "Interrupted: stopping (what is written to " + out + " so far is complete)");
+			System.out.println(out == null ? "Interrupted: stopping (no partial file is left)" : training
+				? "Interrupted: stopping and saving the best model so far to " + out
+				: "Interrupted: stopping (what is written to " + out + " so far is complete)");
 			cancel.run();
 			try {
 				done.await(60, TimeUnit.SECONDS);

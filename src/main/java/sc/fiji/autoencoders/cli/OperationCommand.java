@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 import sc.fiji.autoencoders.io.ImageFiles;
+import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Operations;
 import sc.fiji.autoencoders.op.Setting;
@@ -97,7 +98,8 @@ final class OperationCommand implements Callable<Integer> {
 		}
 		op.check(settings);
 		final ConsoleTask task = new ConsoleTask();
-		final R result = Interruptible.run(() -> op.run(settings, task), task::cancel, Settings.writtenFile(settings));
+		final R result = Interruptible.run(() -> op.run(settings, task), task::cancel, Settings.writtenFile(settings),
+			AutoencoderModel.class.isAssignableFrom(Operations.resultType(op)));
 		Results.present(result, settings);
 		return Main.OK;
 	}

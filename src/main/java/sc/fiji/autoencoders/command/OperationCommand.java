@@ -46,7 +46,7 @@ public class OperationCommand implements Command, Cancelable {
 	/** The outputs the operation's result type gives. */
 	Map<String, Class<?>> outputs() {
 		final Map<String, Class<?>> out = new LinkedHashMap<>();
-		final Class<?> r = resultType();
+		final Class<?> r = Operations.resultType(Operations.get(operation));
 		if (AnomalyMaps.class.isAssignableFrom(r)) {
 			out.put("scores", ResultsTable.class);
 			out.put("error_map", ImagePlus.class);
@@ -56,12 +56,6 @@ public class OperationCommand implements Command, Cancelable {
 		else if (LatentScatter.class.isAssignableFrom(r)) out.put(output, ImagePlus.class);
 		else out.put(output, r);
 		return out;
-	}
-
-	private Class<?> resultType() {
-		for (final java.lang.reflect.Method m : Operations.get(operation).getClass().getMethods())
-			if (m.getName().equals("run") && m.getParameterCount() == 2 && !m.isBridge()) return m.getReturnType();
-		return Object.class;
 	}
 
 	@Override
@@ -95,13 +89,6 @@ public class OperationCommand implements Command, Cancelable {
 			@Override
 			public void log(final String line) {
 				log.info(line);
-			}
-
-			@Override
-			public sc.fiji.autoencoders.train.TrainingListener training() {
-				return e -> {
-					if (e.type != sc.fiji.autoencoders.train.TrainingEvent.Type.STEP) log.info(e.message);
-				};
 			}
 		});
 		present(result, settings);

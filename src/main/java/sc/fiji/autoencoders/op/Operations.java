@@ -62,6 +62,13 @@ public final class Operations {
 		}
 	}
 
+	/** The class of {@code op}'s results, from its {@code run} method (Object if it does not say). */
+	public static Class<?> resultType(final Operation<?, ?> op) {
+		for (final java.lang.reflect.Method m : op.getClass().getMethods())
+			if (m.getName().equals("run") && m.getParameterCount() == 2 && !m.isBridge()) return m.getReturnType();
+		return Object.class;
+	}
+
 	/** Runs {@code op}: the settings' check, then the work. The one path every front end takes. */
 	public static <S, R> R run(final Operation<S, R> op, final S settings, final Task task) {
 		op.check(settings);

@@ -3,6 +3,7 @@ package sc.fiji.autoencoders.op;
 import java.util.function.Consumer;
 
 import sc.fiji.autoencoders.predict.PredictionMonitor;
+import sc.fiji.autoencoders.train.TrainingEvent;
 import sc.fiji.autoencoders.train.TrainingListener;
 
 /**
@@ -18,9 +19,11 @@ public interface Task extends PredictionMonitor {
 	/** A line for the user: the Log in Fiji, stdout on the command line. */
 	default void log(final String line) {}
 
-	/** Where a training reports its steps and epochs; null for none. */
+	/** Where a training reports its steps and epochs: by default its start, epochs and end as lines to {@link #log}. */
 	default TrainingListener training() {
-		return null;
+		return e -> {
+			if (e.type != TrainingEvent.Type.STEP) log(e.message);
+		};
 	}
 
 	/**
