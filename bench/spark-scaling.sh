@@ -49,14 +49,16 @@ run() { # workers
     [ "${registered:-0}" -ge "$n" ] && break
     sleep 1
   done
-  # the executors' peak RSS, sampled while the job runs (VmHWM is the peak since the executor started)
+  # the executors' peak RSS, sampled while the job runs: VmHWM is the peak since the executor started, so every 5 s
+  # loses nothing, where a tighter loop of pgrep and awk would take CPU from the 2-worker run (both cores busy) that the
+  # 1-worker run does not pay (one core idle)
   (while true; do
     for w in "${workers[@]}"; do
       for e in $(pgrep -P "$w" 2>/dev/null); do
         echo "$e $(awk '/VmHWM/ {print $2}' /proc/"$e"/status 2>/dev/null)" >>"$OUT/hwm$n.txt"
       done
     done
-    sleep 0.5
+    sleep 5
   done) &
   local sampler=$!
   echo "uptime before $n worker(s): $(uptime)"
