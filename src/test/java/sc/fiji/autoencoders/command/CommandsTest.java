@@ -208,6 +208,18 @@ public class CommandsTest {
 		assertTrue(e.getCancelReason().contains("not found"), e.getCancelReason());
 	}
 
+	/** An operation added after version 0.1 has a command too, named by its command-line name in CamelCase. */
+	@Test
+	public void anOperationAddedSinceRunsByItsNameInCamelCase() throws Exception {
+		final File camera = new File(dir, "camera.aenoise");
+		final CommandModule m = run("NoiseModel", "input", ImagePlanes.toImagePlus("noisy", List.of(TestImages.blobs(
+			32, 32, 1)), 1, 1, 1), "spec", "gaussian:5", "model", camera);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(camera.isFile(), camera + " not written");
+		assertTrue(String.valueOf(m.getOutput("result")).contains(camera.getName()), String.valueOf(m.getOutput(
+			"result")));
+	}
+
 	/**
 	 * A script of an earlier version, as docs/BATCH.md of 0.1 wrote it (there in Jython; here the same calls in
 	 * Groovy), run as Fiji runs it, in a context with every service: {@code command.run(...).get()} gives the module,
