@@ -550,7 +550,11 @@ final class ModelJson {
 		return recorded;
 	}
 
+	/** @throws IllegalStateException for a network of no installed family (a packaging error: it would not load) */
 	static String toJson(final AutoencoderModel m) {
+		if (m.network != null && FAMILIES.stream().noneMatch(f -> f.type().isInstance(m.network)))
+			throw new IllegalStateException("No spec.json codec is installed for networks of type " + m.network.getClass()
+				.getName());
 		return GSON.toJson(MODEL.write(Spec.of(m)));
 	}
 

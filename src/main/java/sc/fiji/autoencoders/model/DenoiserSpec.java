@@ -21,10 +21,14 @@ public interface DenoiserSpec {
 	Map<String, long[]> parameterShapes();
 
 	/** 2 for a network of planes, 3 for one of Z stacks: the blocks it takes and what can score it. */
-	int dims();
+	default int dims() {
+		return 2;
+	}
 
 	/** Input (and output) channels, more than 1 for channels trained jointly, which keep one normalization each. */
-	int channels();
+	default int channels() {
+		return 1;
+	}
 
 	/**
 	 * An upper bound of the XY radius of the pixels one output pixel depends on: the prediction tiles' margin when none
@@ -33,12 +37,16 @@ public interface DenoiserSpec {
 	int receptiveRadius();
 
 	/** As {@link #receptiveRadius()}, along Z (meaningful for a 3D network only). */
-	int receptiveRadiusZ();
+	default int receptiveRadiusZ() {
+		return 0;
+	}
 
 	/**
 	 * Whether training ends by measuring the network's effective receptive field, which then sets the tiles' margins;
 	 * false where that measurement does not apply (a sampling network's output is not a fixed function of its input),
-	 * so the bound stays the margin.
+	 * so the bound stays the margin (and the family's codec refuses a file recording one). The measurement
+	 * ({@code predict.ReceptiveFields}) reads a {@link NetworkSpec}'s size multiples and memory budget, so only that
+	 * family may answer true today.
 	 */
 	boolean measuresReceptiveField();
 

@@ -12,7 +12,10 @@ import sc.fiji.autoencoders.base.BadInputException;
 /**
  * The DivNoising network of a denoiser trained by the method {@code divnoising} ({@link DivNoisingNetwork}: filters of
  * its first level, channels of its spatial latent at 1/4 resolution), and the scale that calibrates its samples' spread:
- * the model file's {@code divNoising}. A model with it has no U-Net ({@code network}).
+ * the model file's {@code divNoising}. A model with it has no U-Net (spec.json's {@code network}).
+ * <p>
+ * A network of 2D planes of one channel (the defaults of {@link DenoiserSpec}): its noise model is per channel, and each
+ * channel is denoised on its own.
  */
 public final class DivNoisingSpec implements DenoiserSpec {
 
@@ -114,26 +117,9 @@ public final class DivNoisingSpec implements DenoiserSpec {
 		return Collections.unmodifiableMap(m);
 	}
 
-	/** 2D planes only. */
-	@Override
-	public int dims() {
-		return 2;
-	}
-
-	/** One channel: the noise model is per channel, and each channel is denoised on its own. */
-	@Override
-	public int channels() {
-		return 1;
-	}
-
 	@Override
 	public int receptiveRadius() {
 		return RECEPTIVE_RADIUS;
-	}
-
-	@Override
-	public int receptiveRadiusZ() {
-		return 0;
 	}
 
 	/** The bound: the MMSE of random samples is no fixed function of the input to measure. */

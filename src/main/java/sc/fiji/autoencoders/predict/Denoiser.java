@@ -25,10 +25,11 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 
 /**
- * A loaded denoiser ready to predict: the network is rebuilt from the model's spec with its weights as constants.
- * Blocks (ImgLib2 images or views, or planes) go in and come out in the image's own intensity units; they are cut
- * into tiles by a {@link TiledPredictor}. Close it to free the native graph and session.
- * One instance serves one thread at a time.
+ * A loaded denoiser ready to predict, for every network family: the family's {@link DenoiserPredictor} opens the
+ * network (the U-Net's is rebuilt from the model's spec with its weights as constants), and this class normalizes,
+ * tiles, runs the self-ensemble and keeps non-finite pixels for all of them. Blocks (ImgLib2 images or views, or
+ * planes) go in and come out in the image's own intensity units; they are cut into tiles by a {@link TiledPredictor}.
+ * Close it to free the native graph and session. One instance serves one thread at a time.
  */
 public final class Denoiser implements AutoCloseable {
 
