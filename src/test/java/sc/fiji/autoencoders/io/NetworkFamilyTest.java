@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.plugin.Plugin;
 
+import ij.ImagePlus;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -28,8 +30,11 @@ import sc.fiji.autoencoders.io.JsonTable.Field;
 import sc.fiji.autoencoders.io.bioimageio.BioImageIoExport;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserSpec;
+import sc.fiji.autoencoders.model.DivNoisingSpec;
 import sc.fiji.autoencoders.model.ModelDescription;
 import sc.fiji.autoencoders.model.Normalization;
+import sc.fiji.autoencoders.op.codes.CodeModels;
+import sc.fiji.autoencoders.op.codes.GenerateSettings;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.DenoiserPredictor;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
@@ -207,6 +212,34 @@ public class NetworkFamilyTest {
 		final BadInputException two = assertThrows(BadInputException.class, () -> ModelJson.parse(o.toString(),
 			new File("m.aemodel")));
 		assertTrue(two.getMessage().contains("spec.json has both a 'network' and a 'gain' field"), two.getMessage());
+	}
+
+	/** What the generic code now asks DivNoising's spec and plug-ins says what it said before they existed. */
+	@Test
+	public void divNoisingKeepsItsTexts() {
+		final File f = new File("src/test/resources/fixtures/divnoising-v1.aemodel");
+		final AutoencoderModel m = ModelFile.load(f);
+		final String info = ModelDescription.describe(m);
+		assertTrue(info.contains("\n  DivNoising:    latent 16 channels at 1/4 resolution; spread scale ") && info
+			.contains(" (fitted on the validation patches: the spread is a standard deviation of the clean signal, in " +
+				"image units)") && !info.contains("tile margins"), info);
+		assertEquals(DivNoisingSpec.RECEPTIVE_RADIUS, Denoiser.marginRadius(m));
+		assertEquals("Exporting a DivNoising model to bioimage.io is not supported: its denoised image is the mean of " +
+			"random posterior samples and its noise model and spread are part of the model, which the format's single " +
+			"deterministic network cannot hold faithfully. Use it here (denoise, Denoise with Uncertainty), or export a " +
+			"Noise2Void model.", assertThrows(BadInputException.class, () -> BioImageIoExport.write(m, null, null,
+				new File("never-written.zip"))).getMessage());
+		assertTrue(assertThrows(BadInputException.class, () -> ModelFile.loadWithCodes(f)).getMessage().contains(
+			"needed here: it is a DivNoising denoiser, whose latent is a spatial map, not a code: use Generate for new " +
+				"images from its prior, Denoise with Uncertainty for samples of a noisy image, or choose a VAE"));
+		final GenerateSettings g = new GenerateSettings();
+		g.count = 2;
+		g.size = 8;
+		g.seed = 3;
+		final ImagePlus prior = CodeModels.generate(f, g);
+		assertEquals("DivNoising prior samples (seed 3)", prior.getTitle());
+		assertEquals(2, prior.getStackSize());
+		assertEquals(8, prior.getWidth());
 	}
 
 	/** Each family's field is where the version that added it wrote it: re-written files are the same bytes. */
