@@ -1,15 +1,18 @@
 package sc.fiji.autoencoders.io;
 
+import org.scijava.plugin.Plugin;
+
+import sc.fiji.autoencoders.io.JsonTable.At;
 import sc.fiji.autoencoders.io.JsonTable.Codec;
 import sc.fiji.autoencoders.io.JsonTable.Field;
+import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DivNoisingSpec;
 
 /** How a {@link DivNoisingSpec} is stored: the {@code divNoising} field of a DivNoising model's spec.json. */
-final class DivNoisingJson {
+@Plugin(type = DenoiserSpecJson.class, priority = 90)
+public final class DivNoisingJson implements DenoiserSpecJson<DivNoisingSpec> {
 
-	private DivNoisingJson() {}
-
-	static final Codec<DivNoisingSpec> SPEC;
+	private static final Codec<DivNoisingSpec> SPEC;
 	static {
 		final JsonTable<DivNoisingSpec> t = new JsonTable<>("DivNoising networks");
 		final Field<DivNoisingSpec, Integer> filters = t.required("filters", JsonTable.integer(1, 512),
@@ -23,5 +26,33 @@ final class DivNoisingJson {
 			.spreadPower() == 1 ? null : s.spreadPower(), 1.0);
 		SPEC = t.make(v -> JsonTable.valid(v.at, "DivNoising network", () -> new DivNoisingSpec(v.get(filters), v.get(
 			latent), v.get(spreadScale), v.get(spreadPower)).validate())).object();
+	}
+
+	@Override
+	public String field() {
+		return "divNoising";
+	}
+
+	/** Added with DivNoising as a training method (issue 27), beside its noise model. */
+	@Override
+	public String after() {
+		return "noiseModel";
+	}
+
+	@Override
+	public Class<DivNoisingSpec> type() {
+		return DivNoisingSpec.class;
+	}
+
+	@Override
+	public Codec<DivNoisingSpec> codec() {
+		return SPEC;
+	}
+
+	/** Its tiles' margins are the bound, and its one channel has the one normalization. */
+	@Override
+	public void check(final AutoencoderModel m, final At at) {
+		if (m.channelNormalizations != null || m.receptiveField != null) throw at.damaged("spec.json describes a " +
+			"DivNoising model but has a U-Net's channel normalizations or receptive field");
 	}
 }

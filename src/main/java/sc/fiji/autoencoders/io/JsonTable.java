@@ -152,6 +152,21 @@ final class JsonTable<T> {
 	}
 
 	/**
+	 * As {@link #optional}, placed in file order right after the field {@code after}: a plug-in's field where the version
+	 * that added it wrote it.
+	 */
+	<V> Field<T, V> optionalAfter(final String after, final String name, final Codec<V> codec, final Function<T, V> get) {
+		int at = 0;
+		while (at < fields.size() && !fields.get(at).name.equals(after))
+			at++;
+		if (at == fields.size()) throw new IllegalArgumentException(name + " after unknown " + after);
+		final Field<T, V> f = optional(name, codec, get, null);
+		fields.remove(fields.size() - 1);
+		fields.add(at + 1, f);
+		return f;
+	}
+
+	/**
 	 * Adds a field.
 	 *
 	 * @param required whether writing needs a value (else a null value is left out)

@@ -212,10 +212,8 @@ public final class ModelFile {
 	}
 
 	private static String use(final AutoencoderModel m) {
-		if (m.isDivNoising()) return "it is a DivNoising denoiser, whose latent is a spatial map, not a code: use " +
-			"Generate for new images from its prior, Denoise with Uncertainty for samples of a noisy image";
 		return m.hasCodes() ? "use it with the VAE commands (Generate from VAE, Encode with VAE, Autoencoder " +
-			"Anomaly Map, ...)" : "use it with Denoise with Autoencoder";
+			"Anomaly Map, ...)" : m.network.use();
 	}
 
 	/**

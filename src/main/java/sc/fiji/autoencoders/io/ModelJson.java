@@ -18,13 +18,14 @@ import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.DenoiserMethod;
 import sc.fiji.autoencoders.model.DenoiserMethods;
-import sc.fiji.autoencoders.model.DivNoisingSpec;
+import sc.fiji.autoencoders.model.DenoiserSpec;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
+import sc.fiji.autoencoders.model.PluginInstances;
 import sc.fiji.autoencoders.model.Pooling;
 import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.model.Regularizer;
@@ -122,8 +123,8 @@ final class ModelJson {
 		}
 	};
 
-	/** {@link NetworkSpec}: {@code network} of a denoiser. */
-	private static final JsonTable<NetworkSpec> NETWORK;
+	/** {@link NetworkSpec}: {@code network} of a denoiser (its family's codec is {@link NetworkSpecJson}). */
+	static final JsonTable<NetworkSpec> NETWORK;
 	static {
 		final JsonTable<NetworkSpec> t = new JsonTable<>("network specs");
 		final Field<NetworkSpec, Architecture> architecture = t.required("architecture", JsonTable.choice(
@@ -360,6 +361,31 @@ final class ModelJson {
 		}
 	};
 
+	/** The families of denoiser networks installed, each stored in a field of its own. */
+	private static final List<DenoiserSpecJson<?>> FAMILIES = PluginInstances.of(cast(DenoiserSpecJson.class),
+		DenoiserSpecJson::field);
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Class<DenoiserSpecJson<?>> cast(final Class<DenoiserSpecJson> raw) {
+		return (Class) raw;
+	}
+
+	/** A family's codec as a codec of any denoiser spec (written only for a spec of its type). */
+	private static <S extends DenoiserSpec> Codec<DenoiserSpec> stored(final DenoiserSpecJson<S> family) {
+		return new Codec<DenoiserSpec>() {
+
+			@Override
+			public JsonElement write(final DenoiserSpec value) {
+				return family.codec().write(family.type().cast(value));
+			}
+
+			@Override
+			public DenoiserSpec read(final JsonElement e, final At at) {
+				return family.codec().read(e, at);
+			}
+		};
+	}
+
 	private static BadInputException notOurs(final At at) {
 		return at.damaged("spec.json is not a Fiji Autoencoders spec (its 'format' is not '" + FORMAT + "')");
 	}
@@ -375,7 +401,6 @@ final class ModelJson {
 		t.required("formatVersion", FORMAT_VERSION, s -> (long) VERSION);
 		final Field<Spec, ModelKind> kind = t.required("kind", JsonTable.choice(ModelKind.class, "model kind"),
 			s -> s.model.kind);
-		final Field<Spec, NetworkSpec> network = t.optional("network", NETWORK.object(), s -> s.model.network, null);
 		final Field<Spec, VaeSpec> vae = t.optional("vae", VAE.object(), s -> s.model.isVae() ? s.model.vae : null,
 			null);
 		// added with feature autoencoders: their spec, a VAE spec with a regularizer
@@ -407,9 +432,6 @@ final class ModelJson {
 		// added with DivNoising's noise models (issue 27): written only by models that have one
 		final Field<Spec, ChannelNoiseModels> noiseModel = t.optional("noiseModel", NoiseModelJson.MODELS,
 			s -> s.model.noiseModel, null);
-		// added with DivNoising as a training method (issue 27): written only by DivNoising models, which have no 'network'
-		final Field<Spec, DivNoisingSpec> divNoising = t.optional("divNoising", DivNoisingJson.SPEC,
-			s -> s.model.divNoising, null);
 		final Field<Spec, Integer> patchSize = t.required("patchSize", JsonTable.integer(0, MAX), s -> s.model.patchSize);
 		final Field<Spec, Long> steps = t.required("steps", JsonTable.wholeNumber(0, Long.MAX_VALUE), s -> s.model.steps);
 		final Field<Spec, Float> learningRate = t.required("learningRate", JsonTable.FINITE_FLOAT,
@@ -423,33 +445,40 @@ final class ModelJson {
 			s -> s.model.history.epochs());
 		final Field<Spec, Map<String, long[]>> weights = t.required("weights", ARRAYS, s -> s.weights);
 		final Field<Spec, Map<String, long[]>> optimizer = t.optional("optimizer", ARRAYS, s -> s.optimizer, null);
+		// a denoiser's network: one field per family, written only by that family's models
+		final Map<DenoiserSpecJson<?>, Field<Spec, DenoiserSpec>> networks = new LinkedHashMap<>();
+		for (final DenoiserSpecJson<?> f : FAMILIES)
+			networks.put(f, t.optionalAfter(f.after(), f.field(), stored(f), s -> f.type().isInstance(s.model.network)
+				? s.model.network : null));
 		MODEL = t.make(v -> {
 			final AutoencoderModel m = new AutoencoderModel();
 			m.kind = v.get(kind);
-			m.network = v.get(network);
 			m.vae = m.isAutoencoder() ? v.get(autoencoder) : v.get(vae);
 			final Map<String, long[]> expected;
+			DenoiserSpecJson<?> family = null;
 			if (m.isDenoiser()) {
 				if (m.vae != null || v.get(autoencoder) != null) throw v.at.damaged("spec.json describes a denoiser but " +
 					"has a 'vae' or 'autoencoder' field");
-				m.divNoising = v.get(divNoising);
-				if (m.divNoising != null) {
-					if (m.network != null) throw v.at.damaged("spec.json has both a 'network' and a 'divNoising' field");
-					expected = m.divNoising.parameterShapes();
+				for (final Map.Entry<DenoiserSpecJson<?>, Field<Spec, DenoiserSpec>> e : networks.entrySet()) {
+					final DenoiserSpec n = v.get(e.getValue());
+					if (n == null) continue;
+					if (family != null) throw v.at.damaged("spec.json has both a '" + family.field() + "' and a '" + e.getKey()
+						.field() + "' field");
+					family = e.getKey();
+					m.network = n;
 				}
-				else {
-					if (m.network == null) throw v.at.damaged("spec.json has no 'network' field");
-					expected = ParameterShapes.of(m.network);
-				}
+				// the U-Net's field: every denoiser had it before other families existed
+				if (m.network == null) throw v.at.damaged("spec.json has no 'network' field");
+				expected = m.network.parameterShapes();
 			}
 			else {
 				final String key = m.isVae() ? "vae" : "autoencoder";
-				if (m.network != null) throw v.at.damaged("spec.json describes a " + m.kind + " but has a 'network' field");
+				for (final Map.Entry<DenoiserSpecJson<?>, Field<Spec, DenoiserSpec>> e : networks.entrySet())
+					if (v.get(e.getValue()) != null) throw v.at.damaged("spec.json describes a " + m.kind + " but has a '" + e
+						.getKey().field() + "' field");
 				if ((m.isVae() ? v.get(autoencoder) : v.get(vae)) != null) throw v.at.damaged("spec.json describes a " +
 					m.kind + " but has a '" + (m.isVae() ? "autoencoder" : "vae") + "' field");
 				if (m.vae == null) throw v.at.damaged("spec.json has no '" + key + "' field");
-				if (v.get(divNoising) != null) throw v.at.damaged("spec.json describes a " + m.kind + " but has a " +
-					"'divNoising' field");
 				if (m.vae.isAutoencoder() != m.isAutoencoder()) throw v.at.damaged("spec.json describes a " + m.kind +
 					(m.isVae() ? " but its spec has a regularizer" : " but its spec has no regularizer"));
 				expected = ParameterShapes.of(m.vae);
@@ -461,8 +490,8 @@ final class ModelJson {
 					? "no codes" : m.vae.latent()));
 			m.normalization = v.get(normalization);
 			m.channelNormalizations = v.get(channelNormalizations);
-			if (m.divNoising != null && (m.channelNormalizations != null || v.get(receptiveField) != null)) throw v.at
-				.damaged("spec.json describes a DivNoising model but has a U-Net's channel normalizations or receptive field");
+			m.receptiveField = v.get(receptiveField);
+			if (family != null) family.check(m, v.at);
 			if (m.channelNormalizations != null && (m.isVae() || m.channelNormalizations.size() != m.network.channels()))
 				throw v.at.damaged("spec.json lists " + m.channelNormalizations.size() + " channel normalizations but " +
 					"the network has " + (m.isVae() ? "no channels" : m.network.channels() + " channel" + (m.network
@@ -471,7 +500,6 @@ final class ModelJson {
 			m.mode = v.get(mode);
 			m.masking = v.get(masking);
 			m.data = v.get(data);
-			m.receptiveField = v.get(receptiveField);
 			if (m.receptiveField != null && !m.isDenoiser()) throw v.at.damaged("spec.json describes a " + m.kind +
 				" but has a denoiser's receptive field");
 			if (m.receptiveField != null && m.network.dims() == 2 && m.receptiveField.z() != 0) throw v.at.damaged(
@@ -522,7 +550,11 @@ final class ModelJson {
 		return recorded;
 	}
 
+	/** @throws IllegalStateException for a network of no installed family (a packaging error: it would not load) */
 	static String toJson(final AutoencoderModel m) {
+		if (m.network != null && FAMILIES.stream().noneMatch(f -> f.type().isInstance(m.network)))
+			throw new IllegalStateException("No spec.json codec is installed for networks of type " + m.network.getClass()
+				.getName());
 		return GSON.toJson(MODEL.write(Spec.of(m)));
 	}
 

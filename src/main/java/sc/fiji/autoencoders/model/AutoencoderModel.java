@@ -15,14 +15,15 @@ public final class AutoencoderModel {
 	public static final String AUTOENCODER = "autoencoder";
 
 	public ModelKind kind = ModelKind.DENOISER;
-	/** Architecture of a denoiser (null for a VAE). */
-	public NetworkSpec network;
+	/**
+	 * The network of a denoiser, of any family ({@link NetworkSpec}: U-Net or plain; {@link DivNoisingSpec}: DivNoising's
+	 * VAE); null for a VAE or feature autoencoder.
+	 */
+	public DenoiserSpec network;
 	/** Architecture of a VAE, or of a feature autoencoder (a spec with a regularizer); null for a denoiser. */
 	public VaeSpec vae;
 	/** Gaussian fitted to the training images' codes at the end of training (VAE, autoencoder), or null. */
 	public CodeDistribution codes;
-	/** The DivNoising network of a denoiser trained by method {@code divnoising} (then {@link #network} is null), or null. */
-	public DivNoisingSpec divNoising;
 	/** The camera's noise model p(x|s) the model was trained with (DivNoising), or null. */
 	public sc.fiji.autoencoders.noise.ChannelNoiseModels noiseModel;
 	/** The normalization of the network's input (of its first channel when it has several). */
@@ -72,9 +73,14 @@ public final class AutoencoderModel {
 		return kind == ModelKind.DENOISER;
 	}
 
-	/** True for a DivNoising denoiser, which samples clean images from its posterior. */
-	public boolean isDivNoising() {
-		return divNoising != null;
+	/** The denoiser's network if it is a U-Net or plain autoencoder (what their trainers and the export build), or null. */
+	public NetworkSpec networkSpec() {
+		return network instanceof NetworkSpec ? (NetworkSpec) network : null;
+	}
+
+	/** The denoiser's network if it is DivNoising's (what its sampler, trainer and calibration use), or null. */
+	public DivNoisingSpec divNoising() {
+		return network instanceof DivNoisingSpec ? (DivNoisingSpec) network : null;
 	}
 
 	public boolean isVae() {
@@ -103,7 +109,7 @@ public final class AutoencoderModel {
 	/** One line for logs and the info command. */
 	public String summary() {
 		final StringBuilder sb = new StringBuilder();
-		sb.append(kind).append(": ").append(hasCodes() ? vae : divNoising != null ? divNoising : network);
+		sb.append(kind).append(": ").append(hasCodes() ? vae : network);
 		sb.append(", ").append(weights.parameterCount()).append(" parameters");
 		if (isDenoiser()) sb.append(mode == TrainingMode.CLEAN ? ", noise " + noise : ", " + trainedFrom());
 		sb.append(", trained ").append(history.size()).append(" epochs / ").append(steps).append(" steps");

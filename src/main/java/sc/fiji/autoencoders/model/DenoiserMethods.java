@@ -1,21 +1,14 @@
 package sc.fiji.autoencoders.model;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import org.scijava.InstantiableException;
-import org.scijava.plugin.DefaultPluginFinder;
-import org.scijava.plugin.PluginIndex;
-import org.scijava.plugin.PluginInfo;
 
 import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The training methods installed: every SciJava plug-in whose type is a {@link DenoiserMethod} (the training methods
- * of {@code train/}), found by SciJava's plug-in index without a Context, so that a new method is its own class.
- * Discovery reads this jar's class loader, which is the engine's own in an installed Fiji (see ISOLATION.md).
+ * of {@code train/}), found by SciJava's plug-in index without a Context ({@link PluginInstances}), so that a new
+ * method is its own class.
  */
 public final class DenoiserMethods {
 
@@ -63,20 +56,6 @@ public final class DenoiserMethods {
 	}
 
 	private static List<DenoiserMethod> discover() {
-		final PluginIndex index = new PluginIndex(new DefaultPluginFinder(DenoiserMethods.class.getClassLoader()));
-		index.discover();
-		final List<DenoiserMethod> found = new ArrayList<>();
-		for (final PluginInfo<?> info : index.getAll()) {
-			if (!DenoiserMethod.class.isAssignableFrom(info.getPluginType())) continue;
-			try {
-				final DenoiserMethod m = (DenoiserMethod) info.createInstance();
-				// a jar on the class path twice lists its plug-ins twice
-				if (found.stream().noneMatch(f -> f.id().equals(m.id()))) found.add(m);
-			}
-			catch (final InstantiableException e) {
-				throw new IllegalStateException("Training method " + info.getClassName() + " cannot be created", e);
-			}
-		}
-		return Collections.unmodifiableList(found);
+		return PluginInstances.of(DenoiserMethod.class, DenoiserMethod::id);
 	}
 }

@@ -1,18 +1,23 @@
 package sc.fiji.autoencoders.model;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The DivNoising network of a denoiser trained by the method {@code divnoising} ({@link DivNoisingNetwork}: filters of
  * its first level, channels of its spatial latent at 1/4 resolution), and the scale that calibrates its samples' spread:
- * the model file's {@code divNoising}. A model with it has no U-Net ({@code network}).
+ * the model file's {@code divNoising}. A model with it has no U-Net (spec.json's {@code network}).
+ * <p>
+ * A network of 2D planes of one channel (the defaults of {@link DenoiserSpec}): its noise model is per channel, and each
+ * channel is denoised on its own.
  */
-public final class DivNoisingSpec {
+public final class DivNoisingSpec implements DenoiserSpec {
 
 	/** The id of the training method that makes these models ({@code method} in spec.json). */
 	public static final String METHOD = "divnoising";
@@ -96,6 +101,7 @@ public final class DivNoisingSpec {
 	}
 
 	/** The parameters {@link DivNoisingNetwork} asks for, in its order (the model file reader checks the weights). */
+	@Override
 	public Map<String, long[]> parameterShapes() {
 		final Map<String, long[]> m = new LinkedHashMap<>();
 		final long f = filters, z = latent;
@@ -109,6 +115,40 @@ public final class DivNoisingSpec {
 		conv(m, "dn_dec2", 3, f, f);
 		conv(m, "dn_out", 1, f, 1);
 		return Collections.unmodifiableMap(m);
+	}
+
+	@Override
+	public int receptiveRadius() {
+		return RECEPTIVE_RADIUS;
+	}
+
+	/** The bound: the MMSE of random samples is no fixed function of the input to measure. */
+	@Override
+	public boolean measuresReceptiveField() {
+		return false;
+	}
+
+	@Override
+	public void describe(final AutoencoderModel m, final BiConsumer<String, String> line) {
+		line.accept("DivNoising", "latent " + latent + " channels at 1/4 resolution; " + (spreadPower == 1 ?
+			"spread scale " + String.format(Locale.ROOT, "%.4g", spreadScale) + " (fitted on the validation patches" :
+			String.format(Locale.ROOT, "spread calibrated against a ground truth: %.4g * sd^%.4g of the samples' sd " +
+				"(calibrate-uncertainty", spreadScale, spreadPower)) + ": the spread is a standard deviation of the clean " +
+			"signal, in image units)");
+	}
+
+	@Override
+	public String exportRefusal() {
+		return "Exporting a DivNoising model to bioimage.io is not supported: its denoised image is the mean of random " +
+			"posterior samples and its noise model and spread are part of the model, which the format's single " +
+			"deterministic network cannot hold faithfully. Use it here (denoise, Denoise with Uncertainty), or export a " +
+			"Noise2Void model.";
+	}
+
+	@Override
+	public String use() {
+		return "it is a DivNoising denoiser, whose latent is a spatial map, not a code: use Generate for new images " +
+			"from its prior, Denoise with Uncertainty for samples of a noisy image";
 	}
 
 	private static void conv(final Map<String, long[]> m, final String name, final long k, final long in,

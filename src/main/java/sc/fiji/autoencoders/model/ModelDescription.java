@@ -11,7 +11,7 @@ public final class ModelDescription {
 	public static String describe(final AutoencoderModel m) {
 		final StringBuilder sb = new StringBuilder();
 		line(sb, "kind", String.valueOf(m.kind));
-		line(sb, "architecture", String.valueOf(m.hasCodes() ? m.vae : m.isDivNoising() ? m.divNoising : m.network));
+		line(sb, "architecture", String.valueOf(m.hasCodes() ? m.vae : m.network));
 		line(sb, "parameters", String.valueOf(m.weights.parameterCount()));
 		if (m.isDenoiser()) {
 			final DenoiserMethod method = m.trainingMethod();
@@ -21,20 +21,13 @@ public final class ModelDescription {
 			if (m.masking != null) line(sb, "masking", masking(m));
 			if (m.data != null) line(sb, "data", m.data);
 			line(sb, "patch size", String.valueOf(m.patchSize));
-			if (m.isDivNoising()) line(sb, "DivNoising", "latent " + m.divNoising.latent() + " channels at 1/4 " +
-				"resolution; " + (m.divNoising.spreadPower() == 1 ? "spread scale " + String.format(Locale.ROOT, "%.4g", m
-					.divNoising.spreadScale()) + " (fitted on the validation patches" : String.format(Locale.ROOT,
-						"spread calibrated against a ground truth: %.4g * sd^%.4g of the samples' sd (calibrate-uncertainty",
-						m.divNoising.spreadScale(), m.divNoising.spreadPower())) + ": the spread is a standard deviation of " +
-				"the clean signal, in image units)");
-			else line(sb, "tile margins", m.receptiveField == null ? "worst-case receptive radius (not measured: trained by " +
-				"an earlier version)" : "measured receptive field, " + m.receptiveField);
+			m.network.describe(m, (key, value) -> line(sb, key, value));
 		}
 		if (m.hasCodes()) line(sb, "code fit", m.codes == null ? "none (trained by an earlier version: sampling " +
 			"'fit' needs a retrained model)" : "Gaussian with full covariance over the " + m.codes.dimension() +
 				" code dimensions of the training images");
 		if (m.noiseModel != null) line(sb, "camera noise", m.noiseModel.describe().trim().replace("\n", "; "));
-		if (m.isDenoiser() && !m.isDivNoising() && m.network.channels() > 1) {
+		if (m.isDenoiser() && m.network.channels() > 1) {
 			line(sb, "channels", m.network.channels() + ", trained jointly: denoises images of exactly " + m.network
 				.channels() + " channels, in the order trained on, each output channel seeing every input channel");
 			for (int c = 0; c < m.network.channels(); c++)

@@ -1,6 +1,8 @@
 package sc.fiji.autoencoders.model;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import sc.fiji.autoencoders.base.BadInputException;
 
@@ -28,7 +30,7 @@ import sc.fiji.autoencoders.base.BadInputException;
  * together remove the checkerboard artefacts of blind-spot networks. Files written before they existed are max-pooling
  * networks with every skip.
  */
-public final class NetworkSpec {
+public final class NetworkSpec implements DenoiserSpec {
 
 	/** {@link Architecture#UNET}'s id, a compile-time constant for dialogs' choice lists. */
 	public static final String UNET = "unet";
@@ -218,6 +220,7 @@ public final class NetworkSpec {
 		return upsampling;
 	}
 
+	@Override
 	public int channels() {
 		return channels;
 	}
@@ -245,6 +248,7 @@ public final class NetworkSpec {
 		return topSkip;
 	}
 
+	@Override
 	public int dims() {
 		return dims;
 	}
@@ -294,6 +298,65 @@ public final class NetworkSpec {
 			(pooling != Pooling.MAX ? ", " + pooling + " pooling" : "") + (!topSkip && architecture == Architecture.UNET
 				? ", no top skip" : "") + (dims == 3 ? ", 3D (" + zPoolingText() + ")" : "") + (channels != 1 ? ", " +
 				channels + " channels jointly" : "");
+	}
+
+	@Override
+	public Map<String, long[]> parameterShapes() {
+		return ParameterShapes.of(this);
+	}
+
+	/**
+	 * Each 3x3 convolution at level l reaches 2^l further, pooling and upsampling another 2^l, and bilinear upsampling
+	 * one more.
+	 */
+	@Override
+	public int receptiveRadius() {
+		final boolean[] all = new boolean[depth];
+		java.util.Arrays.fill(all, true);
+		return radius(all);
+	}
+
+	/** Along Z, the levels pool as {@link #zPooling()}. */
+	@Override
+	public int receptiveRadiusZ() {
+		return radius(zPooling);
+	}
+
+	/** The bound along an axis pooled at the levels {@code pooled}: a level's scale is 2^(levels pooled above it). */
+	private int radius(final boolean[] pooled) {
+		final int d = depth;
+		final int[] scale = new int[d + 1];
+		scale[0] = 1;
+		for (int l = 0; l < d; l++)
+			scale[l + 1] = pooled[l] ? 2 * scale[l] : scale[l];
+		int r = 0;
+		for (int l = 0; l < d; l++) // two convolutions and the pooling window (blur pooling: its 3x3 blur too)
+			r += 2 * scale[l] + (pooled[l] ? scale[l] : 0) + (pooling == Pooling.BLUR ? 2 * scale[l] : 0);
+		r += 2 * scale[d]; // bottleneck
+		for (int l = 0; l < d; l++) // three convolutions, the upsampling window, one more for bilinear
+			r += 3 * scale[l] + (pooled[l] ? scale[l] : 0) + (upsampling == Upsampling.BILINEAR ? scale[l] : 0);
+		return r;
+	}
+
+	@Override
+	public boolean measuresReceptiveField() {
+		return true;
+	}
+
+	@Override
+	public void describe(final AutoencoderModel m, final BiConsumer<String, String> line) {
+		line.accept("tile margins", m.receptiveField == null ? "worst-case receptive radius (not measured: trained by " +
+			"an earlier version)" : "measured receptive field, " + m.receptiveField);
+	}
+
+	@Override
+	public String exportRefusal() {
+		return null;
+	}
+
+	@Override
+	public String use() {
+		return "use it with Denoise with Autoencoder";
 	}
 
 	/** E.g. "Z pooled at levels 2, 3" (levels counted from 1), "Z pooled at every level" or "Z not pooled". */

@@ -365,10 +365,10 @@ public final class Autoencoders {
 		final EvaluateSettings settings, final Consumer<Evaluation.Score> each)
 	{
 		final AutoencoderModel m = ModelFile.load(model, AutoencoderModel.DENOISER);
-		if (!m.isDivNoising() && m.network.channels() > 1) throw new BadInputException("Evaluating models of joint channels is not " +
+		if (m.network.channels() > 1) throw new BadInputException("Evaluating models of joint channels is not " +
 			"supported yet (evaluate scores plane by plane): denoise a noisy image of " + m.network.channels() +
 			" channels with the model and compare it with its clean image.");
-		if (!m.isDivNoising() && m.network.dims() == 3) throw new BadInputException("Evaluating 3D models is not supported yet (evaluate " +
+		if (m.network.dims() == 3) throw new BadInputException("Evaluating 3D models is not supported yet (evaluate " +
 			"scores plane by plane): denoise a noisy stack with the model and compare it with its clean stack, as " +
 			"bench/denoise-3d.sh does.");
 		final String noise = settings.noise;

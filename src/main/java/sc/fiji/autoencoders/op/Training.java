@@ -30,7 +30,7 @@ public final class Training {
 		if (cancelHook != null) cancelHook.accept(trainer::cancel);
 		trainer.setCheckpoint(m -> ModelFile.save(m, out));
 		final AutoencoderModel model = trainer.process();
-		if (model.isDenoiser() && !model.isDivNoising()) measureReceptiveField(model); // DivNoising: a bound
+		if (model.isDenoiser() && model.network.measuresReceptiveField()) measureReceptiveField(model); // else: the bound
 		ModelFile.save(model, out);
 		return model;
 	}
@@ -41,6 +41,6 @@ public final class Training {
 	 */
 	public static void measureReceptiveField(final AutoencoderModel model) {
 		model.receptiveField = ReceptiveFields.measure(model, ReceptiveField.DEFAULT_TOLERANCE, TileBudget.maxVoxels(
-			model.network), 0);
+			model.networkSpec()), 0);
 	}
 }

@@ -1,11 +1,5 @@
 package sc.fiji.autoencoders.predict;
 
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,23 +20,16 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.Dihedral;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
-import sc.fiji.autoencoders.model.DenoiserNetwork;
-import sc.fiji.autoencoders.model.DivNoisingSpec;
-import sc.fiji.autoencoders.model.FrozenParameters;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
-import sc.fiji.autoencoders.model.Sessions;
-import sc.fiji.autoencoders.model.Tensors;
-import sc.fiji.autoencoders.model.Pooling;
-import sc.fiji.autoencoders.model.Upsampling;
 
 /**
- * A loaded denoiser ready to predict: the network is rebuilt from the model's spec with its weights as constants.
- * Blocks (ImgLib2 images or views, or planes) go in and come out in the image's own intensity units; they are cut
- * into tiles by a {@link TiledPredictor}. Close it to free the native graph and session.
- * One instance serves one thread at a time.
+ * A loaded denoiser ready to predict, for every network family: the family's {@link DenoiserPredictor} opens the
+ * network (the U-Net's is rebuilt from the model's spec with its weights as constants), and this class normalizes,
+ * tiles, runs the self-ensemble and keeps non-finite pixels for all of them. Blocks (ImgLib2 images or views, or
+ * planes) go in and come out in the image's own intensity units; they are cut into tiles by a {@link TiledPredictor}.
+ * Close it to free the native graph and session. One instance serves one thread at a time.
  */
 public final class Denoiser implements AutoCloseable {
 
@@ -57,13 +44,9 @@ public final class Denoiser implements AutoCloseable {
 	public static final int DEFAULT_TILE = 1024;
 
 	private final AutoencoderModel model;
-	private final Graph graph;
-	private final Session session;
-	private final Placeholder<TFloat32> input;
-	private final Operand<TFloat32> output;
+	/** The model's network, as its family's {@link DenoiserPredictor} opened it. */
+	private final TileNetwork network;
 	private final TiledPredictor tiler;
-	/** A DivNoising model's sampler (its MMSE is the denoised image), or null for a U-Net. */
-	private final DivNoisingDenoiser divNoising;
 	private final List<Axis> axes;
 	/** Input channels of a network trained on channels jointly; 1 otherwise. */
 	private final int channels;
@@ -78,52 +61,11 @@ public final class Denoiser implements AutoCloseable {
 		if (!model.isDenoiser()) throw new BadInputException("This is a " + model.kind +
 			" model; denoising needs a denoiser model.");
 		this.model = model;
-		if (model.isDivNoising()) {
-			divNoising = new DivNoisingDenoiser(model, tileSize, threads);
-			graph = null;
-			session = null;
-			input = null;
-			output = null;
-			channels = 1;
-			axes = XY;
-			tiler = DivNoisingDenoiser.tiler(tileSize, 0);
-			return;
-		}
-		divNoising = null;
-		final NetworkSpec spec = model.network;
-		graph = Graphs.create();
-		try {
-			final Ops tf = Ops.create(graph);
-			input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(DenoiserNetwork.inputShape(spec,
-				1)));
-			output = DenoiserNetwork.build(tf, input, spec, new FrozenParameters(tf, model.weights));
-			session = Sessions.create(graph, threads);
-		}
-		catch (final RuntimeException e) {
-			graph.close();
-			throw e;
-		}
-		channels = spec.channels();
-		axes = channels > 1 ? spec.dims() == 3 ? XYZC : XYC : spec.dims() == 3 ? XYZ : XY;
-		tiler = channels > 1 ? withChannels(tiler(model, tileSize), channels, spec.dims()) : tiler(model, tileSize);
-	}
-
-	/**
-	 * Tiles of cores of at most {@code tileSize} a side, planned per block within the voxel budget of
-	 * {@link TileBudget#maxVoxels}, with margins of the model's measured receptive field (or, for files without one,
-	 * the worst-case receptive radius of its architecture) plus the blend, and the size multiple of each axis.
-	 */
-	static TiledPredictor tiler(final AutoencoderModel model, final int tileSize) {
-		final NetworkSpec spec = model.network;
-		final int m = spec.sizeMultiple(), core = Math.max(tileSize, 2 * m);
-		final long budget = TileBudget.maxVoxels(spec);
-		final int r = marginRadius(model), blend = TiledPredictor.blend(Integer.MAX_VALUE, core);
-		if (spec.dims() != 3) return new TiledPredictor(core, r + blend, m).withMaxVoxels(budget);
-		final int mz = spec.zSizeMultiple(), rz = marginRadiusZ(model);
-		final int z = Math.max(tileSize, 2 * mz), blendZ = TiledPredictor.blend(Integer.MAX_VALUE, z);
-		// plus the blend, so that blended voxels see the whole receptive field too
-		return new TiledPredictor(new int[] { core, core, z }, new int[] { r + blend, r + blend, rz + blendZ },
-			new int[] { m, m, mz }).withMaxVoxels(budget);
+		network = DenoiserPredictor.of(model).open(model, tileSize, threads);
+		channels = model.network.channels();
+		final boolean threeD = model.network.dims() == 3;
+		axes = channels > 1 ? threeD ? XYZC : XYC : threeD ? XYZ : XY;
+		tiler = network.tiler();
 	}
 
 	/**
@@ -131,33 +73,14 @@ public final class Denoiser implements AutoCloseable {
 	 * (never more than the bound: a damaged file cannot make tiles huge).
 	 */
 	public static int marginRadius(final AutoencoderModel model) {
-		if (model.isDivNoising()) return DivNoisingSpec.RECEPTIVE_RADIUS;
-		final int bound = receptiveRadius(model.network);
+		final int bound = model.network.receptiveRadius();
 		return model.receptiveField == null ? bound : Math.min(bound, model.receptiveField.xy());
 	}
 
 	/** As {@link #marginRadius}, along Z (3D networks). */
 	public static int marginRadiusZ(final AutoencoderModel model) {
-		final int bound = receptiveRadiusZ(model.network);
+		final int bound = model.network.receptiveRadiusZ();
 		return model.receptiveField == null ? bound : Math.min(bound, model.receptiveField.z());
-	}
-
-	/**
-	 * The tiler of a network of {@code c} channels: the channels are dimension 0 of its tiles (channel fastest, as the
-	 * network takes them), whole in every tile (no margin), followed by the spatial dimensions of {@code spatial}.
-	 */
-	private static TiledPredictor withChannels(final TiledPredictor spatial, final int c, final int dims) {
-		final int[] tile = new int[dims + 1], margin = new int[dims + 1], multiple = new int[dims + 1];
-		tile[0] = c;
-		multiple[0] = 1;
-		for (int d = 0; d < dims; d++) {
-			tile[d + 1] = spatial.tileSize(d);
-			margin[d + 1] = spatial.margin(d);
-			multiple[d + 1] = spatial.multiple(d);
-		}
-		// the budget counts the voxels of all channels
-		return new TiledPredictor(tile, margin, multiple).withMaxVoxels(spatial.maxVoxels() == 0 ? 0 : Math.max(1,
-			spatial.maxVoxels() * c));
 	}
 
 	public AutoencoderModel model() {
@@ -334,35 +257,12 @@ public final class Denoiser implements AutoCloseable {
 	 * multiple.
 	 */
 	public float[] run(final float[] tile, final long[] dims) {
-		if (divNoising != null) return divNoising.mmse(tile, dims, DivNoisingSpec.DEFAULT_SAMPLES, model.seed);
-		final long[] shape;
-		if (channels > 1) { // dims: C, X, Y[, Z]; the tensor: 1, [Z,] Y, X, C
-			shape = new long[dims.length + 1];
-			shape[0] = 1;
-			for (int d = 1; d < dims.length; d++)
-				shape[dims.length - d] = dims[d];
-			shape[dims.length] = dims[0];
-		}
-		else {
-			shape = new long[dims.length + 2];
-			shape[0] = 1;
-			for (int d = 0; d < dims.length; d++)
-				shape[dims.length - d] = dims[d];
-			shape[dims.length + 1] = 1;
-		}
-		try (var t = Tensors.of(tile, shape); var r = session.runner().feed(input, t).fetch(output).run()) {
-			return Tensors.values(r.get(0));
-		}
+		return network.apply(tile, dims);
 	}
 
 	@Override
 	public void close() {
-		if (divNoising != null) {
-			divNoising.close();
-			return;
-		}
-		session.close();
-		graph.close();
+		network.close();
 	}
 
 	/**
@@ -370,29 +270,11 @@ public final class Denoiser implements AutoCloseable {
 	 * upsampling another 2^l, and bilinear upsampling one more.
 	 */
 	public static int receptiveRadius(final NetworkSpec spec) {
-		final boolean[] all = new boolean[spec.depth()];
-		java.util.Arrays.fill(all, true);
-		return radius(spec, all);
+		return spec.receptiveRadius();
 	}
 
 	/** As {@link #receptiveRadius}, along Z for a 3D network (whose levels pool Z as {@link NetworkSpec#zPooling()}). */
 	public static int receptiveRadiusZ(final NetworkSpec spec) {
-		return radius(spec, spec.zPooling());
-	}
-
-	/** The bound along an axis pooled at the levels {@code pooled}: a level's scale is 2^(levels pooled above it). */
-	private static int radius(final NetworkSpec spec, final boolean[] pooled) {
-		final int d = spec.depth();
-		final int[] scale = new int[d + 1];
-		scale[0] = 1;
-		for (int l = 0; l < d; l++)
-			scale[l + 1] = pooled[l] ? 2 * scale[l] : scale[l];
-		int r = 0;
-		for (int l = 0; l < d; l++) // two convolutions and the pooling window (blur pooling: its 3x3 blur too)
-			r += 2 * scale[l] + (pooled[l] ? scale[l] : 0) + (spec.pooling() == Pooling.BLUR ? 2 * scale[l] : 0);
-		r += 2 * scale[d]; // bottleneck
-		for (int l = 0; l < d; l++) // three convolutions, the upsampling window, one more for bilinear
-			r += 3 * scale[l] + (pooled[l] ? scale[l] : 0) + (spec.upsampling() == Upsampling.BILINEAR ? scale[l] : 0);
-		return r;
+		return spec.receptiveRadiusZ();
 	}
 }

@@ -52,12 +52,12 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 	private final int tileSize;
 
 	public DivNoisingDenoiser(final AutoencoderModel model, final int tileSize, final int threads) {
-		if (!model.isDivNoising()) throw new BadInputException("Samples and a spread come from a DivNoising model only" +
+		if (model.divNoising() == null) throw new BadInputException("Samples and a spread come from a DivNoising model only" +
 			(model.isDenoiser() ? " (this denoiser was trained with " + model.trainingMethod().displayName() + ")" : ", not a " +
 				model.kind + " model") + ": train one with --noisy-method divnoising, or denoise without samples.");
 		this.model = model;
 		this.tileSize = tileSize;
-		posterior = new DivNoisingPosterior(model.divNoising, model.weights, threads);
+		posterior = new DivNoisingPosterior(model.divNoising(), model.weights, threads);
 	}
 
 	/** A tiler of planes (X, Y) for a network of this radius and size multiple, with {@code c} channels first. */
@@ -115,7 +115,7 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 			.update(null).getCurrentStorageArray();
 		final float[] mm = storage(mmse), sp = storage(spread), sa = samples == null ? null : storage(samples);
 		final double scale = norm.scale();
-		final DivNoisingSpec spec = model.divNoising;
+		final DivNoisingSpec spec = model.divNoising();
 		final net.imglib2.RandomAccess<T> src = plane.randomAccess();
 		final long[] min = plane.minAsLongArray();
 		final int n = (int) (w * h);
@@ -164,14 +164,14 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 	public static java.util.List<sc.fiji.autoencoders.image.Plane> generate(final AutoencoderModel model,
 		final int count, final int width, final int height, final long seed, final double temperature)
 	{
-		if (!model.isDivNoising()) throw new IllegalArgumentException("not a DivNoising model");
+		if (model.divNoising() == null) throw new IllegalArgumentException("not a DivNoising model");
 		if (width < 1 || height < 1 || (long) width * height > 1L << 26) throw new BadInputException("Generated images " +
 			"must be 1 to 8192 pixels a side, not " + width + "x" + height + ": e.g. --size 256.");
 		final int m = DivNoisingSpec.SIZE_MULTIPLE, lw = (width + m - 1) / m, lh = (height + m - 1) / m;
-		final int latent = model.divNoising.latent(), n = lw * lh * latent;
+		final int latent = model.divNoising().latent(), n = lw * lh * latent;
 		final Random rng = new Random(seed);
 		final java.util.List<sc.fiji.autoencoders.image.Plane> out = new java.util.ArrayList<>();
-		try (DivNoisingPosterior post = new DivNoisingPosterior(model.divNoising, model.weights, 0)) {
+		try (DivNoisingPosterior post = new DivNoisingPosterior(model.divNoising(), model.weights, 0)) {
 			for (int i = 0; i < count; i++) {
 				final float[] z = new float[n];
 				for (int j = 0; j < n; j++)

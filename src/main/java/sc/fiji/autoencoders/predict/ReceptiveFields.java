@@ -30,7 +30,7 @@ public final class ReceptiveFields {
 	public static ReceptiveField measure(final AutoencoderModel model, final double tolerance, final long maxVoxels,
 		final int threads)
 	{
-		final NetworkSpec spec = model.network;
+		final NetworkSpec spec = model.networkSpec();
 		final boolean threeD = spec.dims() == 3;
 		final int c = spec.channels(), m = spec.sizeMultiple(), mz = spec.zSizeMultiple();
 		final int side = (int) TiledPredictor.roundUp(2L * Denoiser.receptiveRadius(spec) + 1, m);

@@ -46,8 +46,8 @@ public final class SavedModelExport {
 			final Ops tf = Ops.create(graph);
 			// batch -1: consumers may stack several tiles
 			final Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(
-				DenoiserNetwork.inputShape(model.network, -1)));
-			final Operand<TFloat32> out = tf.withName(OUTPUT).identity(DenoiserNetwork.build(tf, input, model.network,
+				DenoiserNetwork.inputShape(model.networkSpec(), -1)));
+			final Operand<TFloat32> out = tf.withName(OUTPUT).identity(DenoiserNetwork.build(tf, input, model.networkSpec(),
 				new FrozenParameters(tf, model.weights)));
 			// all cores, not 1: TensorFlow sizes process-wide thread state by a JVM's first session (Sessions)
 			try (Session session = Sessions.create(graph, 0)) {

@@ -64,7 +64,7 @@ public final class CleanMethod implements TrainingMethod {
 	/** DnCNN's residual learning, the one idea of the method beyond the U-Net, when the network used it. */
 	@Override
 	public List<Citation> citations(final AutoencoderModel m) {
-		return m.network.residual() ? List.of(DNCNN) : List.of();
+		return m.networkSpec().residual() ? List.of(DNCNN) : List.of();
 	}
 
 	@Override

@@ -159,7 +159,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	@Override
 	public AutoencoderModel process() {
 		validate();
-		final NetworkSpec net = resume != null ? resume.network : spec;
+		final NetworkSpec net = resume != null ? resume.networkSpec() : spec;
 		final Normalization[] norms = normalizations(net);
 		data.start(config, norms, net);
 		try (Graph g = Graphs.create()) {
@@ -237,7 +237,7 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 		if (resume != null && !resume.isDenoiser()) throw new BadInputException(
 			"Can only resume from a denoiser model, not a " + resume.kind + " model: choose a denoiser model to resume, " +
 				"or train without resuming.");
-		final NetworkSpec net = resume != null ? resume.network : spec;
+		final NetworkSpec net = resume != null ? resume.networkSpec() : spec;
 		if (net == null) throw new BadInputException("No network given: pass a NetworkSpec such as " +
 			"NetworkSpec.unet(2, 32).");
 		return net.validate();

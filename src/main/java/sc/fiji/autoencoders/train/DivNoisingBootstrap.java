@@ -70,7 +70,7 @@ final class DivNoisingBootstrap {
 
 	/** The denoiser on a whole plane, mirrored out to its size multiple (a plane of training size fits in memory). */
 	static float[] predict(final AutoencoderModel m, final Plane p) {
-		final int mult = m.network.sizeMultiple(), w = p.width(), h = p.height();
+		final int mult = m.networkSpec().sizeMultiple(), w = p.width(), h = p.height();
 		final int pw = (w + mult - 1) / mult * mult, ph = (h + mult - 1) / mult * mult;
 		final Normalization n = m.normalization;
 		final float[] in = new float[pw * ph];
@@ -80,7 +80,7 @@ final class DivNoisingBootstrap {
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, ph, pw, 1)));
-			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, m.network, new FrozenParameters(tf, m.weights));
+			final Operand<TFloat32> out = DenoiserNetwork.build(tf, x, m.networkSpec(), new FrozenParameters(tf, m.weights));
 			try (Session s = Sessions.create(g, 0); var t = Tensors.of(in, 1, ph, pw, 1); var r = s.runner().feed(x, t)
 				.fetch(out).run())
 			{

@@ -101,9 +101,9 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	protected void validate() {
 		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
-		if (resume != null && !resume.isDivNoising()) throw new BadInputException("Can only resume DivNoising from a " +
+		if (resume != null && resume.divNoising() == null) throw new BadInputException("Can only resume DivNoising from a " +
 			"DivNoising model: choose a model trained with noisy method divnoising, or train without resuming.");
-		(resume != null ? resume.divNoising : spec).validate();
+		(resume != null ? resume.divNoising() : spec).validate();
 		TrainingData.checkPresent(images, "No training images: give at least one noisy image or stack.");
 		if (images.dims() != 2 || images.channels() != 1) throw new BadInputException("DivNoising trains 2D networks " +
 			"of one channel: give it the planes of one channel (a Z stack is trained on plane by plane with dims 2), or " +
@@ -152,7 +152,7 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 			noiseModel = b.fit(planes(), config);
 			checkNoiseModel(noiseModel, planes());
 		}
-		final DivNoisingSpec net = resume != null ? resume.divNoising : spec;
+		final DivNoisingSpec net = resume != null ? resume.divNoising() : spec;
 		final Normalization norm = resume != null ? resume.normalization : standardization(planes());
 		final LikelihoodModel likelihood = noiseModel.model(0);
 		final int p = config.patchSize, lp = p / DivNoisingSpec.SIZE_MULTIPLE, z = net.latent();
@@ -246,7 +246,7 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 				};
 				final TrainingLoop.Outcome o = run(loop, problem);
 				final AutoencoderModel m = model(net, norm, o, adam.state(session));
-				m.divNoising = net.withSpreadScale(spreadScale(m, validation, p, likelihood, config.seed + 4));
+				m.network = net.withSpreadScale(spreadScale(m, validation, p, likelihood, config.seed + 4));
 				return m;
 			}
 		}
@@ -266,7 +266,7 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 		final int count = patches.length / (p * p), k = CALIBRATION_SAMPLES;
 		double residual = 0, noise = 0, spread = 0;
 		final Random rng = new Random(seed);
-		try (DivNoisingPosterior post = new DivNoisingPosterior(m.divNoising, m.weights, 0)) {
+		try (DivNoisingPosterior post = new DivNoisingPosterior(m.divNoising(), m.weights, 0)) {
 			final float[] block = new float[p * p];
 			for (int i = 0; i < count; i++) {
 				for (int j = 0; j < p * p; j++)
@@ -326,7 +326,7 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	{
 		final AutoencoderModel m = new AutoencoderModel();
 		m.kind = ModelKind.DENOISER;
-		m.divNoising = net;
+		m.network = net;
 		m.noiseModel = noiseModel;
 		m.normalization = norm;
 		m.mode = TrainingMode.NOISY;

@@ -82,7 +82,7 @@ public final class Noise2VoidMethod implements TrainingMethod {
 	public List<Citation> citations(final AutoencoderModel m) {
 		final List<Citation> out = new ArrayList<>(List.of(N2V));
 		// N2V2 is blur pooling and no top skip (NetworkSpec#n2v2) with a replacement that never is the pixel itself
-		if (m.network.pooling() == Pooling.BLUR || m.masking != null && m.masking.excludeCentre()) out.add(N2V2);
+		if (m.networkSpec().pooling() == Pooling.BLUR || m.masking != null && m.masking.excludeCentre()) out.add(N2V2);
 		if (m.masking != null && m.masking.struct() != StructMask.NONE) out.add(STRUCT_N2V);
 		return out;
 	}

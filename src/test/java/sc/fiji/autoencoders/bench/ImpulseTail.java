@@ -18,7 +18,7 @@ import sc.fiji.autoencoders.predict.Denoiser;
 public final class ImpulseTail {
 	public static void main(final String[] a) throws Exception {
 		final AutoencoderModel m = ModelFile.load(new File(a[0]));
-		final NetworkSpec spec = m.network;
+		final NetworkSpec spec = m.networkSpec();
 		final int s = (int) ((2L * Denoiser.receptiveRadius(spec) + 1 + spec.sizeMultiple() - 1) / spec.sizeMultiple() *
 			spec.sizeMultiple());
 		final int d = (int) ((2L * Denoiser.receptiveRadiusZ(spec) + 1 + spec.zSizeMultiple() - 1) / spec

@@ -19,9 +19,9 @@ public final class MeasureReceptiveField {
 		final AutoencoderModel m = ModelFile.load(new File(a[0]), AutoencoderModel.DENOISER);
 		final double tol = a.length > 2 ? Double.parseDouble(a[2]) : ReceptiveField.DEFAULT_TOLERANCE;
 		final long t0 = System.nanoTime();
-		m.receptiveField = ReceptiveFields.measure(m, tol, TileBudget.maxVoxels(m.network), 0);
-		System.out.printf("%s: bound %d (XY), %d (Z); effective %s; measured in %.1f s%n", m.network, Denoiser
-			.receptiveRadius(m.network), m.network.dims() == 3 ? Denoiser.receptiveRadiusZ(m.network) : 0,
+		m.receptiveField = ReceptiveFields.measure(m, tol, TileBudget.maxVoxels(m.networkSpec()), 0);
+		System.out.printf("%s: bound %d (XY), %d (Z); effective %s; measured in %.1f s%n", m.networkSpec(), Denoiser
+			.receptiveRadius(m.networkSpec()), m.networkSpec().dims() == 3 ? Denoiser.receptiveRadiusZ(m.networkSpec()) : 0,
 			m.receptiveField, (System.nanoTime() - t0) / 1e9);
 		ModelFile.save(m, new File(a[1]));
 	}

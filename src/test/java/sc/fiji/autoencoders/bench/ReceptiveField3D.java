@@ -16,7 +16,7 @@ public final class ReceptiveField3D {
   public static void main(String[] a) throws Exception {
     AutoencoderModel m = ModelFile.load(new File(a[0]));
     int s = Integer.parseInt(a[1]), d = Integer.parseInt(a[2]);
-    System.out.println(m.network + " r=" + Denoiser.receptiveRadius(m.network) + " rz=" + Denoiser.receptiveRadiusZ(m.network));
+    System.out.println(m.networkSpec() + " r=" + Denoiser.receptiveRadius(m.networkSpec()) + " rz=" + Denoiser.receptiveRadiusZ(m.networkSpec()));
     try (Denoiser den = new Denoiser(m)) {
       float[] x = new float[s * s * d]; Random r = new Random(1);
       for (int i = 0; i < x.length; i++) x[i] = 0.3f + 0.1f * (float) r.nextGaussian();

@@ -30,7 +30,7 @@ public final class TileMemory {
 			d.run(x, dims);
 			final long t0 = System.nanoTime();
 			d.run(x, dims);
-			System.out.printf("voxels %d estimate_mb %.0f seconds %.2f%n", n, n * TileBudget.bytesPerVoxel(m.network) /
+			System.out.printf("voxels %d estimate_mb %.0f seconds %.2f%n", n, n * TileBudget.bytesPerVoxel(m.networkSpec()) /
 				1048576, (System.nanoTime() - t0) / 1e9);
 		}
 	}

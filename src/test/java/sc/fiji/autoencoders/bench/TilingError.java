@@ -27,8 +27,8 @@ public final class TilingError {
 		final ReceptiveField rf = measured.receptiveField;
 		final int tile = Integer.parseInt(a[1]);
 		final double range = measured.normalization.high() - measured.normalization.low();
-		System.out.println(measured.network + "; receptive field " + rf + "; bound " + Denoiser.receptiveRadius(
-			measured.network) + "/" + Denoiser.receptiveRadiusZ(measured.network));
+		System.out.println(measured.networkSpec() + "; receptive field " + rf + "; bound " + Denoiser.receptiveRadius(
+			measured.networkSpec()) + "/" + Denoiser.receptiveRadiusZ(measured.networkSpec()));
 		// untiled: one tile, whatever the budget (read when a denoiser is made)
 		System.setProperty("fiji.ae.tileMegabytes", "1000000");
 		final Denoiser untiled = new Denoiser(bound, 1 << 20, 0);

@@ -165,7 +165,7 @@ class DivNoisingCliTest {
 		// the fit minimises the squared log ratios over the bins; the model's own calibration is one of its candidates
 		assertTrue(logSquares(m.group(2)) <= logSquares(m.group(1)) + 0.05, text); // ratios are printed rounded
 		final sc.fiji.autoencoders.model.DivNoisingSpec before = sc.fiji.autoencoders.io.ModelFile.load(model)
-			.divNoising, after = sc.fiji.autoencoders.io.ModelFile.load(calibrated).divNoising;
+			.divNoising(), after = sc.fiji.autoencoders.io.ModelFile.load(calibrated).divNoising();
 		assertTrue(after.spreadPower() != 1 && before.spreadPower() == 1, after.spreadPower() + "");
 		final Object[] info = MainTest.cli("info", "--model", calibrated.getPath());
 		assertTrue(info[1].toString().contains("calibrated against a ground truth"), info[1].toString());

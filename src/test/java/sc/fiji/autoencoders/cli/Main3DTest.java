@@ -45,8 +45,8 @@ public class Main3DTest {
 		// training measured the network's effective receptive field and stored it: the tiles' margins
 		final AutoencoderModel m = ModelFile.load(model);
 		assertNotNull(m.receptiveField, "measured at the end of training");
-		assertTrue(m.receptiveField.xy() <= Denoiser.receptiveRadius(m.network) && m.receptiveField.z() <= Denoiser
-			.receptiveRadiusZ(m.network), m.receptiveField.toString());
+		assertTrue(m.receptiveField.xy() <= Denoiser.receptiveRadius(m.networkSpec()) && m.receptiveField.z() <= Denoiser
+			.receptiveRadiusZ(m.networkSpec()), m.receptiveField.toString());
 		assertEquals(ReceptiveField.DEFAULT_TOLERANCE, m.receptiveField.tolerance());
 
 		r = MainTest.cli("denoise", "--model", model.getPath(), "--input", stack.getPath(), "--output", new File(dir, "out")

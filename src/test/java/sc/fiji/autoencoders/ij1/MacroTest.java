@@ -581,13 +581,13 @@ public class MacroTest {
 		}
 		assertTrue(line.contains("model=" + model) && line.contains("samples=8") && line.contains("cal-gt"), line);
 		final sc.fiji.autoencoders.model.DivNoisingSpec viaDialog = sc.fiji.autoencoders.io.ModelFile.load(out)
-			.divNoising;
+			.divNoising();
 		assertTrue(viaDialog.spreadPower() != 1, "a power was fitted: " + viaDialog.spreadPower());
 		assertTrue(out.delete());
 		IJ.runMacro("setBatchMode(true); " + line + " setBatchMode('exit and display');");
 		assertEquals(List.of(), robot.unexpectedDialogs());
 		waitFor(out::isFile);
-		assertEquals(viaDialog, sc.fiji.autoencoders.io.ModelFile.load(out).divNoising, "the same samples, the same fit");
+		assertEquals(viaDialog, sc.fiji.autoencoders.io.ModelFile.load(out).divNoising(), "the same samples, the same fit");
 		closeImage("cal-in");
 		closeImage("cal-gt");
 	}

@@ -95,7 +95,7 @@ public class DihedralTest {
 	public void ensembleOfAnEquivariantPredictionIsThePrediction() {
 		// an untrained residual denoiser is the identity (zero-initialized output layer), which every view preserves
 		final AutoencoderModel m = TestModels.denoiser(NetworkSpec.unet(2, 8), 1);
-		m.weights = sc.fiji.autoencoders.model.InitialWeights.of(m.network, 1);
+		m.weights = sc.fiji.autoencoders.model.InitialWeights.of(m.networkSpec(), 1);
 		final Plane in = TestImages.blobs(70, 52, 2);
 		try (Denoiser d = new Denoiser(m, 1024, 1)) {
 			final Plane once = d.denoise(in, PredictionMonitor.NONE);

@@ -35,8 +35,8 @@ public class ModelFile3DFixtureTest {
 	@Test
 	public void threeDimensionalModelOfTheShiftedPlanesVersionPredictsTheSame() throws Exception {
 		final AutoencoderModel m = ModelFile.load(fixture("denoiser3d-v1.aemodel"));
-		assertEquals(3, m.network.dims());
-		assertArrayEquals(new boolean[] { false, true }, m.network.zPooling());
+		assertEquals(3, m.networkSpec().dims());
+		assertArrayEquals(new boolean[] { false, true }, m.networkSpec().zPooling());
 		assertEquals(Layers.Conv3dOps.CONV3D, Layers.Conv3dOps.best(new FrozenParameters(null, m.weights)),
 			"inference now runs TensorFlow's Conv3D");
 		final float[] in = voxels(fixture("denoiser3d-v1-input.tif")), expected = voxels(fixture(

@@ -44,8 +44,8 @@ public class ModelFile3DTest {
 
 		final AutoencoderModel back = ModelFile.load(f, AutoencoderModel.DENOISER);
 		assertEquals(spec, back.network);
-		assertEquals(3, back.network.dims());
-		assertArrayEquals(new boolean[] { false, true, true }, back.network.zPooling());
+		assertEquals(3, back.networkSpec().dims());
+		assertArrayEquals(new boolean[] { false, true, true }, back.networkSpec().zPooling());
 		assertArrayEquals(m.weights.get("enc0a.kernel").values(), back.weights.get("enc0a.kernel").values());
 		assertArrayEquals(m.optimizerState.get("output.kernel.adam_v").values(), back.optimizerState.get(
 			"output.kernel.adam_v").values());

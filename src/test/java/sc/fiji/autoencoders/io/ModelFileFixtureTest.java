@@ -49,17 +49,17 @@ public class ModelFileFixtureTest {
 		assertEquals("denoiser", String.valueOf(m.kind));
 		assertTrue(m.isDenoiser());
 		assertNull(m.vae);
-		assertEquals("unet", String.valueOf(m.network.architecture()));
-		assertEquals(1, m.network.depth());
-		assertEquals(4, m.network.filters());
-		assertTrue(m.network.residual());
-		assertEquals("bilinear", String.valueOf(m.network.upsampling()));
-		assertEquals(1, m.network.channels());
-		assertEquals(0.1f, m.network.leakyAlpha());
-		assertEquals(6, m.network.maxFilters());
+		assertEquals("unet", String.valueOf(m.networkSpec().architecture()));
+		assertEquals(1, m.networkSpec().depth());
+		assertEquals(4, m.networkSpec().filters());
+		assertTrue(m.networkSpec().residual());
+		assertEquals("bilinear", String.valueOf(m.networkSpec().upsampling()));
+		assertEquals(1, m.networkSpec().channels());
+		assertEquals(0.1f, m.networkSpec().leakyAlpha());
+		assertEquals(6, m.networkSpec().maxFilters());
 		// fields added later read as what those files were: trained on clean images, max pooling, every skip
-		assertEquals("max", String.valueOf(m.network.pooling()));
-		assertTrue(m.network.topSkip());
+		assertEquals("max", String.valueOf(m.networkSpec().pooling()));
+		assertTrue(m.networkSpec().topSkip());
 		assertEquals("clean", String.valueOf(m.mode));
 		assertNull(m.masking);
 		assertNull(m.data);
@@ -70,7 +70,7 @@ public class ModelFileFixtureTest {
 		assertEquals(m.normalization, m.normalization(0));
 		// measured receptive fields came later: these files have none, and their tiles keep the worst-case bound
 		assertNull(m.receptiveField);
-		assertEquals(Denoiser.receptiveRadius(m.network), Denoiser.marginRadius(m));
+		assertEquals(Denoiser.receptiveRadius(m.networkSpec()), Denoiser.marginRadius(m));
 		try (Denoiser d = new Denoiser(m)) {
 			assertEquals(1, d.channels());
 			assertEquals(List.of(sc.fiji.autoencoders.image.Axis.X, sc.fiji.autoencoders.image.Axis.Y), d.axes());

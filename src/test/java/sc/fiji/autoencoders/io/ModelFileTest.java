@@ -35,7 +35,7 @@ public class ModelFileTest {
 	static AutoencoderModel model() {
 		final AutoencoderModel m = new AutoencoderModel();
 		m.network = NetworkSpec.unet(2, 4);
-		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.network, 11);
+		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.networkSpec(), 11);
 		m.optimizerState = sc.fiji.autoencoders.TestModels.adamState(m.weights, 12);
 		m.normalization = Normalization.of(3, 250);
 		m.noise = "gaussian:25";
@@ -71,12 +71,12 @@ public class ModelFileTest {
 	public void maxFiltersIsStoredAndDefaultsTo512() throws IOException {
 		final AutoencoderModel m = model();
 		m.network = NetworkSpec.unet(3, 4).withMaxFilters(8);
-		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.network, 11);
+		m.weights = sc.fiji.autoencoders.TestModels.randomWeights(m.networkSpec(), 11);
 		m.optimizerState = null;
 		final File f = new File(dir, "capped.aemodel");
 		ModelFile.save(m, f);
-		assertEquals(m.network, ModelFile.load(f).network);
-		assertEquals(8, ModelFile.load(f).network.maxFilters());
+		assertEquals(m.networkSpec(), ModelFile.load(f).networkSpec());
+		assertEquals(8, ModelFile.load(f).networkSpec().maxFilters());
 		final File current = new File(dir, "current.aemodel");
 		ModelFile.save(model(), current);
 		final File old = new File(dir, "old.aemodel");
@@ -96,7 +96,7 @@ public class ModelFileTest {
 				out.closeEntry();
 			}
 		}
-		assertEquals(NetworkSpec.DEFAULT_MAX_FILTERS, ModelFile.load(old).network.maxFilters());
+		assertEquals(NetworkSpec.DEFAULT_MAX_FILTERS, ModelFile.load(old).networkSpec().maxFilters());
 		assertEquals(model().network, ModelFile.load(old).network);
 	}
 

@@ -60,7 +60,7 @@ public class Denoising3DTest {
 			assertEquals(2, tiled.tiler().multiple(2), "Z is pooled once");
 			assertEquals(4, tiled.tiler().multiple(0));
 			// the receptive radius in Z (16) and the blend (4), rounded up to the multiple
-			assertEquals(Denoiser.receptiveRadiusZ(tiled.model().network) + 4, tiled.tiler().margin(2));
+			assertEquals(Denoiser.receptiveRadiusZ(tiled.model().networkSpec()) + 4, tiled.tiler().margin(2));
 			final long[] progress = new long[2];
 			final AxisImage<FloatType> a = Denoising.denoise(in, List.of(untiled), PredictionMonitor.NONE);
 			final AxisImage<FloatType> b = Denoising.denoise(in, List.of(tiled), new PredictionMonitor() {

@@ -48,9 +48,9 @@ public class DivNoisingFixtureTest {
 		if (Boolean.getBoolean("divnoising.fixture.update")) write();
 		final AutoencoderModel m = ModelFile.load(MODEL, AutoencoderModel.DENOISER);
 		assertEquals(DivNoisingSpec.METHOD, m.method);
-		assertEquals(8, m.divNoising.filters());
-		assertEquals(DivNoisingSpec.DEFAULT_LATENT, m.divNoising.latent());
-		assertTrue(m.divNoising.spreadScale() > 0);
+		assertEquals(8, m.divNoising().filters());
+		assertEquals(DivNoisingSpec.DEFAULT_LATENT, m.divNoising().latent());
+		assertTrue(m.divNoising().spreadScale() > 0);
 		assertEquals(Math.sqrt(2.5 * 50 + 25), m.noiseModel.model(0).std(50), 1e-6);
 		assertTrue(ModelDescription.describe(m).contains("DivNoising"), ModelDescription.describe(m));
 		final float[][] r = sample(m);

@@ -71,7 +71,7 @@ public class DivNoisingTest {
 		model = new DivNoisingTraining(TrainingImages.planes(NOISY), ChannelNoiseModels.of(new PoissonGaussianNoiseModel(
 			GAIN, READ_VARIANCE, 10, 115)), new DivNoisingSpec(16, 16, 1), c).process();
 		System.out.printf("DivNoising: %d steps in %.1f s, spread scale %.3f%n", model.steps, (System.nanoTime() - t0) /
-			1e9, model.divNoising.spreadScale());
+			1e9, model.divNoising().spreadScale());
 	}
 
 	private static double psnr(final float[] a, final Plane clean) {
@@ -161,7 +161,7 @@ public class DivNoisingTest {
 		final File f = dir.resolve("divnoising.aemodel").toFile();
 		ModelFile.save(model, f);
 		final AutoencoderModel loaded = ModelFile.load(f, AutoencoderModel.DENOISER);
-		assertEquals(model.divNoising, loaded.divNoising);
+		assertEquals(model.divNoising(), loaded.divNoising());
 		assertEquals(DivNoisingSpec.METHOD, loaded.method);
 		assertNotNull(loaded.noiseModel);
 		final String info = ModelDescription.describe(loaded);

@@ -53,11 +53,11 @@ public class ReceptiveFieldsTest {
 	public void threeDimensionalTiledWithTheMeasuredMarginsEqualsUntiled() {
 		final AutoencoderModel model = fixture("denoiser3d-v1.aemodel");
 		assertNull(model.receptiveField, "a file of an earlier version has none");
-		assertEquals(Denoiser.receptiveRadius(model.network), Denoiser.marginRadius(model), "and keeps the bound");
-		assertEquals(Denoiser.receptiveRadiusZ(model.network), Denoiser.marginRadiusZ(model));
+		assertEquals(Denoiser.receptiveRadius(model.networkSpec()), Denoiser.marginRadius(model), "and keeps the bound");
+		assertEquals(Denoiser.receptiveRadiusZ(model.networkSpec()), Denoiser.marginRadiusZ(model));
 		final ReceptiveField rf = ReceptiveFields.measure(model, ReceptiveField.DEFAULT_TOLERANCE, Long.MAX_VALUE, 2);
 		assertNotNull(rf);
-		final int bound = Denoiser.receptiveRadius(model.network), boundZ = Denoiser.receptiveRadiusZ(model.network);
+		final int bound = Denoiser.receptiveRadius(model.networkSpec()), boundZ = Denoiser.receptiveRadiusZ(model.networkSpec());
 		assertTrue(rf.xy() > 0 && rf.xy() < bound, rf + ", bound " + bound);
 		assertTrue(rf.z() > 0 && rf.z() <= boundZ, rf + ", bound " + boundZ);
 		assertEquals(ReceptiveField.DEFAULT_TOLERANCE, rf.tolerance());
@@ -89,7 +89,7 @@ public class ReceptiveFieldsTest {
 		final ReceptiveField rf = ReceptiveFields.measure(model, ReceptiveField.DEFAULT_TOLERANCE, Long.MAX_VALUE, 2);
 		assertNotNull(rf);
 		assertEquals(0, rf.z());
-		final int bound = Denoiser.receptiveRadius(model.network);
+		final int bound = Denoiser.receptiveRadius(model.networkSpec());
 		assertTrue(rf.xy() > 0 && rf.xy() < bound, rf + ", bound " + bound);
 		final float[] p = TestImages.blobs(173, 131, 4).pixels().clone();
 		final Random r = new Random(3);
@@ -111,8 +111,8 @@ public class ReceptiveFieldsTest {
 		assertEquals(3, Denoiser.marginRadiusZ(back));
 		// tiles carry the radius plus the blend (8), rounded up to the size multiple
 		try (Denoiser d = new Denoiser(back, 64, 2)) {
-			assertEquals(TiledPredictor.roundUp(7 + 8, back.network.sizeMultiple()), d.tiler().margin(0));
-			assertEquals(TiledPredictor.roundUp(3 + 8, back.network.zSizeMultiple()), d.tiler().margin(2));
+			assertEquals(TiledPredictor.roundUp(7 + 8, back.networkSpec().sizeMultiple()), d.tiler().margin(0));
+			assertEquals(TiledPredictor.roundUp(3 + 8, back.networkSpec().zSizeMultiple()), d.tiler().margin(2));
 		}
 	}
 

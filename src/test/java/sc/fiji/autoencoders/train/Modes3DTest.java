@@ -171,8 +171,8 @@ public class Modes3DTest {
 		assertEquals(3, n2v.network.dims());
 		assertEquals(TrainingMode.NOISY, n2v.mode);
 		assertEquals(StructMask.X, n2v.masking.struct());
-		assertFalse(n2v.network.residual());
-		assertFalse(n2v.network.topSkip(), "N2V2 in 3D: no top skip (max pooling: blur pooling is 2D only)");
+		assertFalse(n2v.networkSpec().residual());
+		assertFalse(n2v.networkSpec().topSkip(), "N2V2 in 3D: no top skip (max pooling: blur pooling is 2D only)");
 		final String info = Autoencoders.info(f);
 		assertTrue(info.contains("noisy: Noise2Void") && info.contains("1 noisy Z stacks (no clean image), 3D") && info
 			.contains("3D (Z") && info.contains("5% of voxels (stratified), each replaced by a random voxel of its 5x5x5 " +

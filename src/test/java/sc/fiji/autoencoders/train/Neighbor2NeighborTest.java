@@ -98,7 +98,7 @@ public class Neighbor2NeighborTest {
 		assertEquals(TrainingMode.NOISY, back.mode);
 		assertNull(back.masking);
 		assertEquals("neighbor2neighbor", back.method);
-		assertTrue(back.network.residual());
+		assertTrue(back.networkSpec().residual());
 		final String info = ModelDescription.describe(back);
 		assertTrue(info.contains("Neighbor2Neighbor") && info.contains("6 noisy planes") && !info.contains("masked"), info);
 		assertEquals(trained, TrainingModesTest.gain(back, clean, noisy), 1e-3, "the loaded model denoises as the trained one");

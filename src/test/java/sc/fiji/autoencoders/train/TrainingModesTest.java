@@ -114,9 +114,9 @@ public class TrainingModesTest {
 		final AutoencoderModel back = ModelFile.load(f);
 		assertEquals(TrainingMode.NOISY, back.mode);
 		assertEquals(Masking.n2v2(2), back.masking);
-		assertEquals(Pooling.BLUR, back.network.pooling());
-		assertFalse(back.network.topSkip());
-		assertFalse(back.network.residual());
+		assertEquals(Pooling.BLUR, back.networkSpec().pooling());
+		assertFalse(back.networkSpec().topSkip());
+		assertFalse(back.networkSpec().residual());
 		assertEquals("none", back.noise);
 		final String info = ModelDescription.describe(back);
 		assertTrue(info.contains("noisy: Noise2Void (noisy images only)") && info.contains("never itself (N2V2)") &&

@@ -91,12 +91,10 @@ public final class BioImageIoExport {
 		if (model.isVae()) throw new BadInputException("Exporting a variational autoencoder to bioimage.io is not " +
 			"supported: the format describes image-to-image models, and a VAE would need separate encoder and decoder " +
 			"packages with their latent space described. Export a denoiser, or use the VAE here (Generate, Encode).");
-		if (model.isDivNoising()) throw new BadInputException("Exporting a DivNoising model to bioimage.io is not " +
-			"supported: its denoised image is the mean of random posterior samples and its noise model and spread are " +
-			"part of the model, which the format's single deterministic network cannot hold faithfully. Use it here " +
-			"(denoise, Denoise with Uncertainty), or export a Noise2Void model.");
+		final String refusal = model.isDenoiser() ? model.network.exportRefusal() : null;
+		if (refusal != null) throw new BadInputException(refusal);
 		checkOutput(out);
-		final Geometry g = new Geometry(model.network);
+		final Geometry g = new Geometry(model.networkSpec());
 		final Sample s = sample == null ? Sample.synthetic(model, g) : Sample.crop(sample, g);
 		Path dir = null;
 		try {
@@ -182,7 +180,7 @@ public final class BioImageIoExport {
 	static Map<String, Object> rdf(final AutoencoderModel m, final PackageInfo info, final String name,
 		final Geometry g, final Sample s, final Map<String, String> sha, final String modelName, final float[][] scale)
 	{
-		final NetworkSpec spec = m.network;
+		final NetworkSpec spec = m.networkSpec();
 		final Map<String, Object> rdf = new LinkedHashMap<>();
 		rdf.put("type", "model");
 		rdf.put("format_version", FORMAT_VERSION);
@@ -324,7 +322,7 @@ public final class BioImageIoExport {
 
 	private static List<String> tags(final AutoencoderModel m, final PackageInfo info) {
 		final Set<String> tags = new LinkedHashSet<>(List.of("denoising", "fiji-autoencoders", "tensorflow",
-			m.network.dims() + "d", m.network.architecture().id().equals(NetworkSpec.UNET) ? "unet" : "autoencoder"));
+			m.network.dims() + "d", m.networkSpec().architecture().id().equals(NetworkSpec.UNET) ? "unet" : "autoencoder"));
 		if (m.mode == TrainingMode.NOISY) tags.add(m.trainingMethod().id());
 		if (m.mode == TrainingMode.PAIRS) tags.addAll(List.of("care", "noise2noise"));
 		for (final String t : info.tags)

@@ -21,7 +21,7 @@ final class Citations {
 	/** The entries for this model: its architecture, then its training method's papers. */
 	static List<Map<String, Object>> of(final AutoencoderModel m) {
 		final List<Map<String, Object>> out = new ArrayList<>();
-		if (m.network.architecture() == Architecture.UNET) out.add(doi(UNET, "10.1007/978-3-319-24574-4_28"));
+		if (m.networkSpec().architecture() == Architecture.UNET) out.add(doi(UNET, "10.1007/978-3-319-24574-4_28"));
 		m.trainingMethod().citations(m).forEach(c -> out.add(c.toMap()));
 		return out;
 	}

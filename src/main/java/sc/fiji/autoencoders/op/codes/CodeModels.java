@@ -31,7 +31,7 @@ import sc.fiji.autoencoders.op.codes.LatentScatter;
 import sc.fiji.autoencoders.op.codes.TrainAutoencoderSettings;
 import sc.fiji.autoencoders.op.codes.TrainVaeSettings;
 import sc.fiji.autoencoders.op.codes.WalkSettings;
-import sc.fiji.autoencoders.predict.DivNoisingDenoiser;
+import sc.fiji.autoencoders.predict.DenoiserPredictor;
 import sc.fiji.autoencoders.predict.Anomaly;
 import sc.fiji.autoencoders.predict.Montage;
 import sc.fiji.autoencoders.predict.Sampling;
@@ -147,12 +147,11 @@ public final class CodeModels {
 	public static ImagePlus generate(final File model, final GenerateSettings settings) {
 		final Sampling sampling = Sampling.parse(settings.sampling);
 		final AutoencoderModel loaded = ModelFile.load(model);
-		if (loaded.isDivNoising()) {
-			final List<Plane> planes = DivNoisingDenoiser.generate(loaded, settings.count, settings.size, settings.size,
-				settings.seed, settings.temperature);
-			return ImagePlanes.toImagePlus("DivNoising prior samples (seed " + settings.seed + ")", planes, 1, planes
-				.size(), 1);
-		}
+		// a denoiser generates if its family has a prior to sample (DivNoising); else loadWithCodes refuses it
+		final List<Plane> prior = loaded.isDenoiser() ? DenoiserPredictor.of(loaded).generate(loaded, settings.count,
+			settings.size, settings.size, settings.seed, settings.temperature) : null;
+		if (prior != null) return ImagePlanes.toImagePlus(loaded.trainingMethod().displayName() + " prior samples (seed " +
+			settings.seed + ")", prior, 1, prior.size(), 1);
 		try (Vae vae = new Vae(ModelFile.loadWithCodes(model))) {
 			final List<Plane> planes = vae.generate(settings.count, settings.seed, settings.temperature, sampling,
 				settings.label);

@@ -48,7 +48,7 @@ public final class CalibrateUncertainty implements Operation<CalibrateUncertaint
 	@Override
 	public String run(final CalibrateUncertaintySettings s, final Task task) {
 		final AutoencoderModel m = ModelFile.load(s.model, AutoencoderModel.DENOISER);
-		if (!m.isDivNoising()) throw new BadInputException(s.model + " is not a DivNoising model: the spread to " +
+		if (m.divNoising() == null) throw new BadInputException(s.model + " is not a DivNoising model: the spread to " +
 			"calibrate is that of a denoiser trained with noisy method divnoising.");
 		if (s.input == null || s.input.isEmpty() || s.target == null) throw new BadInputException("Give the noisy " +
 			"images (--input) and their ground truth (--target), in the same order.");
@@ -67,8 +67,8 @@ public final class CalibrateUncertainty implements Operation<CalibrateUncertaint
 		final int stride = (int) Math.max(1, (total + MAX_PIXELS - 1) / MAX_PIXELS);
 		final float[] sds = new float[(int) (total / stride + planes)], errors = new float[sds.length];
 		int n = 0;
-		final DivNoisingSpec original = m.divNoising;
-		m.divNoising = original.withCalibration(1, 1); // the samples' own spread, in image units
+		final DivNoisingSpec original = m.divNoising();
+		m.network = original.withCalibration(1, 1); // the samples' own spread, in image units
 		for (int i = 0; i < s.input.size(); i++) {
 			task.log("[" + (i + 1) + "/" + s.input.size() + "] " + s.input.get(i).getTitle() + ": " + s.samples +
 				" samples per plane");
@@ -82,7 +82,7 @@ public final class CalibrateUncertainty implements Operation<CalibrateUncertaint
 		final SpreadCalibration fit = SpreadCalibration.fit(sds, errors, n);
 		final double[] before = fit.ratios(original.spreadScale(), original.spreadPower()), after = fit.ratios(fit
 			.scale(), fit.power());
-		m.divNoising = original.withCalibration(fit.scale(), fit.power()).validate();
+		m.network = original.withCalibration(fit.scale(), fit.power()).validate();
 		ModelFile.save(m, s.calibrated);
 		return String.format(Locale.ROOT, "Calibrated spread = %.4g * sd^%.3f of the samples' sd (%d pixels, %d " +
 			"samples per plane). Observed RMSE of the MMSE / predicted spread in %d bins of spread (1: calibrated): " +

@@ -41,7 +41,7 @@ final class UncertainFiles {
 
 	static String denoise(final DenoiseFilesSettings s, final File modelFile, final Task task) {
 		final AutoencoderModel model = ModelFile.load(modelFile, AutoencoderModel.DENOISER);
-		if (!model.isDivNoising()) throw new BadInputException("Samples and a spread come from a DivNoising model " +
+		if (model.divNoising() == null) throw new BadInputException("Samples and a spread come from a DivNoising model " +
 			"only; " + modelFile.getName() + " was trained with " + model.trainingMethod().displayName() + ": train " +
 			"one with --noisy-method divnoising, or denoise without --samples.");
 		final List<File> sources = ImageFiles.expand(s.input);

@@ -124,8 +124,8 @@ class BioImageIoExportTest {
 			final Path out = Files.createDirectories(dir.resolve("axes-" + e.getKey()));
 			ExportFixtures.unzip(dir.resolve(e.getKey() + ".zip").toFile(), out);
 			final Map<String, Object> rdf = ExportFixtures.rdf(out);
-			final boolean three = e.getValue().network.dims() == 3;
-			final int halo = Denoiser.receptiveRadius(e.getValue().network);
+			final boolean three = e.getValue().networkSpec().dims() == 3;
+			final int halo = Denoiser.receptiveRadius(e.getValue().networkSpec());
 			// batch, [z,] y, x, channel
 			final Map<String, Object> y = ExportFixtures.get(rdf, "inputs", "0", "axes", three ? "2" : "1");
 			assertEquals("y", y.get("id"));
@@ -144,9 +144,9 @@ class BioImageIoExportTest {
 				final Map<String, Object> z = ExportFixtures.get(rdf, "inputs", "0", "axes", "1");
 				assertEquals("z", z.get("id"));
 				assertEquals(2, ExportFixtures.get(z, "size").get("step"), "Z pooled at one level of two");
-				assertEquals(Denoiser.receptiveRadiusZ(e.getValue().network), ExportFixtures.get(rdf, "outputs", "0",
+				assertEquals(Denoiser.receptiveRadiusZ(e.getValue().networkSpec()), ExportFixtures.get(rdf, "outputs", "0",
 					"axes", "1").get("halo"));
-				assertTrue(Denoiser.receptiveRadiusZ(e.getValue().network) < halo, "anisotropic: less reach in Z");
+				assertTrue(Denoiser.receptiveRadiusZ(e.getValue().networkSpec()) < halo, "anisotropic: less reach in Z");
 			}
 		}
 	}
