@@ -3,7 +3,8 @@
 //   node zarrita.mjs write DIR   writes the fixtures of src/test/resources/zarr-v3 into DIR (they are committed, so
 //                                that the Java tests read them without node); prints what zarrita reads back
 //   node zarrita.mjs read PATH   prints, as one JSON line, what zarrita reads of the array at PATH: shape, chunks,
-//                                data type, codec names, dimension names and every value (NaN as the string "NaN")
+//                                data type, codec names, dimension names and every value (NaN as the string "NaN",
+//                                64-bit integers as decimal strings)
 //
 // zarrita 0.7 decodes gzip and crc32c but does not encode them: the encoders are added to its registry below (node's
 // zlib, the crc32c of the spec), its decoders stay. It reads sharded arrays but does not write them: the shards here are assembled by hand from the spec's
@@ -199,7 +200,8 @@ async function read(p) {
 	const arr = await zarr.open(new FileSystemStore(p), { kind: "array" });
 	const chunk = await zarr.get(arr);
 	const meta = JSON.parse(fs.readFileSync(path.join(p, "zarr.json")));
-	const vals = Array.from(chunk.data, (v) => typeof v === "bigint" ? Number(v) : Number.isNaN(v) ? "NaN" : v);
+	// 64-bit integers as decimal strings (exact), NaN as "NaN" (JSON has no NaN), booleans as they are
+	const vals = Array.from(chunk.data, (v) => typeof v === "bigint" ? v.toString() : Number.isNaN(v) ? "NaN" : v);
 	return { shape: arr.shape, chunks: arr.chunks, dtype: arr.dtype, codecs: meta.codecs.map((c) => c.name),
 		dimension_names: meta.dimension_names ?? null, values: vals };
 }
