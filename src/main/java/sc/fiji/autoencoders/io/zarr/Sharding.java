@@ -38,32 +38,58 @@ public final class Sharding {
 	}
 
 	/**
-	 * The stored bytes of the inner chunk at {@code index} in shard {@code file}, or null if the shard or the chunk is
-	 * not stored.
+	 * The index of shard {@code file}: offset and length of each inner chunk in C order (both -1 for one not stored),
+	 * or an empty array if the shard is not stored.
 	 *
-	 * @throws IOException if the shard is shorter than its index says, or its index checksum does not match
+	 * @throws IOException if the shard is shorter than its index, or the index's checksum does not match
 	 */
-	byte[] read(final Path file, final long[] index) throws IOException {
-		int entries = 1, at = 0;
-		for (int d = 0; d < perShard.length; d++) {
-			entries *= perShard[d];
-			at = at * perShard[d] + (int) (index[d] % perShard[d]);
-		}
+	long[] readIndex(final Path file) throws IOException {
+		int entries = 1;
+		for (final int p : perShard)
+			entries *= p;
 		final int indexBytes = 16 * entries + (indexChecksum ? 4 : 0);
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
 			final long size = ch.size();
 			if (size < indexBytes) throw new IOException("shard of " + size + " bytes is shorter than its index");
 			final ByteBuffer idx = readFully(ch, indexAtEnd ? size - indexBytes : 0, indexBytes);
-			if (indexChecksum && Codecs.crc32c(idx.array(), indexBytes - 4) != idx.order(ByteOrder.LITTLE_ENDIAN)
-				.getInt(indexBytes - 4)) throw new IOException("the shard index's crc32c checksum does not match");
-			final long offset = idx.getLong(16 * at), length = idx.getLong(16 * at + 8);
-			if (offset == -1 && length == -1) return null;
-			if (offset < 0 || length < 0 || length > Integer.MAX_VALUE - 8 || offset + length > size) throw new IOException(
-				"inner chunk " + at + " at " + offset + " of " + length + " bytes lies outside the shard");
-			return readFully(ch, offset, (int) length).array();
+			if (indexChecksum && Codecs.crc32c(idx.array(), indexBytes - 4) != idx.getInt(indexBytes - 4)) {
+				throw new IOException("the shard index's crc32c checksum does not match");
+			}
+			final long[] index = new long[2 * entries];
+			idx.asLongBuffer().get(index);
+			for (int k = 0; k < entries; k++) {
+				final long offset = index[2 * k], length = index[2 * k + 1];
+				if (offset == -1 && length == -1) continue;
+				if (offset < 0 || length < 0 || length > Integer.MAX_VALUE - 8 || offset + length > size) {
+					throw new IOException("inner chunk " + k + " at " + offset + " of " + length + " bytes lies outside " +
+						"the shard");
+				}
+			}
+			return index;
 		}
 		catch (final NoSuchFileException e) {
-			return null;
+			return new long[0];
+		}
+	}
+
+	/** Where the inner chunk at grid position {@code index} (of the array's inner chunks) is in its shard's index. */
+	int entry(final long[] index) {
+		int at = 0;
+		for (int d = 0; d < perShard.length; d++)
+			at = at * perShard[d] + (int) (index[d] % perShard[d]);
+		return at;
+	}
+
+	/**
+	 * The stored bytes of an inner chunk, or null if it is not stored.
+	 *
+	 * @param shardIndex its shard's {@link #readIndex}
+	 * @param entry its {@link #entry}
+	 */
+	static byte[] read(final Path file, final long[] shardIndex, final int entry) throws IOException {
+		if (shardIndex.length == 0 || shardIndex[2 * entry] == -1 && shardIndex[2 * entry + 1] == -1) return null;
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			return readFully(ch, shardIndex[2 * entry], (int) shardIndex[2 * entry + 1]).array();
 		}
 	}
 

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.google.gson.JsonObject;
 
@@ -29,6 +32,19 @@ public final class ZarrArray {
 
 	private final Path dir;
 	private final ArrayMetadata meta;
+	/**
+	 * The indexes of shards read last: a box reads many inner chunks of one shard, and each would read its index
+	 * again. Sharded arrays are only read, so an index read stays true.
+	 */
+	private final Map<Path, long[]> shardIndexes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(final Map.Entry<Path, long[]> eldest) {
+			return size() > 64;
+		}
+	});
 
 	private ZarrArray(final Path dir, final ArrayMetadata meta) {
 		this.dir = dir;
@@ -87,8 +103,11 @@ public final class ZarrArray {
 	private byte[] stored(final long[] index) {
 		final Path file = chunkFile(index);
 		try {
-			if (meta.sharding() != null) return meta.sharding().read(file, index);
-			return Files.readAllBytes(file);
+			final Sharding sharding = meta.sharding();
+			if (sharding == null) return Files.readAllBytes(file);
+			long[] shardIndex = shardIndexes.get(file);
+			if (shardIndex == null) shardIndexes.put(file, shardIndex = sharding.readIndex(file));
+			return Sharding.read(file, shardIndex, sharding.entry(index));
 		}
 		catch (final NoSuchFileException e) {
 			return null;
