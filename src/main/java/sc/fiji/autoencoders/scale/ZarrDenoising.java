@@ -245,10 +245,11 @@ public final class ZarrDenoising {
 		}
 		final ArrayMetadata m = out.level(0).metadata();
 		if (!Arrays.equals(m.shape(), meta.shape()) || !Arrays.equals(m.chunks(), meta.chunks()) || !m.type().equals(
-			meta.type())) throw new BadInputException("Cannot resume into " + output + ": its level 0 (shape " + Arrays
-				.toString(m.shape()) + ", chunks " + Arrays.toString(m.chunks()) + ", " + m.type() + ") is not what this " +
-				"input gives (" + Arrays.toString(meta.shape()) + ", " + Arrays.toString(meta.chunks()) + ", " + meta
-					.type() + "): it is another job's output; replace it (--overwrite) or choose another output.");
+			meta.type()) || m.format() != meta.format()) throw new BadInputException("Cannot resume into " + output +
+				": its level 0 (Zarr v" + m.format() + ", shape " + Arrays.toString(m.shape()) + ", chunks " + Arrays
+					.toString(m.chunks()) + ", " + m.type() + ") is not what this input gives (Zarr v" + meta.format() +
+				", " + Arrays.toString(meta.shape()) + ", " + Arrays.toString(meta.chunks()) + ", " + meta.type() +
+				"): it is another job's output; replace it (--overwrite) or choose another output.");
 		return out;
 	}
 

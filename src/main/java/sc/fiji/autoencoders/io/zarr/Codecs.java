@@ -87,6 +87,8 @@ public final class Codecs {
 				}
 				case "gzip":
 					return zlib(c.has("level") ? c.get("level").getAsInt() : 5, true);
+				case "numcodecs.zlib": // what a v2 zlib array converted to v3 has, and what this writes for one
+					return zlib(c.has("level") ? c.get("level").getAsInt() : 1, false);
 				case "zstd":
 					return zstd(c.has("level") ? c.get("level").getAsInt() : 0, c.has("checksum") && c.get("checksum")
 						.getAsBoolean());
@@ -352,7 +354,7 @@ public final class Codecs {
 
 			@Override
 			public JsonObject toV3Json() {
-				// zlib is no Zarr v3 codec: an output of a v2 zlib input stays v2, so this is asked only of gzip
+				// zlib is no Zarr v3 codec; zarr-python and zarrita know numcodecs' under this name
 				final JsonObject o = new JsonObject();
 				o.addProperty("level", level);
 				return v3(gzip ? "gzip" : "numcodecs.zlib", o);

@@ -113,8 +113,9 @@ public final class ZarrArray {
 			return null;
 		}
 		catch (final IOException e) {
-			if (meta.sharding() != null && Files.isRegularFile(file)) throw corrupt(file, "shard (" + e.getMessage() +
-				")");
+			if (meta.sharding() != null && Files.isRegularFile(file)) throw new BadInputException("Zarr shard " + file +
+				" is corrupt (" + e.getMessage() + "): restore or rewrite that file, or delete it to read its chunks as " +
+				"the fill value.", e);
 			throw new UncheckedIOException("Cannot read Zarr chunk " + file, e);
 		}
 	}

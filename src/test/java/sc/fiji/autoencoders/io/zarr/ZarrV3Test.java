@@ -92,6 +92,12 @@ class ZarrV3Test {
 	}
 
 	@Test
+	void anArrayOrAGroupWithoutOmeMetadataIsNoImage() {
+		assertMessage(() -> OmeZarrImage.open(FIXTURES.resolve("arrays.zarr/u2-gzip")), "plain Zarr array");
+		assertMessage(() -> OmeZarrImage.open(FIXTURES.resolve("arrays.zarr")), "no 'multiscales'");
+	}
+
+	@Test
 	void refusesWhatItCannotReadWithAMessage() throws Exception {
 		final Path dir = copy("u2-gzip");
 		final String good = Files.readString(dir.resolve("zarr.json"));
@@ -127,7 +133,8 @@ class ZarrV3Test {
 		final byte[] s = Files.readAllBytes(shard);
 		s[s.length - 10] ^= 1; // in the index
 		Files.write(shard, s);
-		assertMessage(() -> ZarrArray.open(sharded).read(new long[3], new int[] { 1, 1, 1 }), "crc32c");
+		assertMessage(() -> ZarrArray.open(sharded).read(new long[3], new int[] { 1, 1, 1 }), "Zarr shard " + shard +
+			" is corrupt (the shard index's crc32c");
 		final ZarrArray z = ZarrArray.open(sharded);
 		assertMessage(() -> z.write(new long[3], new int[] { 1, 1, 1 }, new double[1]), "sharded");
 	}

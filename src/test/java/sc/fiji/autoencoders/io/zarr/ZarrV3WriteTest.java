@@ -61,7 +61,7 @@ class ZarrV3WriteTest {
 		final List<List<Codec>> chains = List.of(List.of(), List.of(Codecs.zlib(5, true)), List.of(Codecs.zstd(3)),
 			List.of(Codecs.zstd(3, true), Codecs.CRC32C_CODEC), List.of(Codecs.blosc("lz4", 5, 1, 1)), List.of(Codecs
 				.blosc("zstd", 3, 2, 1), Codecs.CRC32C_CODEC), List.of(Codecs.CRC32C_CODEC, Codecs.zlib(1, true)), List.of(
-					Codecs.CRC32C_CODEC));
+					Codecs.CRC32C_CODEC), List.of(Codecs.zlib(5, false)));
 		final Random random = new Random(5);
 		final long[] shape = { 3, 11, 14 };
 		final List<double[]> written = new ArrayList<>();
