@@ -260,7 +260,8 @@ public final class ZarrDenoising {
 			try (Stream<Path> s = Files.list(output)) {
 				empty = !s.findAny().isPresent();
 			}
-			if (!empty && !OmeZarrImage.isZarrFolder(output)) throw new BadInputException("The output " + output + " exists and is not a Zarr image: " +
+			if (!empty && !OmeZarrImage.isZarrFolder(output)) throw new BadInputException("The output " + output +
+				" exists and is not a Zarr image: " +
 					"it is not replaced; choose another output.");
 			try (Stream<Path> all = Files.walk(output)) {
 				for (final Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator)

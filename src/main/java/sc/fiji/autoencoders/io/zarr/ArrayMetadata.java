@@ -15,10 +15,10 @@ import com.google.gson.JsonPrimitive;
 import sc.fiji.autoencoders.base.BadInputException;
 
 /**
- * What a Zarr array's metadata says: shape, chunk shape, element type, codecs, fill value and chunk keys; from a Zarr v2
- * {@code .zarray} or a Zarr v3 {@code zarr.json} ({@link ZarrV3}). Arrays are always in C order (the last dimension
- * fastest); others are refused with a message. The chunks are what is read and written as a unit: in a sharded v3
- * array the inner chunks, stored inside shard files ({@link Sharding}). Immutable.
+ * What a Zarr array's metadata says: shape, chunk shape, element type, codecs, fill value and chunk keys; from a
+ * Zarr v2 {@code .zarray} or a Zarr v3 {@code zarr.json} ({@link ZarrV3}). Arrays are always in C order (the last
+ * dimension fastest); others are refused with a message. The chunks are what is read and written as a unit: in a
+ * sharded v3 array the inner chunks, stored inside shard files ({@link Sharding}). Immutable.
  */
 public final class ArrayMetadata {
 

@@ -16,9 +16,9 @@ import sc.fiji.autoencoders.base.BadInputException;
 
 /**
  * The {@code multiscales} entry of an OME-NGFF image (0.4: in {@code .zattrs}; 0.5: under {@code ome} in the group's
- * {@code zarr.json} attributes, the version there rather than in each multiscale): its axes and, per resolution level, the
- * path of the level's array and its scale (the voxel size along each axis) and translation (where voxel 0's centre
- * lies). A top-level scale of the entry is folded into the levels' own. Immutable.
+ * {@code zarr.json} attributes, the version there rather than in each multiscale): its axes and, per resolution
+ * level, the path of the level's array and its scale (the voxel size along each axis) and translation (where voxel
+ * 0's centre lies). A top-level scale of the entry is folded into the levels' own. Immutable.
  */
 public final class Multiscale implements Serializable {
 

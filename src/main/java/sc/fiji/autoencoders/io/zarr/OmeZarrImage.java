@@ -104,7 +104,10 @@ public final class OmeZarrImage {
 		return new OmeZarrImage(root, m, arrays);
 	}
 
-	/** Whether {@code dir} is a Zarr group or array folder (v2 {@code .zattrs} or {@code .zgroup}, v3 {@code zarr.json}). */
+	/**
+	 * Whether {@code dir} is a Zarr group or array folder (v2 {@code .zattrs} or {@code .zgroup}, v3
+	 * {@code zarr.json}).
+	 */
 	public static boolean isZarrFolder(final Path dir) {
 		return Files.isDirectory(dir) && (Files.isRegularFile(dir.resolve(".zattrs")) || Files.isRegularFile(dir
 			.resolve(".zgroup")) || Files.isRegularFile(dir.resolve("zarr.json")));

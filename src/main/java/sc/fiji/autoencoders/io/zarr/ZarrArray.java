@@ -19,11 +19,12 @@ import sc.fiji.autoencoders.io.AtomicFiles;
 /**
  * A Zarr array in a folder of a file system: its {@code .zarray} (v2) or {@code zarr.json} (v3) and one file per
  * stored chunk (key: {@link ArrayMetadata#chunkKey}, "/" making nested folders), or per shard of a sharded v3 array
- * (read only: inner chunks are read from their shard, missing ones as the fill value). Boxes are read and written through the chunks they
- * touch, so memory depends on the box and chunk sizes, never on the array's. Missing chunks read as the fill value;
- * edge chunks are stored whole, as python-zarr does. Each chunk file is written to a temporary file and renamed into
- * place, so a reader (or a rerun checking {@link #hasChunk}) never sees half a chunk. Coordinates and boxes are in the
- * array's dimension order (C order: the last dimension fastest), as are the primitive arrays that hold boxes.
+ * (read only: inner chunks are read from their shard, missing ones as the fill value). Boxes are read and written
+ * through the chunks they touch, so memory depends on the box and chunk sizes, never on the array's. Missing chunks
+ * read as the fill value; edge chunks are stored whole, as python-zarr does. Each chunk file is written to a
+ * temporary file and renamed into place, so a reader (or a rerun checking {@link #hasChunk}) never sees half a chunk.
+ * Coordinates and boxes are in the array's dimension order (C order: the last dimension fastest), as are the
+ * primitive arrays that hold boxes.
  * <p>
  * Several threads or processes may write different chunks at once; writes of a box that covers chunks partly read
  * and rewrite them, so concurrent writers must not share chunks.
