@@ -26,6 +26,7 @@ import ij.plugin.FileInfoVirtualStack;
 import ij.process.ImageConverter;
 import ij.process.ImageProcessor;
 import sc.fiji.autoencoders.base.BadInputException;
+import sc.fiji.autoencoders.io.zarr.OmeZarrImage;
 import sc.fiji.autoencoders.image.Plane;
 
 /**
@@ -406,11 +407,11 @@ public final class ImageFiles {
 	}
 
 	/**
-	 * Whether {@code p} is a Zarr folder (with {@code .zattrs} or {@code .zgroup}): an OME-Zarr image, opened as a
-	 * {@link ZarrStack} that reads its chunks when they are used.
+	 * Whether {@code p} is a Zarr folder (with {@code .zattrs} or {@code .zgroup}, or v3's {@code zarr.json}): an
+	 * OME-Zarr image, opened as a {@link ZarrStack} that reads its chunks when they are used.
 	 */
 	static boolean isZarr(final File p) {
-		return p.isDirectory() && (new File(p, ".zattrs").isFile() || new File(p, ".zgroup").isFile());
+		return OmeZarrImage.isZarrFolder(p.toPath());
 	}
 
 	/**

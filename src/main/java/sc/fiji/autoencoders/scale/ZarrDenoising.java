@@ -22,8 +22,6 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.AxisImage;
 import sc.fiji.autoencoders.io.zarr.ArrayMetadata;
-import sc.fiji.autoencoders.io.zarr.Codec;
-import sc.fiji.autoencoders.io.zarr.Codecs;
 import sc.fiji.autoencoders.io.zarr.DataType;
 import sc.fiji.autoencoders.io.zarr.OmeZarrImage;
 import sc.fiji.autoencoders.io.zarr.Pyramid;
@@ -205,10 +203,12 @@ public final class ZarrDenoising {
 						: "."));
 	}
 
-	/** Level 0 of the output: the input's shape, chunks and compressor, as 32-bit floats, NaN where not yet written. */
+	/**
+	 * Level 0 of the output: the input's Zarr format, shape, chunks (a sharded input's inner chunks: outputs are not
+	 * sharded), chunk keys and codecs, as 32-bit floats, NaN where not yet written.
+	 */
 	private static ArrayMetadata outputMetadata(final ArrayMetadata in) {
-		final Codec codec = in.codec() == null ? null : Codecs.fromJson(in.codec().toJson(), DataType.FLOAT32.size());
-		return new ArrayMetadata(in.shape(), in.chunks(), DataType.FLOAT32, codec, Double.NaN, in.separator());
+		return in.forWriting(DataType.FLOAT32, Double.NaN);
 	}
 
 	private static OmeZarrImage prepareOutput(final OmeZarrImage in, final Path output, final ArrayMetadata meta,
@@ -245,10 +245,11 @@ public final class ZarrDenoising {
 		}
 		final ArrayMetadata m = out.level(0).metadata();
 		if (!Arrays.equals(m.shape(), meta.shape()) || !Arrays.equals(m.chunks(), meta.chunks()) || !m.type().equals(
-			meta.type())) throw new BadInputException("Cannot resume into " + output + ": its level 0 (shape " + Arrays
-				.toString(m.shape()) + ", chunks " + Arrays.toString(m.chunks()) + ", " + m.type() + ") is not what this " +
-				"input gives (" + Arrays.toString(meta.shape()) + ", " + Arrays.toString(meta.chunks()) + ", " + meta
-					.type() + "): it is another job's output; replace it (--overwrite) or choose another output.");
+			meta.type()) || m.format() != meta.format()) throw new BadInputException("Cannot resume into " + output +
+				": its level 0 (Zarr v" + m.format() + ", shape " + Arrays.toString(m.shape()) + ", chunks " + Arrays
+					.toString(m.chunks()) + ", " + m.type() + ") is not what this input gives (Zarr v" + meta.format() +
+				", " + Arrays.toString(meta.shape()) + ", " + Arrays.toString(meta.chunks()) + ", " + meta.type() +
+				"): it is another job's output; replace it (--overwrite) or choose another output.");
 		return out;
 	}
 
@@ -259,8 +260,8 @@ public final class ZarrDenoising {
 			try (Stream<Path> s = Files.list(output)) {
 				empty = !s.findAny().isPresent();
 			}
-			if (!empty && !Files.isRegularFile(output.resolve(".zattrs")) && !Files.isRegularFile(output.resolve(
-				".zgroup"))) throw new BadInputException("The output " + output + " exists and is not a Zarr image: " +
+			if (!empty && !OmeZarrImage.isZarrFolder(output)) throw new BadInputException("The output " + output +
+				" exists and is not a Zarr image: " +
 					"it is not replaced; choose another output.");
 			try (Stream<Path> all = Files.walk(output)) {
 				for (final Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator)

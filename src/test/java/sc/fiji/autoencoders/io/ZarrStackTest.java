@@ -65,4 +65,20 @@ class ZarrStackTest {
 			2).getRealDouble(), 0);
 		assertEquals(nc, LazyTrainingImages.of(List.of(imp), 0, true, true).channels(), "joint: one input per channel");
 	}
+
+	/** Training opens a Zarr v3 / OME-NGFF 0.5 image (zarrita's fixture) the same way, lazily. */
+	@Test
+	void opensAnOme05ImageLazily() throws Exception {
+		final ImagePlus imp = ImageFiles.openAll(List.of(Path.of("src/test/resources/zarr-v3/image.ome.zarr").toFile()))
+			.get(0);
+		assertTrue(LazyTrainingImages.isLazy(imp));
+		assertEquals(List.of(17, 13, 1, 5, 1), List.of(imp.getWidth(), imp.getHeight(), imp.getNChannels(), imp
+			.getNSlices(), imp.getNFrames()));
+		assertEquals(0.5, imp.getCalibration().pixelWidth, 0);
+		assertEquals(2, imp.getCalibration().pixelDepth, 0);
+		// zarrita.mjs's uint16 values: element i is i * 7919 mod 65536
+		final float[] plane = (float[]) imp.getStack().getPixels(imp.getStackIndex(1, 3, 1));
+		for (int i = 0; i < plane.length; i++)
+			assertEquals((2 * 13 * 17 + i) * 7919L % 65536, plane[i], 0);
+	}
 }

@@ -208,24 +208,25 @@ class ZarrDenoisingTest {
 		return s.replace(" ", "");
 	}
 
-	private static Map<Path, FileTime> chunkTimes(final Path root) throws Exception {
+	static Map<Path, FileTime> chunkTimes(final Path root) throws Exception {
 		final Map<Path, FileTime> m = new TreeMap<>();
 		for (final Path p : chunks(root))
 			m.put(p, Files.getLastModifiedTime(p));
 		return m;
 	}
 
-	private static Map<Path, byte[]> chunkBytes(final Path root) throws Exception {
+	static Map<Path, byte[]> chunkBytes(final Path root) throws Exception {
 		final Map<Path, byte[]> m = new TreeMap<>();
 		for (final Path p : chunks(root))
 			m.put(p, Files.readAllBytes(p));
 		return m;
 	}
 
+	/** The chunk files under {@code root}: not the metadata (Zarr v2's dot files, v3's zarr.json). */
 	private static List<Path> chunks(final Path root) throws Exception {
 		try (Stream<Path> s = Files.walk(root)) {
-			return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).collect(
-				Collectors.toList());
+			return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".") && !p
+				.getFileName().toString().equals("zarr.json")).collect(Collectors.toList());
 		}
 	}
 }

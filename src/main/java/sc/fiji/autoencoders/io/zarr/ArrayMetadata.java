@@ -1,7 +1,10 @@
 package sc.fiji.autoencoders.io.zarr;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -12,21 +15,28 @@ import com.google.gson.JsonPrimitive;
 import sc.fiji.autoencoders.base.BadInputException;
 
 /**
- * What a Zarr v2 {@code .zarray} says: shape, chunk shape, dtype, compressor, fill value and chunk key separator.
- * Arrays are always in C order (the last dimension fastest) and without filters; others are refused with a message.
- * Immutable.
+ * What a Zarr array's metadata says: shape, chunk shape, element type, codecs, fill value and chunk keys; from a
+ * Zarr v2 {@code .zarray} or a Zarr v3 {@code zarr.json} ({@link ZarrV3}). Arrays are always in C order (the last
+ * dimension fastest); others are refused with a message. The chunks are what is read and written as a unit: in a
+ * sharded v3 array the inner chunks, stored inside shard files ({@link Sharding}). Immutable.
  */
 public final class ArrayMetadata {
 
+	private final int format;
 	private final long[] shape;
 	private final int[] chunks;
 	private final DataType type;
-	private final Codec codec;
+	private final List<Codec> codecs;
 	private final double fill;
 	private final boolean fillIsNull;
 	private final String separator;
+	private final String keyPrefix;
+	private final List<String> dimensionNames;
+	private final Sharding sharding;
 
 	/**
+	 * A Zarr v2 array.
+	 *
 	 * @param codec null for uncompressed chunks
 	 * @param fill the value of missing chunks (NaN allowed for floats)
 	 * @param separator "." or "/" between chunk indices in chunk keys
@@ -34,11 +44,24 @@ public final class ArrayMetadata {
 	public ArrayMetadata(final long[] shape, final int[] chunks, final DataType type, final Codec codec,
 		final double fill, final String separator)
 	{
-		this(shape, chunks, type, codec, fill, false, separator);
+		this(2, shape, chunks, type, codec == null ? List.of() : List.of(codec), fill, false, separator, "", null, null);
 	}
 
-	private ArrayMetadata(final long[] shape, final int[] chunks, final DataType type, final Codec codec,
-		final double fill, final boolean fillIsNull, final String separator)
+	/**
+	 * A Zarr v3 array without sharding, chunk keys {@code c/0/1/...} (the spec's default).
+	 *
+	 * @param codecs bytes-to-bytes codecs after the {@code bytes} codec (compressor, checksum), in their order
+	 * @param dimensionNames null for none
+	 */
+	public static ArrayMetadata v3(final long[] shape, final int[] chunks, final DataType type,
+		final List<Codec> codecs, final double fill, final List<String> dimensionNames)
+	{
+		return new ArrayMetadata(3, shape, chunks, type, codecs, fill, false, "/", "c/", dimensionNames, null);
+	}
+
+	ArrayMetadata(final int format, final long[] shape, final int[] chunks, final DataType type,
+		final List<Codec> codecs, final double fill, final boolean fillIsNull, final String separator,
+		final String keyPrefix, final List<String> dimensionNames, final Sharding sharding)
 	{
 		if (shape.length != chunks.length || shape.length == 0) throw new IllegalArgumentException("Shape " + Arrays
 			.toString(shape) + " and chunks " + Arrays.toString(chunks) + " differ in length");
@@ -47,27 +70,61 @@ public final class ArrayMetadata {
 				" or chunks " + Arrays.toString(chunks));
 		if (!".".equals(separator) && !"/".equals(separator)) throw new IllegalArgumentException("Separator " +
 			separator);
+		if (dimensionNames != null && dimensionNames.size() != shape.length) throw new IllegalArgumentException(
+			"Dimension names " + dimensionNames + " for rank " + shape.length);
+		this.format = format;
 		this.shape = shape.clone();
 		this.chunks = chunks.clone();
 		this.type = type;
-		this.codec = codec;
+		this.codecs = List.copyOf(codecs);
 		this.fill = fill;
 		this.fillIsNull = fillIsNull;
 		this.separator = separator;
+		this.keyPrefix = keyPrefix;
+		this.dimensionNames = dimensionNames == null ? null : Collections.unmodifiableList(new ArrayList<>(
+			dimensionNames));
+		this.sharding = sharding;
 	}
 
 	/** The same description with another shape, chunks each no larger than the shape (but at least 1). */
 	public ArrayMetadata withShape(final long[] s) {
+		if (sharding != null) throw new IllegalStateException("sharded arrays are not written");
 		final int[] c = new int[s.length];
 		for (int d = 0; d < s.length; d++)
 			c[d] = (int) Math.max(1, Math.min(chunks[d], s[d]));
-		return new ArrayMetadata(s, c, type, codec, fill, fillIsNull, separator);
+		return new ArrayMetadata(format, s, c, type, codecs, fill, fillIsNull, separator, keyPrefix, dimensionNames,
+			null);
+	}
+
+	/**
+	 * An array for writing, in this one's format, shape, chunks (the inner chunks of a sharded one: outputs are not
+	 * sharded) and chunk keys, with elements of {@code t}, missing chunks {@code fillValue}, and these codecs re-sized
+	 * to {@code t}'s items.
+	 */
+	public ArrayMetadata forWriting(final DataType t, final double fillValue) {
+		final List<Codec> c = new ArrayList<>();
+		for (final Codec codec : codecs)
+			c.add(codec.forItemSize(t.size()));
+		return new ArrayMetadata(format, shape, chunks, t, c, fillValue, false, separator, keyPrefix, dimensionNames,
+			null);
+	}
+
+	/** The same description with dimension names (Zarr v3's {@code dimension_names}; v2 has none and ignores them). */
+	public ArrayMetadata withDimensionNames(final List<String> names) {
+		return new ArrayMetadata(format, shape, chunks, type, codecs, fill, fillIsNull, separator, keyPrefix,
+			format == 3 ? names : null, sharding);
+	}
+
+	/** 2 or 3. */
+	public int format() {
+		return format;
 	}
 
 	public long[] shape() {
 		return shape.clone();
 	}
 
+	/** The shape of a chunk: the unit read and written (in a sharded array, the inner chunk). */
 	public int[] chunks() {
 		return chunks.clone();
 	}
@@ -80,9 +137,14 @@ public final class ArrayMetadata {
 		return type;
 	}
 
-	/** The compressor, or null for none. */
+	/** The compressor, or null for none; a Zarr v3 chain of several codecs gives its first ({@link #codecs()}). */
 	public Codec codec() {
-		return codec;
+		return codecs.isEmpty() ? null : codecs.get(0);
+	}
+
+	/** The codecs applied to a chunk's raw bytes, in their order (v2: its compressor, if any). */
+	public List<Codec> codecs() {
+		return codecs;
 	}
 
 	/** The value of elements in missing chunks ({@code fill_value} null reads as 0). */
@@ -92,6 +154,36 @@ public final class ArrayMetadata {
 
 	public String separator() {
 		return separator;
+	}
+
+	/** Zarr v3's {@code dimension_names}, or null. */
+	public List<String> dimensionNames() {
+		return dimensionNames;
+	}
+
+	/** The sharding of a Zarr v3 array, or null. */
+	public Sharding sharding() {
+		return sharding;
+	}
+
+	/**
+	 * The key of the file that holds the chunk at grid position {@code index}: its indices joined by the separator
+	 * (after {@code c/} in Zarr v3's default encoding); in a sharded array, the key of its shard.
+	 */
+	public String chunkKey(final long[] index) {
+		final long[] file = sharding == null ? index : sharding.shardIndex(index);
+		final StringBuilder key = new StringBuilder(keyPrefix);
+		for (int d = 0; d < file.length; d++)
+			key.append(d > 0 ? separator : "").append(file[d]);
+		return key.toString();
+	}
+
+	boolean fillIsNull() {
+		return fillIsNull;
+	}
+
+	String keyPrefix() {
+		return keyPrefix;
 	}
 
 	/** Elements of a whole chunk (edge chunks are stored whole too). */
@@ -112,8 +204,9 @@ public final class ArrayMetadata {
 		return g;
 	}
 
-	/** The {@code .zarray} document. */
+	/** The {@code .zarray} document, or for Zarr v3 the {@code zarr.json} one. */
 	public JsonObject toJson() {
+		if (format == 3) return ZarrV3.toJson(this);
 		final JsonObject o = new JsonObject();
 		o.addProperty("zarr_format", 2);
 		o.add("shape", longs(shape));
@@ -122,7 +215,7 @@ public final class ArrayMetadata {
 			c.add(v);
 		o.add("chunks", c);
 		o.addProperty("dtype", type.dtype());
-		o.add("compressor", codec == null ? JsonNull.INSTANCE : codec.toJson());
+		o.add("compressor", codecs.isEmpty() ? JsonNull.INSTANCE : codecs.get(0).toJson());
 		o.add("fill_value", fillJson());
 		o.addProperty("order", "C");
 		o.add("filters", JsonNull.INSTANCE);
@@ -130,8 +223,9 @@ public final class ArrayMetadata {
 		return o;
 	}
 
-	private JsonElement fillJson() {
+	JsonElement fillJson() {
 		if (fillIsNull) return JsonNull.INSTANCE;
+		if (type.isBool()) return new JsonPrimitive(fill != 0);
 		if (Double.isNaN(fill)) return new JsonPrimitive("NaN");
 		if (Double.isInfinite(fill)) return new JsonPrimitive(fill > 0 ? "Infinity" : "-Infinity");
 		if (!type.isFloat() || fill == Math.rint(fill) && Math.abs(fill) < 1e15) return new JsonPrimitive((long) fill);
@@ -146,7 +240,7 @@ public final class ArrayMetadata {
 	}
 
 	/**
-	 * Reads a {@code .zarray} document.
+	 * Reads a {@code .zarray} document (or a {@code zarr.json} one: {@link ZarrV3#fromJson}).
 	 *
 	 * @param file where it came from, for messages
 	 * @throws BadInputException if it is not Zarr v2, is malformed, or uses what this reader does not (order F,
@@ -155,8 +249,10 @@ public final class ArrayMetadata {
 	public static ArrayMetadata fromJson(final JsonObject o, final Path file) {
 		try {
 			final int format = o.get("zarr_format").getAsInt();
-			if (format != 2) throw bad(file, "has zarr_format " + format + "; this reader takes Zarr v2 arrays (" +
-				"convert it with python-zarr, e.g. zarr.copy_store, to a v2 store)");
+			final boolean v3File = file.getFileName().toString().equals("zarr.json");
+			if (format == 3 && v3File) return ZarrV3.fromJson(o, file);
+			if (format != 2 || v3File) throw bad(file, "has zarr_format " + format + "; this reader takes Zarr v2 " +
+				"arrays (.zarray) and v3 arrays (zarr.json): the store is damaged or of another version; rewrite it");
 			final JsonArray s = o.getAsJsonArray("shape"), c = o.getAsJsonArray("chunks");
 			if (s.size() != c.size() || s.size() == 0) throw bad(file, "has shape " + s + " and chunks " + c + " of " +
 				"different lengths");
@@ -188,8 +284,9 @@ public final class ArrayMetadata {
 			final JsonElement f = o.get("fill_value");
 			final boolean isNull = f == null || f.isJsonNull();
 			final double fill = isNull ? 0 : fill(f, type, file);
-			return new ArrayMetadata(shape, chunks, type, Codecs.fromJson(o.get("compressor"), type.size()), fill, isNull,
-				sep);
+			final Codec codec = Codecs.fromJson(o.get("compressor"), type.size());
+			return new ArrayMetadata(2, shape, chunks, type, codec == null ? List.of() : List.of(codec), fill, isNull,
+				sep, "", null, null);
 		}
 		catch (final NullPointerException | IllegalStateException | UnsupportedOperationException |
 			NumberFormatException | ClassCastException e)
@@ -200,10 +297,14 @@ public final class ArrayMetadata {
 	}
 
 	/** A number, or one of the words NaN, Infinity and -Infinity that python-zarr writes as strings. */
-	private static double fill(final JsonElement f, final DataType type, final Path file) {
+	static double fill(final JsonElement f, final DataType type, final Path file) {
 		final JsonPrimitive p = f.getAsJsonPrimitive();
 		if (p.isBoolean()) return p.getAsBoolean() ? 1 : 0;
 		try {
+			final String hex = p.isString() && p.getAsString().startsWith("0x") ? p.getAsString().substring(2) : null;
+			// Zarr v3 gives a float's other NaNs by their bits
+			if (hex != null && type.isFloat()) return type.size() == 4 ? Float.intBitsToFloat((int) Long.parseLong(hex,
+				16)) : Double.longBitsToDouble(Long.parseUnsignedLong(hex, 16));
 			return p.isNumber() ? p.getAsDouble() : Double.parseDouble(p.getAsString());
 		}
 		catch (final NumberFormatException e) {
@@ -211,7 +312,7 @@ public final class ArrayMetadata {
 		}
 	}
 
-	private static BadInputException bad(final Path file, final String problem) {
+	static BadInputException bad(final Path file, final String problem) {
 		return new BadInputException("Zarr array metadata " + file + " " + problem + ".");
 	}
 }

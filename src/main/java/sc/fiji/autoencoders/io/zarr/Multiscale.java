@@ -15,9 +15,10 @@ import com.google.gson.JsonObject;
 import sc.fiji.autoencoders.base.BadInputException;
 
 /**
- * The {@code multiscales} entry of an OME-NGFF 0.4 image ({@code .zattrs}): its axes and, per resolution level, the
- * path of the level's array and its scale (the voxel size along each axis) and translation (where voxel 0's centre
- * lies). A top-level scale of the entry is folded into the levels' own. Immutable.
+ * The {@code multiscales} entry of an OME-NGFF image (0.4: in {@code .zattrs}; 0.5: under {@code ome} in the group's
+ * {@code zarr.json} attributes, the version there rather than in each multiscale): its axes and, per resolution
+ * level, the path of the level's array and its scale (the voxel size along each axis) and translation (where voxel
+ * 0's centre lies). A top-level scale of the entry is folded into the levels' own. Immutable.
  */
 public final class Multiscale implements Serializable {
 
@@ -72,10 +73,13 @@ public final class Multiscale implements Serializable {
 		return levels;
 	}
 
-	/** The {@code .zattrs} document of an image with this one multiscale (version 0.4). */
-	public JsonObject toJson() {
+	/**
+	 * The attributes of an image with this one multiscale: the {@code .zattrs} document of OME-NGFF 0.4 for a Zarr v2
+	 * image, the {@code attributes} of the group's {@code zarr.json} (OME-NGFF 0.5) for a Zarr v3 one.
+	 */
+	public JsonObject toJson(final int zarrFormat) {
 		final JsonObject m = new JsonObject();
-		m.addProperty("version", "0.4");
+		if (zarrFormat == 2) m.addProperty("version", "0.4");
 		if (name != null) m.addProperty("name", name);
 		final JsonArray a = new JsonArray();
 		for (final OmeAxis axis : axes)
@@ -103,7 +107,11 @@ public final class Multiscale implements Serializable {
 		all.add(m);
 		final JsonObject root = new JsonObject();
 		root.add("multiscales", all);
-		return root;
+		if (zarrFormat == 2) return root;
+		root.addProperty("version", "0.5");
+		final JsonObject attributes = new JsonObject();
+		attributes.add("ome", root);
+		return attributes;
 	}
 
 	private static JsonObject transform(final String type, final double[] values) {
@@ -123,15 +131,20 @@ public final class Multiscale implements Serializable {
 	 * @throws BadInputException if there is none, or it is malformed
 	 */
 	public static Multiscale fromJson(final JsonObject attrs, final Path file) {
-		final JsonElement all = attrs == null ? null : attrs.get("multiscales");
+		final JsonElement ome = attrs == null ? null : attrs.get("ome");
+		final JsonObject holder = ome != null && ome.isJsonObject() ? ome.getAsJsonObject() : attrs;
+		final JsonElement all = holder == null ? null : holder.get("multiscales");
 		if (all == null || !all.isJsonArray() || all.getAsJsonArray().size() == 0) throw bad(file,
-			"has no 'multiscales' entry: this is not an OME-NGFF image; give the image's folder (with .zattrs and " +
-				"levels 0, 1, ...) or a plain Zarr array's folder");
+			"has no 'multiscales' entry: this is not an OME-NGFF image; give the image's folder (with .zattrs or " +
+				"zarr.json and levels 0, 1, ...) or a plain Zarr array's folder");
 		try {
 			final JsonObject m = all.getAsJsonArray().get(0).getAsJsonObject();
-			final String version = m.has("version") ? m.get("version").getAsString() : "0.4";
-			if (!version.startsWith("0.4") && !version.startsWith("0.3")) throw bad(file, "is OME-NGFF " + version +
-				", which this reader does not take: convert it to 0.4");
+			// 0.5 names its version once, beside the multiscales; 0.4 and earlier in each
+			final String version = holder != attrs ? string(holder, "version") : m.has("version") ? m.get("version")
+				.getAsString() : "0.4";
+			if (version == null || !version.startsWith("0.5") && !version.startsWith("0.4") && !version.startsWith(
+				"0.3")) throw bad(file, "is OME-NGFF " + version + ", which this reader does not take: convert it to " +
+					"0.5 (Zarr v3) or 0.4 (Zarr v2)");
 			final List<OmeAxis> axes = new ArrayList<>();
 			final Set<String> names = new HashSet<>();
 			for (final JsonElement e : m.getAsJsonArray("axes")) {
@@ -162,7 +175,7 @@ public final class Multiscale implements Serializable {
 		catch (final NullPointerException | IllegalStateException | UnsupportedOperationException |
 			NumberFormatException | ClassCastException e)
 		{
-			throw bad(file, "has a malformed 'multiscales' entry (" + e + "); OME-NGFF 0.4 needs axes (name, type, " +
+			throw bad(file, "has a malformed 'multiscales' entry (" + e + "); OME-NGFF needs axes (name, type, " +
 				"unit) and datasets (path, coordinateTransformations)");
 		}
 	}

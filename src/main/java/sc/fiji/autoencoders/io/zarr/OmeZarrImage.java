@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.google.gson.JsonObject;
+
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Axis;
 
 /**
- * An OME-NGFF 0.4 image in a Zarr v2 group: {@code .zgroup}, {@code .zattrs} with its {@link Multiscale}, and one
+ * An OME-NGFF image: OME-NGFF 0.4 in a Zarr v2 group ({@code .zgroup}, {@code .zattrs} with its {@link Multiscale}) or
+ * OME-NGFF 0.5 in a Zarr v3 group ({@code zarr.json}, its attributes' {@code ome} holding the multiscale), and one
  * array per resolution level (level 0 the full image). Images this plugin writes have the pyramid that
  * {@link Pyramid} computes: each level half the previous in x and y, down to the first that fits in one chunk.
  */
@@ -34,13 +37,22 @@ public final class OmeZarrImage {
 	public static OmeZarrImage open(final Path root) {
 		if (!Files.isDirectory(root)) throw new BadInputException("OME-Zarr image " + root + " is not a folder: give " +
 			"the path of a .zarr folder.");
-		final Path attrs = root.resolve(".zattrs");
-		if (!Files.isRegularFile(attrs)) throw new BadInputException(root + " has no .zattrs" + (Files.isRegularFile(
-			root.resolve("zarr.json")) ? ": it is Zarr v3 (OME-NGFF 0.5), which this version does not read; convert " +
-				"it to Zarr v2 / OME-NGFF 0.4" : Files.isRegularFile(root.resolve(".zarray")) ? ": it is a plain Zarr " +
-					"array, not an OME-NGFF image; write it with OME-NGFF multiscales metadata (axes and scales)" :
-					": it is not an OME-Zarr image; give the folder of one (with .zattrs and the level arrays)") + ".");
-		final Multiscale m = Multiscale.fromJson(ZarrJson.readIfExists(attrs), attrs);
+		Path attrs = root.resolve(".zattrs");
+		final JsonObject json;
+		if (Files.isRegularFile(attrs)) json = ZarrJson.readIfExists(attrs);
+		else {
+			attrs = root.resolve("zarr.json");
+			final JsonObject group = ZarrJson.readIfExists(attrs);
+			final boolean isGroup = group != null && group.has("node_type") && "group".equals(group.get("node_type")
+				.getAsString());
+			if (!isGroup) throw new BadInputException(root + " has no .zattrs or zarr.json of a group" + (group != null ||
+				Files.isRegularFile(root.resolve(".zarray")) ? ": it is a plain Zarr array, not an OME-NGFF image; " +
+					"write it with OME-NGFF multiscales metadata (axes and scales)" : ": it is not an OME-Zarr image; " +
+						"give the folder of one (with .zattrs or zarr.json and the level arrays)") + ".");
+			json = group.get("attributes") != null && group.get("attributes").isJsonObject() ? group.getAsJsonObject(
+				"attributes") : null;
+		}
+		final Multiscale m = Multiscale.fromJson(json, attrs);
 		final List<ZarrArray> arrays = new ArrayList<>();
 		for (final Multiscale.Level l : m.levels()) {
 			final ZarrArray a = ZarrArray.open(root.resolve(l.path()));
@@ -65,7 +77,14 @@ public final class OmeZarrImage {
 		final ArrayMetadata level0, final double[] scale, final double[] translation)
 	{
 		if (axes.size() != level0.rank()) throw new IllegalArgumentException(axes + " for rank " + level0.rank());
-		ZarrJson.writeGroup(root);
+		final int format = level0.format();
+		final List<String> names = new ArrayList<>();
+		for (final OmeAxis a : axes)
+			names.add(a.name());
+		final ArrayMetadata meta0 = level0.withDimensionNames(names);
+		// a v3 group's zarr.json holds its attributes: written once they are known, below
+		if (format == 2) ZarrJson.writeGroup(root);
+		else ZarrJson.mkdirs(root);
 		final int x = indexOf(axes, Axis.X), y = indexOf(axes, Axis.Y);
 		final List<long[]> shapes = Pyramid.levelShapes(level0.shape(), level0.chunks(), x, y);
 		final List<Multiscale.Level> levels = new ArrayList<>();
@@ -77,11 +96,21 @@ public final class OmeZarrImage {
 				t[d] = translation[d] + ((1L << k) - 1) * scale[d] / 2;
 			}
 			levels.add(new Multiscale.Level(Integer.toString(k), s, t));
-			arrays.add(ZarrArray.create(root.resolve(Integer.toString(k)), level0.withShape(shapes.get(k))));
+			arrays.add(ZarrArray.create(root.resolve(Integer.toString(k)), meta0.withShape(shapes.get(k))));
 		}
 		final Multiscale m = new Multiscale(name, axes, levels);
-		ZarrJson.write(root.resolve(".zattrs"), m.toJson());
+		if (format == 2) ZarrJson.write(root.resolve(".zattrs"), m.toJson(2));
+		else ZarrJson.writeGroupV3(root, m.toJson(3));
 		return new OmeZarrImage(root, m, arrays);
+	}
+
+	/**
+	 * Whether {@code dir} is a Zarr group or array folder (v2 {@code .zattrs} or {@code .zgroup}, v3
+	 * {@code zarr.json}).
+	 */
+	public static boolean isZarrFolder(final Path dir) {
+		return Files.isDirectory(dir) && (Files.isRegularFile(dir.resolve(".zattrs")) || Files.isRegularFile(dir
+			.resolve(".zgroup")) || Files.isRegularFile(dir.resolve("zarr.json")));
 	}
 
 	private static int indexOf(final List<OmeAxis> axes, final Axis axis) {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.google.gson.JsonObject;
 
@@ -14,12 +17,14 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.AtomicFiles;
 
 /**
- * A Zarr v2 array in a folder of a file system: its {@code .zarray} and one file per stored chunk (key: the chunk's
- * indices joined by the separator, "/" making nested folders). Boxes are read and written through the chunks they
- * touch, so memory depends on the box and chunk sizes, never on the array's. Missing chunks read as the fill value;
- * edge chunks are stored whole, as python-zarr does. Each chunk file is written to a temporary file and renamed into
- * place, so a reader (or a rerun checking {@link #hasChunk}) never sees half a chunk. Coordinates and boxes are in the
- * array's dimension order (C order: the last dimension fastest), as are the primitive arrays that hold boxes.
+ * A Zarr array in a folder of a file system: its {@code .zarray} (v2) or {@code zarr.json} (v3) and one file per
+ * stored chunk (key: {@link ArrayMetadata#chunkKey}, "/" making nested folders), or per shard of a sharded v3 array
+ * (read only: inner chunks are read from their shard, missing ones as the fill value). Boxes are read and written
+ * through the chunks they touch, so memory depends on the box and chunk sizes, never on the array's. Missing chunks
+ * read as the fill value; edge chunks are stored whole, as python-zarr does. Each chunk file is written to a
+ * temporary file and renamed into place, so a reader (or a rerun checking {@link #hasChunk}) never sees half a chunk.
+ * Coordinates and boxes are in the array's dimension order (C order: the last dimension fastest), as are the
+ * primitive arrays that hold boxes.
  * <p>
  * Several threads or processes may write different chunks at once; writes of a box that covers chunks partly read
  * and rewrite them, so concurrent writers must not share chunks.
@@ -28,6 +33,19 @@ public final class ZarrArray {
 
 	private final Path dir;
 	private final ArrayMetadata meta;
+	/**
+	 * The indexes of shards read last: a box reads many inner chunks of one shard, and each would read its index
+	 * again. Sharded arrays are only read, so an index read stays true.
+	 */
+	private final Map<Path, long[]> shardIndexes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(final Map.Entry<Path, long[]> eldest) {
+			return size() > 64;
+		}
+	});
 
 	private ZarrArray(final Path dir, final ArrayMetadata meta) {
 		this.dir = dir;
@@ -37,24 +55,21 @@ public final class ZarrArray {
 	/**
 	 * Opens the array in {@code dir}.
 	 *
-	 * @throws BadInputException if it has no {@code .zarray} or one this reader cannot take
+	 * @throws BadInputException if it has no {@code .zarray} or {@code zarr.json}, or one this reader cannot take
 	 */
 	public static ZarrArray open(final Path dir) {
-		final Path file = dir.resolve(".zarray");
-		final JsonObject json = ZarrJson.readIfExists(file);
-		if (json == null) {
-			final boolean v3 = Files.isRegularFile(dir.resolve("zarr.json"));
-			throw new BadInputException(dir + " is not a Zarr v2 array: it has no .zarray" + (v3 ? " (it is Zarr v3, " +
-				"which this version does not read: convert it to Zarr v2 / OME-NGFF 0.4)" : "; give the path of an " +
-					"array (or of an OME-Zarr image folder)") + ".");
-		}
+		Path file = dir.resolve(".zarray");
+		JsonObject json = ZarrJson.readIfExists(file);
+		if (json == null) json = ZarrJson.readIfExists(file = dir.resolve("zarr.json"));
+		if (json == null) throw new BadInputException(dir + " is not a Zarr array: it has no .zarray (Zarr v2) or " +
+			"zarr.json (Zarr v3); give the path of an array (or of an OME-Zarr image folder).");
 		return new ZarrArray(dir, ArrayMetadata.fromJson(json, file));
 	}
 
 	/** Creates (or replaces the metadata of) the array in {@code dir}, creating the folder; writes no chunk. */
 	public static ZarrArray create(final Path dir, final ArrayMetadata meta) {
 		ZarrJson.mkdirs(dir);
-		ZarrJson.write(dir.resolve(".zarray"), meta.toJson());
+		ZarrJson.write(dir.resolve(meta.format() == 3 ? "zarr.json" : ".zarray"), meta.toJson());
 		return new ZarrArray(dir, meta);
 	}
 
@@ -70,17 +85,45 @@ public final class ZarrArray {
 		return meta.shape();
 	}
 
-	/** The file of the chunk at grid position {@code index} (it may not exist). */
+	/** The file of the chunk at grid position {@code index} (it may not exist): in a sharded array, its shard's. */
 	public Path chunkFile(final long[] index) {
-		final StringBuilder key = new StringBuilder();
-		for (int d = 0; d < index.length; d++)
-			key.append(d > 0 ? meta.separator() : "").append(index[d]);
-		return dir.resolve(key.toString());
+		return dir.resolve(meta.chunkKey(index));
 	}
 
-	/** True if the chunk at {@code index} is stored (complete, as chunk files appear by renaming). */
+	/**
+	 * True if the chunk at {@code index} is stored (complete, as chunk files appear by renaming).
+	 *
+	 * @throws BadInputException if it is in a shard whose index is corrupt
+	 */
 	public boolean hasChunk(final long[] index) {
-		return Files.isRegularFile(chunkFile(index));
+		if (meta.sharding() == null) return Files.isRegularFile(chunkFile(index));
+		return stored(index) != null;
+	}
+
+	/** The chunk's stored bytes, or null if it is not stored. */
+	private byte[] stored(final long[] index) {
+		final Path file = chunkFile(index);
+		try {
+			final Sharding sharding = meta.sharding();
+			if (sharding == null) return Files.readAllBytes(file);
+			long[] shardIndex = shardIndexes.get(file);
+			if (shardIndex == null) shardIndexes.put(file, shardIndex = sharding.readIndex(file));
+			return Sharding.read(file, shardIndex, sharding.entry(index));
+		}
+		catch (final NoSuchFileException e) {
+			return null;
+		}
+		catch (final IOException e) {
+			if (meta.sharding() != null && Files.isRegularFile(file)) throw new BadInputException("Zarr shard " + file +
+				" is corrupt (" + e.getMessage() + "): restore or rewrite that file, or delete it to read its chunks as " +
+				"the fill value.", e);
+			throw new UncheckedIOException("Cannot read Zarr chunk " + file, e);
+		}
+	}
+
+	private BadInputException corrupt(final Path file, final String what) {
+		return new BadInputException("Zarr chunk " + file + " is corrupt (not a " + what + "): restore or rewrite " +
+			"that file, or delete it to read it as the fill value.");
 	}
 
 	/**
@@ -89,29 +132,24 @@ public final class ZarrArray {
 	 * @throws BadInputException if the chunk file is corrupt
 	 */
 	public ByteBuffer readChunk(final long[] index) {
-		final Path file = chunkFile(index);
 		final int bytes = meta.chunkElements() * meta.type().size();
-		byte[] stored;
-		try {
-			stored = Files.readAllBytes(file);
-		}
-		catch (final NoSuchFileException e) {
-			stored = null;
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException("Cannot read Zarr chunk " + file, e);
-		}
+		final byte[] stored = stored(index);
 		if (stored == null) return filled();
 		byte[] raw;
 		try {
-			raw = meta.codec() == null ? stored : meta.codec().decode(stored, bytes);
+			raw = Codecs.decode(meta.codecs(), stored, bytes);
 		}
 		catch (final IOException | RuntimeException e) {
 			raw = null;
 		}
-		if (raw == null || raw.length != bytes) throw new BadInputException("Zarr chunk " + file + " is corrupt (not " +
-			"a " + (meta.codec() == null ? "raw" : meta.codec().toJson().get("id").getAsString()) + " chunk of " + bytes +
-			" bytes): restore or rewrite that file, or delete it to read it as the fill value.");
+		if (raw == null || raw.length != bytes) {
+			final StringBuilder names = new StringBuilder();
+			for (final Codec c : meta.codecs())
+				names.append(names.length() > 0 ? "+" : "").append(meta.format() == 3 ? c.toV3Json().get("name")
+					.getAsString() : c.toJson().get("id").getAsString());
+			throw corrupt(chunkFile(index), (names.length() == 0 ? "raw" : names) + (meta.sharding() == null ? "" :
+				" inner") + " chunk of " + bytes + " bytes");
+		}
 		return ByteBuffer.wrap(raw).order(meta.type().order());
 	}
 
@@ -127,9 +165,11 @@ public final class ZarrArray {
 	/** Stores a whole chunk (raw bytes in the dtype's byte order, {@link ArrayMetadata#chunkElements} elements). */
 	public void writeChunk(final long[] index, final ByteBuffer raw) {
 		final Path file = chunkFile(index);
+		if (meta.sharding() != null) throw new BadInputException("Cannot write into " + dir + ": it is a sharded Zarr " +
+			"v3 array, which this plugin reads but does not write; write to a new output.");
 		try {
 			final byte[] bytes = Arrays.copyOf(raw.array(), meta.chunkElements() * meta.type().size());
-			final byte[] stored = meta.codec() == null ? bytes : meta.codec().encode(bytes);
+			final byte[] stored = Codecs.encode(meta.codecs(), bytes);
 			Files.createDirectories(file.getParent());
 			final Path tmp = AtomicFiles.createTemporary(file.toFile());
 			try {

@@ -17,7 +17,10 @@ import com.google.gson.JsonParser;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.AtomicFiles;
 
-/** The JSON documents of a Zarr v2 store ({@code .zarray}, {@code .zattrs}, {@code .zgroup}): read strictly, written atomically. */
+/**
+ * The JSON documents of a Zarr store (v2: {@code .zarray}, {@code .zattrs}, {@code .zgroup}; v3: {@code zarr.json}):
+ * read strictly, written atomically.
+ */
 final class ZarrJson {
 
 	// python-zarr writes NaN and Infinity as bare words in fill_value; Gson must too
@@ -67,6 +70,16 @@ final class ZarrJson {
 		final JsonObject g = new JsonObject();
 		g.addProperty("zarr_format", 2);
 		write(dir.resolve(".zgroup"), g);
+	}
+
+	/** Writes a Zarr v3 group's {@code zarr.json} with {@code attributes} in {@code dir}, creating it. */
+	static void writeGroupV3(final Path dir, final JsonObject attributes) {
+		mkdirs(dir);
+		final JsonObject g = new JsonObject();
+		g.addProperty("zarr_format", 3);
+		g.addProperty("node_type", "group");
+		g.add("attributes", attributes);
+		write(dir.resolve("zarr.json"), g);
 	}
 
 	static void mkdirs(final Path dir) {

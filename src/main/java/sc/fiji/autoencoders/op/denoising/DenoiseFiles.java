@@ -166,10 +166,10 @@ public final class DenoiseFiles implements Operation<DenoiseFilesSettings, Strin
 		}
 	}
 
-	/** A Zarr folder: named *.zarr, or holding Zarr metadata. */
+	/** A Zarr folder: named *.zarr, or holding Zarr metadata (v2 or v3). */
 	private static boolean isZarr(final File f) {
 		return f.getName().endsWith(".zarr") || f.isDirectory() && (new File(f, ".zattrs").isFile() || new File(f,
-			".zgroup").isFile());
+			".zgroup").isFile() || new File(f, "zarr.json").isFile());
 	}
 
 	/**

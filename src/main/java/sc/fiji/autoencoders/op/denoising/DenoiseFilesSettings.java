@@ -9,7 +9,8 @@ import sc.fiji.autoencoders.op.Setting;
 public final class DenoiseFilesSettings extends PredictionSettings {
 
 	@Setting(label = "Noisy images", required = true, help = "TIFF/PNG files (stacks, hyperstacks) or folders of " +
-		"them, or OME-Zarr images (.zarr folders, Zarr v2 / OME-NGFF 0.4), read and written block by block.")
+		"them, or OME-Zarr images (.zarr folders: Zarr v2 / OME-NGFF 0.4 or Zarr v3 / OME-NGFF 0.5, sharded or " +
+		"not), read and written block by block in the input's format.")
 	public List<File> input;
 	@Setting(label = "Output folder", writes = true, required = true, help = "Folder for the denoised 32-bit TIFFs, " +
 		"named as the inputs (an OME-Zarr input: NAME.ome.zarr there); for one OME-Zarr input, a path ending in .zarr " +
