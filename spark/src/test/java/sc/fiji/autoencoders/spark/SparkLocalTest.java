@@ -37,6 +37,19 @@ class SparkLocalTest {
 		assertEquals(before, Volumes.times(spark), "a complete output is not rewritten");
 	}
 
+	/** A Zarr v3 / OME-NGFF 0.5 image written by zarrita: the output is v3 too, and the single-process result. */
+	@Test
+	void aZarrV3ImageGivesTheSingleProcessResult() throws Exception {
+		final Path in = Path.of("../src/test/resources/zarr-v3/image.ome.zarr").toAbsolutePath();
+		final Path single = tmp.resolve("single.ome.zarr"), spark = tmp.resolve("spark.ome.zarr");
+		Volumes.denoiseInOneProcess(in, single);
+		final Object[] r = Volumes.cli("denoise", "--model", Volumes.MODEL, "--input", in.toString(), "--output", spark
+			.toString(), "--spark", "--master", "local[2]");
+		assertEquals(0, r[0], r[1] + "\n" + r[2]);
+		Volumes.assertSameResult(single, spark);
+		assertTrue(java.nio.file.Files.readString(spark.resolve("zarr.json")).contains("\"0.5\""), "OME-NGFF 0.5 out");
+	}
+
 	@Test
 	void anUnreachableMasterFailsWithinSecondsNamingIt() throws Exception {
 		final Path in = Volumes.create(tmp.resolve("noisy.ome.zarr"), 1, 32);
