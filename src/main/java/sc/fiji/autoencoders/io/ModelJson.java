@@ -13,7 +13,6 @@ import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.JsonTable.At;
 import sc.fiji.autoencoders.io.JsonTable.Codec;
 import sc.fiji.autoencoders.io.JsonTable.Field;
-import sc.fiji.autoencoders.model.Architecture;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.CodeDistribution;
 import sc.fiji.autoencoders.model.DenoiserMethod;
@@ -22,11 +21,9 @@ import sc.fiji.autoencoders.model.DenoiserSpec;
 import sc.fiji.autoencoders.model.Likelihood;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.ModelKind;
-import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.model.ParameterShapes;
 import sc.fiji.autoencoders.model.PluginInstances;
-import sc.fiji.autoencoders.model.Pooling;
 import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.model.Regularizer;
 import sc.fiji.autoencoders.model.Replacement;
@@ -34,7 +31,6 @@ import sc.fiji.autoencoders.model.SparseCode;
 import sc.fiji.autoencoders.model.StructMask;
 import sc.fiji.autoencoders.model.TrainingHistory;
 import sc.fiji.autoencoders.model.TrainingMode;
-import sc.fiji.autoencoders.model.Upsampling;
 import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
 import sc.fiji.autoencoders.noise.ChannelNoiseModels;
@@ -101,62 +97,6 @@ final class ModelJson {
 	// -- The stored types, one table each --
 
 	private static final int MIN = Integer.MIN_VALUE, MAX = Integer.MAX_VALUE;
-
-	/** A short list of true or false, e.g. the Z pooling of each level of a 3D network. */
-	private static final Codec<boolean[]> BOOLEANS = new Codec<boolean[]>() {
-
-		@Override
-		public JsonElement write(final boolean[] value) {
-			final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
-			for (final boolean b : value)
-				a.add(b);
-			return a;
-		}
-
-		@Override
-		public boolean[] read(final JsonElement e, final At at) {
-			if (!e.isJsonArray() || e.getAsJsonArray().size() > 64) throw at.notA("a list of at most 64 true or false");
-			final boolean[] out = new boolean[e.getAsJsonArray().size()];
-			for (int i = 0; i < out.length; i++)
-				out[i] = JsonTable.BOOLEAN.read(e.getAsJsonArray().get(i), at.element());
-			return out;
-		}
-	};
-
-	/** {@link NetworkSpec}: {@code network} of a denoiser (its family's codec is {@link NetworkSpecJson}). */
-	static final JsonTable<NetworkSpec> NETWORK;
-	static {
-		final JsonTable<NetworkSpec> t = new JsonTable<>("network specs");
-		final Field<NetworkSpec, Architecture> architecture = t.required("architecture", JsonTable.choice(
-			Architecture.class, "architecture"), NetworkSpec::architecture);
-		final Field<NetworkSpec, Integer> depth = t.required("depth", JsonTable.integer(MIN, MAX), NetworkSpec::depth);
-		final Field<NetworkSpec, Integer> filters = t.required("filters", JsonTable.integer(MIN, MAX),
-			NetworkSpec::filters);
-		final Field<NetworkSpec, Boolean> residual = t.required("residual", JsonTable.BOOLEAN, NetworkSpec::residual);
-		final Field<NetworkSpec, Upsampling> upsampling = t.required("upsampling", JsonTable.choice(Upsampling.class,
-			"upsampling"), NetworkSpec::upsampling);
-		final Field<NetworkSpec, Integer> channels = t.required("channels", JsonTable.integer(MIN, MAX),
-			NetworkSpec::channels);
-		final Field<NetworkSpec, Float> leakyAlpha = t.required("leakyAlpha", JsonTable.FINITE_FLOAT,
-			NetworkSpec::leakyAlpha);
-		// added after the first files were written: those have none and mean the old fixed cap
-		final Field<NetworkSpec, Integer> maxFilters = t.optional("maxFilters", JsonTable.integer(MIN, MAX),
-			NetworkSpec::maxFilters, NetworkSpec.DEFAULT_MAX_FILTERS);
-		// added with 3D networks: files without them are 2D; 2D networks write neither, so their files are as before
-		final Field<NetworkSpec, Integer> dims = t.optional("dims", JsonTable.integer(MIN, MAX), n -> n.dims() == 2 ? null
-			: n.dims(), 2);
-		final Field<NetworkSpec, boolean[]> zPooling = t.optional("zPooling", BOOLEANS, n -> n.dims() == 2 ? null : n
-			.zPooling(), null);
-		// added with Noise2Void (N2V2): files without them are max-pooling networks with every skip connection; written
-		// only when they differ, so that the files of other networks stay as they were (and load in earlier versions)
-		final Field<NetworkSpec, Pooling> pooling = t.optional("pooling", JsonTable.choice(Pooling.class, "pooling"),
-			n -> n.pooling() == Pooling.MAX ? null : n.pooling(), Pooling.MAX);
-		final Field<NetworkSpec, Boolean> topSkip = t.optional("topSkip", JsonTable.BOOLEAN, n -> n.topSkip() ? null
-			: Boolean.FALSE, true);
-		NETWORK = t.make(v -> JsonTable.valid(v.at, "network spec", () -> new NetworkSpec(v.get(architecture), v.get(depth), v.get(
-			filters), v.get(residual), v.get(upsampling), v.get(channels), v.get(leakyAlpha), v.get(maxFilters), v.get(
-				dims), v.get(zPooling), v.get(pooling), v.get(topSkip)).validate()));
-	}
 
 	/** {@link Masking}: {@code masking} of a Noise2Void model. */
 	private static final JsonTable<Masking> MASKING;
