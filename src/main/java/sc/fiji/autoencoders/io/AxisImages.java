@@ -110,6 +110,21 @@ public final class AxisImages {
 	}
 
 	/**
+	 * Every 2D plane of the image in stack order, as {@link ImagePlanes#planes} gives them but not copied: each an X, Y
+	 * image over the stack's own pixel array, of the stack's type (a virtual stack's planes are read).
+	 *
+	 * @throws BadInputException if the image is RGB
+	 */
+	public static List<RandomAccessibleInterval<? extends RealType<?>>> planes(final ImagePlus imp) {
+		ImagePlanes.checkNotRgb(imp);
+		final ImageStack stack = imp.getStack();
+		final List<RandomAccessibleInterval<? extends RealType<?>>> out = new ArrayList<>(stack.getSize());
+		for (int i = 1; i <= stack.getSize(); i++)
+			out.add(wrapPlane(stack.getProcessor(i)).data());
+		return out;
+	}
+
+	/**
 	 * One plane (e.g. of a virtual stack) as an uncalibrated X, Y image over the processor's own pixel array (no copy):
 	 * {@link UnsignedByteType}, {@link UnsignedShortType} or {@link FloatType}.
 	 *
