@@ -80,9 +80,9 @@ public class BadInputTest {
 		bad("empty image to train a VAE on", () -> CodeModels.trainVae(new ImagePlus(),
 			new CodeModels.VaeSpecBuilder(), config(16), 0, out(), null, null, null), "holds no pixels",
 			"open or create an image");
-		checkInput("empty list of training planes (denoiser)", new DenoiserTrainer(List.of(), NoiseModels.parse(
-			"gaussian:10"), NetworkSpec.unet(1, 2), config(16))::checkInput, denoiserMessage(List.of()),
-			"No training images", "give at least one clean image");
+		checkInput("empty list of training planes (denoiser)", DenoiserTrainer.clean(TrainingImages.planes(List.of()),
+			NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1, 2), config(16))::checkInput,
+			denoiserMessage(List.of()), "No training images", "give at least one clean image");
 		final VaeTrainer vae = new VaeTrainer(TrainingImages.planes(List.of()), new VaeSpec(8, 8, 2, 1, 2,
 			Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("empty list of training planes (VAE)", vae::checkInput, vae::getErrorMessage, "No images",
@@ -407,7 +407,8 @@ public class BadInputTest {
 	}
 
 	private static DenoiserTrainer trainer(final List<Plane> planes, final TrainingConfig c) {
-		return new DenoiserTrainer(planes, NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1, 2), c);
+		return DenoiserTrainer.clean(TrainingImages.planes(planes), NoiseModels.parse("gaussian:10"),
+			NetworkSpec.unet(1, 2), c);
 	}
 
 	/** The message of a fresh trainer's failed checkInput() (checkInput sets it). */

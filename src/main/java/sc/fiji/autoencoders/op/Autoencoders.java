@@ -255,9 +255,9 @@ public final class Autoencoders {
 	{
 		if (clean == null) throw new BadInputException("No training image: open a clean image or stack first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final DenoiserTrainer trainer = spec != null && spec.dims() == 3 ? DenoiserTrainer.volumes(ImagePlanes.volumes(
-			clean, channel), NoiseModels.parse(noise), spec, config) : new DenoiserTrainer(channel == 0 ? ImagePlanes
-				.planes(clean) : ImagePlanes.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
+		final DenoiserTrainer trainer = DenoiserTrainer.clean(spec != null && spec.dims() == 3 ? TrainingImages.volumes(
+			ImagePlanes.volumes(clean, channel)) : TrainingImages.planes(planes(clean, channel)), NoiseModels.parse(
+				noise), spec, config);
 		return Training.train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 
