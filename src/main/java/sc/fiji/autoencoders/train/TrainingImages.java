@@ -47,7 +47,7 @@ public final class TrainingImages {
 	/**
 	 * Single-channel planes (a 2D network). This and the next three adapt the float-array types {@link Plane} and
 	 * {@link Volume} (views over their arrays, {@link Plane#view()}, {@link Volume#view()}) for the code that still
-	 * makes them: the IDX reader, the denoiser's front door, the tests.
+	 * makes them: the IDX reader, the tests.
 	 */
 	public static TrainingImages planes(final List<Plane> planes) {
 		return jointPlanes(planes == null ? null : List.of(planes));
