@@ -44,6 +44,7 @@ import sc.fiji.autoencoders.train.DenoiserTrainer;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingListener;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
 /**
@@ -79,10 +80,11 @@ public class BadInputTest {
 		bad("empty image to train a VAE on", () -> CodeModels.trainVae(new ImagePlus(),
 			new CodeModels.VaeSpecBuilder(), config(16), 0, out(), null, null, null), "holds no pixels",
 			"open or create an image");
-		checkInput("empty list of training planes (denoiser)", new DenoiserTrainer(List.of(), NoiseModels.parse(
-			"gaussian:10"), NetworkSpec.unet(1, 2), config(16))::checkInput, denoiserMessage(List.of()),
-			"No training images", "give at least one clean image");
-		final VaeTrainer vae = new VaeTrainer(List.of(), new VaeSpec(8, 8, 2, 1, 2, Likelihood.BERNOULLI, 1), config(16), 0);
+		checkInput("empty list of training planes (denoiser)", DenoiserTrainer.clean(TrainingImages.planes(List.of()),
+			NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1, 2), config(16))::checkInput,
+			denoiserMessage(List.of()), "No training images", "give at least one clean image");
+		final VaeTrainer vae = new VaeTrainer(TrainingImages.planes(List.of()), new VaeSpec(8, 8, 2, 1, 2,
+			Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("empty list of training planes (VAE)", vae::checkInput, vae::getErrorMessage, "No images",
 			"give a stack or a folder");
 	}
@@ -91,12 +93,13 @@ public class BadInputTest {
 	public void vaeOnImagesOfDifferentSizes() throws IOException {
 		final List<Plane> mixed = new ArrayList<>(TestImages.blobStack(3, 16, 16, 1));
 		mixed.add(TestImages.blobs(16, 12, 9));
-		final VaeTrainer t = new VaeTrainer(mixed, VaeTrainer.spec(mixed.get(0), 2, 1, 2, Likelihood.BERNOULLI, 1), config(
-			16), 0);
+		final VaeTrainer t = new VaeTrainer(TrainingImages.planes(mixed), VaeTrainer.spec(mixed.get(0).view(), 2, 1, 2,
+			Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("VAE training images of different sizes", t::checkInput, t::getErrorMessage,
 			"image 4 is 16x12 and image 1 is 16x16", "crop or scale them to one size");
 		final List<Plane> same = TestImages.blobStack(3, 16, 16, 1);
-		final VaeTrainer t2 = new VaeTrainer(same, new VaeSpec(28, 28, 2, 1, 2, Likelihood.BERNOULLI, 1), config(16), 0);
+		final VaeTrainer t2 = new VaeTrainer(TrainingImages.planes(same), new VaeSpec(28, 28, 2, 1, 2,
+			Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("VAE spec made for another image size (scripts)", t2::checkInput, t2::getErrorMessage,
 			"spec is for 28x28 images but the images are 16x16", "make the spec from the images");
 		bad("VAE model used on images of another size", () -> CodeModels.encode(image(TestImages.blobs(12, 12, 1)),
@@ -121,8 +124,8 @@ public class BadInputTest {
 			"replace them first (Process > Math > Remove NaNs...)");
 		final List<Plane> inf = TestImages.blobStack(3, 8, 8, 1);
 		inf.get(2).set(1, 1, Float.POSITIVE_INFINITY);
-		final VaeTrainer t = new VaeTrainer(inf, VaeTrainer.spec(inf.get(0), 2, 1, 2, Likelihood.BERNOULLI, 1), config(16),
-			0);
+		final VaeTrainer t = new VaeTrainer(TrainingImages.planes(inf), VaeTrainer.spec(inf.get(0).view(), 2, 1, 2,
+			Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("infinite pixels in VAE training images", t::checkInput, t::getErrorMessage,
 			"Image 3 contains NaN or infinite pixels", "replace them first");
 		final Plane nan8 = TestImages.blobs(8, 8, 1);
@@ -139,8 +142,8 @@ public class BadInputTest {
 			NetworkSpec.unet(1, 2), config(16), out(), null, null, null), "constant (every pixel is 7.0)",
 			"check that the right images were chosen");
 		final List<Plane> flats = List.of(new Plane(8, 8), new Plane(8, 8), new Plane(8, 8));
-		final VaeTrainer t = new VaeTrainer(flats, VaeTrainer.spec(flats.get(0), 2, 1, 2, Likelihood.BERNOULLI, 1), config(
-			16), 0);
+		final VaeTrainer t = new VaeTrainer(TrainingImages.planes(flats), VaeTrainer.spec(flats.get(0).view(), 2, 1, 2,
+			Likelihood.BERNOULLI, 1), config(16), 0);
 		checkInput("all-constant training images (VAE)", t::checkInput, t::getErrorMessage, "are constant",
 			"check that the right images were chosen");
 	}
@@ -404,7 +407,8 @@ public class BadInputTest {
 	}
 
 	private static DenoiserTrainer trainer(final List<Plane> planes, final TrainingConfig c) {
-		return new DenoiserTrainer(planes, NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1, 2), c);
+		return DenoiserTrainer.clean(TrainingImages.planes(planes), NoiseModels.parse("gaussian:10"),
+			NetworkSpec.unet(1, 2), c);
 	}
 
 	/** The message of a fresh trainer's failed checkInput() (checkInput sets it). */

@@ -110,6 +110,59 @@ public final class AxisImages {
 	}
 
 	/**
+	 * Every 2D plane of the image in stack order, as {@link ImagePlanes#planes} gives them but not copied: each an X, Y
+	 * image over the stack's own pixel array, of the stack's type (a virtual stack's planes are read).
+	 *
+	 * @throws BadInputException if the image is RGB
+	 */
+	public static List<RandomAccessibleInterval<? extends RealType<?>>> planes(final ImagePlus imp) {
+		ImagePlanes.checkNotRgb(imp);
+		final ImageStack stack = imp.getStack();
+		final List<RandomAccessibleInterval<? extends RealType<?>>> out = new ArrayList<>(stack.getSize());
+		for (int i = 1; i <= stack.getSize(); i++)
+			out.add(wrapPlane(stack.getProcessor(i)).data());
+		return out;
+	}
+
+	/**
+	 * The planes of one channel (1-based) in slice-then-frame order, as {@link ImagePlanes#planesOfChannel} gives them
+	 * but not copied (see {@link #planes}).
+	 *
+	 * @throws BadInputException if the image is RGB or has no such channel
+	 */
+	public static List<RandomAccessibleInterval<? extends RealType<?>>> planesOfChannel(final ImagePlus imp,
+		final int channel)
+	{
+		ImagePlanes.checkChannel(imp, channel);
+		final ImageStack stack = imp.getStack();
+		final List<RandomAccessibleInterval<? extends RealType<?>>> out = new ArrayList<>();
+		for (int t = 1; t <= imp.getNFrames(); t++)
+			for (int z = 1; z <= imp.getNSlices(); z++)
+				out.add(wrapPlane(stack.getProcessor(imp.getStackIndex(channel, z, t))).data());
+		return out;
+	}
+
+	/**
+	 * The Z stacks of the image for a 3D network, as {@link ImagePlanes#volumes} gives them (one per channel and time
+	 * point, channel {@code channel}'s only, 1-based, or every channel's for 0; channel fastest, then frame) but not
+	 * copied: X, Y, Z views of the stack's own arrays (a virtual stack's planes are read).
+	 *
+	 * @throws BadInputException if the image is RGB, has no such channel, or not channels x slices x frames planes
+	 */
+	public static List<RandomAccessibleInterval<? extends RealType<?>>> volumes(final ImagePlus imp,
+		final int channel)
+	{
+		if (channel != 0) ImagePlanes.checkChannel(imp, channel);
+		final RandomAccessibleInterval<? extends RealType<?>> xyczt = wrap(imp, true).data();
+		final int first = channel == 0 ? 1 : channel, last = channel == 0 ? imp.getNChannels() : channel;
+		final List<RandomAccessibleInterval<? extends RealType<?>>> out = new ArrayList<>();
+		for (int t = 0; t < imp.getNFrames(); t++)
+			for (int c = first; c <= last; c++)
+				out.add(Views.hyperSlice(Views.hyperSlice(xyczt, 4, t), 2, c - 1));
+		return out;
+	}
+
+	/**
 	 * One plane (e.g. of a virtual stack) as an uncalibrated X, Y image over the processor's own pixel array (no copy):
 	 * {@link UnsignedByteType}, {@link UnsignedShortType} or {@link FloatType}.
 	 *

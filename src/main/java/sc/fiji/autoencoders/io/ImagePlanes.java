@@ -39,12 +39,7 @@ public final class ImagePlanes {
 	 * @throws BadInputException if the image is RGB or has no such channel
 	 */
 	public static List<Plane> planesOfChannel(final ImagePlus imp, final int channel) {
-		checkNotRgb(imp);
-		final int channels = imp.getNChannels();
-		if (channel < 1 || channel > channels) {
-			throw new BadInputException("Image '" + imp.getTitle() + "' has " + channels + " channel" + (channels == 1
-				? "" : "s") + ", so channel " + channel + " does not exist. Choose a channel from 1 to " + channels + ".");
-		}
+		checkChannel(imp, channel);
 		final ImageStack stack = imp.getStack();
 		final List<Plane> out = new ArrayList<>();
 		for (int t = 1; t <= imp.getNFrames(); t++) {
@@ -53,6 +48,20 @@ public final class ImagePlanes {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Throws unless the image is grayscale and has channel {@code channel} (1-based).
+	 *
+	 * @throws BadInputException if the image is RGB or has no such channel
+	 */
+	static void checkChannel(final ImagePlus imp, final int channel) {
+		checkNotRgb(imp);
+		final int channels = imp.getNChannels();
+		if (channel < 1 || channel > channels) {
+			throw new BadInputException("Image '" + imp.getTitle() + "' has " + channels + " channel" + (channels == 1
+				? "" : "s") + ", so channel " + channel + " does not exist. Choose a channel from 1 to " + channels + ".");
+		}
 	}
 
 	/**

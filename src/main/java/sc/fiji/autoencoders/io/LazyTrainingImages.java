@@ -13,8 +13,8 @@ import sc.fiji.autoencoders.train.TrainingImages;
 
 /**
  * Training images read block by block ({@link LazyImages}) from images that may be larger than memory: OME-Zarr images
- * ({@link ZarrStack}) and virtual stacks. Planes and Z stacks come in the order {@link ImagePlanes#planes},
- * {@link ImagePlanes#planesOfChannel} and {@link ImagePlanes#volumes} give for images in memory, so that a file trains
+ * ({@link ZarrStack}) and virtual stacks. Planes and Z stacks come in the order {@link AxisImages#planes},
+ * {@link AxisImages#planesOfChannel} and {@link AxisImages#volumes} give for images in memory, so that a file trains
  * the same way opened lazily or not (up to the normalization's sample, see {@link TrainingImages#isLazy}).
  */
 public final class LazyTrainingImages {

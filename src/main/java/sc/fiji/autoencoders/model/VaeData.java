@@ -2,53 +2,115 @@ package sc.fiji.autoencoders.model;
 
 import java.util.List;
 
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.VaeSpec;
 
-/** Images for a VAE: same-size planes normalized to [0, 1], zero-padded to the network's size, in one array. */
+/**
+ * Images for a VAE: same-size 2D images (ImgLib2, any real type) normalized to [0, 1] and zero-padded to the
+ * network's size, one after the other in a float array as the network takes them. Training copies its batches image
+ * by image ({@link #copy}) rather than packing the whole set, which would hold every image twice.
+ */
 public final class VaeData {
 
-	private VaeData() {}
+	private final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images;
+	private final Normalization norm;
+	private final VaeSpec spec;
 
-	/** Checks that all planes have one size and finite pixels; names the first offender. */
-	public static void check(final List<Plane> planes) {
-		if (planes == null || planes.isEmpty()) throw new BadInputException(
+	private VaeData(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images,
+		final Normalization norm, final VaeSpec spec)
+	{
+		this.images = images;
+		this.norm = norm;
+		this.spec = spec;
+	}
+
+	/** The images (shared, not copied) as the network takes them, normalized by {@code norm}. */
+	public static VaeData of(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images,
+		final Normalization norm, final VaeSpec spec)
+	{
+		return new VaeData(images, norm, spec);
+	}
+
+	public int count() {
+		return images.size();
+	}
+
+	/** Values of one image as the network takes it: paddedHeight x paddedWidth. */
+	public int values() {
+		return spec.paddedWidth() * spec.paddedHeight();
+	}
+
+	/** Writes image {@code i} into slot {@code slot} of {@code out}, as {@link #copy} does. */
+	public void copy(final int i, final float[] out, final int slot) {
+		copy(images.get(i), i, norm, spec, out, slot);
+	}
+
+	/** Images {@code start} to {@code start + m - 1}, one after the other. */
+	public float[] chunk(final int start, final int m) {
+		final float[] out = new float[m * values()];
+		for (int k = 0; k < m; k++)
+			copy(start + k, out, k);
+		return out;
+	}
+
+	/** Checks that all images have one size and finite pixels; names the first offender. */
+	public static void check(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images) {
+		if (images == null || images.isEmpty()) throw new BadInputException(
 			"No images: give a stack or a folder of same-size images (every slice is one sample).");
-		final Plane first = planes.get(0);
-		for (int i = 0; i < planes.size(); i++) {
-			final Plane p = planes.get(i);
-			if (p.width() != first.width() || p.height() != first.height()) {
-				throw new BadInputException("A VAE needs images of one size, but image " + (i + 1) + " is " + p.width() + "x" +
-					p.height() + " and image 1 is " + first.width() + "x" + first.height() +
+		final RandomAccessibleInterval<?> first = images.get(0);
+		for (int i = 0; i < images.size(); i++) {
+			final RandomAccessibleInterval<? extends RealType<?>> p = images.get(i);
+			if (p.dimension(0) != first.dimension(0) || p.dimension(1) != first.dimension(1)) {
+				throw new BadInputException("A VAE needs images of one size, but image " + (i + 1) + " is " + p
+					.dimension(0) + "x" + p.dimension(1) + " and image 1 is " + first.dimension(0) + "x" + first.dimension(1) +
 					": crop or scale them to one size (Image > Adjust > Size...) first.");
 			}
-			for (final float v : p.pixels())
-				if (!Float.isFinite(v)) throw new BadInputException("Image " + (i + 1) +
+			for (final RealType<?> v : Views.iterable(p))
+				if (!Float.isFinite(v.getRealFloat())) throw new BadInputException("Image " + (i + 1) +
 					" contains NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...).");
 		}
 	}
 
 	/** Planes normalized, clipped to [0, 1] and padded: {@code planes.size() * paddedHeight * paddedWidth} values. */
 	public static float[] pack(final List<Plane> planes, final Normalization norm, final VaeSpec spec) {
-		final int pw = spec.paddedWidth(), ph = spec.paddedHeight(), n = pw * ph;
-		final float[] out = new float[planes.size() * n];
-		for (int i = 0; i < planes.size(); i++) {
-			final Plane p = planes.get(i);
-			if (p.width() != spec.width() || p.height() != spec.height()) {
-				throw new BadInputException("Image " + (i + 1) + " is " + p.width() + "x" + p.height() + " but the VAE model " +
-					"was trained on " + spec.width() + "x" + spec.height() + " images: use images of that size.");
-			}
-			for (int y = 0; y < p.height(); y++)
-				for (int x = 0; x < p.width(); x++) {
-					if (!Float.isFinite(p.get(x, y))) throw new BadInputException("Image " + (i + 1) +
-						" contains NaN or infinite pixels, which a VAE cannot encode: replace them first (Process > Math > " +
-						"Remove NaNs...).");
-					final float v = norm.normalize(p.get(x, y));
-					out[i * n + y * pw + x] = v < 0 ? 0 : v > 1 ? 1 : v;
-				}
-		}
+		final float[] out = new float[planes.size() * spec.paddedWidth() * spec.paddedHeight()];
+		for (int i = 0; i < planes.size(); i++)
+			copy(planes.get(i).view(), i, norm, spec, out, i);
 		return out;
+	}
+
+	/**
+	 * Writes an image normalized and clipped to [0, 1] into slot {@code slot} of {@code out} (paddedHeight x
+	 * paddedWidth values a slot, row-major, x fastest); the padding is left as it is, zeros in a new array.
+	 *
+	 * @param index the image's number from 0, for messages
+	 * @throws BadInputException if the image is not of the spec's size or has a pixel that is not finite
+	 */
+	public static void copy(final RandomAccessibleInterval<? extends RealType<?>> image, final int index,
+		final Normalization norm, final VaeSpec spec, final float[] out, final int slot)
+	{
+		final int w = spec.width(), h = spec.height(), pw = spec.paddedWidth();
+		if (image.dimension(0) != w || image.dimension(1) != h) {
+			throw new BadInputException("Image " + (index + 1) + " is " + image.dimension(0) + "x" + image.dimension(
+				1) + " but the VAE model was trained on " + w + "x" + h + " images: use images of that size.");
+		}
+		final Cursor<? extends RealType<?>> c = Views.flatIterable(image).cursor();
+		int row = slot * pw * spec.paddedHeight();
+		for (int y = 0; y < h; y++, row += pw)
+			for (int x = 0; x < w; x++) {
+				final float v = c.next().getRealFloat();
+				if (!Float.isFinite(v)) throw new BadInputException("Image " + (index + 1) +
+					" contains NaN or infinite pixels, which a VAE cannot encode: replace them first (Process > Math " +
+					"> Remove NaNs...).");
+				final float u = norm.normalize(v);
+				out[row + x] = u < 0 ? 0 : u > 1 ? 1 : u;
+			}
 	}
 
 	/** The valid region of padded [0, 1] outputs, in image units. */

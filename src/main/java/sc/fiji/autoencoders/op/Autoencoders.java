@@ -11,9 +11,11 @@ import java.util.function.Function;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.image.Volume;
+import sc.fiji.autoencoders.io.AxisImages;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.LazyTrainingImages;
@@ -98,8 +100,9 @@ public final class Autoencoders {
 
 	/**
 	 * What the images give a trainer: planes (2D) or Z stacks (3D, one per channel and time point, see
-	 * {@link ImagePlanes#volumes}) of the settings' channel, or of all channels pooled into one; with {@code joint},
-	 * each channel one input channel of the network (the images must then have the same channels).
+	 * {@link AxisImages#volumes}) of the settings' channel, or of all channels pooled into one; with {@code joint},
+	 * each channel one input channel of the network (the images must then have the same channels). Views over the
+	 * images' own arrays: a large stack is not held a second time as floats.
 	 */
 	private static TrainingImages trainingImages(final List<ImagePlus> images, final TrainDenoiserSettings settings,
 		final boolean joint)
@@ -109,35 +112,33 @@ public final class Autoencoders {
 		if (images.stream().anyMatch(LazyTrainingImages::isLazy)) return LazyTrainingImages.of(images, settings.channel,
 			threeD, joint);
 		if (!joint) {
-			final List<Plane> planes = new ArrayList<>();
-			final List<Volume> volumes = new ArrayList<>();
+			final List<RandomAccessibleInterval<? extends RealType<?>>> all = new ArrayList<>();
 			for (final ImagePlus imp : images)
-				if (threeD) volumes.addAll(ImagePlanes.volumes(imp, settings.channel));
-				else planes.addAll(planes(imp, settings.channel));
-			return threeD ? TrainingImages.volumes(volumes) : TrainingImages.planes(planes);
+				all.addAll(views(imp, settings.channel, threeD));
+			return TrainingImages.of(threeD ? 3 : 2, List.of(all));
 		}
 		final int channels = images.get(0).getNChannels();
-		final List<List<Plane>> planes = new ArrayList<>();
-		final List<List<Volume>> volumes = new ArrayList<>();
+		final List<List<RandomAccessibleInterval<? extends RealType<?>>>> perChannel = new ArrayList<>();
 		for (int c = 1; c <= channels; c++) {
-			final List<Plane> p = new ArrayList<>();
-			final List<Volume> v = new ArrayList<>();
+			final List<RandomAccessibleInterval<? extends RealType<?>>> views = new ArrayList<>();
 			for (final ImagePlus imp : images) {
 				if (imp.getNChannels() != channels) throw new BadInputException("Image '" + imp.getTitle() + "' has " +
 					imp.getNChannels() + " channel" + (imp.getNChannels() == 1 ? "" : "s") + " but '" + images.get(0)
 						.getTitle() + "' has " + channels + ": channels joint trains one network on images of the same " +
 					"channels; give images of one channel count, or channels " + TrainDenoiserSettings.POOLED + ".");
-				if (threeD) v.addAll(Volume.of(ImagePlanes.planesOfChannel(imp, c), imp.getNSlices()));
-				else p.addAll(ImagePlanes.planesOfChannel(imp, c));
+				views.addAll(views(imp, c, threeD));
 			}
-			planes.add(p);
-			volumes.add(v);
+			perChannel.add(views);
 		}
-		return threeD ? TrainingImages.jointVolumes(volumes) : TrainingImages.jointPlanes(planes);
+		return TrainingImages.of(threeD ? 3 : 2, perChannel);
 	}
 
-	private static List<Plane> planes(final ImagePlus imp, final int channel) {
-		return channel == 0 ? ImagePlanes.planes(imp) : ImagePlanes.planesOfChannel(imp, channel);
+	/** The planes or (3D) Z stacks of one channel (1-based; 0: of all), as views over the image's arrays. */
+	private static List<RandomAccessibleInterval<? extends RealType<?>>> views(final ImagePlus imp, final int channel,
+		final boolean threeD)
+	{
+		return threeD ? AxisImages.volumes(imp, channel) : channel == 0 ? AxisImages.planes(imp) : AxisImages
+			.planesOfChannel(imp, channel);
 	}
 
 	/**
@@ -255,9 +256,9 @@ public final class Autoencoders {
 	{
 		if (clean == null) throw new BadInputException("No training image: open a clean image or stack first.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final DenoiserTrainer trainer = spec != null && spec.dims() == 3 ? DenoiserTrainer.volumes(ImagePlanes.volumes(
-			clean, channel), NoiseModels.parse(noise), spec, config) : new DenoiserTrainer(channel == 0 ? ImagePlanes
-				.planes(clean) : ImagePlanes.planesOfChannel(clean, channel), NoiseModels.parse(noise), spec, config);
+		final boolean threeD = spec != null && spec.dims() == 3;
+		final DenoiserTrainer trainer = DenoiserTrainer.clean(TrainingImages.of(threeD ? 3 : 2, List.of(views(clean,
+			channel, threeD))), NoiseModels.parse(noise), spec, config);
 		return Training.train(trainer, ModelKind.DENOISER, out, resume, listener, cancelHook);
 	}
 

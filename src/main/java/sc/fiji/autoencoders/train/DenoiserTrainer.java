@@ -20,8 +20,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.image.Volume;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.TrainingMode;
@@ -47,7 +45,8 @@ import sc.fiji.autoencoders.model.Weights;
  * A headless script is three lines:
  *
  * <pre>
- * DenoiserTrainer t = new DenoiserTrainer(planes, NoiseModels.parse("gaussian:25"), NetworkSpec.unet(2, 32), config);
+ * DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.of(2, List.of(images)), NoiseModels.parse("gaussian:25"),
+ *   NetworkSpec.unet(2, 32), config);
  * AutoencoderModel m = t.process();
  * ModelFile.save(m, new File("denoiser.aemodel"));
  * </pre>
@@ -56,13 +55,6 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 
 	private final TrainingData data;
 	private final NetworkSpec spec;
-
-	/** Trains on clean planes with {@code noise} added on the fly. */
-	public DenoiserTrainer(final List<Plane> clean, final NoiseModel noise, final NetworkSpec spec,
-		final TrainingConfig config)
-	{
-		this(new TrainingData.CleanWithNoise(TrainingImages.planes(clean), noise), spec, config);
-	}
 
 	/**
 	 * Trains on clean images (planes or Z stacks, one channel or several jointly) with {@code noise} added on the fly;
@@ -81,22 +73,12 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	}
 
 	/**
-	 * Noise2Void: trains on noisy planes only (there is no parameter for a clean image), by blind-spot masking; the
-	 * validation loss is the masked loss on held-out noisy patches. The network must not be residual: with the
-	 * identity path, the output at a pixel would add that pixel's own noisy value back at prediction time, which is
-	 * exactly what the blind spot keeps from the network; use e.g. {@code NetworkSpec.unet(2, 32).withResidual(false)
-	 * .n2v2()}.
-	 */
-	public static DenoiserTrainer noise2Void(final List<Plane> noisy, final Masking masking, final NetworkSpec spec,
-		final TrainingConfig config)
-	{
-		return noise2Void(TrainingImages.planes(noisy), masking, spec, config);
-	}
-
-	/**
-	 * Noise2Void on noisy planes or Z stacks (3D: the blind spot's replacement comes from the voxel's 3D neighbourhood),
-	 * of one channel or several jointly (each channel masked on its own). As above, there is no parameter for a clean
-	 * image.
+	 * Noise2Void: trains on noisy planes or Z stacks only (there is no parameter for a clean image), by blind-spot
+	 * masking (3D: the blind spot's replacement comes from the voxel's 3D neighbourhood), of one channel or several
+	 * jointly (each channel masked on its own); the validation loss is the masked loss on held-out noisy patches. The
+	 * network must not be residual: with the identity path, the output at a pixel would add that pixel's own noisy
+	 * value back at prediction time, which is exactly what the blind spot keeps from the network; use e.g.
+	 * {@code NetworkSpec.unet(2, 32).withResidual(false).n2v2()}.
 	 */
 	public static DenoiserTrainer noise2Void(final TrainingImages noisy, final Masking masking, final NetworkSpec spec,
 		final TrainingConfig config)
@@ -105,18 +87,12 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	}
 
 	/**
-	 * Trains on registered pairs (CARE: noisy input, clean target; Noise2Noise: two noisy acquisitions of one scene):
-	 * {@code inputs.get(i)} and {@code targets.get(i)} must have one size; patches are cut at the same places. The loss
-	 * is the plain squared error; each target is fitted to its input by a gain and offset (TrainingData.Pairs#fittedTo),
-	 * then both are normalized with the inputs' normalization, so the output is in the inputs' units.
+	 * Trains on registered pairs (CARE: noisy input, clean target; Noise2Noise: two noisy acquisitions of one scene) of
+	 * planes or Z stacks, of one channel or several jointly: image i of the inputs and of the targets must have one
+	 * size; patches are cut at the same places. The loss is the plain squared error; each target is fitted to its input
+	 * by a gain and offset (TrainingData.Pairs#fitted), then both are normalized with the inputs' normalization, so the
+	 * output is in the inputs' units.
 	 */
-	public static DenoiserTrainer pairs(final List<Plane> inputs, final List<Plane> targets, final NetworkSpec spec,
-		final TrainingConfig config)
-	{
-		return pairs(TrainingImages.planes(inputs), TrainingImages.planes(targets), spec, config);
-	}
-
-	/** Pairs of planes or Z stacks (of one channel or several jointly), each target the size of its input. */
 	public static DenoiserTrainer pairs(final TrainingImages inputs, final TrainingImages targets,
 		final NetworkSpec spec, final TrainingConfig config)
 	{
@@ -128,27 +104,10 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 	 * {@link Neighbor2NeighborData}); the network is an ordinary (residual) denoiser. As for {@link #noise2Void}, there
 	 * is no parameter for a clean image. Planes smaller than twice {@code config.patchSize} train on smaller patches.
 	 */
-	public static DenoiserTrainer neighbor2Neighbor(final List<Plane> noisy, final NetworkSpec spec,
-		final TrainingConfig config)
-	{
-		return neighbor2Neighbor(TrainingImages.planes(noisy), spec, config);
-	}
-
-	/** As above, on the planes of one channel. */
 	public static DenoiserTrainer neighbor2Neighbor(final TrainingImages noisy, final NetworkSpec spec,
 		final TrainingConfig config)
 	{
 		return new DenoiserTrainer(new Neighbor2NeighborData(noisy), spec, config);
-	}
-
-	/**
-	 * Trains a 3D network ({@code spec.dims()} 3) on clean Z stacks with noise added on the fly, from patches of
-	 * {@code config.patchDepth} x {@code config.patchSize} x {@code config.patchSize} voxels.
-	 */
-	public static DenoiserTrainer volumes(final List<Volume> clean, final NoiseModel noise, final NetworkSpec spec,
-		final TrainingConfig config)
-	{
-		return clean(TrainingImages.volumes(clean), noise, spec, config);
 	}
 
 	/** What this trainer learns from. */
@@ -262,19 +221,6 @@ public final class DenoiserTrainer extends AbstractTrainer<DenoiserTrainer> {
 				" (e.g. --patch 64).");
 		}
 		data.checkPlanes(config, net, resume != null);
-	}
-
-	/**
-	 * Throws if every pixel of the (finite) planes has one value: nothing can be learned from them, and the
-	 * normalization would divide by zero. Checked here so that {@link #checkInput()} reports it before training.
-	 */
-	static void checkNotConstant(final List<Plane> planes, final String what) {
-		final float first = planes.get(0).pixels()[0];
-		for (final Plane p : planes)
-			for (final float v : p.pixels())
-				if (v != first) return;
-		throw new BadInputException("The " + what + " are constant (every pixel is " + first + "): training needs " +
-			"images with intensity variation; check that the right images were chosen.");
 	}
 
 	/**

@@ -3,6 +3,9 @@ package sc.fiji.autoencoders.train;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -11,7 +14,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserNetwork;
 import sc.fiji.autoencoders.model.FrozenParameters;
@@ -50,33 +52,42 @@ final class DivNoisingBootstrap {
 		if (t != null) t.cancel();
 	}
 
-	ChannelNoiseModels fit(final List<Plane> noisy, final TrainingConfig config) {
+	/** @param noisy 2D images of one channel */
+	ChannelNoiseModels fit(final List<RandomAccessibleInterval<? extends RealType<?>>> noisy,
+		final TrainingConfig config)
+	{
 		final TrainingConfig c = config.copy();
 		if (c.minutes > 0) c.minutes = c.minutes * SHARE;
 		if (c.epochs > 0) c.epochs = Math.max(1, (int) Math.round(c.epochs * SHARE));
 		final NetworkSpec spec = NetworkSpec.unet(2, 32).withResidual(false).n2v2();
-		final DenoiserTrainer t = DenoiserTrainer.noise2Void(noisy, Masking.n2v2(5), spec, c);
+		// in memory or not, every pixel goes into the fit below anyway: the denoiser's normalization may read them all
+		final DenoiserTrainer t = DenoiserTrainer.noise2Void(TrainingImages.of(2, List.of(noisy)), Masking.n2v2(5),
+			spec, c);
 		listeners.forEach(t::addListener);
 		trainer = t;
 		if (cancelled) t.cancel();
 		final AutoencoderModel n2v = t.process();
 		final List<float[]> x = new ArrayList<>(), s = new ArrayList<>();
-		for (final Plane p : noisy) {
-			x.add(p.pixels());
-			s.add(predict(n2v, p));
+		for (final RandomAccessibleInterval<? extends RealType<?>> image : noisy) {
+			final float[] px = TrainingImages.floats(image);
+			x.add(px);
+			s.add(predict(n2v, px, (int) image.dimension(0), (int) image.dimension(1)));
 		}
 		return new ChannelNoiseModels(List.of(NoiseModelFitting.fit(x, s, new NoiseFitOptions())));
 	}
 
-	/** The denoiser on a whole plane, mirrored out to its size multiple (a plane of training size fits in memory). */
-	static float[] predict(final AutoencoderModel m, final Plane p) {
-		final int mult = m.networkSpec().sizeMultiple(), w = p.width(), h = p.height();
+	/**
+	 * The denoiser on a whole w x h plane (row-major pixels), mirrored out to its size multiple (a plane of training
+	 * size fits in memory).
+	 */
+	static float[] predict(final AutoencoderModel m, final float[] p, final int w, final int h) {
+		final int mult = m.networkSpec().sizeMultiple();
 		final int pw = (w + mult - 1) / mult * mult, ph = (h + mult - 1) / mult * mult;
 		final Normalization n = m.normalization;
 		final float[] in = new float[pw * ph];
 		for (int y = 0; y < ph; y++)
 			for (int xx = 0; xx < pw; xx++)
-				in[y * pw + xx] = n.normalize(p.get(mirror(xx, w), mirror(y, h)));
+				in[y * pw + xx] = n.normalize(p[mirror(y, h) * w + mirror(xx, w)]);
 		try (Graph g = Graphs.create()) {
 			final Ops tf = Ops.create(g);
 			final Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, ph, pw, 1)));

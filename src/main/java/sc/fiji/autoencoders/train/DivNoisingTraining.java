@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -15,7 +19,6 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.DivNoisingNetwork;
@@ -117,9 +120,9 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 		if (!(freeBits >= 0) || Double.isInfinite(freeBits)) throw new BadInputException("Free bits must be 0 or " +
 			"positive, not " + freeBits + ".");
 		images.checkFits("Noisy image", p, 1);
-		if (resume == null) DenoiserTrainer.checkNotConstant(planes(), "noisy images");
+		if (resume == null) images.checkAllNotConstant("noisy images");
 		final ChannelNoiseModels nm = resume != null && noiseModel == null ? resume.noiseModel : noiseModel;
-		if (nm != null) checkNoiseModel(nm, planes());
+		if (nm != null) checkNoiseModel(nm, images.channel(0));
 	}
 
 	/**
@@ -127,9 +130,11 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	 * imply, each end's 1 % quantile moved in by 2.33 noise standard deviations at its signal (a fixed point), since the
 	 * noise itself spreads observations beyond the signals.
 	 */
-	static void checkNoiseModel(final ChannelNoiseModels nm, final List<Plane> planes) {
+	static void checkNoiseModel(final ChannelNoiseModels nm,
+		final List<RandomAccessibleInterval<? extends RealType<?>>> images)
+	{
 		NoiseModelChecks.requireChannels(nm, 1);
-		final Normalization q = Normalization.fromPercentiles(planes, 1, 99);
+		final Normalization q = Normalization.fromImages(images, 1, 99, false);
 		final LikelihoodModel l = nm.model(0);
 		double lo = q.low(), hi = q.high();
 		for (int i = 0; i < 50; i++) {
@@ -149,11 +154,11 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 		if (noiseModel == null) {
 			final DivNoisingBootstrap b = new DivNoisingBootstrap(ownListeners);
 			bootstrap = b;
-			noiseModel = b.fit(planes(), config);
-			checkNoiseModel(noiseModel, planes());
+			noiseModel = b.fit(images.channel(0), config);
+			checkNoiseModel(noiseModel, images.channel(0));
 		}
 		final DivNoisingSpec net = resume != null ? resume.divNoising() : spec;
-		final Normalization norm = resume != null ? resume.normalization : standardization(planes());
+		final Normalization norm = resume != null ? resume.normalization : standardization(images.channel(0));
 		final LikelihoodModel likelihood = noiseModel.model(0);
 		final int p = config.patchSize, lp = p / DivNoisingSpec.SIZE_MULTIPLE, z = net.latent();
 		final TrainingImages[] split = images.split(config.validationFraction, p, config.seed);
@@ -296,22 +301,20 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	 * Mean to 0 and one standard deviation to 1: the decoder's output then starts at the data's scale (a percentile range
 	 * of a few standard deviations made the short runs of the tests lose about 2 dB of PSNR).
 	 */
-	static Normalization standardization(final List<Plane> planes) {
+	static Normalization standardization(final List<RandomAccessibleInterval<? extends RealType<?>>> images) {
 		double sum = 0, sum2 = 0;
 		long n = 0;
-		for (final Plane pl : planes)
-			for (final float v : pl.pixels())
+		for (final RandomAccessibleInterval<? extends RealType<?>> image : images)
+			for (final RealType<?> t : Views.flatIterable(image)) { // the order of the sums fixes their rounding
+				final float v = t.getRealFloat();
 				if (Float.isFinite(v)) {
 					sum += v;
 					sum2 += (double) v * v;
 					n++;
 				}
+			}
 		final double mean = sum / n, std = Math.sqrt(Math.max(sum2 / n - mean * mean, 1e-12));
 		return Normalization.of(mean, mean + std);
-	}
-
-	private List<Plane> planes() {
-		return images.channelPlanes(0);
 	}
 
 	private static float[] gaussians(final Random rng, final int n) {

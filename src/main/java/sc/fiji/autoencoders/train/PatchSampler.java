@@ -13,8 +13,6 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
-import sc.fiji.autoencoders.image.Volume;
 
 /**
  * Draws random patches from training images: P x P from planes (2D images, X and Y), D x P x P from Z stacks (3D
@@ -37,32 +35,13 @@ public final class PatchSampler {
 	private boolean transposes = true;
 
 	/**
-	 * Patches of planes.
-	 *
-	 * @param planes the training planes (values are copied as they are, normalized or not)
-	 * @param patchSize side length P of the square patches
-	 * @param seed seed for plane, position and augmentation choice
-	 * @throws BadInputException if there are no planes or one is smaller than P in either dimension
-	 */
-	public PatchSampler(final List<Plane> planes, final int patchSize, final long seed) {
-		this(planes == null ? null : TrainingImages.views(planes, Plane::view), 2, patchSize, 1, seed);
-	}
-
-	/**
-	 * Patches of Z stacks.
-	 *
-	 * @throws BadInputException if there are no volumes or one is smaller than a patch
-	 */
-	public static PatchSampler ofVolumes(final List<Volume> volumes, final int patchSize, final int patchDepth,
-		final long seed)
-	{
-		return new PatchSampler(volumes == null ? null : TrainingImages.views(volumes, Volume::view), 3, patchSize,
-			patchDepth, seed);
-	}
-
-	/**
-	 * @param images 2D (X, Y) or 3D (X, Y, Z) images, each at least a patch
+	 * @param images 2D (X, Y) or 3D (X, Y, Z) images, each at least a patch (values are copied as they are, normalized
+	 *          or not)
 	 * @param dims 2 or 3
+	 * @param patchSize side length P of the square patches
+	 * @param patchDepth planes D of a patch in 3D (1 in 2D)
+	 * @param seed seed for image, position and augmentation choice
+	 * @throws BadInputException if there are no images or one is smaller than a patch
 	 */
 	PatchSampler(final List<RandomAccessibleInterval<? extends RealType<?>>> images, final int dims, final int patchSize,
 		final int patchDepth, final long seed)
@@ -162,7 +141,7 @@ public final class PatchSampler {
 	 * Bit 0 transposes, bit 1 flips rows, bit 2 flips columns; their combinations give all rotations and reflections.
 	 * Each output row is one run along X (or along Y, transposed) of the source.
 	 */
-	private static void copyPatch(final RandomAccess<? extends RealType<?>> ra, final long x0, final long y0,
+	static void copyPatch(final RandomAccess<? extends RealType<?>> ra, final long x0, final long y0,
 		final int p, final int variant, final float[] out, final int offset)
 	{
 		final boolean transpose = (variant & 1) != 0;
@@ -186,24 +165,5 @@ public final class PatchSampler {
 				}
 			}
 		}
-	}
-
-	/** The patch at (x0, y0) of {@code plane} under {@code variant}, as {@link #nextBatch} cuts it. */
-	static void copyPatch(final Plane plane, final int x0, final int y0, final int p, final int variant,
-		final float[] out, final int offset)
-	{
-		copyPatch(plane.view().randomAccess(), x0, y0, p, variant, out, offset);
-	}
-
-	/**
-	 * Splits planes into training and validation sets as {@link ImageSplit} does; cut planes are copies.
-	 *
-	 * @throws BadInputException if there are no planes or the fraction is not in [0, 1)
-	 */
-	public static ImageSplit<Plane> split(final List<Plane> planes, final double validationFraction,
-		final int patchSize, final long seed)
-	{
-		return ImageSplit.of(planes, validationFraction, patchSize, seed, Plane::height, (p, y0, rows) -> p.crop(0,
-			(int) y0, p.width(), (int) rows), "There are no training images to split. Give at least one image.");
 	}
 }

@@ -14,7 +14,6 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.DenoiserMethods;
 import sc.fiji.autoencoders.model.Masking;
 import sc.fiji.autoencoders.model.NetworkSpec;
@@ -393,7 +392,7 @@ abstract class TrainingData {
 			return normalized(sampler.next(batchSize), targetSampler.next(batchSize));
 		}
 
-		/** Side of the blocks whose means {@link #fittedTo} fits: their noise variance is 16 times lower. */
+		/** Side of the blocks whose means {@link #fitted} fits: their noise variance is 16 times lower. */
 		static final int FIT_BLOCK = 4;
 
 		/**
@@ -428,16 +427,6 @@ abstract class TrainingData {
 		{
 			final double[] ab = fit(input, target, SAMPLED_BLOCK_ROWS);
 			return ab == null ? target : scaled(target, ab[0], ab[1]);
-		}
-
-		/** {@link #fitted} for planes. */
-		static Plane fittedTo(final Plane input, final Plane target) {
-			final double[] ab = fit(input.view(), target.view(), Integer.MAX_VALUE);
-			if (ab == null) return target;
-			final float[] t = target.pixels(), f = new float[t.length];
-			for (int i = 0; i < t.length; i++)
-				f[i] = (float) (ab[0] * t[i] + ab[1]);
-			return new Plane(target.width(), target.height(), f);
 		}
 
 		private static <T extends RealType<?>> RandomAccessibleInterval<FloatType> scaled(

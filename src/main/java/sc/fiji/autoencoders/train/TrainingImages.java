@@ -18,12 +18,12 @@ import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Volume;
 
 /**
- * The images a denoiser trains on (or its targets): ImgLib2 images of any real type, 2D planes (X, Y) or 3D Z stacks
- * (X, Y, Z), in one or more channels that are the network's input channels (channels trained jointly). Image {@code i}
- * of every channel shows the same scene and has the same size, so patches are cut from all channels at the same place
- * (one sampler per channel, all with one seed: their choices depend only on the sizes and the seed). Images may be in
- * memory ({@link Plane#view()}, {@link Volume#view()}, ImageJ's arrays wrapped) or read block by block from a file
- * ({@link #lazy}); nothing here copies a whole image. Immutable; the images are shared.
+ * The images a network trains on (or a denoiser's targets): ImgLib2 images of any real type, 2D planes (X, Y) or 3D Z
+ * stacks (X, Y, Z), in one or more channels that are the network's input channels (channels trained jointly). Image
+ * {@code i} of every channel shows the same scene and has the same size, so patches are cut from all channels at the
+ * same place (one sampler per channel, all with one seed: their choices depend only on the sizes and the seed). Images
+ * may be in memory (ImageJ's arrays wrapped, {@link #of}) or read block by block from a file ({@link #lazy}); nothing
+ * here copies a whole image. Immutable; the images are shared.
  */
 public final class TrainingImages {
 
@@ -44,7 +44,11 @@ public final class TrainingImages {
 		this.lazy = lazy;
 	}
 
-	/** Single-channel planes (a 2D network). */
+	/**
+	 * Single-channel planes (a 2D network). This and the next three adapt the float-array types {@link Plane} and
+	 * {@link Volume} (views over their arrays, {@link Plane#view()}, {@link Volume#view()}) for the code that still
+	 * makes them: the IDX reader, the tests.
+	 */
 	public static TrainingImages planes(final List<Plane> planes) {
 		return jointPlanes(planes == null ? null : List.of(planes));
 	}
@@ -141,29 +145,13 @@ public final class TrainingImages {
 		return images.get(c);
 	}
 
-	/**
-	 * Every plane of channel {@code c} (of every Z stack, in 3D) copied into a {@link Plane}: for code written on
-	 * float-array planes. Reads lazy images whole.
-	 */
-	List<Plane> channelPlanes(final int c) {
-		final List<Plane> out = new ArrayList<>();
-		for (final RandomAccessibleInterval<? extends RealType<?>> image : images.get(c)) {
-			final long depth = image.numDimensions() > 2 ? image.dimension(2) : 1;
-			for (long z = 0; z < depth; z++)
-				out.add(plane(image, z));
-		}
-		return out;
-	}
-
-	/** Plane {@code z} (0 for a 2D image) of the image, copied. */
-	private static <T extends RealType<?>> Plane plane(final RandomAccessibleInterval<T> image, final long z) {
-		final RandomAccessibleInterval<T> plane = image.numDimensions() > 2 ? Views.hyperSlice(image, 2, image.min(2) +
-			z) : image;
-		final float[] px = new float[(int) Intervals.numElements(plane)];
+	/** The image's pixels copied in flat order (x fastest): for the float arrays a network or a fit takes whole. */
+	static float[] floats(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final float[] px = new float[(int) Intervals.numElements(image)];
 		int i = 0;
-		for (final T v : Views.flatIterable(plane))
+		for (final RealType<?> v : Views.flatIterable(image))
 			px[i++] = v.getRealFloat();
-		return new Plane((int) plane.dimension(0), (int) plane.dimension(1), px);
+		return px;
 	}
 
 	/** True for images read block by block from a file (see {@link #lazy}). */
@@ -254,7 +242,11 @@ public final class TrainingImages {
 	 * whole for this: their normalization refuses images constant between its percentiles.
 	 */
 	void checkNotConstant(final String what) {
-		if (lazy) return;
+		if (!lazy) checkAllNotConstant(what);
+	}
+
+	/** As {@link #checkNotConstant}, reading lazy images whole too: for training that reads them whole anyway. */
+	void checkAllNotConstant(final String what) {
 		final float first = images.get(0).get(0).randomAccess().setPositionAndGet(Intervals.minAsLongArray(images.get(0)
 			.get(0))).getRealFloat();
 		for (int c = 0; c < channels(); c++)

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import net.imglib2.Dimensions;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -18,7 +22,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 import sc.fiji.autoencoders.base.BadInputException;
-import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.model.AutoencoderNetwork;
@@ -34,20 +37,21 @@ import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.model.Weights;
 
 /**
- * Trains a convolutional VAE, or a feature autoencoder (a spec with a {@link Regularizer}), on same-size images
- * (every plane is a sample). An epoch is one pass over the training images in a seeded random order. For a VAE the
- * validation loss and metric are the negative ELBO per image in nats on the held-out images, and the KL term can be
- * warmed up linearly over the first epochs; for an autoencoder the loss is the squared error per image (in [0, 1]
- * units) plus the weighted penalty, and the metric the squared error alone. At the end, a Gaussian is fitted to the
- * codes of all the images under the best weights ({@link AutoencoderModel#codes}). Same engine pattern as
- * {@link DenoiserTrainer}.
+ * Trains a convolutional VAE, or a feature autoencoder (a spec with a {@link Regularizer}), on same-size 2D images
+ * of one channel, of any real type (every image is a sample). An epoch is one pass over the training images in a
+ * seeded random order; each batch is copied from the images when it is needed, so that a large set is not held a
+ * second time as floats. For a VAE the validation loss and metric are the negative ELBO per image in nats on the
+ * held-out images, and the KL term can be warmed up linearly over the first epochs; for an autoencoder the loss is
+ * the squared error per image (in [0, 1] units) plus the weighted penalty, and the metric the squared error alone. At
+ * the end, a Gaussian is fitted to the codes of all the images under the best weights
+ * ({@link AutoencoderModel#codes}). Same engine pattern as {@link DenoiserTrainer}.
  */
 public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 
 	/** Largest number of validation images, to keep validation cheap on big sets. */
 	static final int MAX_VALIDATION = 5000;
 
-	private final List<Plane> images;
+	private final TrainingImages images;
 	private final VaeSpec spec;
 	private final int klWarmupEpochs;
 	/** The class of each image (an index into the spec's classes) for a class-conditional VAE, else null. */
@@ -59,7 +63,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	 * @param spec architecture; its width and height must be the images' size (see {@link #spec})
 	 * @param klWarmupEpochs epochs over which the KL weight rises from 0 to beta (0: none)
 	 */
-	public VaeTrainer(final List<Plane> images, final VaeSpec spec, final TrainingConfig config,
+	public VaeTrainer(final TrainingImages images, final VaeSpec spec, final TrainingConfig config,
 		final int klWarmupEpochs)
 	{
 		super(config);
@@ -88,10 +92,10 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	}
 
 	/** A spec for images like {@code first}. */
-	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
+	public static VaeSpec spec(final Dimensions first, final int latent, final int depth, final int filters,
 		final Likelihood likelihood, final float beta)
 	{
-		return new VaeSpec(first.width(), first.height(), latent, depth, filters, likelihood, beta);
+		return new VaeSpec(width(first), height(first), latent, depth, filters, likelihood, beta);
 	}
 
 	/**
@@ -99,7 +103,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	 *
 	 * @throws BadInputException naming the valid ids if {@code likelihood} is none of them
 	 */
-	public static VaeSpec spec(final Plane first, final int latent, final int depth, final int filters,
+	public static VaeSpec spec(final Dimensions first, final int latent, final int depth, final int filters,
 		final String likelihood, final float beta)
 	{
 		return spec(first, latent, depth, filters, Likelihood.parse(likelihood), beta);
@@ -110,10 +114,10 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	 *
 	 * @throws BadInputException naming the valid ids if {@code regularizer} is none of them
 	 */
-	public static VaeSpec autoencoderSpec(final Plane first, final int code, final int depth, final int filters,
-		final String regularizer, final float weight)
+	public static VaeSpec autoencoderSpec(final Dimensions first, final int code, final int depth,
+		final int filters, final String regularizer, final float weight)
 	{
-		return VaeSpec.autoencoder(first.width(), first.height(), code, depth, filters, Regularizer.parse(regularizer),
+		return VaeSpec.autoencoder(width(first), height(first), code, depth, filters, Regularizer.parse(regularizer),
 			weight);
 	}
 
@@ -121,17 +125,19 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	public AutoencoderModel process() {
 		validate();
 		final VaeSpec s = resume != null ? resume.vae : spec;
-		final Normalization norm = resume != null ? resume.normalization : Normalization.fromPercentiles(images, 0, 100);
+		final List<RandomAccessibleInterval<? extends RealType<?>>> all = images.channel(0);
+		final Normalization norm = resume != null ? resume.normalization : Normalization.fromImages(all, 0, 100, false);
 		// the same permutation as shuffling the images themselves, so that labels follow their images
 		final List<Integer> order0 = new ArrayList<>();
-		for (int i = 0; i < images.size(); i++)
+		for (int i = 0; i < all.size(); i++)
 			order0.add(i);
 		java.util.Collections.shuffle(order0, new Random(config.seed));
-		final List<Plane> shuffled = new ArrayList<>();
-		order0.forEach(i -> shuffled.add(images.get(i)));
-		final int nVal = Math.min(MAX_VALIDATION, Math.max(1, (int) Math.round(config.validationFraction * images.size())));
-		final float[] val = VaeData.pack(shuffled.subList(0, nVal), norm, s);
-		final float[] train = VaeData.pack(shuffled.subList(nVal, shuffled.size()), norm, s);
+		final List<RandomAccessibleInterval<? extends RealType<?>>> shuffled = new ArrayList<>();
+		order0.forEach(i -> shuffled.add(all.get(i)));
+		final int nVal = Math.min(MAX_VALIDATION, Math.max(1, (int) Math.round(config.validationFraction * all
+			.size())));
+		final VaeData val = VaeData.of(shuffled.subList(0, nVal), norm, s);
+		final VaeData train = VaeData.of(shuffled.subList(nVal, shuffled.size()), norm, s);
 		final int n = s.paddedWidth() * s.paddedHeight(), nTrain = shuffled.size() - nVal, b = config.batchSize;
 		final int classes = s.classes().size();
 		final float[] yVal = oneHot(order0.subList(0, nVal), classes), yTrain = oneHot(order0.subList(nVal, order0
@@ -188,7 +194,7 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 						cursor[0] = 0;
 					}
 					System.arraycopy(yTrain, perm[cursor[0]] * classes, by, i * classes, classes);
-					System.arraycopy(train, perm[cursor[0]++] * n, bx, i * n, n);
+					train.copy(perm[cursor[0]++], bx, i);
 				}
 				return new float[][] { bx, gaussian(b * s.latent(), noise), by, corruption.isNone() ? null : corruption.apply(
 					bx, b, s.paddedHeight(), s.paddedWidth(), 1 << s.depth(), corrupt) };
@@ -245,20 +251,19 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	}
 
 	/**
-	 * Mean negative ELBO (nats per image) of packed images, one posterior sample each drawn from {@code seed}; {@code y}
+	 * Mean negative ELBO (nats per image) of the images, one posterior sample each drawn from {@code seed}; {@code y}
 	 * and {@code classes} (one-hot, packed) for a class-conditional VAE, else null.
 	 */
 	static double meanNelbo(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> eps,
-		final Operand<TFloat32> y, final Operand<TFloat32> nelbo, final float[] data, final float[] classes,
+		final Operand<TFloat32> y, final Operand<TFloat32> nelbo, final VaeData data, final float[] classes,
 		final VaeSpec s, final long seed)
 	{
-		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
+		final int count = data.count(), chunk = 500;
 		final Random rng = new Random(seed);
 		double sum = 0;
 		for (int start = 0; start < count; start += chunk) {
 			final int m = Math.min(chunk, count - start);
-			final float[] bx = new float[m * n];
-			System.arraycopy(data, start * n, bx, 0, m * n);
+			final float[] bx = data.chunk(start, m);
 			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var te = Tensors.of(gaussian(m * s
 				.latent(), rng), m, s.latent()); var ty = oneHotChunk(classes, s, start, m); var r = feedClasses(session
 					.runner().feed(x, tx).feed(eps, te), y, ty).fetch(nelbo).run())
@@ -270,16 +275,15 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		return sum / count;
 	}
 
-	/** The codes of packed images, row-major, computed in chunks ({@code y}, {@code classes} as for meanNelbo). */
+	/** The codes of the images, row-major, computed in chunks ({@code y}, {@code classes} as for meanNelbo). */
 	static float[] codes(final Session session, final Operand<TFloat32> x, final Operand<TFloat32> y,
-		final Operand<TFloat32> code, final float[] data, final float[] classes, final VaeSpec s)
+		final Operand<TFloat32> code, final VaeData data, final float[] classes, final VaeSpec s)
 	{
-		final int n = s.paddedWidth() * s.paddedHeight(), count = data.length / n, chunk = 500;
+		final int count = data.count(), chunk = 500;
 		final float[] out = new float[count * s.latent()];
 		for (int start = 0; start < count; start += chunk) {
 			final int m = Math.min(chunk, count - start);
-			final float[] bx = new float[m * n];
-			System.arraycopy(data, start * n, bx, 0, m * n);
+			final float[] bx = data.chunk(start, m);
 			try (var tx = Tensors.of(bx, m, s.paddedHeight(), s.paddedWidth(), 1); var ty = oneHotChunk(classes, s, start,
 				m); var r = feedClasses(session.runner().feed(x, tx), y, ty).fetch(code).run())
 			{
@@ -326,7 +330,13 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 	protected void validate() {
 		if (config == null) throw new BadInputException("No training settings given: pass a TrainingConfig.");
 		config.validate();
-		VaeData.check(images);
+		if (images != null && (images.channels() > 1 || images.dims() != 2)) throw new BadInputException("A VAE " +
+			"trains on 2D images of one channel, not " + (images.dims() != 2 ? images.unit() : images.channels() +
+				" channels jointly") + ": give every plane as an image of its own.");
+		final List<RandomAccessibleInterval<? extends RealType<?>>> all = images == null || images.channels() == 0
+			? null : images.channel(0);
+		VaeData.check(all);
+		final long w = all.get(0).dimension(0), h = all.get(0).dimension(1);
 		if (resume != null) {
 			final ModelKind kind = spec != null && spec.isAutoencoder() ? ModelKind.AUTOENCODER : ModelKind.VAE;
 			if (resume.kind != kind) throw new BadInputException("Can only resume a " + kind + " from a " + kind +
@@ -335,9 +345,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			if (spec != null && !resume.vae.classes().equals(spec.classes())) throw new BadInputException("The model to " +
 				"resume has the classes " + resume.vae.classes() + " but the labels give " + spec.classes() + ": resume " +
 				"with labels of the same classes, or train a new model.");
-			if (resume.vae.width() != images.get(0).width() || resume.vae.height() != images.get(0).height()) {
+			if (resume.vae.width() != w || resume.vae.height() != h) {
 				throw new BadInputException("The model was trained on " + resume.vae.width() + "x" + resume.vae.height() +
-					" images but these are " + images.get(0).width() + "x" + images.get(0).height() +
+					" images but these are " + w + "x" + h +
 					": resume with images of the model's size, or train a new model without resuming.");
 			}
 		}
@@ -345,9 +355,9 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 			if (spec == null) throw new BadInputException("No VAE spec given: make one from the images with " +
 				"VaeTrainer.spec(images.get(0), ...).");
 			spec.validate();
-			if (spec.width() != images.get(0).width() || spec.height() != images.get(0).height()) {
+			if (spec.width() != w || spec.height() != h) {
 				throw new BadInputException("The VAE spec is for " + spec.width() + "x" + spec.height() +
-					" images but the images are " + images.get(0).width() + "x" + images.get(0).height() +
+					" images but the images are " + w + "x" + h +
 					": make the spec from the images (VaeTrainer.spec(images.get(0), ...)).");
 			}
 			final int minSide = Math.min(spec.width(), spec.height());
@@ -357,20 +367,20 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		}
 		if (!corruption.isNone() && !(resume != null ? resume.vae : spec).isAutoencoder()) throw new BadInputException(
 			"Corrupted inputs (" + corruption + ") are for feature autoencoders: train the VAE without corruption.");
-		if (images.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
+		if (all.size() < 2) throw new BadInputException("A VAE needs at least 2 images (one is held out for " +
 			"validation); give a stack with many slices.");
 		final VaeSpec s = resume != null ? resume.vae : spec;
 		if (s.isConditional() != (labels != null)) throw new BadInputException(s.isConditional() ? "This VAE is " +
 			"class-conditional: give the class of every training image (labels)." : "Labels were given but the VAE " +
 				"is not class-conditional: make its spec with the classes (VaeSpec.withClasses).");
 		if (labels != null) {
-			if (labels.length != images.size()) throw new BadInputException("There are " + images.size() + " images but " +
+			if (labels.length != all.size()) throw new BadInputException("There are " + all.size() + " images but " +
 				labels.length + " labels: give one label per image.");
 			for (final int l : labels)
 				if (l < 0 || l >= s.classes().size()) throw new BadInputException("Label index " + l + " is not one of " +
 					"the " + s.classes().size() + " classes.");
 		}
-		if (resume == null) DenoiserTrainer.checkNotConstant(images, "training images");
+		if (resume == null) images.checkNotConstant("training images");
 	}
 
 	private AutoencoderModel model(final VaeSpec s, final Normalization norm, final TrainingLoop.Outcome o,
@@ -390,6 +400,14 @@ public final class VaeTrainer extends AbstractTrainer<VaeTrainer> {
 		m.trainingSettings = corruption.isNone() ? config.toJson() : config.toJson("corruption", corruption.toString());
 		m.created = Instant.now().toString();
 		return m;
+	}
+
+	private static int width(final Dimensions image) {
+		return (int) image.dimension(0);
+	}
+
+	private static int height(final Dimensions image) {
+		return (int) image.dimension(1);
 	}
 
 	static float[] gaussian(final int n, final Random rng) {

@@ -19,6 +19,7 @@ import sc.fiji.autoencoders.model.VaeSpec;
 import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.train.Corruption;
 import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
 /**
@@ -56,7 +57,8 @@ public final class AutoencoderFeaturesBenchmark {
 			: VaeSpec.autoencoder(28, 28, code, 2, 32, Regularizer.parse(kind), weight);
 		final long t0 = System.nanoTime();
 		final Corruption corruption = Corruption.parse(args.length > 9 ? args[9] : "none");
-		final AutoencoderModel m = new VaeTrainer(train, spec, c, 0).corruption(corruption).process();
+		final AutoencoderModel m = new VaeTrainer(TrainingImages.planes(train), spec, c, 0).corruption(corruption)
+			.process();
 		final double seconds = (System.nanoTime() - t0) / 1e9;
 		ModelFile.save(m, new File(out, name + ".aemodel"));
 		try (Vae ae = new Vae(m)) {

@@ -29,6 +29,7 @@ import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.AdamOptimizer;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.model.Normalization;
 import sc.fiji.autoencoders.train.TrainingConfig;
@@ -129,7 +130,8 @@ public final class DenoiserSpeedBenchmark {
 		c.stepsPerEpoch = WARM + STEPS;
 		c.precision = precision;
 		final long[] times = new long[WARM + STEPS + 1];
-		final DenoiserTrainer t = new DenoiserTrainer(planes, NoiseModels.parse("gaussian:25"), SPEC, c);
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.planes(planes), NoiseModels.parse("gaussian:25"),
+			SPEC, c);
 		t.addListener(e -> {
 			if (e.type == TrainingEvent.Type.STEP) times[e.step] = System.nanoTime();
 		});

@@ -30,6 +30,7 @@ import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.AdamOptimizer;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingEvent;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
 /**
@@ -56,7 +57,7 @@ public final class VaeBenchmark {
 		c.learningRate = Float.parseFloat(System.getProperty("lr", String.valueOf(c.learningRate)));
 		c.earlyStopPatience = 0;
 		c.validationFraction = 1.0 / 60;
-		final VaeTrainer t = new VaeTrainer(train, spec, c, 0);
+		final VaeTrainer t = new VaeTrainer(TrainingImages.planes(train), spec, c, 0);
 		final long[] stepNanos = { 0 };
 		final long[] last = { 0 };
 		final int[] steps = { 0 };

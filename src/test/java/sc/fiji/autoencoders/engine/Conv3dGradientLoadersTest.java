@@ -17,6 +17,7 @@ import sc.fiji.autoencoders.model.Graphs;
 import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
 /**
@@ -63,8 +64,9 @@ public class Conv3dGradientLoadersTest {
 		c.validationPatches = 2;
 		c.seed = 1;
 		final double[] loss = { Double.NaN };
-		final DenoiserTrainer t = DenoiserTrainer.volumes(List.of(TestVolumes.blobs(24, 24, 8, 1), TestVolumes.blobs(24,
-			24, 8, 2)), NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4).threeD(true), c);
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.volumes(List.of(TestVolumes.blobs(24, 24, 8, 1),
+			TestVolumes.blobs(24, 24, 8, 2))), NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4).threeD(true),
+			c);
 		t.addListener(e -> { if (e.type == sc.fiji.autoencoders.train.TrainingEvent.Type.EPOCH) loss[0] = e.trainLoss; });
 		final AutoencoderModel m = t.process();
 		return m == null ? Double.NaN : loss[0];

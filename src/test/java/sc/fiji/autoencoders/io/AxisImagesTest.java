@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
+import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -27,10 +30,14 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Axis;
 import sc.fiji.autoencoders.image.AxisImage;
+import sc.fiji.autoencoders.image.Plane;
 import sc.fiji.autoencoders.image.Spacing;
+import sc.fiji.autoencoders.image.Volume;
 
 class AxisImagesTest {
 
@@ -219,5 +226,45 @@ class AxisImagesTest {
 		assertThrows(BadInputException.class, () -> AxisImages.wrap(new ImagePlus()));
 		assertThrows(IllegalArgumentException.class, () -> AxisImages.toImagePlus("no y", AxisImage.of(ArrayImgs
 			.floats(3, 4), Axis.X, Axis.Z)));
+	}
+
+	/** What training reads: the views give the values, sizes and order of ImagePlanes' float copies. */
+	@Test
+	void planesAndStacksAsViewsMatchTheCopies() {
+		for (final int bits : new int[] { 8, 16, 32 }) {
+			final ImagePlus imp = hyperstack(bits, 2, 3, 2);
+			assertSameImages(views(ImagePlanes.planes(imp), Plane::view), AxisImages.planes(imp));
+			for (final int c : new int[] { 1, 2 })
+				assertSameImages(views(ImagePlanes.planesOfChannel(imp, c), Plane::view), AxisImages.planesOfChannel(imp,
+					c));
+			for (final int c : new int[] { 0, 1, 2 })
+				assertSameImages(views(ImagePlanes.volumes(imp, c), Volume::view), AxisImages.volumes(imp, c));
+		}
+		final ImagePlus imp = hyperstack(8, 2, 3, 2);
+		assertEquals(assertThrows(BadInputException.class, () -> ImagePlanes.planesOfChannel(imp, 3)).getMessage(),
+			assertThrows(BadInputException.class, () -> AxisImages.planesOfChannel(imp, 3)).getMessage());
+		assertThrows(BadInputException.class, () -> AxisImages.volumes(imp, 3));
+	}
+
+	private static <T> List<RandomAccessibleInterval<? extends RealType<?>>> views(final List<T> items,
+		final Function<T, RandomAccessibleInterval<? extends RealType<?>>> view)
+	{
+		final List<RandomAccessibleInterval<? extends RealType<?>>> out = new ArrayList<>();
+		items.forEach(i -> out.add(view.apply(i)));
+		return out;
+	}
+
+	private static void assertSameImages(final List<RandomAccessibleInterval<? extends RealType<?>>> expected,
+		final List<RandomAccessibleInterval<? extends RealType<?>>> actual)
+	{
+		assertEquals(expected.size(), actual.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertArrayEquals(Intervals.dimensionsAsLongArray(expected.get(i)), Intervals.dimensionsAsLongArray(actual
+				.get(i)));
+			final Cursor<? extends RealType<?>> e = Views.flatIterable(expected.get(i)).cursor(), a = Views.flatIterable(
+				actual.get(i)).cursor();
+			while (e.hasNext())
+				assertEquals(e.next().getRealFloat(), a.next().getRealFloat(), "image " + i);
+		}
 	}
 }

@@ -24,6 +24,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.model.ReceptiveField;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
 /**
@@ -84,8 +85,8 @@ public class ReceptiveFieldsTest {
 		c.validationPatches = 16;
 		c.learningRate = 2e-3f;
 		c.seed = 5;
-		final AutoencoderModel model = new DenoiserTrainer(TestImages.blobStack(4, 64, 64, 1), NoiseModels.parse(
-			"gaussian:25"), NetworkSpec.unet(2, 8), c).process();
+		final AutoencoderModel model = DenoiserTrainer.clean(TrainingImages.planes(TestImages.blobStack(4, 64, 64, 1)),
+			NoiseModels.parse("gaussian:25"), NetworkSpec.unet(2, 8), c).process();
 		final ReceptiveField rf = ReceptiveFields.measure(model, ReceptiveField.DEFAULT_TOLERANCE, Long.MAX_VALUE, 2);
 		assertNotNull(rf);
 		assertEquals(0, rf.z());

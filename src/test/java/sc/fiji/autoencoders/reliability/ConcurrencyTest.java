@@ -16,6 +16,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
@@ -59,8 +60,8 @@ public class ConcurrencyTest {
 		c.validationPatches = 8;
 		c.seed = seed;
 		c.threads = 1;
-		return new DenoiserTrainer(clean, NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4), c).process().weights
-			.get("enc0a.kernel").values();
+		return DenoiserTrainer.clean(TrainingImages.planes(clean), NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1,
+			4), c).process().weights.get("enc0a.kernel").values();
 	}
 
 	private static float[] predict(final AutoencoderModel model, final Plane image) {

@@ -10,6 +10,7 @@ import sc.fiji.autoencoders.model.NetworkSpec;
 import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.noise.NoiseModels;
 import sc.fiji.autoencoders.train.TrainingConfig;
 
@@ -58,6 +59,7 @@ public final class MemoryLoopMain {
 	}
 
 	private static void train(final List<Plane> clean, final TrainingConfig c) {
-		new DenoiserTrainer(clean, NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4), c).process();
+		DenoiserTrainer.clean(TrainingImages.planes(clean), NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4),
+			c).process();
 	}
 }

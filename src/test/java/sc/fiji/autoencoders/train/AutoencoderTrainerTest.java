@@ -93,7 +93,8 @@ public class AutoencoderTrainerTest {
 		c.earlyStopPatience = 0;
 		c.minutes = 0;
 		c.seed = 3;
-		return new VaeTrainer(images, VaeSpec.autoencoder(SIDE, SIDE, code, 1, 8, r, weight), c, 0).process();
+		return new VaeTrainer(TrainingImages.planes(images), VaeSpec.autoencoder(SIDE, SIDE, code, 1, 8, r, weight), c,
+			0).process();
 	}
 
 	@Test
@@ -239,7 +240,8 @@ public class AutoencoderTrainerTest {
 		c.earlyStopPatience = 0;
 		c.minutes = 0;
 		c.seed = 3;
-		return new VaeTrainer(fashion, VaeSpec.autoencoder(28, 28, 8, 2, 8, r, weight), c, 0).process();
+		return new VaeTrainer(TrainingImages.planes(fashion), VaeSpec.autoencoder(28, 28, 8, 2, 8, r, weight), c, 0)
+			.process();
 	}
 
 	/**

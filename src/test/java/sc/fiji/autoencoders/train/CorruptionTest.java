@@ -84,15 +84,15 @@ public class CorruptionTest {
 		c.minutes = 0;
 		c.earlyStopPatience = 0;
 		c.seed = 4;
-		final AutoencoderModel m = new VaeTrainer(images, VaeSpec.autoencoder(16, 16, 8, 2, 4, Regularizer.NONE, 0), c,
-			0).corruption(Corruption.parse("mask:0.5")).process();
+		final AutoencoderModel m = new VaeTrainer(TrainingImages.planes(images), VaeSpec.autoencoder(16, 16, 8, 2, 4,
+			Regularizer.NONE, 0), c, 0).corruption(Corruption.parse("mask:0.5")).process();
 		final List<sc.fiji.autoencoders.model.TrainingHistory.Epoch> h = m.history.epochs();
 		assertTrue(h.get(h.size() - 1).validationMetric < h.get(0).validationMetric, "validation error falls: " + h.get(0)
 			.validationMetric + " -> " + h.get(h.size() - 1).validationMetric);
 		assertEquals("mask:0.5", JsonParser.parseString(m.trainingSettings).getAsJsonObject().get("corruption")
 			.getAsString());
-		final String message = assertThrows(BadInputException.class, () -> new VaeTrainer(images, new VaeSpec(16, 16, 2,
-			1, 4, sc.fiji.autoencoders.model.Likelihood.BERNOULLI, 1), c, 0).corruption(Corruption.parse("noise:0.1"))
+		final String message = assertThrows(BadInputException.class, () -> new VaeTrainer(TrainingImages.planes(images),
+			new VaeSpec(16, 16, 2, 1, 4, sc.fiji.autoencoders.model.Likelihood.BERNOULLI, 1), c, 0).corruption(Corruption.parse("noise:0.1"))
 				.process()).getMessage();
 		assertTrue(message.contains("feature autoencoders"), message);
 	}

@@ -46,7 +46,7 @@ public class DenoiserTrainer3DTest {
 			.blobs(48, 48, 16, 3));
 		final NoiseModel noise = NoiseModels.parse("gaussian:40");
 		final NetworkSpec spec = NetworkSpec.unet(2, 8).threeD(false, true);
-		final DenoiserTrainer t = DenoiserTrainer.volumes(clean, noise, spec, quick(6));
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.volumes(clean), noise, spec, quick(6));
 		final List<TrainingEvent> epochs = new ArrayList<>();
 		t.addListener(e -> {
 			if (e.type == TrainingEvent.Type.EPOCH) epochs.add(e);
@@ -76,8 +76,8 @@ public class DenoiserTrainer3DTest {
 	@Test
 	public void tooFewPlanesNamesTheFix() {
 		final NoiseModel noise = NoiseModels.parse("gaussian:25");
-		final DenoiserTrainer t = DenoiserTrainer.volumes(List.of(TestVolumes.blobs(48, 48, 16, 1), TestVolumes.blobs(48,
-			48, 5, 2)), noise, NetworkSpec.unet(2, 8).threeD(false, true), quick(1));
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.volumes(List.of(TestVolumes.blobs(48, 48, 16, 1),
+			TestVolumes.blobs(48, 48, 5, 2))), noise, NetworkSpec.unet(2, 8).threeD(false, true), quick(1));
 		assertFalse(t.checkInput());
 		assertEquals("Training stack 2 has 5 planes, fewer than the patch depth 8 a 3D network trains on: use a smaller " +
 			"patch depth (--patch-depth 4, a multiple of 2^(levels pooling Z)), a stack with more planes (check that " +
@@ -85,14 +85,14 @@ public class DenoiserTrainer3DTest {
 
 		final TrainingConfig c = quick(1);
 		c.patchDepth = 6;
-		final DenoiserTrainer odd = DenoiserTrainer.volumes(List.of(TestVolumes.blobs(48, 48, 16, 1)), noise, NetworkSpec
-			.unet(2, 8).threeD(true, true), c);
+		final DenoiserTrainer odd = DenoiserTrainer.clean(TrainingImages.volumes(List.of(TestVolumes.blobs(48, 48, 16,
+			1))), noise, NetworkSpec.unet(2, 8).threeD(true, true), c);
 		assertFalse(odd.checkInput());
 		assertTrue(odd.getErrorMessage().startsWith("Patch depth 6 does not fit a network that halves Z 2 times: use a " +
 			"multiple of 4 (e.g. --patch-depth 4)"), odd.getErrorMessage());
 
-		final DenoiserTrainer flat = new DenoiserTrainer(TestVolumes.blobs(48, 48, 4, 1).planes(), noise, NetworkSpec
-			.unet(2, 8).threeD(false, true), quick(1));
+		final DenoiserTrainer flat = DenoiserTrainer.clean(TrainingImages.planes(TestVolumes.blobs(48, 48, 4,
+			1).planes()), noise, NetworkSpec.unet(2, 8).threeD(false, true), quick(1));
 		assertFalse(flat.checkInput());
 		assertTrue(flat.getErrorMessage().startsWith("A 3D network trains on Z stacks"), flat.getErrorMessage());
 	}
@@ -107,7 +107,7 @@ public class DenoiserTrainer3DTest {
 			planes.add(new sc.fiji.autoencoders.image.Plane(8, 8, px));
 		}
 		final Volume v = new Volume(planes);
-		final PatchSampler s = PatchSampler.ofVolumes(List.of(v), 8, 6, 1);
+		final PatchSampler s = new PatchSampler(TrainingImages.volumes(List.of(v)).channel(0), 3, 8, 6, 1);
 		org.junit.jupiter.api.Assertions.assertArrayEquals(TestVolumes.voxels(v), s.fixedBatch(1, 2),
 			"the one patch, as it is");
 		int flipped = 0, straight = 0;

@@ -49,7 +49,8 @@ public class DenoiserTrainerTest {
 	public void trainingGainsPsnrAndCheckpoints() {
 		final List<Plane> clean = TestImages.blobStack(6, 96, 96, 1);
 		final NoiseModel noise = NoiseModels.parse("gaussian:25");
-		final DenoiserTrainer t = new DenoiserTrainer(clean, noise, NetworkSpec.unet(2, 16), quick(8));
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.planes(clean), noise, NetworkSpec.unet(2, 16),
+			quick(8));
 		final List<TrainingEvent> epochs = new ArrayList<>();
 		t.addListener(e -> {
 			if (e.type == TrainingEvent.Type.EPOCH) epochs.add(e);
@@ -89,7 +90,8 @@ public class DenoiserTrainerTest {
 		for (int i = 0; i < 2; i++) {
 			final TrainingConfig c = quick(4);
 			c.precision = i == 0 ? "float32" : "bfloat16";
-			final AutoencoderModel m = new DenoiserTrainer(clean, noise, NetworkSpec.unet(2, 16), c).process();
+			final AutoencoderModel m = DenoiserTrainer.clean(TrainingImages.planes(clean), noise, NetworkSpec.unet(2,
+				16), c).process();
 			assertTrue(m.trainingSettings.contains("\"precision\":\"" + c.precision + "\""), m.trainingSettings);
 			try (Denoiser d = new Denoiser(m)) {
 				gain[i] = Metrics.psnr(test, d.denoise(noisy, PredictionMonitor.NONE), 255) - before;
@@ -127,8 +129,8 @@ public class DenoiserTrainerTest {
 	}
 
 	private static float[] train(final List<Plane> clean, final TrainingConfig c) {
-		return new DenoiserTrainer(clean, NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1, 4), c).process().weights
-			.get("enc0a.kernel").values();
+		return DenoiserTrainer.clean(TrainingImages.planes(clean), NoiseModels.parse("gaussian:10"), NetworkSpec.unet(1,
+			4), c).process().weights.get("enc0a.kernel").values();
 	}
 
 	@Test
@@ -136,7 +138,8 @@ public class DenoiserTrainerTest {
 		final List<Plane> clean = TestImages.blobStack(4, 64, 64, 3);
 		final TrainingConfig c = quick(50);
 		c.stepsPerEpoch = 5;
-		final DenoiserTrainer t = new DenoiserTrainer(clean, NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4), c);
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.planes(clean), NoiseModels.parse("gaussian:20"),
+			NetworkSpec.unet(1, 4), c);
 		t.addListener(e -> {
 			if (e.type == TrainingEvent.Type.EPOCH && e.epoch == 2) t.cancel();
 		});
@@ -145,8 +148,8 @@ public class DenoiserTrainerTest {
 		assertNotNull(m.optimizerState);
 		final TrainingConfig more = quick(2);
 		more.stepsPerEpoch = 5;
-		final AutoencoderModel r = new DenoiserTrainer(clean, NoiseModels.parse("gaussian:20"), NetworkSpec.unet(1, 4),
-			more).resumeFrom(m).process();
+		final AutoencoderModel r = DenoiserTrainer.clean(TrainingImages.planes(clean), NoiseModels.parse("gaussian:20"),
+			NetworkSpec.unet(1, 4), more).resumeFrom(m).process();
 		assertEquals(5, r.history.size());
 		assertEquals(m.steps + 10, r.steps);
 		assertEquals(m.normalization, r.normalization);
@@ -157,8 +160,8 @@ public class DenoiserTrainerTest {
 	public void divergedTrainingIsReported() {
 		final TrainingConfig c = quick(2);
 		c.learningRate = 10;
-		final DenoiserTrainer t = new DenoiserTrainer(TestImages.blobStack(4, 64, 64, 3), NoiseModels.parse(
-			"gaussian:20"), NetworkSpec.unet(2, 8), c);
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.planes(TestImages.blobStack(4, 64, 64, 3)),
+			NoiseModels.parse("gaussian:20"), NetworkSpec.unet(2, 8), c);
 		final File out = new File(dir, "diverged.aemodel");
 		t.setCheckpoint(m -> ModelFile.save(m, out));
 		final BadInputException e = assertThrows(BadInputException.class, t::process);
@@ -170,8 +173,8 @@ public class DenoiserTrainerTest {
 	public void badInputIsReportedBeforeTraining() {
 		final TrainingConfig c = quick(1);
 		c.patchSize = 30;
-		final DenoiserTrainer t = new DenoiserTrainer(TestImages.blobStack(2, 64, 64, 1), NoiseModels.parse(
-			"gaussian:5"), NetworkSpec.unet(2, 4), c);
+		final DenoiserTrainer t = DenoiserTrainer.clean(TrainingImages.planes(TestImages.blobStack(2, 64, 64, 1)),
+			NoiseModels.parse("gaussian:5"), NetworkSpec.unet(2, 4), c);
 		assertFalse(t.checkInput());
 		assertTrue(t.getErrorMessage().contains("multiple of 4"), t.getErrorMessage());
 		c.patchSize = 128;
@@ -180,7 +183,8 @@ public class DenoiserTrainerTest {
 		c.patchSize = 32;
 		final List<Plane> nan = TestImages.blobStack(2, 64, 64, 1);
 		nan.get(1).set(3, 3, Float.NaN);
-		final DenoiserTrainer t2 = new DenoiserTrainer(nan, NoiseModels.parse("gaussian:5"), NetworkSpec.unet(2, 4), c);
+		final DenoiserTrainer t2 = DenoiserTrainer.clean(TrainingImages.planes(nan), NoiseModels.parse("gaussian:5"),
+			NetworkSpec.unet(2, 4), c);
 		assertFalse(t2.checkInput());
 		assertTrue(t2.getErrorMessage().contains("NaN"), t2.getErrorMessage());
 	}

@@ -107,8 +107,8 @@ public class JointChannelsTest {
 			.n2v2(2), spec.withChannels(2), TrainingModesTest.quick(16)).process();
 		final List<Plane> both = new ArrayList<>(c1);
 		both.addAll(c2);
-		final AutoencoderModel pooled = DenoiserTrainer.noise2Void(both, Masking.n2v2(2), spec, TrainingModesTest.quick(
-			16)).process();
+		final AutoencoderModel pooled = DenoiserTrainer.noise2Void(TrainingImages.planes(both), Masking.n2v2(2), spec,
+			TrainingModesTest.quick(16)).process();
 		assertEquals(2, joint.network.channels());
 		assertEquals(2, joint.channelNormalizations.size());
 		assertEquals("6 noisy planes (no clean image), 2 channels jointly, 2D", joint.data);

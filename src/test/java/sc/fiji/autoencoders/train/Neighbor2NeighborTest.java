@@ -75,7 +75,8 @@ public class Neighbor2NeighborTest {
 		final List<Plane> clean = TestImages.blobStack(6, 96, 96, 1);
 		final List<Plane> noisy = TrainingModesTest.noisy(clean, 21);
 		final TrainingConfig c = TrainingModesTest.quick(12);
-		final DenoiserTrainer t = DenoiserTrainer.neighbor2Neighbor(noisy, NetworkSpec.unet(2, 16), c);
+		final DenoiserTrainer t = DenoiserTrainer.neighbor2Neighbor(TrainingImages.planes(noisy), NetworkSpec.unet(2,
+			16), c);
 		final List<String> log = new ArrayList<>();
 		t.addListener(e -> {
 			if (e.type != TrainingEvent.Type.STEP) log.add(e.message);
@@ -109,12 +110,12 @@ public class Neighbor2NeighborTest {
 	public void smallImagesGetSmallerPatchesOrTheFix() {
 		final TrainingConfig c = TrainingModesTest.quick(1);
 		c.stepsPerEpoch = 2;
-		final DenoiserTrainer t = DenoiserTrainer.neighbor2Neighbor(TestImages.blobStack(2, 48, 96, 1), NetworkSpec
-			.unet(2, 8), c);
+		final DenoiserTrainer t = DenoiserTrainer.neighbor2Neighbor(TrainingImages.planes(TestImages.blobStack(2, 48,
+			96, 1)), NetworkSpec.unet(2, 8), c);
 		assertTrue(t.checkInput(), t.getErrorMessage());
 		assertEquals(24, t.process().patchSize, "half of 48, a multiple of 4");
-		final DenoiserTrainer tiny = DenoiserTrainer.neighbor2Neighbor(TestImages.blobStack(2, 14, 96, 1),
-			NetworkSpec.unet(2, 8), c);
+		final DenoiserTrainer tiny = DenoiserTrainer.neighbor2Neighbor(TrainingImages.planes(TestImages.blobStack(2, 14,
+			96, 1)), NetworkSpec.unet(2, 8), c);
 		assertFalse(tiny.checkInput());
 		assertTrue(tiny.getErrorMessage().contains("Noisy image 1 is 14x96") && tiny.getErrorMessage().contains(
 			"at least 16x16 pixels for depth 2") && tiny.getErrorMessage().contains("--noisy-method noise2void"), tiny

@@ -21,6 +21,19 @@ import sc.fiji.autoencoders.image.Plane;
 
 class PatchSamplerTest {
 
+	/** Patches of planes, as the trainers sample them. */
+	private static PatchSampler sampler(final List<Plane> planes, final int patchSize, final long seed) {
+		return new PatchSampler(TrainingImages.planes(planes).channel(0), 2, patchSize, 1, seed);
+	}
+
+	/** Planes split as {@link ImageSplit} splits training images; cut planes are copies. */
+	private static ImageSplit<Plane> split(final List<Plane> planes, final double validationFraction,
+		final int patchSize, final long seed)
+	{
+		return ImageSplit.of(planes, validationFraction, patchSize, seed, Plane::height, (p, y0, rows) -> p.crop(0,
+			(int) y0, p.width(), (int) rows), "There are no training images to split. Give at least one image.");
+	}
+
 	/** Every pixel value is unique and encodes its position: value = y * width + x. */
 	private static Plane indexPlane(final int w, final int h, final float offset) {
 		final Plane p = new Plane(w, h);
@@ -36,7 +49,7 @@ class PatchSamplerTest {
 
 	@Test
 	void batchHasExpectedShapeAndContent() {
-		final PatchSampler s = new PatchSampler(List.of(indexPlane(20, 16, 0)), 8, 1);
+		final PatchSampler s = sampler(List.of(indexPlane(20, 16, 0)), 8, 1);
 		final float[] batch = s.nextBatch(5);
 		assertEquals(5 * 8 * 8, batch.length);
 		for (int n = 0; n < 5; n++) {
@@ -58,9 +71,9 @@ class PatchSamplerTest {
 	@Test
 	void sameSeedGivesSameBatches() {
 		final List<Plane> planes = List.of(indexPlane(30, 30, 0), indexPlane(40, 20, 10000));
-		final PatchSampler a = new PatchSampler(planes, 8, 42);
-		final PatchSampler b = new PatchSampler(planes, 8, 42);
-		final PatchSampler c = new PatchSampler(planes, 8, 43);
+		final PatchSampler a = sampler(planes, 8, 42);
+		final PatchSampler b = sampler(planes, 8, 42);
+		final PatchSampler c = sampler(planes, 8, 43);
 		final float[] first = a.nextBatch(4);
 		assertArrayEquals(first, b.nextBatch(4));
 		assertNotEquals(Arrays.hashCode(first), Arrays.hashCode(c.nextBatch(4)));
@@ -71,7 +84,7 @@ class PatchSamplerTest {
 	void augmentationProducesAllEightSymmetries() {
 		// A 4x4 plane sampled with P=4 has one position, so patches differ only by their symmetry.
 		final Plane p = indexPlane(4, 4, 0);
-		final PatchSampler s = new PatchSampler(List.of(p), 4, 7);
+		final PatchSampler s = sampler(List.of(p), 4, 7);
 		final float[] batch = s.nextBatch(200);
 		final Set<String> seen = new HashSet<>();
 		for (int n = 0; n < 200; n++) seen.add(Arrays.toString(Arrays.copyOfRange(batch, n * 16, n * 16 + 16)));
@@ -90,14 +103,15 @@ class PatchSamplerTest {
 		// horizontal gradient: after a 90-degree rotation the gradient runs vertically
 		final Plane g = new Plane(3, 3, new float[] { 0, 1, 2, 0, 1, 2, 0, 1, 2 });
 		final float[] out = new float[9];
-		PatchSampler.copyPatch(g, 0, 0, 3, 1 | 2, out, 0); // transpose then flip rows = rotate clockwise
+		// transpose then flip rows = rotate clockwise
+		PatchSampler.copyPatch(g.view().randomAccess(), 0, 0, 3, 1 | 2, out, 0);
 		assertArrayEquals(new float[] { 0, 0, 0, 1, 1, 1, 2, 2, 2 }, out);
 	}
 
 	@Test
 	void planesArePickedInProportionToArea() {
 		// plane A (value 1) has 3x the area of plane B (value 2)
-		final PatchSampler s = new PatchSampler(List.of(filled(24, 32, 1), filled(16, 16, 2)), 4, 3);
+		final PatchSampler s = sampler(List.of(filled(24, 32, 1), filled(16, 16, 2)), 4, 3);
 		final float[] batch = s.nextBatch(4000);
 		int fromA = 0;
 		for (int n = 0; n < 4000; n++) if (batch[n * 16] == 1) fromA++;
@@ -107,7 +121,7 @@ class PatchSamplerTest {
 	@Test
 	void fixedBatchIsDeterministicAndUnaugmented() {
 		final Plane p = indexPlane(16, 16, 0);
-		final PatchSampler s = new PatchSampler(List.of(p), 4, 1);
+		final PatchSampler s = sampler(List.of(p), 4, 1);
 		final float[] a = s.fixedBatch(10, 99);
 		s.nextBatch(3); // must not influence fixed batches
 		assertArrayEquals(a, s.fixedBatch(10, 99));
@@ -122,34 +136,34 @@ class PatchSamplerTest {
 
 	@Test
 	void tooSmallImagesAreRejected() {
-		final BadInputException e = assertThrows(BadInputException.class, () -> new PatchSampler(List.of(new Plane(
+		final BadInputException e = assertThrows(BadInputException.class, () -> sampler(List.of(new Plane(
 			100, 100), new Plane(60, 40)), 64, 1));
 		assertTrue(e.getMessage().contains("60x40"), e.getMessage());
 		assertTrue(e.getMessage().contains("--patch"), e.getMessage());
 		assertTrue(e.getMessage().contains("at most 40"), e.getMessage());
-		assertThrows(BadInputException.class, () -> new PatchSampler(List.of(), 8, 1));
+		assertThrows(BadInputException.class, () -> sampler(List.of(), 8, 1));
 	}
 
 	@Test
 	void splitHoldsOutWholePlanesWhenThereAreMany() {
 		final List<Plane> planes = new ArrayList<>();
 		for (int i = 0; i < 10; i++) planes.add(filled(8, 8, i));
-		final ImageSplit<Plane> s = PatchSampler.split(planes, 0.2, 8, 5);
+		final ImageSplit<Plane> s = split(planes, 0.2, 8, 5);
 		assertTrue(s.disjoint());
 		assertEquals(8, s.training().size());
 		assertEquals(2, s.validation().size());
 		final Set<Plane> all = new HashSet<>(s.training());
 		all.addAll(s.validation());
 		assertEquals(10, all.size());
-		assertEquals(s.validation(), PatchSampler.split(planes, 0.2, 8, 5).validation());
+		assertEquals(s.validation(), split(planes, 0.2, 8, 5).validation());
 		// at least one plane is held out even for tiny fractions
-		assertEquals(1, PatchSampler.split(planes.subList(0, 4), 0.01, 8, 5).validation().size());
+		assertEquals(1, split(planes.subList(0, 4), 0.01, 8, 5).validation().size());
 	}
 
 	@Test
 	void splitCutsFewPlanesIntoTopAndBottom() {
 		final Plane p = indexPlane(32, 100, 0);
-		final ImageSplit<Plane> s = PatchSampler.split(List.of(p), 0.2, 16, 5);
+		final ImageSplit<Plane> s = split(List.of(p), 0.2, 16, 5);
 		assertTrue(s.disjoint());
 		assertEquals(1, s.training().size());
 		assertEquals(80, s.training().get(0).height());
@@ -161,10 +175,10 @@ class PatchSamplerTest {
 	@Test
 	void splitReusesPlanesWhenTooSmallToCut() {
 		final Plane p = indexPlane(32, 100, 0);
-		final ImageSplit<Plane> s = PatchSampler.split(List.of(p), 0.2, 32, 5); // 20 bottom rows < 32
+		final ImageSplit<Plane> s = split(List.of(p), 0.2, 32, 5); // 20 bottom rows < 32
 		assertFalse(s.disjoint());
 		assertSame(p, s.training().get(0));
 		assertSame(p, s.validation().get(0));
-		assertThrows(BadInputException.class, () -> PatchSampler.split(List.of(p), 1.0, 8, 1));
+		assertThrows(BadInputException.class, () -> split(List.of(p), 1.0, 8, 1));
 	}
 }

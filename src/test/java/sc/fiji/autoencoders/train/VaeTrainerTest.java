@@ -52,7 +52,8 @@ public class VaeTrainerTest {
 		c.batchSize = 32;
 		c.earlyStopPatience = 0;
 		c.seed = 3;
-		model = new VaeTrainer(train, VaeTrainer.spec(train.get(0), 8, 2, 16, Likelihood.BERNOULLI, 1), c, 2).process();
+		model = new VaeTrainer(TrainingImages.planes(train), VaeTrainer.spec(train.get(0).view(), 8, 2, 16,
+			Likelihood.BERNOULLI, 1), c, 2).process();
 		epochs = model.history.epochs();
 	}
 
@@ -138,8 +139,8 @@ public class VaeTrainerTest {
 	public void differentSizesAreAClearError() {
 		final List<Plane> mixed = new ArrayList<>(train.subList(0, 3));
 		mixed.add(new Plane(30, 28));
-		final VaeTrainer t = new VaeTrainer(mixed, VaeTrainer.spec(mixed.get(0), 4, 2, 8, Likelihood.BERNOULLI, 1),
-			new TrainingConfig(), 0);
+		final VaeTrainer t = new VaeTrainer(TrainingImages.planes(mixed), VaeTrainer.spec(mixed.get(0).view(), 4, 2, 8,
+			Likelihood.BERNOULLI, 1), new TrainingConfig(), 0);
 		assertFalse(t.checkInput());
 		assertTrue(t.getErrorMessage().contains("one size"), t.getErrorMessage());
 	}

@@ -9,8 +9,12 @@ import java.util.stream.Collectors;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import net.imglib2.Dimensions;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.AxisImages;
 import sc.fiji.autoencoders.io.ImagePlanes;
 import sc.fiji.autoencoders.io.Labels;
 import sc.fiji.autoencoders.io.LatentTable;
@@ -39,6 +43,7 @@ import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.predict.VaeScores;
 import sc.fiji.autoencoders.train.Corruption;
 import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.TrainingListener;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
@@ -54,9 +59,9 @@ public final class CodeModels {
 	public static AutoencoderModel trainVae(final List<ImagePlus> images, final TrainVaeSettings settings,
 		final File out, final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
-		final List<Plane> planes = trainingPlanes(images, out);
+		final TrainingImages planes = trainingImages(images, out);
 		final TrainingConfig config = settings.config();
-		VaeSpec spec = VaeTrainer.spec(planes.get(0), settings.latent, settings.depth, settings.filters,
+		VaeSpec spec = VaeTrainer.spec(planes.image(0, 0), settings.latent, settings.depth, settings.filters,
 			settings.likelihood, settings.beta);
 		final List<String> labels = Labels.of(images, settings.labels, settings.labelsFile);
 		int[] classIndex = null;
@@ -79,8 +84,8 @@ public final class CodeModels {
 		final TrainAutoencoderSettings settings, final File out, final TrainingListener listener,
 		final Consumer<Runnable> cancelHook)
 	{
-		final List<Plane> planes = trainingPlanes(images, out);
-		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.autoencoderSpec(planes.get(0), settings.code,
+		final TrainingImages planes = trainingImages(images, out);
+		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.autoencoderSpec(planes.image(0, 0), settings.code,
 			settings.depth, settings.filters, settings.regularizer, settings.weight), settings.config(), 0).corruption(
 				Corruption.parse(settings.corruption));
 		return Training.train(trainer, ModelKind.AUTOENCODER, out, settings.resumeFrom, listener, cancelHook);
@@ -100,17 +105,20 @@ public final class CodeModels {
 		return trainAutoencoder(images, (TrainAutoencoderSettings) settings, out, listener, cancelHook);
 	}
 
-	/** Every plane of the images, checked to be there, and the output named. */
-	private static List<Plane> trainingPlanes(final List<ImagePlus> images, final File out) {
+	/**
+	 * Every plane of the images, over their pixels rather than copied (a large stack is not held twice), checked to be
+	 * there, and the output named.
+	 */
+	private static TrainingImages trainingImages(final List<ImagePlus> images, final File out) {
 		if (images == null || images.isEmpty() || images.stream().anyMatch(i -> i == null)) throw new BadInputException(
 			"No training stack: open a stack of same-size images first, or name the files.");
 		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final List<Plane> planes = new ArrayList<>();
+		final List<RandomAccessibleInterval<? extends RealType<?>>> planes = new ArrayList<>();
 		for (final ImagePlus imp : images)
-			planes.addAll(ImagePlanes.planes(imp));
+			planes.addAll(AxisImages.planes(imp));
 		if (planes.isEmpty()) throw new BadInputException("Image '" + images.get(0).getTitle() + "' has no slices: " +
 			"open a stack of same-size images first.");
-		return planes;
+		return TrainingImages.of(2, List.of(planes));
 	}
 
 	/** Trains a VAE on every plane of {@code images} (same size) and writes it to {@code out}. */
@@ -119,11 +127,8 @@ public final class CodeModels {
 		final TrainingListener listener, final Consumer<Runnable> cancelHook)
 	{
 		if (images == null) throw new BadInputException("No training stack: open a stack of same-size images first.");
-		if (out == null) throw new BadInputException("No model file to write: choose where to save the model.");
-		final List<Plane> planes = ImagePlanes.planes(images);
-		if (planes.isEmpty()) throw new BadInputException("Image '" + images.getTitle() + "' has no slices: open a " +
-			"stack of same-size images first.");
-		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.get(0)), config, klWarmup);
+		final TrainingImages planes = trainingImages(List.of(images), out);
+		final VaeTrainer trainer = new VaeTrainer(planes, spec.build(planes.image(0, 0)), config, klWarmup);
 		return Training.train(trainer, ModelKind.VAE, out, resume, listener, cancelHook);
 	}
 
@@ -135,7 +140,7 @@ public final class CodeModels {
 		public String likelihood = VaeSpec.BERNOULLI;
 		public float beta = 1;
 
-		VaeSpec build(final Plane first) {
+		VaeSpec build(final Dimensions first) {
 			return VaeTrainer.spec(first, latent, depth, filters, likelihood, beta);
 		}
 	}

@@ -10,8 +10,11 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.AxisImages;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.io.ImagePlanes;
@@ -26,6 +29,7 @@ import sc.fiji.autoencoders.predict.Denoiser;
 import sc.fiji.autoencoders.predict.Metrics;
 import sc.fiji.autoencoders.train.DenoiserTrainer;
 import sc.fiji.autoencoders.train.TrainingConfig;
+import sc.fiji.autoencoders.train.TrainingImages;
 
 /**
  * The demo: trains a denoiser on {@code test-images/} for about two minutes, denoises a noisy image it did not train
@@ -60,14 +64,15 @@ public final class Demo implements Operation<DemoSettings, File> {
 		check(s);
 		final File dir = images(s), train = train(dir), out = s.output;
 		final NoiseModel noise = NoiseModels.parse(NOISE);
-		final List<Plane> planes = ImagePlanes.planes(ImageFiles.open(train));
+		final List<RandomAccessibleInterval<? extends RealType<?>>> planes = AxisImages.planes(ImageFiles.open(train));
 		final TrainingConfig config = new TrainingConfig();
 		config.minutes = s.minutes;
 		config.stepsPerEpoch = 50;
 		config.seed = s.seed;
 		task.log(String.format(Locale.ROOT, "Demo: training a denoiser for %.1f min on %d images of %s with noise %s",
 			s.minutes, planes.size(), train, noise.spec()));
-		final DenoiserTrainer trainer = new DenoiserTrainer(planes, noise, NetworkSpec.unet(2, 32), config);
+		final DenoiserTrainer trainer = DenoiserTrainer.clean(TrainingImages.of(2, List.of(planes)), noise, NetworkSpec
+			.unet(2, 32), config);
 		final AutoencoderModel model = VaeDemo.train(trainer, task);
 		final File modelFile = new File(out, "denoiser.aemodel");
 		ModelFile.save(model, modelFile);

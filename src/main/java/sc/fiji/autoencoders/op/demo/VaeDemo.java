@@ -6,9 +6,13 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+
+import ij.ImagePlus;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.image.Plane;
+import sc.fiji.autoencoders.io.AxisImages;
 import sc.fiji.autoencoders.io.IdxFiles;
 import sc.fiji.autoencoders.io.ImageFiles;
 import sc.fiji.autoencoders.io.ImagePlanes;
@@ -21,6 +25,7 @@ import sc.fiji.autoencoders.predict.Vae;
 import sc.fiji.autoencoders.train.AbstractTrainer;
 import sc.fiji.autoencoders.train.TrainingConfig;
 import sc.fiji.autoencoders.train.TrainingEvent;
+import sc.fiji.autoencoders.train.TrainingImages;
 import sc.fiji.autoencoders.train.VaeTrainer;
 
 /**
@@ -67,34 +72,34 @@ final class VaeDemo {
 		final double minutes = s.vaeMinutes;
 		final int epochs = s.vaeEpochs;
 		final long seed = s.seed;
-		final List<Plane> planes;
-		if (train.getName().startsWith(TRAIN)) {
-			planes = IdxFiles.readIdx(train);
-		}
-		else {
+		final List<Plane> idx = train.getName().startsWith(TRAIN) ? IdxFiles.readIdx(train) : null;
+		if (idx == null) {
 			task.log("Note: Fashion-MNIST not found in " + new File(home(), SHARED).getAbsoluteFile().toPath()
 				.normalize() + " nor " + DEBIAN + ", so the VAE trains on the 2,000 images of " + train + ", and its " +
 				"samples are blurry blobs. For recognisable clothes give --fashion-mnist DIR, or install the Debian " +
 				"package dataset-fashion-mnist.");
-			planes = ImagePlanes.planes(ImageFiles.open(train));
 		}
+		final ImagePlus stack = idx == null ? ImageFiles.open(train) : null;
+		// a stack is trained on in place; the IDX reader's planes are adapted
+		final TrainingImages planes = idx != null ? TrainingImages.planes(idx) : TrainingImages.of(2, List.of(AxisImages
+			.planes(stack)));
 		final TrainingConfig config = TrainingConfig.vae();
 		config.epochs = epochs;
 		config.minutes = minutes;
 		config.earlyStopPatience = 0;
-		config.validationFraction = Math.min(0.1, 1000.0 / planes.size()); // 1,000 of 60,000: validation stays cheap
+		config.validationFraction = Math.min(0.1, 1000.0 / planes.count()); // 1,000 of 60,000: validation stays cheap
 		config.seed = seed;
 		task.log(String.format(Locale.ROOT, "Demo: training a VAE (latent %d, beta %.0f) for at most %s min " +
 			"or %d epochs on %d Fashion-MNIST images of %s", LATENT, BETA, new DecimalFormat("0.##", DecimalFormatSymbols
-				.getInstance(Locale.ROOT)).format(minutes), epochs, planes.size(), train));
-		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.get(0), LATENT, 2, 32, VaeSpec.BERNOULLI,
-			BETA), config, 0);
+				.getInstance(Locale.ROOT)).format(minutes), epochs, planes.count(), train));
+		final VaeTrainer trainer = new VaeTrainer(planes, VaeTrainer.spec(planes.image(0, 0), LATENT, 2, 32,
+			VaeSpec.BERNOULLI, BETA), config, 0);
 		final AutoencoderModel model = train(trainer, task);
 		final File modelFile = new File(out, "vae.aemodel");
 		ModelFile.save(model, modelFile);
 		if (task.isCancelled()) return;
 
-		final List<Plane> ends = interpolationEnds(images, planes);
+		final List<Plane> ends = interpolationEnds(images, () -> idx != null ? idx : ImagePlanes.planes(stack));
 		final File samples = new File(out, "vae-samples.png"), strip = new File(out, "vae-interpolation.png");
 		try (Vae vae = new Vae(model)) {
 			ImageOutputs.writeGrid(vae.generate(64, seed, 1), samples, 8, SCALE, "VAE samples");
@@ -144,9 +149,9 @@ final class VaeDemo {
 	}
 
 	/** Two held-out images, an ankle boot and a pullover, from test-images/; else the first two training images. */
-	private static List<Plane> interpolationEnds(final File images, final List<Plane> train) {
+	private static List<Plane> interpolationEnds(final File images, final Supplier<List<Plane>> train) {
 		final File test = new File(images, "fashion-mnist-test-500.tif");
-		final List<Plane> source = test.isFile() ? ImagePlanes.planes(ImageFiles.open(test)) : train;
+		final List<Plane> source = test.isFile() ? ImagePlanes.planes(ImageFiles.open(test)) : train.get();
 		return new ArrayList<>(source.subList(0, 2));
 	}
 }
