@@ -48,6 +48,8 @@ final class OperationCommandInfo extends CommandInfo {
 		output = attribute(op, "output", "result");
 		setLabel(op.getLabel());
 		setDescription(op.getDescription());
+		// as the command classes of 0.1 were: the menu entries (and Fiji's search bar) are ImageJ 1's, once each
+		setVisible(false);
 	}
 
 	@Override

@@ -80,7 +80,7 @@ public class ScriptingIT {
 			cp.add(f.getPath());
 		for (final String p : System.getProperty("java.class.path").split(File.pathSeparator))
 			if (p.matches(".*/(ij|scijava-common|parsington|imglib2|groovy)-[0-9][0-9a-z.]*\\.jar")) cp.add(p);
-		cp.add(new File("target/test-classes").getPath());
+		cp.add(scriptMainOnly().getPath());
 		final List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java")
 			.getPath(), "-Xmx2g", "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, cp), ScriptMain.class
 				.getName()));
@@ -90,6 +90,21 @@ public class ScriptingIT {
 		assertTrue(p.waitFor(300, TimeUnit.SECONDS));
 		assertEquals(0, p.exitValue(), log);
 		return log;
+	}
+
+	/**
+	 * A folder holding only {@link ScriptMain}'s classes: the whole of target/test-classes would also bring the test
+	 * sources' plug-ins (their SciJava index) onto Fiji's class path, which no installation has.
+	 */
+	private static File scriptMainOnly() throws java.io.IOException {
+		final String pkg = ScriptMain.class.getPackage().getName().replace('.', '/');
+		final File dir = new File("target/script-main/" + pkg);
+		dir.mkdirs();
+		for (final File c : new File("target/test-classes/" + pkg).listFiles((d, n) -> n.startsWith(ScriptMain.class
+			.getSimpleName() + ".") || n.startsWith(ScriptMain.class.getSimpleName() + "$")))
+			java.nio.file.Files.copy(c.toPath(), new File(dir, c.getName()).toPath(),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		return new File("target/script-main");
 	}
 
 	private static double psnr(final ImagePlus clean, final FloatProcessor test) {
