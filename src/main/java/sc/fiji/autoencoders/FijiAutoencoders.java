@@ -12,18 +12,15 @@ import net.imglib2.type.numeric.real.FloatType;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.image.AxisImage;
-import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.op.Autoencoders;
 import sc.fiji.autoencoders.op.Crossing;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Operations;
+import sc.fiji.autoencoders.op.Outcome;
 import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.Task;
-import sc.fiji.autoencoders.op.codes.AnomalyMaps;
-import sc.fiji.autoencoders.op.codes.LatentScatter;
 import sc.fiji.autoencoders.op.denoising.AxisDenoising;
 import sc.fiji.autoencoders.op.denoising.DenoiseSettings;
-import sc.fiji.autoencoders.predict.Evaluation;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
 
 /**
@@ -60,19 +57,12 @@ public final class FijiAutoencoders {
 		public Object apply(final Object[] in) {
 			@SuppressWarnings("unchecked")
 			final Map<String, ?> values = (Map<String, ?>) in[1];
-			return shared(run(Operations.get((String) in[0]), values));
+			return run(Operations.get((String) in[0]), values);
 		}
 
-		private static <S, R> R run(final Operation<S, R> op, final Map<String, ?> values) {
-			return Operations.run(op, Settings.apply(values, Settings.defaults(op.settingsType())), Task.NONE);
-		}
-
-		private static Object shared(final Object result) {
-			if (result instanceof AutoencoderModel) return ((AutoencoderModel) result).summary();
-			if (result instanceof LatentScatter) return ((LatentScatter) result).table();
-			if (result instanceof AnomalyMaps) return ((AnomalyMaps) result).scores();
-			if (result instanceof Evaluation) return ((Evaluation) result).table();
-			return result;
+		private static <S> Object run(final Operation<S, ?> op, final Map<String, ?> values) {
+			final S settings = Settings.apply(values, Settings.defaults(op.settingsType()));
+			return Outcome.of(Operations.run(op, settings, Task.NONE), settings, "result").value;
 		}
 	}
 
@@ -123,7 +113,7 @@ public final class FijiAutoencoders {
 	/**
 	 * The points of the latent-space plot of a stack, one row per slice: the two coordinates, in columns named by the
 	 * axes ("PC 1", or "code 3"), and the class in column {@code label} when there are labels.
-	 * {@code LatentPlot.of(LatentScatter.of(table), title)} draws it as the menu command does.
+	 * {@code Plots.latent(LatentScatter.of(table), title)} draws it as the menu command does.
 	 */
 	public static ResultsTable latentPlot(final ImagePlus images, final File model, final Map<String, ?> settings) {
 		return (ResultsTable) run("latent-plot", with(settings, "input", images, "model", model));

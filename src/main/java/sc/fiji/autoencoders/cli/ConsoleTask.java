@@ -1,5 +1,7 @@
 package sc.fiji.autoencoders.cli;
 
+import static sc.fiji.autoencoders.train.TrainingLoop.duration;
+
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -35,18 +37,13 @@ final class ConsoleTask implements Task {
 		if ((now - last) / 1e9 < REPORT_EVERY || done >= total || done == 0) return;
 		last = now;
 		final double s = (now - started) / 1e9;
-		System.out.println(String.format(Locale.ROOT, "  %.1f%% after %s, about %s left", 100.0 * done / total, time(s),
-			time(s * (total - done) / done)));
+		System.out.println(String.format(Locale.ROOT, "  %.1f%% after %s, about %s left", 100.0 * done / total, duration(s),
+			duration(s * (total - done) / done)));
 	}
 
 	@Override
 	public boolean isCancelled() {
 		return cancelled;
-	}
-
-	/** "42 s", or "3 min" from 90 s on. */
-	private static String time(final double s) {
-		return String.format(Locale.ROOT, s >= 90 ? "%.0f min" : "%.0f s", s >= 90 ? s / 60 : s);
 	}
 
 	/** Ctrl-C: a training stops and keeps its best model; a prediction stops between tiles. */

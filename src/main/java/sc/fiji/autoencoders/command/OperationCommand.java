@@ -1,33 +1,28 @@
 package sc.fiji.autoencoders.command;
 
 import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-import ij.ImagePlus;
-import ij.measure.ResultsTable;
 import org.scijava.Cancelable;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
-import sc.fiji.autoencoders.ij1.LatentPlot;
-import sc.fiji.autoencoders.model.AutoencoderModel;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Operations;
+import sc.fiji.autoencoders.op.Outcome;
 import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.Task;
 import sc.fiji.autoencoders.op.Variant;
-import sc.fiji.autoencoders.op.codes.AnomalyMaps;
-import sc.fiji.autoencoders.op.codes.LatentScatter;
-import sc.fiji.autoencoders.predict.Evaluation;
 
 /**
  * An {@link Operation} as a SciJava command, one per operation, made by {@link OperationCommandInfo} (no class per
- * command): its inputs are the operation's settings and its outputs the result's: an image or table under the
- * command's output name; a training's "summary"; an anomaly map's "scores" and "error_map". Runs in the isolated engine
- * when one is needed.
+ * command): its inputs are the operation's settings and its outputs the result's {@link Outcome}, the main one under
+ * the command's output name. Runs in the isolated engine when one is needed.
  */
 public class OperationCommand implements Command, Cancelable {
 
@@ -45,17 +40,7 @@ public class OperationCommand implements Command, Cancelable {
 
 	/** The outputs the operation's result type gives. */
 	Map<String, Class<?>> outputs() {
-		final Map<String, Class<?>> out = new LinkedHashMap<>();
-		final Class<?> r = Operations.resultType(Operations.get(operation));
-		if (AnomalyMaps.class.isAssignableFrom(r)) {
-			out.put("scores", ResultsTable.class);
-			out.put("error_map", ImagePlus.class);
-		}
-		else if (AutoencoderModel.class.isAssignableFrom(r) || r == String.class) out.put(output, String.class);
-		else if (Evaluation.class.isAssignableFrom(r) || r == Object.class) out.put(output, ResultsTable.class);
-		else if (LatentScatter.class.isAssignableFrom(r)) out.put(output, ImagePlus.class);
-		else out.put(output, r);
-		return out;
+		return Outcome.outputs(Operations.resultType(Operations.get(operation)), output);
 	}
 
 	@Override
@@ -75,7 +60,7 @@ public class OperationCommand implements Command, Cancelable {
 		final S settings = Settings.defaults(op.settingsType());
 		final Variant<S> v = Variant.of(op, variant);
 		if (v != null) v.apply(settings);
-		final java.util.Set<String> used = new java.util.HashSet<>();
+		final Set<String> used = new HashSet<>();
 		for (final Field f : Variant.shown(op, v)) {
 			Object value = values.get(Settings.key(f));
 			// an earlier name shared by several settings (the "image" of every kind of training data) goes to the first
@@ -95,22 +80,9 @@ public class OperationCommand implements Command, Cancelable {
 	}
 
 	private void present(final Object result, final Object settings) {
-		if (result instanceof AnomalyMaps) {
-			results.put("scores", ((AnomalyMaps) result).scores());
-			results.put("error_map", ((AnomalyMaps) result).results().get(0).errorMap());
-		}
-		else if (result instanceof AutoencoderModel) {
-			final String summary = "Saved " + Settings.writtenFile(settings) + ": " + ((AutoencoderModel) result).summary();
-			log.info(summary);
-			results.put(output, summary);
-		}
-		else if (result instanceof Evaluation) {
-			log.info(((Evaluation) result).summary());
-			results.put(output, ((Evaluation) result).table());
-		}
-		else if (result instanceof LatentScatter) results.put(output, LatentPlot.of((LatentScatter) result,
-			"Latent space").getImagePlus());
-		else results.put(output, result);
+		final Outcome o = Outcome.of(result, settings, output);
+		if (o.message != null) log.info(o.message);
+		results.putAll(o.outputs);
 	}
 
 	@Override

@@ -2,8 +2,10 @@ package sc.fiji.autoencoders.ij1;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import ij.IJ;
 import ij.gui.Plot;
@@ -75,22 +77,15 @@ final class LossPlot implements TrainingListener {
 		p.addLabel(0, 0, String.format(Locale.ROOT, "epoch %d: %s, ETA %s", e.epoch, metric, TrainingLoop.duration(
 			e.etaSeconds)));
 		// both curves, not only the first one, with a margin
-		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-		for (final List<Double> l : List.of(train, val))
-			for (final double v : l)
-				if (Double.isFinite(v)) {
-					lo = Math.min(lo, v);
-					hi = Math.max(hi, v);
-				}
-		if (lo <= hi) p.setLimits(1, Math.max(2, epochs.size()), lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo));
+		final DoubleSummaryStatistics range = Stream.concat(train.stream(), val.stream()).mapToDouble(Double::doubleValue)
+			.filter(Double::isFinite).summaryStatistics();
+		final double lo = range.getMin(), hi = range.getMax();
+		if (range.getCount() > 0) p.setLimits(1, Math.max(2, epochs.size()), lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo));
 		if (window == null || window.isClosed()) window = p.show();
 		else window.drawPlot(p);
 	}
 
 	private static double[] toArray(final List<Double> l) {
-		final double[] a = new double[l.size()];
-		for (int i = 0; i < a.length; i++)
-			a[i] = l.get(i);
-		return a;
+		return l.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 }

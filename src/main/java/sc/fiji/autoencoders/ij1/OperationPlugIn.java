@@ -7,13 +7,16 @@ import java.util.List;
 import org.scijava.plugin.PluginInfo;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.engine.Engine;
 import sc.fiji.autoencoders.op.Operation;
 import sc.fiji.autoencoders.op.Operations;
+import sc.fiji.autoencoders.op.Outcome;
 import sc.fiji.autoencoders.op.Settings;
 import sc.fiji.autoencoders.op.Variant;
 import sc.fiji.autoencoders.predict.PredictionMonitor;
@@ -73,7 +76,13 @@ public final class OperationPlugIn implements PlugIn {
 			if (more.wasCanceled()) return;
 			SettingsDialog.read(more, settings, advanced);
 		}
-		final Ij1Task task = new Ij1Task(title);
-		Ij1Results.show(Operations.run(op, settings, task), settings, op.resultName() != null ? op.resultName() : title);
+		// the result: its message in the Log, its images and plots in windows, its tables
+		final Outcome o = Outcome.of(Operations.run(op, settings, new Ij1Task(title)), settings, op.resultName() != null
+			? op.resultName() : title);
+		if (o.message != null) IJ.log(o.message);
+		o.outputs.forEach((name, value) -> {
+			if (value instanceof ImagePlus) PlugInSupport.show((ImagePlus) value);
+			else if (value instanceof ResultsTable) ((ResultsTable) value).show(name);
+		});
 	}
 }

@@ -1,13 +1,11 @@
 package sc.fiji.autoencoders.ij1;
 
 import java.awt.GraphicsEnvironment;
-import java.lang.reflect.Field;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.macro.Interpreter;
-import sc.fiji.autoencoders.op.Settings;
 
 /** Helpers shared by the ImageJ 1 commands: dialogs that macros can fill, input images, errors. */
 final class PlugInSupport {
@@ -35,17 +33,5 @@ final class PlugInSupport {
 		IJ.showStatus("");
 		IJ.showProgress(1.0);
 		if (Interpreter.getInstance() != null) Interpreter.abort();
-	}
-
-	/** The first image of the settings' images, or null. */
-	static ImagePlus firstImage(final Object settings) {
-		for (final Field f : Settings.fields(settings.getClass())) {
-			if (!Settings.isImages(f)) continue;
-			final Object v = Settings.get(f, settings);
-			if (v instanceof ImagePlus) return (ImagePlus) v;
-			if (v instanceof java.util.List && !((java.util.List<?>) v).isEmpty()) return (ImagePlus) ((java.util.List<?>) v)
-				.get(0);
-		}
-		return null;
 	}
 }

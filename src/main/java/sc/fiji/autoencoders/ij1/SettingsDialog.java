@@ -3,8 +3,10 @@ package sc.fiji.autoencoders.ij1;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -126,20 +128,17 @@ final class SettingsDialog {
 	}
 
 	private static String[] images(final boolean required) {
-		// the open images, batch-mode ones included, and the macro's current one (which may be in neither list)
-		final java.util.Set<String> open = new java.util.LinkedHashSet<>(List.of(WindowManager.getImageTitles()));
+		// "none" for an optional image; the open images, batch-mode ones included, and the macro's current one (which
+		// may be in neither list)
+		final Set<String> open = new LinkedHashSet<>(required ? List.of() : List.of(NONE));
+		open.addAll(List.of(WindowManager.getImageTitles()));
 		final int[] ids = WindowManager.getIDList();
 		if (ids != null) for (final int id : ids)
 			if (WindowManager.getImage(id) != null) open.add(WindowManager.getImage(id).getTitle());
 		if (WindowManager.getCurrentImage() != null) open.add(WindowManager.getCurrentImage().getTitle());
-		final String[] titles = open.toArray(new String[0]);
-		if (required && titles.length == 0) throw new BadInputException("No image is open: open the image first " +
+		if (required && open.isEmpty()) throw new BadInputException("No image is open: open the image first " +
 			"(File > Open), then run this command.");
-		if (required) return titles;
-		final String[] withNone = new String[titles.length + 1];
-		withNone[0] = NONE;
-		System.arraycopy(titles, 0, withNone, 1, titles.length);
-		return withNone;
+		return open.toArray(new String[0]);
 	}
 
 	private static String defaultImage(final boolean required) {

@@ -24,11 +24,13 @@ public final class ImageOutputs {
 
 	/**
 	 * Writes {@code images} to {@code out}: a PNG grid {@code columns} wide, each image enlarged {@code scale} times
-	 * (nearest neighbour), if the name ends in .png; else a TIFF stack as they are.
+	 * (nearest neighbour), if the name ends in .png (a picture, such as a plot, as it is); else a TIFF stack as they are.
 	 */
 	public static void write(final ImagePlus images, final File out, final int columns, final int scale) {
 		folderOf(out);
-		if (out.getName().toLowerCase().endsWith(".png")) {
+		final boolean png = out.getName().toLowerCase().endsWith(".png");
+		if (png && images.getType() == ImagePlus.COLOR_RGB && images.getStackSize() == 1) writePng(images, out);
+		else if (png) {
 			final Plane m = Montage.enlarge(Montage.grid(ImagePlanes.planes(images), columns), scale);
 			final ImagePlus imp = ImagePlanes.toImagePlus(images.getTitle(), List.of(m), 1, 1, 1);
 			imp.setProcessor(imp.getProcessor().convertToByte(true));

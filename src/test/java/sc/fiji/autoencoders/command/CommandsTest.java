@@ -218,6 +218,7 @@ public class CommandsTest {
 		assertTrue(camera.isFile(), camera + " not written");
 		assertTrue(String.valueOf(m.getOutput("result")).contains(camera.getName()), String.valueOf(m.getOutput(
 			"result")));
+		assertTrue(m.getOutput("noise_plot") instanceof ImagePlus, "the noise against the signal, as a plot image");
 	}
 
 	/**

@@ -592,6 +592,25 @@ public class MacroTest {
 		closeImage("cal-gt");
 	}
 
+	/** Fit Camera Noise Model... writes the model, says so in the Log, and shows the noise against the signal. */
+	@Test
+	@Order(10)
+	public void noiseModelShowsItsPlot() {
+		final File nm = new File(dir, "camera.aenoise");
+		IJ.log("\\Clear");
+		IJ.runMacro("setBatchMode(true); newImage('cam', '16-bit ramp', 64, 64, 1); run('Fit Camera Noise Model...', " +
+			"'input=cam model=[" + nm.getAbsolutePath() + "] spec=gaussian:5'); setBatchMode('exit and display');");
+		assertEquals(List.of(), robot.unexpectedDialogs());
+		assertTrue(nm.isFile(), nm + " not written");
+		assertTrue(IJ.getLog().contains("Saved " + nm), IJ.getLog());
+		ImagePlus plot = null;
+		for (final int id : WindowManager.getIDList())
+			if (WindowManager.getImage(id).getTitle().endsWith("noise model")) plot = WindowManager.getImage(id);
+		assertNotNull(plot, "the noise plot is open");
+		assertTrue(plot.getWidth() > 200 && plot.getType() == ImagePlus.COLOR_RGB, "a plot image");
+		plot.close();
+	}
+
 	private static double psnr(final ImagePlus clean, final ImagePlus other) {
 		return Metrics.psnr(ImagePlanes.planes(clean).get(0), ImagePlanes.planes(other).get(0), 255);
 	}

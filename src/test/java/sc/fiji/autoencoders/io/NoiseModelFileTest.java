@@ -28,6 +28,7 @@ import sc.fiji.autoencoders.noise.LikelihoodModels;
 import sc.fiji.autoencoders.noise.NoiseFitOptions;
 import sc.fiji.autoencoders.noise.NoiseModelFitting;
 import sc.fiji.autoencoders.noise.NoisePlotData;
+import sc.fiji.autoencoders.op.Plots;
 
 /**
  * Noise model files ({@code .aenoise}) and noise models inside model files: exact round trips, strict reading, the
@@ -127,14 +128,15 @@ public class NoiseModelFileTest {
 			expected), e.getMessage());
 	}
 
-	/** The PNG has the model's curve (blue) and the measured points (red) inside its axes. */
+	/** The plot has the model's curve (blue) and the measured points (red) inside its axes, as a PNG too. */
 	@Test
 	public void plotShowsCurveAndMeasuredPoints() throws IOException {
 		final ChannelNoiseModels m = fitted();
+		final ij.gui.Plot plot = Plots.noise(NoisePlotData.of(m.channels().get(0), 1));
 		final File png = new File(dir, "noise.png");
-		NoisePlotPng.save(NoisePlotData.of(m.channels().get(0), 1), png);
+		ImageOutputs.write(plot.getImagePlus(), png, 1, 1);
 		final BufferedImage img = ImageIO.read(png);
-		assertEquals(NoisePlotPng.WIDTH, img.getWidth());
+		assertEquals(plot.getImagePlus().getWidth(), img.getWidth());
 		int blue = 0, red = 0;
 		for (int y = 0; y < img.getHeight(); y++)
 			for (int x = 0; x < img.getWidth(); x++) {
@@ -143,8 +145,6 @@ public class NoiseModelFileTest {
 				if (r > 150 && b < 100 && g < 100) red++;
 			}
 		assertTrue(blue > 300 && red > 100, "blue " + blue + ", red " + red);
-		// the ImageJ plot of the same series, as the ij1 front end shows it
-		final ij.gui.Plot plot = sc.fiji.autoencoders.ij1.NoiseModelPlot.plot(NoisePlotData.of(m.channels().get(0), 1));
 		final float[] xs = plot.getXValues();
 		assertEquals(NoisePlotData.POINTS, xs.length);
 		assertEquals(m.model(0).signalHigh(), xs[xs.length - 1], 1e-3);

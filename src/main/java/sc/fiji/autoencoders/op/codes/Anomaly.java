@@ -32,4 +32,9 @@ public final class Anomaly implements Operation<AnomalySettings, AnomalyMaps> {
 			results.add(CodeModels.anomaly(imp, settings.model));
 		return new AnomalyMaps(settings.input, results);
 	}
+
+	@Override
+	public String resultName() {
+		return "Anomaly scores";
+	}
 }

@@ -41,4 +41,9 @@ public final class Evaluate implements Operation<EvaluateSettings, Object> {
 		final Evaluation ev = Autoencoders.evaluate(s.clean, s.model, s, score -> task.log("  " + score));
 		return ev;
 	}
+
+	@Override
+	public String resultName() {
+		return "Denoiser evaluation";
+	}
 }

@@ -4,25 +4,26 @@ import org.scijava.plugin.Plugin;
 
 import sc.fiji.autoencoders.base.BadInputException;
 import sc.fiji.autoencoders.io.NoiseModelFile;
-import sc.fiji.autoencoders.io.NoisePlotPng;
+import sc.fiji.autoencoders.io.ImageOutputs;
 import sc.fiji.autoencoders.noise.ChannelNoiseModels;
 import sc.fiji.autoencoders.noise.LikelihoodModels;
 import sc.fiji.autoencoders.noise.NoiseFitOptions;
 import sc.fiji.autoencoders.noise.NoisePlotData;
 import sc.fiji.autoencoders.op.Operation;
+import sc.fiji.autoencoders.op.Plots;
 import sc.fiji.autoencoders.op.Task;
 import sc.fiji.autoencoders.op.denoising.TrainDenoiserSettings;
 
 /**
  * A camera's noise p(x | s) as a model file: fitted from calibration data (noisy images and their clean images, or
  * stacks of repeated frames), bootstrapped from noisy images alone (a Noise2Void prediction as the signal), or given
- * by a spec. Returns its description; the noise curve is drawn into {@code plot} on request.
+ * by a spec. Returns the model; the noise curve is drawn into {@code plot} on request.
  */
 @Plugin(type = Operation.class, name = "noise-model", label = "Fit Camera Noise Model...", priority = 5,
 	menuPath = "Plugins>Autoencoders>Models>Fit Camera Noise Model...",
 	description = "Characterise a camera's noise p(x | s) from calibration images (noisy and clean, or repeated " +
 		"frames) or from noisy images alone, and write it as a noise model file (.aenoise) with its description.")
-public final class NoiseModel implements Operation<NoiseModelSettings, String> {
+public final class NoiseModel implements Operation<NoiseModelSettings, ChannelNoiseModels> {
 
 	@Override
 	public Class<NoiseModelSettings> settingsType() {
@@ -38,7 +39,7 @@ public final class NoiseModel implements Operation<NoiseModelSettings, String> {
 	}
 
 	@Override
-	public String run(final NoiseModelSettings s, final Task task) {
+	public ChannelNoiseModels run(final NoiseModelSettings s, final Task task) {
 		final NoiseFitOptions options = new NoiseFitOptions();
 		options.kind = NoiseFitOptions.Kind.of(s.kind);
 		final ChannelNoiseModels models;
@@ -53,7 +54,8 @@ public final class NoiseModel implements Operation<NoiseModelSettings, String> {
 			models = NoiseModelCalibration.bootstrap(s.input, n2v, null, task.training(), options.validate());
 		}
 		NoiseModelFile.save(models, s.model);
-		if (s.plot != null) NoisePlotPng.save(NoisePlotData.of(models.channel(0), 255), s.plot);
-		return "Saved " + s.model + ":\n" + models.describe().trim();
+		if (s.plot != null) ImageOutputs.writePng(Plots.noise(NoisePlotData.of(models.channel(0), 255)).getImagePlus(),
+			s.plot);
+		return models;
 	}
 }
