@@ -61,17 +61,24 @@ run() { # workers
     sleep 5
   done) &
   local sampler=$!
+  # CPU time by thread of every JVM of the run (this script's descendants: driver, master, workers, executors), for
+  # the accounting of where the cores went (bench/thread_cpu.py)
+  EVERY=2 /usr/bin/python3 bench/thread_cpu.py poll "$OUT/cpu$n.json" $$ &
+  local cpupoll=$!
   echo "uptime before $n worker(s): $(uptime)"
   local wall
   wall=$(JAVA_OPTS="-Dspark.executor.memory=$EXECUTOR_MEMORY${EXECUTOR_OPT:+ -Dspark.executor.extraJavaOptions=$EXECUTOR_OPT}" timed bin/fiji-ae denoise --model "$MODEL" \
     --input "$VOLUME" --output "$OUT/out$n.ome.zarr" --spark --master "spark://127.0.0.1:$PORT" --executor-cores 1) ||
-    { kill "$sampler"; return 1; }
+    { kill "$sampler" "$cpupoll"; return 1; }
   echo "uptime after $n worker(s): $(uptime)"
-  kill "$sampler"
+  kill "$sampler" "$cpupoll"
+  wait "$cpupoll" || true
   local rate hwm
   rate=$(grep -o 'blocks [0-9]*/[0-9]*, [0-9.]* blocks/s' "$LOG" | tail -1)
   hwm=$(awk 'NF == 2 && $2 > m[$1] { m[$1] = $2 } END { for (p in m) printf "%s:%.0fMB ", p, m[p] / 1024 }' "$OUT/hwm$n.txt")
   echo "workers $n wall_s $wall driver: $rate; executor peak RSS (pid:VmHWM) $hwm"
+  echo "CPU time by process and thread group over the run ($BLOCKS blocks; master and worker daemons from the run's start):"
+  /usr/bin/python3 bench/thread_cpu.py report "$OUT/cpu$n.json" "$BLOCKS" | sed 's/^/  /'
   echo "$n $wall" >>"$OUT/walls.txt"
   awk 'NF == 2 && $2 > m { m = $2 } END { print m }' "$OUT/hwm$n.txt" >>"$OUT/hwm-max.txt"
   stop "${workers[@]}"
