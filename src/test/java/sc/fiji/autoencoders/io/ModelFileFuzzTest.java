@@ -209,7 +209,8 @@ public class ModelFileFuzzTest {
 		assertEquals(VARIANTS, loaded + rejected);
 		assertTrue(loaded > 20 && rejected > VARIANTS / 2, "the mutations should mostly break the files: " + loaded +
 			" loaded, " + rejected + " rejected");
-		assertTrue(slowest < TimeUnit.SECONDS.toNanos(5), "slowest load " + slowest / 1e6 + " ms: " + slowestWhat);
+		// a bound against a hang, not a speed figure: a shared CI machine at load 18 took 7 s over one nested file
+		assertTrue(slowest < TimeUnit.SECONDS.toNanos(30), "slowest load " + slowest / 1e6 + " ms: " + slowestWhat);
 	}
 
 	// -- Bases --
