@@ -179,7 +179,7 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 				.scalar()));
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
-			final DivNoisingNetwork network = new DivNoisingNetwork(tf, params, net.filters(), z);
+			final DivNoisingNetwork network = new DivNoisingNetwork(tf, params, net);
 			final float low = (float) norm.low(), scale = (float) norm.scale();
 			final Operand<TFloat32>[] q = network.encode(tf.math.div(tf.math.sub(x, tf.constant(low)), tf.constant(scale)));
 			final Operand<TFloat32> s = tf.math.add(tf.math.mul(network.decode(network.sample(q[0], q[1], eps)), tf

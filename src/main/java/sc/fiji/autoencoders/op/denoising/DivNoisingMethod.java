@@ -31,6 +31,12 @@ public final class DivNoisingMethod implements TrainingMethod {
 	static final Citation DIVNOISING = Citation.doi("Prakash, M., Krull, A. and Jug, F. (2021). Fully unsupervised " +
 		"diversity denoising with convolutional variational autoencoders. ICLR 2021.", "10.48550/arXiv.2006.06072");
 
+	/**
+	 * Share of the run over which the KL weight rises to 1: DivNoisingTraining's 0.2 unless the system property
+	 * {@code fijiae.divnoising.klwarmup} says otherwise (a benchmark knob, issue 27).
+	 */
+	static final double KL_WARMUP = Double.parseDouble(System.getProperty("fijiae.divnoising.klwarmup", "0.2"));
+
 	@Override
 	public String id() {
 		return DivNoisingSpec.METHOD;
@@ -105,6 +111,6 @@ public final class DivNoisingMethod implements TrainingMethod {
 		final String nm = options.text("noiseModel").trim();
 		final ChannelNoiseModels noise = nm.isEmpty() || "null".equals(nm) ? null : NoiseModelFile.resolve(nm);
 		return new DivNoisingTraining(inputs, noise, new DivNoisingSpec((int) options.number("filters"),
-			DivNoisingSpec.DEFAULT_LATENT, 1).validate(), config);
+			DivNoisingSpec.NEW_LATENT, DivNoisingSpec.NEW_CONVS, 1, 1).validate(), config).klWarmup(KL_WARMUP);
 	}
 }
