@@ -29,11 +29,13 @@ public final class DivNoisingSpec implements DenoiserSpec {
 	 */
 	public static final int NEW_LATENT = Integer.getInteger("fijiae.divnoising.latent", DEFAULT_LATENT);
 	/**
-	 * Convolutions per scale of a new model: 1, the network of the first version (and of every file that names none),
+	 * Convolutions per scale of a new model: 1, the first version's network (and that of every file that names none),
 	 * unless the system property {@code fijiae.divnoising.convs} says otherwise (a benchmark knob, issue 27). Each
 	 * further one is a 3x3 convolution (and activation) after each of the encoder's and decoder's convolutions, as
-	 * DivNoising's own network has two per scale. On W2S (docs/BENCHMARKS.md) two gained 1.6 dB at the same number of
-	 * steps but cost 3x per step, and lost 0.4 dB against one at the same time.
+	 * DivNoising's own network has two per scale. W2S fields 041-042, lr 0.01, MMSE of 16 on centre crops
+	 * (docs/BENCHMARKS.md): 2,000 steps of 2 per scale (3x the time per step) 29.21 dB, 5,000 steps of 1 per scale
+	 * 28.43 dB; not yet the default: measured once, on a shared machine, and DivNoisingCliTest's calibration check
+	 * needs another test model first.
 	 */
 	public static final int NEW_CONVS = Integer.getInteger("fijiae.divnoising.convs", 1);
 	/** Samples whose mean is the denoised image when none are asked for (a plain {@code denoise}). */
