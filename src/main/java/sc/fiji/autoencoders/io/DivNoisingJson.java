@@ -24,8 +24,11 @@ public final class DivNoisingJson implements DenoiserSpecJson<DivNoisingSpec> {
 		// added with the calibration against a ground truth: written only when fitted (files before have none: 1)
 		final Field<DivNoisingSpec, Double> spreadPower = t.optional("spreadPower", JsonTable.FINITE_DOUBLE, s -> s
 			.spreadPower() == 1 ? null : s.spreadPower(), 1.0);
+		// added with the deeper network (issue 27): written only when more than one (files before have none: 1)
+		final Field<DivNoisingSpec, Integer> convs = t.optional("convs", JsonTable.integer(1, 8), s -> s.convs() == 1 ? null
+			: s.convs(), 1);
 		SPEC = t.make(v -> JsonTable.valid(v.at, "DivNoising network", () -> new DivNoisingSpec(v.get(filters), v.get(
-			latent), v.get(spreadScale), v.get(spreadPower)).validate())).object();
+			latent), v.get(convs), v.get(spreadScale), v.get(spreadPower)).validate())).object();
 	}
 
 	@Override

@@ -14,30 +14,54 @@ public final class DivNoisingNetwork {
 
 	private final Ops tf;
 	private final Layers layers;
-	private final int filters, latent;
+	private final int filters, latent, convs;
 
 	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final int filters, final int latent) {
+		this(tf, params, filters, latent, 1);
+	}
+
+	/** @param convs convolutions per scale: each after the first a further 3x3 convolution (DivNoisingSpec#convs) */
+	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final int filters, final int latent,
+		final int convs)
+	{
 		this.tf = tf;
 		this.layers = new Layers(tf, params, 0.1f);
 		this.filters = filters;
 		this.latent = latent;
+		this.convs = convs;
+	}
+
+	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final DivNoisingSpec spec) {
+		this(tf, params, spec.filters(), spec.latent(), spec.convs());
+	}
+
+	/**
+	 * h through the further convolutions of the scale whose first convolution is {@code name} (plain, as DivNoising's
+	 * own network: residual ones, without normalisation, diverged within 200 steps on W2S).
+	 */
+	private Operand<TFloat32> more(final String name, Operand<TFloat32> h, final int c) {
+		for (int i = 2; i <= convs; i++)
+			h = layers.convAct(DivNoisingSpec.extraName(name, i), h, c, c);
+		return h;
 	}
 
 	/** {mean, log-variance} of q(z|x), each [batch, H/4, W/4, latent]. */
 	@SuppressWarnings("unchecked")
 	public Operand<TFloat32>[] encode(final Operand<TFloat32> x) {
-		Operand<TFloat32> h = layers.convAct("dn_enc0", x, 1, filters);
-		h = layers.leaky(layers.conv("dn_enc1", h, filters, 2 * filters, 3, 2, ParameterSource.Init.HE));
-		h = layers.leaky(layers.conv("dn_enc2", h, 2 * filters, 2 * filters, 3, 2, ParameterSource.Init.HE));
+		Operand<TFloat32> h = more("dn_enc0", layers.convAct("dn_enc0", x, 1, filters), filters);
+		h = more("dn_enc1", layers.leaky(layers.conv("dn_enc1", h, filters, 2 * filters, 3, 2, ParameterSource.Init.HE)),
+			2 * filters);
+		h = more("dn_enc2", layers.leaky(layers.conv("dn_enc2", h, 2 * filters, 2 * filters, 3, 2,
+			ParameterSource.Init.HE)), 2 * filters);
 		return new Operand[] { layers.conv("dn_mu", h, 2 * filters, latent, 1, 1, ParameterSource.Init.GLOROT), layers
 			.conv("dn_logvar", h, 2 * filters, latent, 1, 1, ParameterSource.Init.GLOROT) };
 	}
 
 	/** The signal [batch, H, W, 1] for latent samples [batch, H/4, W/4, latent]. */
 	public Operand<TFloat32> decode(final Operand<TFloat32> z) {
-		Operand<TFloat32> h = layers.convAct("dn_dec0", z, latent, 2 * filters);
-		h = layers.convAct("dn_dec1", layers.upsample2(h, false), 2 * filters, filters);
-		h = layers.convAct("dn_dec2", layers.upsample2(h, false), filters, filters);
+		Operand<TFloat32> h = more("dn_dec0", layers.convAct("dn_dec0", z, latent, 2 * filters), 2 * filters);
+		h = more("dn_dec1", layers.convAct("dn_dec1", layers.upsample2(h, false), 2 * filters, filters), filters);
+		h = more("dn_dec2", layers.convAct("dn_dec2", layers.upsample2(h, false), filters, filters), filters);
 		return layers.conv("dn_out", h, filters, 1, 1, 1, ParameterSource.Init.GLOROT);
 	}
 

@@ -35,8 +35,7 @@ public final class DivNoisingPosterior implements AutoCloseable {
 			x = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
 			z = tf.withName("latent").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, spec
 				.latent())));
-			final DivNoisingNetwork net = new DivNoisingNetwork(tf, new FrozenParameters(tf, weights), spec.filters(), spec
-				.latent());
+			final DivNoisingNetwork net = new DivNoisingNetwork(tf, new FrozenParameters(tf, weights), spec);
 			final Operand<TFloat32>[] q = net.encode(x);
 			mu = q[0];
 			logvar = q[1];

@@ -61,9 +61,9 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 	}
 
 	/** A tiler of planes (X, Y) for a network of this radius and size multiple, with {@code c} channels first. */
-	static TiledPredictor tiler(final int tileSize, final int c) {
+	static TiledPredictor tiler(final DivNoisingSpec spec, final int tileSize, final int c) {
 		final int m = DivNoisingSpec.SIZE_MULTIPLE, core = Math.max(tileSize, 2 * m);
-		final int margin = DivNoisingSpec.RECEPTIVE_RADIUS + TiledPredictor.blend(Integer.MAX_VALUE, core);
+		final int margin = spec.receptiveRadius() + TiledPredictor.blend(Integer.MAX_VALUE, core);
 		if (c == 0) return new TiledPredictor(core, margin, m).withMaxVoxels(TILE_PIXELS);
 		return new TiledPredictor(new int[] { c, core, core }, new int[] { 0, margin, margin }, new int[] { 1, m, m })
 			.withMaxVoxels(TILE_PIXELS * c);
@@ -108,7 +108,7 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 			" samples is too large to sample at once: ask for fewer samples, or do not keep them.");
 		final Img<FloatType> out = ArrayImgs.floats(c, w, h);
 		final RandomAccessibleInterval<FloatType> stacked = Views.moveAxis(Views.addDimension(in, 0, c - 1), 2, 0);
-		tiler(tileSize, c).predict(stacked, out, (tile, dims) -> channels(tile, dims, k, seed, keepSamples), monitor);
+		tiler(model.divNoising(), tileSize, c).predict(stacked, out, (tile, dims) -> channels(tile, dims, k, seed, keepSamples), monitor);
 		final Img<FloatType> mmse = ArrayImgs.floats(w, h), spread = ArrayImgs.floats(w, h);
 		final Img<FloatType> samples = keepSamples ? ArrayImgs.floats(w, h, k) : null;
 		final float[] o = ((net.imglib2.img.array.ArrayImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray>) out)

@@ -25,7 +25,7 @@ public final class DivNoisingPredictor implements DenoiserPredictor {
 	@Override
 	public TileNetwork open(final AutoencoderModel model, final int tileSize, final int threads) {
 		final DivNoisingDenoiser sampler = new DivNoisingDenoiser(model, tileSize, threads);
-		final TiledPredictor tiler = DivNoisingDenoiser.tiler(tileSize, 0);
+		final TiledPredictor tiler = DivNoisingDenoiser.tiler(model.divNoising(), tileSize, 0);
 		return new TileNetwork() {
 
 			@Override

@@ -62,6 +62,8 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	private double klWarmup = 0.2;
 	/** Nats per latent channel (averaged over positions) below which its KL is not penalised; 0: none. */
 	private double freeBits = 0;
+	/** The learning rate of the bootstrap's Noise2Void training; NaN: the config's. */
+	private float bootstrapLearningRate = Float.NaN;
 	private final List<TrainingListener> ownListeners = new CopyOnWriteArrayList<>();
 	private volatile DivNoisingBootstrap bootstrap;
 
@@ -84,6 +86,15 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 	/** Free bits: nats per latent channel below which its KL costs nothing (0: none). */
 	public DivNoisingTraining freeBits(final double nats) {
 		freeBits = nats;
+		return this;
+	}
+
+	/**
+	 * The learning rate of the Noise2Void training that bootstraps the noise model, when it should differ from the
+	 * VAE's (the config's): DivNoisingMethod raises the VAE's default rate, not Noise2Void's.
+	 */
+	public DivNoisingTraining bootstrapLearningRate(final float lr) {
+		bootstrapLearningRate = lr;
 		return this;
 	}
 
@@ -154,7 +165,9 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 		if (noiseModel == null) {
 			final DivNoisingBootstrap b = new DivNoisingBootstrap(ownListeners);
 			bootstrap = b;
-			noiseModel = b.fit(images.channel(0), config);
+			final TrainingConfig c = config.copy();
+			if (!Float.isNaN(bootstrapLearningRate)) c.learningRate = bootstrapLearningRate;
+			noiseModel = b.fit(images.channel(0), c);
 			checkNoiseModel(noiseModel, images.channel(0));
 		}
 		final DivNoisingSpec net = resume != null ? resume.divNoising() : spec;
@@ -179,7 +192,7 @@ public final class DivNoisingTraining extends AbstractTrainer<DivNoisingTraining
 				.scalar()));
 			final TrainableParameters params = new TrainableParameters(tf, resume != null ? resume.weights : null,
 				config.seed);
-			final DivNoisingNetwork network = new DivNoisingNetwork(tf, params, net.filters(), z);
+			final DivNoisingNetwork network = new DivNoisingNetwork(tf, params, net);
 			final float low = (float) norm.low(), scale = (float) norm.scale();
 			final Operand<TFloat32>[] q = network.encode(tf.math.div(tf.math.sub(x, tf.constant(low)), tf.constant(scale)));
 			final Operand<TFloat32> s = tf.math.add(tf.math.mul(network.decode(network.sample(q[0], q[1], eps)), tf

@@ -174,6 +174,40 @@ public class DivNoisingTest {
 		}
 	}
 
+	/**
+	 * A deeper network (two convolutions per scale) trains, keeps its depth in the model file (spec.json's optional
+	 * {@code convs}, which a one-convolution model does not write, so files of the first version read as before), has
+	 * the wider margins and denoises.
+	 */
+	@Test
+	public void deeperNetworkTrainsAndRoundTrips(@TempDir final Path dir) {
+		final TrainingConfig c = new TrainingConfig();
+		c.epochs = 2;
+		c.stepsPerEpoch = 30;
+		c.batchSize = 4;
+		c.patchSize = 32;
+		c.validationPatches = 8;
+		c.validationFraction = 0.25;
+		final DivNoisingSpec spec = new DivNoisingSpec(8, 8, 2, 1, 1).validate();
+		final AutoencoderModel m = new DivNoisingTraining(TrainingImages.planes(NOISY), ChannelNoiseModels.of(
+			new PoissonGaussianNoiseModel(GAIN, READ_VARIANCE, 10, 115)), spec, c).process();
+		assertEquals(2, m.divNoising().convs());
+		assertEquals(DivNoisingSpec.RECEPTIVE_RADIUS + 14, m.divNoising().receptiveRadius());
+		assertTrue(m.weights.contains("dn_dec2_2.kernel") && m.weights.contains("dn_enc0_2.kernel"));
+		final File f = dir.resolve("deeper.aemodel").toFile(), one = dir.resolve("one.aemodel").toFile();
+		ModelFile.save(m, f);
+		ModelFile.save(model, one);
+		assertTrue(specJson(f).contains("\"convs\""));
+		assertFalse(specJson(one).contains("\"convs\""));
+		final AutoencoderModel loaded = ModelFile.load(f, AutoencoderModel.DENOISER);
+		assertEquals(m.divNoising(), loaded.divNoising());
+		assertTrue(ModelDescription.describe(loaded).contains("2 convolutions per scale"));
+		try (Denoiser d = new Denoiser(loaded)) {
+			for (final float v : d.denoise(NOISY.get(0), PredictionMonitor.NONE).pixels())
+				assertTrue(Float.isFinite(v));
+		}
+	}
+
 	@Test
 	public void generatesFromThePrior() {
 		final List<Plane> g = DivNoisingDenoiser.generate(model, 3, 50, 30, 1, 1);
@@ -183,6 +217,16 @@ public class DivNoisingTest {
 		assertFalse(Arrays.equals(g.get(0).pixels(), g.get(1).pixels()));
 		for (final float v : g.get(0).pixels())
 			assertTrue(Float.isFinite(v));
+	}
+
+	private static String specJson(final File f) {
+		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(f)) {
+			return new String(z.getInputStream(z.getEntry("spec.json")).readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (final java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private static double mean(final float[] v) {
