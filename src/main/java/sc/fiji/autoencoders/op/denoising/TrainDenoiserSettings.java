@@ -199,7 +199,8 @@ public final class TrainDenoiserSettings {
 	@Setting(label = "Predict the clean image directly (no residual)", advanced = true, help = "Predict the clean " +
 		"image directly instead of a correction to the noisy one.")
 	public boolean noResidual = false;
-	@Setting(label = "Learning rate", min = "0", advanced = true, help = "Initial learning rate.")
+	@Setting(label = "Learning rate", min = "0", advanced = true, help = "Initial learning rate (DivNoising trains at " +
+		"0.01 when this is left at 0.001).")
 	public float learningRate = 1e-3f;
 	/** cosine: decay over the run; plateau: halve when the validation loss stalls. */
 	@Setting(label = "Learning-rate schedule", choices = { "cosine", "plateau" }, advanced = true, help = "cosine: " +
