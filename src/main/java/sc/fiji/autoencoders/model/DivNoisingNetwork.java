@@ -16,23 +16,13 @@ public final class DivNoisingNetwork {
 	private final Layers layers;
 	private final int filters, latent, convs;
 
-	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final int filters, final int latent) {
-		this(tf, params, filters, latent, 1);
-	}
-
-	/** @param convs convolutions per scale: each after the first a further 3x3 convolution (DivNoisingSpec#convs) */
-	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final int filters, final int latent,
-		final int convs)
-	{
+	/** The network of {@code spec}: its filters, latent channels and convolutions per scale. */
+	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final DivNoisingSpec spec) {
 		this.tf = tf;
 		this.layers = new Layers(tf, params, 0.1f);
-		this.filters = filters;
-		this.latent = latent;
-		this.convs = convs;
-	}
-
-	public DivNoisingNetwork(final Ops tf, final ParameterSource params, final DivNoisingSpec spec) {
-		this(tf, params, spec.filters(), spec.latent(), spec.convs());
+		this.filters = spec.filters();
+		this.latent = spec.latent();
+		this.convs = spec.convs();
 	}
 
 	/**

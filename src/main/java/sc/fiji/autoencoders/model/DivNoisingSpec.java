@@ -212,7 +212,8 @@ public final class DivNoisingSpec implements DenoiserSpec {
 	public boolean equals(final Object o) {
 		if (!(o instanceof DivNoisingSpec)) return false;
 		final DivNoisingSpec s = (DivNoisingSpec) o;
-		return filters == s.filters && latent == s.latent && convs == s.convs && spreadScale == s.spreadScale && spreadPower == s.spreadPower;
+		return filters == s.filters && latent == s.latent && convs == s.convs && spreadScale == s.spreadScale &&
+			spreadPower == s.spreadPower;
 	}
 
 	@Override

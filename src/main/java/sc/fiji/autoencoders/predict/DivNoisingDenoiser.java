@@ -108,7 +108,8 @@ public final class DivNoisingDenoiser implements AutoCloseable {
 			" samples is too large to sample at once: ask for fewer samples, or do not keep them.");
 		final Img<FloatType> out = ArrayImgs.floats(c, w, h);
 		final RandomAccessibleInterval<FloatType> stacked = Views.moveAxis(Views.addDimension(in, 0, c - 1), 2, 0);
-		tiler(model.divNoising(), tileSize, c).predict(stacked, out, (tile, dims) -> channels(tile, dims, k, seed, keepSamples), monitor);
+		tiler(model.divNoising(), tileSize, c).predict(stacked, out, (tile, dims) -> channels(tile, dims, k, seed,
+			keepSamples), monitor);
 		final Img<FloatType> mmse = ArrayImgs.floats(w, h), spread = ArrayImgs.floats(w, h);
 		final Img<FloatType> samples = keepSamples ? ArrayImgs.floats(w, h, k) : null;
 		final float[] o = ((net.imglib2.img.array.ArrayImg<FloatType, net.imglib2.img.basictypeaccess.array.FloatArray>) out)
